@@ -1,0 +1,26 @@
+package dev.streamgen.runtime.api;
+
+/**
+ * All event types compiled from one YAML file. Generated code implements it with a public no-arg
+ * constructor; the runtime finds generated catalogs through the resource {@link #INDEX_RESOURCE}.
+ */
+public interface Catalog {
+
+  /** Lists generated catalog class names, one per line, for discovery on the classpath. */
+  String INDEX_RESOURCE = "META-INF/streamgen/catalogs";
+
+  /** The YAML file name the catalog was compiled from, e.g. {@code events.yaml}. */
+  String sourceName();
+
+  /** The YAML text itself: its generation, serialization and sink settings are the run-time defaults. */
+  String sourceYaml();
+
+  /** Number of event types. */
+  int size();
+
+  /** The kernel of event type {@code typeIndex} (0-based, in YAML order). */
+  EventKernel kernel(int typeIndex);
+
+  /** The declared weight of event type {@code typeIndex}; weights sum to 1. */
+  double weight(int typeIndex);
+}

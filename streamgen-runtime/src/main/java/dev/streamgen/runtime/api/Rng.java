@@ -1,0 +1,59 @@
+package dev.streamgen.runtime.api;
+
+/**
+ * Stateless randomness: every value is a hash of (row, stream), so any row can be computed alone, in
+ * any order, on any executor. The hash is Spark's own xxhash64, so the generated Spark Column code
+ * reproduces the same values with {@code xxhash64(row, lit(stream))}.
+ */
+public final class Rng {
+  /** Spark's default seed for {@code xxhash64}. */
+  public static final long SPARK_HASH_SEED = 42L;
+
+  private static final long PRIME64_1 = 0x9E3779B185EBCA87L;
+  private static final long PRIME64_2 = 0xC2B2AE3D27D4EB4FL;
+  private static final long PRIME64_3 = 0x165667B19E3779F9L;
+  private static final long PRIME64_4 = 0x85EBCA77C2B2AE63L;
+  private static final long PRIME64_5 = 0x27D4EB2F165667C5L;
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final double UNIT = 0x1.0p-53;
+
+  private Rng() {}
+
+  /** The stream of one field (or of the type pick) under a run seed: distinct salts never collide. */
+  public static long stream(long seed, long salt) {
+    return salt + seed * GOLDEN;
+  }
+
+  /** Equals Spark's {@code xxhash64(row, stream)} on two LONG columns. */
+  public static long hash(long row, long stream) {
+    return hashLong(stream, hashLong(row, SPARK_HASH_SEED));
+  }
+
+  /** Uniform double in [0, 1) from the top 53 bits; Spark: {@code shiftrightunsigned(h, 11) * 2^-53}. */
+  public static double unit(long hash) {
+    return (hash >>> 11) * UNIT;
+  }
+
+  /** Uniform long in [min, max]; Spark: {@code pmod(h, max - min + 1) + min}. */
+  public static long between(long hash, long min, long max) {
+    return min + Math.floorMod(hash, max - min + 1);
+  }
+
+  /** Uniform double in [min, max); Spark: {@code lit(min) + unit(h) * lit(max - min)}. */
+  public static double between(long hash, double min, double max) {
+    return min + unit(hash) * (max - min);
+  }
+
+  /** Spark's XXH64.hashLong, so Java and Spark SQL agree bit for bit. */
+  static long hashLong(long input, long seed) {
+    long hash = seed + PRIME64_5 + 8L;
+    hash ^= Long.rotateLeft(input * PRIME64_2, 31) * PRIME64_1;
+    hash = Long.rotateLeft(hash, 27) * PRIME64_1 + PRIME64_4;
+    hash ^= hash >>> 33;
+    hash *= PRIME64_2;
+    hash ^= hash >>> 29;
+    hash *= PRIME64_3;
+    hash ^= hash >>> 32;
+    return hash;
+  }
+}
