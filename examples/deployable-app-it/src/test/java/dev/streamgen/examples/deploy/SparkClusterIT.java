@@ -2,7 +2,13 @@ package dev.streamgen.examples.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamgen.testkit.KafkaBroker;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +39,15 @@ class SparkClusterIT {
   private final Path itDir = Path.of(System.getProperty("streamgen.it.dir")).resolve("cluster");
   private final Path appJar = Path.of(System.getProperty("streamgen.app.jar"));
   private SparkStandaloneCluster cluster;
+  private KafkaBroker kafka;
 
   @BeforeAll
   void startCluster() throws Exception {
     deleteRecursively(itDir);
+    long k0 = System.nanoTime();
+    kafka = KafkaBroker.builder().directory(itDir.resolve("kafka")).build().start();
+    System.out.printf("kafka broker up in %.1f s at %s%n", (System.nanoTime() - k0) / 1e9,
+        kafka.bootstrapServers());
     SparkHome home = SparkHome.create(itDir.resolve("spark-home"),
         Path.of(System.getProperty("streamgen.spark.classpath")),
         System.getProperty("streamgen.spark.add.opens"));
@@ -51,6 +62,9 @@ class SparkClusterIT {
     if (cluster != null) {
       cluster.close();
     }
+    if (kafka != null) {
+      kafka.close();
+    }
   }
 
   @Test
@@ -63,7 +77,8 @@ class SparkClusterIT {
     runJob("submit-probe", submitArgs(
         Arrays.asList("--class", "dev.streamgen.examples.deploy.probe.ProbeJob", "--jars",
             appJar.toString()),
-        probeJar, Arrays.asList(table.toString(), String.valueOf(rows), String.valueOf(stream))));
+        probeJar, Arrays.asList(table.toString(), String.valueOf(rows), String.valueOf(stream),
+            kafka.bootstrapServers(), "probe")));
 
     try (SparkSession spark = localSpark()) {
       assertThat(spark.read().format("delta").load(table.toString()).count()).isEqualTo(rows);
@@ -72,6 +87,16 @@ class SparkClusterIT {
           .where("h <> xxhash64(id, cast(" + stream + " as bigint))").count();
       assertThat(mismatches).isZero();
     }
+    List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll("probe");
+    assertThat(records).hasSize((int) rows);
+    Set<Long> ids = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      long id = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8));
+      long h = Long.parseLong(new String(r.value(), StandardCharsets.UTF_8));
+      assertThat(h).as("hash of row %d", id).isEqualTo(XXH64.hashLong(stream, XXH64.hashLong(id, 42L)));
+      ids.add(id);
+    }
+    assertThat(ids).hasSize((int) rows);
     assertExecutorRanTasksFrom(appJar.getFileName().toString());
   }
 
