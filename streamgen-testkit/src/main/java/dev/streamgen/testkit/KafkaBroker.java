@@ -438,9 +438,19 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** A Kafka cluster id: 16 random bytes, base64url without padding (what kafka-storage random-uuid prints). */
-  private static String newClusterId() {
-    UUID uuid = UUID.randomUUID();
+  /**
+   * A Kafka cluster id: 16 random bytes, base64url without padding, like kafka-storage random-uuid,
+   * which also never starts with '-' (the storage tool would read it as an option).
+   */
+  static String newClusterId() {
+    String id;
+    do {
+      id = encodeUuid(UUID.randomUUID());
+    } while (id.startsWith("-"));
+    return id;
+  }
+
+  private static String encodeUuid(UUID uuid) {
     byte[] bytes = new byte[16];
     long hi = uuid.getMostSignificantBits();
     long lo = uuid.getLeastSignificantBits();
