@@ -39,6 +39,11 @@ public final class SourceOptions implements Serializable {
   public static final String START_TIME_MICROS = "startTimeMicros";
   /** Cap on rows per micro-batch, so catching up after a slow batch stays responsive. */
   public static final String MAX_ROWS_PER_BATCH = "maxRowsPerBatch";
+  /**
+   * A stream releases due rows in steps of this many milliseconds (0: as soon as due), so a fast
+   * trigger still makes batches of a useful size rather than one per few rows.
+   */
+  public static final String EMIT_INTERVAL_MILLIS = "emitIntervalMillis";
   /** Id of a {@link TypeCountAccumulator} registered with {@link TypeCountAccumulator#register}. */
   public static final String TYPE_COUNTER = "typeCounter";
   /** Name of a clock registered with {@link StreamClock#register}: a test hook for the stream's rate. */
@@ -57,6 +62,7 @@ public final class SourceOptions implements Serializable {
               PARTITION_KEY_FIELD,
               START_TIME_MICROS,
               MAX_ROWS_PER_BATCH,
+              EMIT_INTERVAL_MILLIS,
               TYPE_COUNTER,
               CLOCK));
 
@@ -64,6 +70,8 @@ public final class SourceOptions implements Serializable {
   static final long DEFAULT_CATCH_UP_SECONDS = 10;
 
   static final long DEFAULT_ROWS_PER_SECOND = 1000;
+
+  static final long DEFAULT_EMIT_INTERVAL_MILLIS = 1000;
 
   private final String catalog;
   private final Long rows;
@@ -75,6 +83,7 @@ public final class SourceOptions implements Serializable {
   private final String partitionKeyField;
   private final Long startTimeMicros;
   private final Long maxRowsPerBatch;
+  private final long emitIntervalMillis;
   private final String typeCounter;
   private final String clock;
 
@@ -89,6 +98,7 @@ public final class SourceOptions implements Serializable {
     this.partitionKeyField = b.partitionKeyField;
     this.startTimeMicros = b.startTimeMicros;
     this.maxRowsPerBatch = b.maxRowsPerBatch;
+    this.emitIntervalMillis = b.emitIntervalMillis;
     this.typeCounter = b.typeCounter;
     this.clock = b.clock;
   }
@@ -151,6 +161,13 @@ public final class SourceOptions implements Serializable {
         case MAX_ROWS_PER_BATCH:
           b.maxRowsPerBatch(positiveLong(key, value, "100000"));
           break;
+        case EMIT_INTERVAL_MILLIS:
+          long ms = anyLong(key, value, "1000");
+          if (ms < 0) {
+            throw invalid(key, value, "expected a whole number, 0 or more", "1000");
+          }
+          b.emitIntervalMillis(ms);
+          break;
         case TYPE_COUNTER:
           b.typeCounter(value);
           break;
@@ -190,6 +207,9 @@ public final class SourceOptions implements Serializable {
     }
     if (maxRowsPerBatch != null) {
       m.put(MAX_ROWS_PER_BATCH, Long.toString(maxRowsPerBatch));
+    }
+    if (emitIntervalMillis != DEFAULT_EMIT_INTERVAL_MILLIS) {
+      m.put(EMIT_INTERVAL_MILLIS, Long.toString(emitIntervalMillis));
     }
     if (typeCounter != null) {
       m.put(TYPE_COUNTER, typeCounter);
@@ -248,6 +268,10 @@ public final class SourceOptions implements Serializable {
         : saturatedMultiply(rowsPerSecond, DEFAULT_CATCH_UP_SECONDS);
   }
 
+  public long emitIntervalMillis() {
+    return emitIntervalMillis;
+  }
+
   public String typeCounter() {
     return typeCounter;
   }
@@ -268,6 +292,7 @@ public final class SourceOptions implements Serializable {
     b.partitionKeyField = partitionKeyField;
     b.startTimeMicros = startTimeMicros;
     b.maxRowsPerBatch = maxRowsPerBatch;
+    b.emitIntervalMillis = emitIntervalMillis;
     b.typeCounter = typeCounter;
     b.clock = clock;
     return b;
@@ -402,6 +427,7 @@ public final class SourceOptions implements Serializable {
     private String partitionKeyField;
     private Long startTimeMicros;
     private Long maxRowsPerBatch;
+    private long emitIntervalMillis = DEFAULT_EMIT_INTERVAL_MILLIS;
     private String typeCounter;
     private String clock;
 
@@ -468,6 +494,15 @@ public final class SourceOptions implements Serializable {
             MAX_ROWS_PER_BATCH, Long.toString(rows), "expected a whole number greater than 0", "100000");
       }
       this.maxRowsPerBatch = rows;
+      return this;
+    }
+
+    public Builder emitIntervalMillis(long millis) {
+      if (millis < 0) {
+        throw invalid(
+            EMIT_INTERVAL_MILLIS, Long.toString(millis), "expected a whole number, 0 or more", "1000");
+      }
+      this.emitIntervalMillis = millis;
       return this;
     }
 

@@ -18,7 +18,8 @@ import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
  * The stream: row {@code i} is due once the clock reaches its event time, {@code start + i /
  * rowsPerSecond}. Each micro-batch takes every row due since the last one, so a slow batch is
  * followed by a bigger one and the average never drifts; {@value SourceOptions#MAX_ROWS_PER_BATCH}
- * caps a batch so catching up stays responsive. Offsets are row indexes; the start time is part of
+ * caps a batch so catching up stays responsive, and due rows are released in steps of {@value
+ * SourceOptions#EMIT_INTERVAL_MILLIS} so batches have a useful size whatever the trigger. Offsets are row indexes; the start time is part of
  * every offset, hence of the checkpoint, so a restart continues the sequence and its pace.
  */
 final class StreamgenMicroBatchStream
@@ -66,7 +67,12 @@ final class StreamgenMicroBatchStream
   @Override
   public Offset latestOffset(Offset startOffset, ReadLimit limit) {
     StreamgenOffset start = (StreamgenOffset) startOffset;
-    long due = EventTime.rowsDue(clock.nowMicros() - start.startMicros(), plan.rowsPerSecond());
+    long elapsed = clock.nowMicros() - start.startMicros();
+    long step = options.emitIntervalMillis() * 1000L;
+    if (step > 0 && elapsed > 0) {
+      elapsed -= elapsed % step;
+    }
+    long due = EventTime.rowsDue(elapsed, plan.rowsPerSecond());
     lastDue = due;
     long cap = maxRows(limit);
     long capped = start.row() > Long.MAX_VALUE - cap ? Long.MAX_VALUE : start.row() + cap;
