@@ -89,16 +89,22 @@ public final class RunSettings {
   }
 
   private static String unknown(SettingSource.Entry e, String type, List<String> known) {
-    String hint = DidYouMean.hint(e.path(), known);
-    if (hint.isEmpty() && e.path().startsWith(SINK_PREFIX)) {
+    // An exact key of another sink type explains more than a near miss in this one.
+    if (e.path().startsWith(SINK_PREFIX)) {
       for (String other : ConfigKeys.SINK_TYPES) {
         if (!other.equals(type) && ConfigKeys.find(other, e.path()) != null) {
-          hint = "; it is a key of sink type '" + other + "', and sink_config.type is '" + type + "'";
-          break;
+          return e.origin()
+              + ": unknown setting '"
+              + e.path()
+              + "'; it is a key of sink type '"
+              + other
+              + "', and sink_config.type is '"
+              + type
+              + "'";
         }
       }
     }
-    return e.origin() + ": unknown setting '" + e.path() + "'" + hint;
+    return e.origin() + ": unknown setting '" + e.path() + "'" + DidYouMean.hint(e.path(), known);
   }
 
   private static void dropSinkKeys(Map<String, SettingSource.Entry> merged) {
