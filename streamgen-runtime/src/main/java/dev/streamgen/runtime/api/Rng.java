@@ -51,6 +51,28 @@ public final class Rng {
     return min + unit(hash) * (max - min);
   }
 
+  /**
+   * A weighted pick: the first index {@code i} with {@code unit(hash) < cumulative[i]}, or
+   * {@code cumulative.length} when there is none (the last choice takes the rest). {@code cumulative}
+   * holds the running sums of the normalized weights without the last one, non-decreasing. Spark:
+   * {@code when(unit < c0, v0).when(unit < c1, v1)...otherwise(vLast)} ({@link RngColumns#pick}).
+   */
+  public static int pick(long hash, double[] cumulative) {
+    double u = unit(hash);
+    // Upper bound: the first cut greater than u. Same answer as a linear scan, fewer compares.
+    int lo = 0;
+    int hi = cumulative.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (u < cumulative[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
   /** Spark's XXH64.hashLong, so Java and Spark SQL agree bit for bit. */
   static long hashLong(long input, long seed) {
     long hash = seed + PRIME64_5 + 8L;
