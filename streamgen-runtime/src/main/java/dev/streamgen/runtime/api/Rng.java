@@ -17,6 +17,13 @@ public final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final double UNIT = 0x1.0p-53;
 
+  /**
+   * The salt of the event-type pick: row r has type {@code AliasTable.pick(hash(r, stream(seed,
+   * TYPE_SALT)))}. Field salts chosen by the compiler must differ from it, or a field's values would
+   * correlate with the type mix.
+   */
+  public static final long TYPE_SALT = 0x7374726D54797065L; // "strmType"
+
   private Rng() {}
 
   /** The stream of one field (or of the type pick) under a run seed: distinct salts never collide. */
