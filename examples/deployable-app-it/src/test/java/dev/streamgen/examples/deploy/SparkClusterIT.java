@@ -2,48 +2,63 @@ package dev.streamgen.examples.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.testkit.KafkaBroker;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.spark.sql.catalyst.expressions.XXH64;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * spark-submits the deployable app jar to a real standalone cluster (master + worker + executor
- * JVMs on loopback, Spark and Delta from SPARK_HOME/jars only) and checks what the job wrote. The
- * job's classes reach the executor only through the submitted jar.
+ * spark-submits the deployable app jar ({@code dev.streamgen.runtime.Main}) to a real standalone
+ * cluster: master, worker and executor JVMs on loopback, Spark and Delta from SPARK_HOME/jars only,
+ * so the streamgen source, the Kafka connector and the event classes reach driver and executor only
+ * through the submitted jars. Then reads back what the executor wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkClusterIT {
   /** Hang guard for one submitted job; nothing is timed against it. */
   private static final Duration JOB_HANG_GUARD = Duration.ofMinutes(10);
+  private static final Pattern APP_ID = Pattern.compile("Connected to Spark cluster with app ID (app-\\S+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CATALOG = "dev.streamgen.examples.deploy.probe.ProbeCatalog";
+  private static final long SEED = 7;
 
   private final Path itDir = Path.of(System.getProperty("streamgen.it.dir")).resolve("cluster");
   private final Path appJar = Path.of(System.getProperty("streamgen.app.jar"));
   private SparkStandaloneCluster cluster;
   private KafkaBroker kafka;
+  private Path catalogJar;
 
   @BeforeAll
-  void startCluster() throws Exception {
+  void start() throws Exception {
     deleteRecursively(itDir);
+    catalogJar = jarOf(Path.of("target/test-classes"), "dev/streamgen/examples/deploy/probe/",
+        itDir.resolve("probe-catalog.jar"));
     long k0 = System.nanoTime();
     kafka = KafkaBroker.builder().directory(itDir.resolve("kafka")).build().start();
     System.out.printf("kafka broker up in %.1f s at %s%n", (System.nanoTime() - k0) / 1e9,
@@ -58,7 +73,7 @@ class SparkClusterIT {
   }
 
   @AfterAll
-  void stopCluster() {
+  void stop() {
     if (cluster != null) {
       cluster.close();
     }
@@ -68,40 +83,66 @@ class SparkClusterIT {
   }
 
   @Test
-  void probeJobLoadsTheAppJarOnTheExecutorAndWritesDelta() throws Exception {
-    Path probeJar = jarOf(Path.of("target/test-classes"), "dev/streamgen/examples/deploy/probe/",
-        itDir.resolve("probe.jar"));
-    Path table = itDir.resolve("probe-delta");
+  void batchToDeltaOnTheCluster() throws Exception {
+    Path table = itDir.resolve("events-delta");
     long rows = 100_000;
-    long stream = 1234567L;
-    runJob("submit-probe", submitArgs(
-        Arrays.asList("--class", "dev.streamgen.examples.deploy.probe.ProbeJob", "--jars",
-            appJar.toString()),
-        probeJar, Arrays.asList(table.toString(), String.valueOf(rows), String.valueOf(stream),
-            kafka.bootstrapServers(), "probe")));
+    String appId = runMain("submit-delta",
+        "--rows", String.valueOf(rows),
+        "--set", "batch_config.partitions=4",
+        "--set", "sink_config.type=delta",
+        "--set", "sink_config.path=" + table,
+        "--set", "sink_config.mode=overwrite");
 
     try (SparkSession spark = localSpark()) {
-      assertThat(spark.read().format("delta").load(table.toString()).count()).isEqualTo(rows);
-      // Spark's own xxhash64 recomputes what the executor computed with the app jar's Rng.
-      long mismatches = spark.read().format("delta").load(table.toString())
-          .where("h <> xxhash64(id, cast(" + stream + " as bigint))").count();
-      assertThat(mismatches).isZero();
+      Dataset<Row> events = spark.read().format("delta").load(table.toString())
+          .selectExpr("event_type_id",
+              "CAST(get_json_object(CAST(serialized_payload AS STRING), '$.row') AS BIGINT) AS row",
+              "CAST(get_json_object(CAST(serialized_payload AS STRING), '$.h') AS BIGINT) AS h");
+      events.cache();
+      assertThat(events.count()).isEqualTo(rows);
+      assertThat(events.selectExpr("count(DISTINCT row)", "min(row)", "max(row)").first().toString())
+          .isEqualTo("[" + rows + ",0," + (rows - 1) + "]");
+      // Spark's own xxhash64 recomputes what the executor computed with the jar's event classes.
+      assertThat(events.where("h IS NULL OR h <> xxhash64(row, CAST(" + SEED + " AS BIGINT))").count())
+          .isZero();
+      assertThat(events.select("event_type_id").distinct().collectAsList().stream()
+          .map(r -> r.getString(0)).sorted().collect(Collectors.toList()))
+          .containsExactly("probe.a", "probe.b");
     }
-    List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll("probe");
-    assertThat(records).hasSize((int) rows);
-    Set<Long> ids = new HashSet<>();
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      long id = Long.parseLong(new String(r.key(), StandardCharsets.UTF_8));
-      long h = Long.parseLong(new String(r.value(), StandardCharsets.UTF_8));
-      assertThat(h).as("hash of row %d", id).isEqualTo(XXH64.hashLong(stream, XXH64.hashLong(id, 42L)));
-      ids.add(id);
-    }
-    assertThat(ids).hasSize((int) rows);
-    assertExecutorRanTasksFrom(appJar.getFileName().toString());
+    assertExecutorLoadedTheJarsAndRanTasks(appId);
   }
 
-  /** spark-submit options shared by every job: one small executor, quiet UI. */
-  private List<String> submitArgs(List<String> options, Path primaryJar, List<String> appArgs) {
+  @Test
+  void batchToKafkaOnTheCluster() throws Exception {
+    long rows = 20_000;
+    String appId = runMain("submit-kafka",
+        "--rows", String.valueOf(rows),
+        "--set", "batch_config.partitions=2",
+        "--set", "sink_config.type=kafka",
+        "--set", "sink_config.bootstrap_servers=" + kafka.bootstrapServers(),
+        "--set", "sink_config.topic=events",
+        "--set", "sink_config.partition_key_field=row");
+
+    List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll("events");
+    assertThat(records).hasSize((int) rows);
+    Set<Long> seen = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      JsonNode payload = JSON.readTree(r.value());
+      long row = payload.get("row").asLong();
+      assertThat(payload.get("h").asLong()).as("h of row %d", row)
+          .isEqualTo(XXH64.hashLong(SEED, XXH64.hashLong(row, 42L)));
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(Long.toString(row));
+      Header type = r.headers().lastHeader("event_type_id");
+      assertThat(type).as("event_type_id header of row %d", row).isNotNull();
+      assertThat(new String(type.value(), StandardCharsets.UTF_8)).isIn("probe.a", "probe.b");
+      seen.add(row);
+    }
+    assertThat(seen).hasSize((int) rows);
+    assertExecutorLoadedTheJarsAndRanTasks(appId);
+  }
+
+  /** Submits Main with the app jar and the given arguments; returns the Spark app id. */
+  private String runMain(String name, String... mainArgs) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(
         "--conf", "spark.executor.memory=1g",
         "--conf", "spark.executor.cores=2",
@@ -109,33 +150,40 @@ class SparkClusterIT {
         "--conf", "spark.ui.enabled=false",
         "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.sql.shuffle.partitions=2",
-        "--conf", "spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension",
-        "--conf", "spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog"));
-    args.addAll(options);
-    args.add(primaryJar.toString());
-    args.addAll(appArgs);
-    return args;
-  }
-
-  private String runJob(String name, List<String> args) throws Exception {
+        "--class", "dev.streamgen.runtime.Main",
+        "--jars", catalogJar.toString(),
+        appJar.toString(),
+        "--catalog", CATALOG,
+        "--seed", String.valueOf(SEED)));
+    args.addAll(Arrays.asList(mainArgs));
     long t0 = System.nanoTime();
     JvmProcess submit = cluster.submit(name, args);
     int exit = submit.awaitExit(JOB_HANG_GUARD);
+    String log = submit.readLog();
     System.out.printf("%s exited %d after %.1f s%n", name, exit, (System.nanoTime() - t0) / 1e9);
+    log.lines().filter(l -> l.startsWith("[streamgen]")).forEach(l -> System.out.println("  " + l));
     if (exit != 0) {
       throw new AssertionError(name + " failed with exit code " + exit + "\n" + cluster.diagnostics());
     }
-    return submit.readLog();
+    Matcher m = APP_ID.matcher(log);
+    assertThat(m.find()).as("%s ran on the cluster (app id in its log)", name).isTrue();
+    return m.group(1);
   }
 
-  /** The tasks ran in an executor the worker launched, with the app jar on its class loader. */
-  private void assertExecutorRanTasksFrom(String jarName) {
-    List<Path> logs = cluster.executorLogs();
-    assertThat(logs).as("executor logs under %s", cluster.workerDir()).isNotEmpty();
+  /**
+   * The tasks ran in an executor the worker launched for {@code appId}, which fetched both jars from
+   * the driver and put them on its class loader: the classes did not come from SPARK_HOME.
+   */
+  private void assertExecutorLoadedTheJarsAndRanTasks(String appId) {
+    List<Path> logs = cluster.executorLogs().stream()
+        .filter(p -> p.startsWith(cluster.workerDir().resolve(appId))).collect(Collectors.toList());
+    assertThat(logs).as("executor logs of %s under %s", appId, cluster.workerDir()).isNotEmpty();
     String all = logs.stream().map(SparkStandaloneCluster::read).collect(Collectors.joining("\n"));
     assertThat(all).contains("Finished task");
-    assertThat(all).containsPattern("Adding file:\\S*" + java.util.regex.Pattern.quote(jarName)
-        + " to class loader");
+    for (Path jar : Arrays.asList(appJar, catalogJar)) {
+      assertThat(all).containsPattern(
+          "Adding file:\\S*" + Pattern.quote(jar.getFileName().toString()) + " to class loader");
+    }
   }
 
   private static SparkSession localSpark() {
@@ -144,6 +192,7 @@ class SparkClusterIT {
         .appName("deploy-it-verify")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();
