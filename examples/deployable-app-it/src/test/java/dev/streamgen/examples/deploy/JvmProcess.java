@@ -103,6 +103,11 @@ final class JvmProcess implements AutoCloseable {
   /** Stops the process tree: children first (a worker's executors), politely, then by force. */
   @Override
   public void close() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException alreadyGone) {
+      // The process ended and closed its end of the pipe.
+    }
     List<ProcessHandle> tree = new ArrayList<>();
     process.descendants().forEach(tree::add);
     tree.add(process.toHandle());
@@ -190,8 +195,9 @@ final class JvmProcess implements AutoCloseable {
       ProcessBuilder pb = new ProcessBuilder(command)
           .directory(workDir.toFile())
           .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // stdin stays an open pipe that nobody writes to: it closes when this JVM dies, however it dies.
+
       pb.environment().putAll(env);
       return new JvmProcess(name, pb.start(), log);
     }

@@ -2,7 +2,10 @@ package dev.streamgen.examples.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamgen.testkit.ParentWatch;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -111,17 +114,24 @@ final class SparkStandaloneCluster implements AutoCloseable {
     return spark(name, "org.apache.spark.deploy.SparkSubmit", "-Xmx1g", all);
   }
 
+  /**
+   * Starts one Spark JVM under {@link ParentWatch}, so it exits (a worker taking its executors with
+   * it) even if the test JVM is killed before {@link #close()} runs.
+   */
   private JvmProcess spark(String name, String mainClass, String heap, List<String> args)
       throws IOException {
     List<String> options = new ArrayList<>();
     options.add(heap);
     options.addAll(home.addOpens());
+    List<String> watched = new ArrayList<>();
+    watched.add(mainClass);
+    watched.addAll(args);
     JvmProcess p = JvmProcess.builder(name)
         .javaHome(home.javaHome())
         .jvmOptions(options)
-        .classpath(home.classpath())
-        .mainClass(mainClass)
-        .args(args)
+        .classpath(home.classpath() + File.pathSeparator + parentWatchClasses())
+        .mainClass(ParentWatch.class.getName())
+        .args(watched)
         .env(home.env())
         .workDir(dir.resolve(name))
         .log(dir.resolve("logs").resolve(name + ".log"))
@@ -169,6 +179,19 @@ final class SparkStandaloneCluster implements AutoCloseable {
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();
     }
+  }
+
+  /** A directory holding only ParentWatch's class, so nothing else of the tests joins Spark's class path. */
+  private Path parentWatchClasses() throws IOException {
+    String resource = ParentWatch.class.getName().replace('.', '/') + ".class";
+    Path dest = dir.resolve("parent-watch").resolve(resource);
+    if (!Files.exists(dest)) {
+      Files.createDirectories(dest.getParent());
+      try (InputStream in = ParentWatch.class.getClassLoader().getResourceAsStream(resource)) {
+        Files.copy(in, dest);
+      }
+    }
+    return dir.resolve("parent-watch");
   }
 
   static int freePort() {
