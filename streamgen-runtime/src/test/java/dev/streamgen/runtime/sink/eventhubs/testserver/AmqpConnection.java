@@ -283,7 +283,9 @@ final class AmqpConnection implements Runnable {
       settle(delivery, rejected);
       return;
     }
-    server.record(decodeEvents(target, partitionId.isEmpty() ? null : partitionId, delivery, bytes, length));
+    long deliveryId = server.nextDeliveryId(length);
+    server.record(
+        decodeEvents(deliveryId, target, partitionId.isEmpty() ? null : partitionId, delivery, bytes, length));
     settle(delivery, Accepted.getInstance());
   }
 
@@ -307,10 +309,11 @@ final class AmqpConnection implements Runnable {
   }
 
   private List<RecordedEvent> decodeEvents(
+      long deliveryId,
       String target, String partitionId, Delivery delivery, byte[] bytes, int length) {
     List<RecordedEvent> out = new ArrayList<>();
     if (delivery.getMessageFormat() != BATCH_MESSAGE_FORMAT) {
-      out.add(toEvent(target, partitionId, null, decode(bytes, length)));
+      out.add(toEvent(deliveryId, target, partitionId, null, decode(bytes, length)));
       return out;
     }
     // The envelope carries the first event's annotations, then one data section per event, each
@@ -326,13 +329,14 @@ final class AmqpConnection implements Runnable {
         Binary inner = ((Data) section).getValue();
         Message event = Proton.message();
         event.decode(inner.getArray(), inner.getArrayOffset(), inner.getLength());
-        out.add(toEvent(target, partitionId, envelopeKey, event));
+        out.add(toEvent(deliveryId, target, partitionId, envelopeKey, event));
       }
     }
     return out;
   }
 
   private static RecordedEvent toEvent(
+      long deliveryId,
       String target, String partitionId, String envelopeKey, Message m) {
     String key = partitionKey(m.getMessageAnnotations());
     Map<String, Object> props =
@@ -348,6 +352,7 @@ final class AmqpConnection implements Runnable {
       body = String.valueOf(((AmqpValue) m.getBody()).getValue()).getBytes(StandardCharsets.UTF_8);
     }
     return new RecordedEvent(
+        deliveryId,
         target, partitionId, key != null ? key : envelopeKey, m.getContentType(), props, body);
   }
 

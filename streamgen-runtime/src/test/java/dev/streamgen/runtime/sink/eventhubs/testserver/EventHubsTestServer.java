@@ -35,6 +35,8 @@ public final class EventHubsTestServer implements AutoCloseable {
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger deliveriesToDrop = new AtomicInteger();
   private final AtomicInteger deliveriesToReject = new AtomicInteger();
+  private final AtomicInteger deliveriesBeforeRejecting = new AtomicInteger();
+  private final List<Integer> deliverySizes = new ArrayList<>();
   private volatile String rejectCondition = "com.microsoft:server-busy";
   private volatile boolean closed;
 
@@ -101,6 +103,7 @@ public final class EventHubsTestServer implements AutoCloseable {
   public void clearEvents() {
     synchronized (events) {
       events.clear();
+      deliverySizes.clear();
     }
   }
 
@@ -130,8 +133,21 @@ public final class EventHubsTestServer implements AutoCloseable {
    * recorded.
    */
   public void rejectNextDeliveries(int n, String condition) {
+    rejectDeliveries(0, n, condition);
+  }
+
+  /** Accepts {@code skip} more deliveries to the hub, then rejects the {@code n} after them. */
+  public void rejectDeliveries(int skip, int n, String condition) {
     this.rejectCondition = condition;
+    deliveriesBeforeRejecting.set(skip);
     deliveriesToReject.set(n);
+  }
+
+  /** Encoded size of every delivery to the hub the server accepted, in arrival order. */
+  public List<Integer> deliverySizes() {
+    synchronized (events) {
+      return new ArrayList<>(deliverySizes);
+    }
   }
 
   boolean takeDrop() {
@@ -139,7 +155,17 @@ public final class EventHubsTestServer implements AutoCloseable {
   }
 
   String takeRejection() {
+    if (deliveriesToReject.get() <= 0 || takeOne(deliveriesBeforeRejecting)) {
+      return null;
+    }
     return takeOne(deliveriesToReject) ? rejectCondition : null;
+  }
+
+  long nextDeliveryId(int size) {
+    synchronized (events) {
+      deliverySizes.add(size);
+      return deliverySizes.size();
+    }
   }
 
   private static boolean takeOne(AtomicInteger counter) {

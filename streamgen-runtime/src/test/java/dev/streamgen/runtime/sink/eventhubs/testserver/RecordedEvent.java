@@ -7,6 +7,7 @@ import java.util.Map;
 
 /** One event as the endpoint received it: where it was sent, its key, properties and body bytes. */
 public final class RecordedEvent {
+  private final long deliveryId;
   private final String entityPath;
   private final String partitionId;
   private final String partitionKey;
@@ -15,12 +16,14 @@ public final class RecordedEvent {
   private final byte[] body;
 
   RecordedEvent(
+      long deliveryId,
       String entityPath,
       String partitionId,
       String partitionKey,
       String contentType,
       Map<String, Object> applicationProperties,
       byte[] body) {
+    this.deliveryId = deliveryId;
     this.entityPath = entityPath;
     this.partitionId = partitionId;
     this.partitionKey = partitionKey;
@@ -28,6 +31,11 @@ public final class RecordedEvent {
     this.applicationProperties =
         Collections.unmodifiableMap(new LinkedHashMap<>(applicationProperties));
     this.body = body.clone();
+  }
+
+  /** Which AMQP delivery (one send: a single event or a whole batch) carried this event. */
+  public long deliveryId() {
+    return deliveryId;
   }
 
   /** The link target the producer sent to: the hub name, or {@code hub/Partitions/N}. */

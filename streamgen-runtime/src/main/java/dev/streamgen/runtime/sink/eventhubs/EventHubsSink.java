@@ -1,0 +1,68 @@
+package dev.streamgen.runtime.sink.eventhubs;
+
+import dev.streamgen.runtime.sink.Sink;
+import dev.streamgen.runtime.sink.SinkOptions;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+/**
+ * {@code sink_config.type: eventhubs}. {@code protocol: amqp} (default) writes with our
+ * {@code streamgen-eventhubs} data source over the Azure SDK; {@code protocol: kafka} writes with
+ * Spark's Kafka writer to the hub's Kafka endpoint. Options are validated before the write starts.
+ */
+public final class EventHubsSink implements Sink {
+  public static final String TYPE = "eventhubs";
+
+  @Override
+  public void writeBatch(Dataset<Row> unified, SinkOptions options) {
+    EventHubsOptions parsed = EventHubsOptions.parse(options.asMap());
+    if (parsed.protocol() == EventHubsOptions.Protocol.KAFKA) {
+      EventHubsKafkaEndpoint.records(unified, parsed.serializationFormat())
+          .write()
+          .format("kafka")
+          .options(EventHubsKafkaEndpoint.writerOptions(parsed))
+          .mode(SaveMode.Append)
+          .save();
+    } else {
+      unified
+          .write()
+          .format(EventHubsProvider.SHORT_NAME)
+          .options(dataSourceOptions(options))
+          .mode(SaveMode.Append)
+          .save();
+    }
+  }
+
+  @Override
+  public StreamingQuery startStream(Dataset<Row> unified, SinkOptions options, String checkpointLocation)
+      throws TimeoutException {
+    EventHubsOptions parsed = EventHubsOptions.parse(options.asMap());
+    if (parsed.protocol() == EventHubsOptions.Protocol.KAFKA) {
+      return EventHubsKafkaEndpoint.records(unified, parsed.serializationFormat())
+          .writeStream()
+          .format("kafka")
+          .options(EventHubsKafkaEndpoint.writerOptions(parsed))
+          .option("checkpointLocation", checkpointLocation)
+          .outputMode("append")
+          .start();
+    }
+    return unified
+        .writeStream()
+        .format(EventHubsProvider.SHORT_NAME)
+        .options(dataSourceOptions(options))
+        .option("checkpointLocation", checkpointLocation)
+        .outputMode("append")
+        .start();
+  }
+
+  private static Map<String, String> dataSourceOptions(SinkOptions options) {
+    Map<String, String> m = new TreeMap<>(options.asMap());
+    m.remove("type");
+    return m;
+  }
+}
