@@ -55,9 +55,9 @@ public final class EventHubsOptions implements Serializable {
   public static final String KAFKA_PREFIX = "kafka.";
 
   static final int DEFAULT_MAX_RETRIES = 3;
-  static final double DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
+  static final long DEFAULT_RETRY_TIMEOUT_SECONDS = 60;
   static final long DEFAULT_RETRY_DELAY_MS = 800;
-  static final double DEFAULT_RETRY_MAX_DELAY_SECONDS = 60;
+  static final long DEFAULT_RETRY_MAX_DELAY_SECONDS = 60;
   static final int DEFAULT_MAX_OPEN_BATCHES = 256;
   /** azure-core-amqp's ClientConstants.SERVER_BUSY_WAIT_TIME, added to every retry delay. */
   static final long SDK_SERVER_BUSY_WAIT_MILLIS = 4000;
@@ -339,10 +339,12 @@ public final class EventHubsOptions implements Serializable {
     private void retries() {
       maxRetries = (int) wholeNumber(MAX_RETRIES, DEFAULT_MAX_RETRIES, 0, 100,
           "use a count between 0 and 100");
-      retryTimeoutMillis = seconds(RETRY_TIMEOUT_SECONDS, DEFAULT_RETRY_TIMEOUT_SECONDS);
+      retryTimeoutMillis = 1000 * wholeNumber(RETRY_TIMEOUT_SECONDS, DEFAULT_RETRY_TIMEOUT_SECONDS, 1, 86_400,
+          "use whole seconds between 1 and 86400");
       retryDelayMillis = wholeNumber(RETRY_DELAY_MS, DEFAULT_RETRY_DELAY_MS, 1, 3_600_000,
           "use milliseconds between 1 and 3600000");
-      retryMaxDelayMillis = seconds(RETRY_MAX_DELAY_SECONDS, DEFAULT_RETRY_MAX_DELAY_SECONDS);
+      retryMaxDelayMillis = 1000 * wholeNumber(RETRY_MAX_DELAY_SECONDS, DEFAULT_RETRY_MAX_DELAY_SECONDS, 1,
+          86_400, "use whole seconds between 1 and 86400");
       // The SDK waits retry_delay_ms plus a fixed 4 s (its server-busy wait) before re-opening a
       // connection or link, capped by the max delay; a cap below that floor crashes its retry
       // (Reactor: "bound must be greater than origin") instead of retrying.
@@ -352,7 +354,7 @@ public final class EventHubsOptions implements Serializable {
             RETRY_MAX_DELAY_SECONDS,
             value(RETRY_MAX_DELAY_SECONDS),
             "the Azure SDK waits retry_delay_ms plus 4 s before it retries a connection, so use at least "
-                + (floor / 1000.0) + " (retry_delay_ms " + retryDelayMillis + " + 4 s)");
+                + ((floor + 999) / 1000) + " (retry_delay_ms " + retryDelayMillis + " + 4 s, rounded up)");
       }
       String m = value(RETRY_MODE);
       if (m == null || m.equalsIgnoreCase("exponential")) {
@@ -414,23 +416,6 @@ public final class EventHubsOptions implements Serializable {
         throw EventHubsErrors.badOption(key, v, fix);
       }
       return n;
-    }
-
-    private long seconds(String key, double dflt) {
-      String v = value(key);
-      if (v == null) {
-        return Math.round(dflt * 1000);
-      }
-      double s;
-      try {
-        s = Double.parseDouble(v);
-      } catch (NumberFormatException e) {
-        s = Double.NaN;
-      }
-      if (Double.isNaN(s) || s < 0.001 || s > 86_400) {
-        throw EventHubsErrors.badOption(key, v, "use seconds between 0.001 and 86400, like 30 or 2.5");
-      }
-      return Math.round(s * 1000);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.streamgen.runtime.sink.eventhubs;
 
 import dev.streamgen.runtime.sink.Sink;
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.sink.kafka.KafkaSink;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
@@ -13,7 +14,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 /**
  * {@code sink_config.type: eventhubs}. {@code protocol: amqp} (default) writes with our
  * {@code streamgen-eventhubs} data source over the Azure SDK; {@code protocol: kafka} writes with
- * Spark's Kafka writer to the hub's Kafka endpoint. Options are validated before the write starts.
+ * the Kafka sink (Spark's Kafka writer) to the hub's Kafka endpoint. Options are validated before the write starts.
  */
 public final class EventHubsSink implements Sink {
   public static final String TYPE = "eventhubs";
@@ -22,12 +23,7 @@ public final class EventHubsSink implements Sink {
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
     EventHubsOptions parsed = EventHubsOptions.parse(options.asMap());
     if (parsed.protocol() == EventHubsOptions.Protocol.KAFKA) {
-      EventHubsKafkaEndpoint.records(unified, parsed.serializationFormat())
-          .write()
-          .format("kafka")
-          .options(EventHubsKafkaEndpoint.writerOptions(parsed))
-          .mode(SaveMode.Append)
-          .save();
+      new KafkaSink().writeBatch(unified, EventHubsKafkaEndpoint.kafkaSinkOptions(parsed));
     } else {
       unified
           .write()
@@ -43,13 +39,8 @@ public final class EventHubsSink implements Sink {
       throws TimeoutException {
     EventHubsOptions parsed = EventHubsOptions.parse(options.asMap());
     if (parsed.protocol() == EventHubsOptions.Protocol.KAFKA) {
-      return EventHubsKafkaEndpoint.records(unified, parsed.serializationFormat())
-          .writeStream()
-          .format("kafka")
-          .options(EventHubsKafkaEndpoint.writerOptions(parsed))
-          .option("checkpointLocation", checkpointLocation)
-          .outputMode("append")
-          .start();
+      return new KafkaSink()
+          .startStream(unified, EventHubsKafkaEndpoint.kafkaSinkOptions(parsed), checkpointLocation);
     }
     return unified
         .writeStream()
