@@ -85,6 +85,11 @@ public final class EventHubsOptions implements Serializable {
                   MAX_OPEN_BATCHES,
                   SERIALIZATION_FORMAT)));
 
+  /** Every key this sink reads (besides {@code kafka.*}). */
+  static Set<String> keys() {
+    return KEYS;
+  }
+
   /** How the sink reaches the hub. */
   public enum Protocol {
     AMQP,

@@ -254,7 +254,7 @@ class EventHubsSinkTest {
       deadPort = s.getLocalPort();
     }
     Map<String, String> opts = options("max_retries", "1", "retry_timeout_seconds", "2",
-        "retry_delay_ms", "100", "retry_max_delay_seconds", "4.1");
+        "retry_delay_ms", "100", "retry_max_delay_seconds", "5");
     opts.put("connection_string",
         "Endpoint=sb://localhost:" + deadPort + ";SharedAccessKeyName=k;SharedAccessKey=v;EntityPath=hub1;"
             + "UseDevelopmentEmulator=true");
