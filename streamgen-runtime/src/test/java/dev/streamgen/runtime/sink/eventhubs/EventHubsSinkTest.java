@@ -55,6 +55,7 @@ class EventHubsSinkTest {
 
   @BeforeEach
   void clear() {
+    server.resetFaults();
     server.clearEvents();
   }
 
@@ -214,6 +215,25 @@ class EventHubsSinkTest {
     assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 2000));
     // 2 tasks, one connection each, plus the reconnect after the cut.
     assertThat(server.connectionsAccepted() - before).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void eachKeysEventsArriveInRowOrderEvenAcrossARetriedSend() {
+    // One task sees rows 0..799 in order; small batches put ~40 batches per key in the pipeline.
+    server.dropNextDeliveries(1);
+    write(UnifiedTestRows.padded(spark, 800, 1, 400), options("max_batch_bytes", "2048"));
+
+    List<RecordedEvent> events = server.events();
+    assertThat(bySeq(events, false).keySet()).isEqualTo(range(0, 800));
+    Map<String, Long> lastSeqPerKey = new HashMap<>();
+    for (RecordedEvent e : events) {
+      long seq = UnifiedTestRows.seqOfJson(e.body());
+      Long previous = lastSeqPerKey.put(e.partitionKey(), seq);
+      assertThat(previous == null || previous < seq)
+          .as("key %s: row %d arrived after row %d", e.partitionKey(), seq, previous)
+          .isTrue();
+    }
+    assertThat(lastSeqPerKey).hasSize(UnifiedTestRows.KEYS);
   }
 
   @Test

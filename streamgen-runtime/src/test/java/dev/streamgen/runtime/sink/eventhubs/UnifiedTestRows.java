@@ -94,6 +94,8 @@ final class UnifiedTestRows {
       }
       rows.add(RowFactory.create(typeOf(i), new Timestamp(1_700_000_000_000L + i), keyOf(i), payload));
     }
-    return spark.createDataFrame(rows, UnifiedStream.SCHEMA).repartition(partitions);
+    Dataset<Row> frame = spark.createDataFrame(rows, UnifiedStream.SCHEMA);
+    // One partition: coalesce keeps the rows in index order (a shuffle would not).
+    return partitions == 1 ? frame.coalesce(1) : frame.repartition(partitions);
   }
 }

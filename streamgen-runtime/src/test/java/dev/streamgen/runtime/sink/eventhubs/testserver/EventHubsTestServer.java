@@ -150,6 +150,13 @@ public final class EventHubsTestServer implements AutoCloseable {
     }
   }
 
+  /** Cancels pending drops and rejections. */
+  public void resetFaults() {
+    deliveriesToDrop.set(0);
+    deliveriesToReject.set(0);
+    deliveriesBeforeRejecting.set(0);
+  }
+
   boolean takeDrop() {
     return takeOne(deliveriesToDrop);
   }
