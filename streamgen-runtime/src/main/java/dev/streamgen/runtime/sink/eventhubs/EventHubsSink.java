@@ -20,6 +20,19 @@ public final class EventHubsSink implements Sink {
   public static final String TYPE = "eventhubs";
 
   @Override
+  public void validate(SinkOptions options) {
+    EventHubsOptions parsed = EventHubsOptions.parse(options.asMap());
+    if (parsed.protocol() == EventHubsOptions.Protocol.KAFKA) {
+      new KafkaSink().validate(EventHubsKafkaEndpoint.kafkaSinkOptions(parsed));
+    }
+  }
+
+  @Override
+  public String destination(SinkOptions options) {
+    return EventHubsOptions.parse(options.asMap()).describe();
+  }
+
+  @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
     EventHubsOptions parsed = EventHubsOptions.parse(options.asMap());
     if (parsed.protocol() == EventHubsOptions.Protocol.KAFKA) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.streamgen.runtime.api.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.testkit.KafkaBroker;
+import dev.streamgen.runtime.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class EventHubsKafkaModeTest {
   @BeforeAll
   static void start() {
     broker = KafkaBroker.builder().build().start();
-    spark = LocalSpark.get();
+    spark = SharedSpark.session();
   }
 
   @AfterAll

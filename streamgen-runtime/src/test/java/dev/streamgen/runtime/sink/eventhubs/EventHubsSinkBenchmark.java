@@ -15,6 +15,7 @@ import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.azure.messaging.eventhubs.models.CreateBatchOptions;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.sink.eventhubs.testserver.EventHubsTestServer;
+import dev.streamgen.runtime.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class EventHubsSinkBenchmark {
   public static void main(String[] args) throws Exception {
     long lowCardinalityEvents = args.length > 0 ? Long.parseLong(args[0]) : 400_000;
     long uniqueKeyEvents = args.length > 1 ? Long.parseLong(args[1]) : 20_000;
-    SparkSession spark = LocalSpark.get();
+    SparkSession spark = SharedSpark.session();
     try (EventHubsTestServer server = EventHubsTestServer.start()) {
       Map<String, String> options = new HashMap<>();
       options.put("connection_string", server.connectionString());

@@ -8,6 +8,7 @@ import dev.streamgen.runtime.api.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.sink.eventhubs.testserver.EventHubsTestServer;
 import dev.streamgen.runtime.sink.eventhubs.testserver.RecordedEvent;
+import dev.streamgen.runtime.testing.SharedSpark;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,7 +46,7 @@ class EventHubsSinkTest {
   @BeforeAll
   static void start() throws IOException {
     server = EventHubsTestServer.start();
-    spark = LocalSpark.get();
+    spark = SharedSpark.session();
   }
 
   @AfterAll
