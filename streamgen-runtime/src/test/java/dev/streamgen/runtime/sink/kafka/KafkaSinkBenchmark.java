@@ -58,6 +58,7 @@ public final class KafkaSinkBenchmark {
       KafkaSink sink = new KafkaSink();
       List<Double> noop = new ArrayList<>();
       List<Double> kafka = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
       // Round 0 warms up both paths (JIT, producer, topic creation) and is not counted.
       for (int round = 0; round <= rounds; round++) {
         double n = seconds(() -> unified.write().format("noop").mode("overwrite").save());
@@ -71,11 +72,12 @@ public final class KafkaSinkBenchmark {
         if (stored != rows) {
           throw new IllegalStateException("topic " + topic + " holds " + stored + " records, expected " + rows);
         }
-        System.out.printf("round %d: noop %.2f s, kafka %.2f s (%d records acknowledged and stored)%n",
-            round, n, k, stored);
+        System.out.printf("round %d: noop %.2f s, kafka %.2f s, kafka/noop throughput %.2f"
+            + " (%d records acknowledged and stored)%n", round, n, k, n / k, stored);
         if (round > 0) {
           noop.add(n);
           kafka.add(k);
+          ratios.add(n / k);
         }
       }
       double n = median(noop);
@@ -86,7 +88,8 @@ public final class KafkaSinkBenchmark {
       System.out.printf("noop sink : %.2f s  %,.0f rows/s%n", n, rows / n);
       System.out.printf("kafka sink: %.2f s  %,.0f rows/s  %.1f MB/s payload%n",
           k, rows / k, payloadBytes / k / 1e6);
-      System.out.printf("kafka / noop throughput: %.2f%n", n / k);
+      // The ratio of each round's pair, so machine load that changes between rounds cancels out.
+      System.out.printf("kafka / noop throughput: %.2f (median of per-round ratios)%n", median(ratios));
     } finally {
       spark.stop();
     }
