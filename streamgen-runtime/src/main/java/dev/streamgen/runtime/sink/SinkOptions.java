@@ -13,6 +13,12 @@ import java.util.TreeMap;
 public final class SinkOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Not a {@code sink_config} key: the run's {@code serialization_format}, which the job adds so sinks
+   * can label payloads (e.g. Kafka's Avro fingerprint header).
+   */
+  public static final String SERIALIZATION_FORMAT = "serialization_format";
+
   private final String type;
   private final Map<String, String> values;
 
