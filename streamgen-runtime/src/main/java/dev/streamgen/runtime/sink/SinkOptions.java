@@ -14,8 +14,8 @@ public final class SinkOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Not a {@code sink_config} key: the run's {@code serialization_format}, which the job adds so sinks
-   * can label payloads (e.g. Kafka's Avro fingerprint header).
+   * Not a {@code sink_config} key: the job adds the run's {@code serialization_format} under this
+   * name, for sinks that label payloads by format.
    */
   public static final String SERIALIZATION_FORMAT = "serialization_format";
 
