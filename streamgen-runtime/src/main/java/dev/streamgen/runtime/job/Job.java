@@ -102,6 +102,17 @@ public final class Job {
       print(err, "streamgen: " + e.getMessage());
       return BAD_INPUT;
     }
+    if (prepared.cli.dryRun()) {
+      print(out, PREFIX + "dry run: " + describe(prepared) + " -> " + prepared.sink.destination(prepared.sinkOptions));
+      print(out, PREFIX + "settings (secrets masked):");
+      for (String line : prepared.settings.toString().split("\n")) {
+        if (!line.isEmpty()) {
+          print(out, "  " + line);
+        }
+      }
+      print(out, PREFIX + "flags, settings, secrets and sink options are valid; nothing was run");
+      return OK;
+    }
     return execute(prepared);
   }
 
@@ -206,7 +217,8 @@ public final class Job {
     }
   }
 
-  private String describeRun(Prepared p, SparkSessions spark) {
+  /** Mode, catalog, format and seed of a run, e.g. "batch of 1,000 rows in 8 partitions, 3 event types ...". */
+  private static String describe(Prepared p) {
     RunSettings s = p.settings;
     String mode =
         s.isBatch()
@@ -222,7 +234,11 @@ public final class Job {
         + s.format().configName()
         + (p.sourceOptions.envelope() ? " in StreamgenEnvelope" : "")
         + ", seed "
-        + s.seed()
+        + s.seed();
+  }
+
+  private static String describeRun(Prepared p, SparkSessions spark) {
+    return describe(p)
         + " -> "
         + p.sink.destination(p.sinkOptions)
         + " (Spark "
