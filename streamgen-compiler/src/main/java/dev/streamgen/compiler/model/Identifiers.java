@@ -37,7 +37,7 @@ public final class Identifiers {
           "Column", "functions", "String", "Integer", "Long", "Double", "Math", "Object", "Override",
           "UUID", "List", "Arrays", "Collections", "IndexOutOfBoundsException", "IllegalStateException",
           "IOException", "InputStream", "ByteArrayOutputStream", "StandardCharsets", "UncheckedIOException",
-          "Class", "ClassLoader");
+          "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope");
 
   private Identifiers() {}
 
