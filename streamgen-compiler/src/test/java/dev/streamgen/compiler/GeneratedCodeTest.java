@@ -151,7 +151,7 @@ class GeneratedCodeTest {
 
   @Test
   void protobufPayloadsParseWithDescriptorsFromProtocAndEqualProtobufJavasBytes() throws Exception {
-    Descriptors.FileDescriptor file = protoc(request.schemaOutputDirectory().resolve("proto"), "all_kinds.proto");
+    Descriptors.FileDescriptor file = protoc(request.schemaOutputDirectory().resolve("proto"), "all_kinds.proto", dir);
     forEveryRow((kernel, row, t, event, fields) -> {
       String message = manifestType(kernel.eventTypeId()).get("protobuf_message").asText();
       Descriptors.Descriptor descriptor = file.findMessageTypeByName(message.substring(message.lastIndexOf('.') + 1));
@@ -283,11 +283,11 @@ class GeneratedCodeTest {
   }
 
   /** Descriptors of a .proto built by protoc itself (fetched by the build from Maven Central). */
-  static Descriptors.FileDescriptor protoc(Path protoDir, String file) throws Exception {
+  static Descriptors.FileDescriptor protoc(Path protoDir, String file, Path work) throws Exception {
     File protoc = new File(System.getProperty("streamgen.protoc", "target/protoc/protoc.exe"));
     assertThat(protoc).exists();
     protoc.setExecutable(true);
-    Path descriptorSet = dir.resolve(file + ".pb");
+    Path descriptorSet = work.resolve(file + ".pb");
     Process p =
         new ProcessBuilder(protoc.getAbsolutePath(), "--descriptor_set_out=" + descriptorSet, "-I", protoDir.toString(), file)
             .redirectErrorStream(true)
