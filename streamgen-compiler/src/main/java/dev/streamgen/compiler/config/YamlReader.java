@@ -31,10 +31,17 @@ public final class YamlReader {
    */
   static final int MAX_LINE_CHARS = 1 << 20;
 
+  /**
+   * Deeper nesting is refused: the tree is read recursively, and 100,000 levels overflowed the stack
+   * (Jackson 2.15, which this module shares with Spark, has no nesting limit of its own for YAML).
+   */
+  static final int MAX_DEPTH = 1000;
+
   private static final YAMLFactory FACTORY = newFactory();
 
   private final Problems problems;
   private boolean aliases;
+  private int depth;
 
   private YamlReader(Problems problems) {
     this.problems = problems;
@@ -72,6 +79,9 @@ public final class YamlReader {
       }
       // An alias read as its anchor's name would only cause misleading errors further on.
       return aliases ? null : root;
+    } catch (NestedTooDeep e) {
+      problems.add(e.at, "invalid YAML: nested more than " + MAX_DEPTH + " levels deep");
+      return null;
     } catch (StreamConstraintsException e) {
       // Jackson's limits (nesting depth, number length): say which, where the parser stopped.
       Location at = parser == null ? Location.START : location(parser.currentLocation());
@@ -111,7 +121,7 @@ public final class YamlReader {
   private static String constraint(StreamConstraintsException e) {
     String m = e.getOriginalMessage();
     if (m.startsWith("Document nesting depth")) {
-      return "nested more than " + FACTORY.streamReadConstraints().getMaxNestingDepth() + " levels deep";
+      return "nested more than " + MAX_DEPTH + " levels deep";
     }
     int paren = m.indexOf(" (");
     return paren < 0 ? m : m.substring(0, paren);
@@ -127,15 +137,18 @@ public final class YamlReader {
       aliases = true;
       return ScalarNode.string(parser.getText(), at);
     }
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      if (depth > MAX_DEPTH) { // the root collection is level 0
+        throw new NestedTooDeep(at);
+      }
+      depth++;
+      try {
+        return token == JsonToken.START_OBJECT ? readMap(parser, at) : readList(parser, at);
+      } finally {
+        depth--;
+      }
+    }
     switch (token) {
-      case START_OBJECT:
-        return readMap(parser, at);
-      case START_ARRAY:
-        List<Node> items = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          items.add(readValue(parser));
-        }
-        return new ListNode(items, at);
       case VALUE_STRING:
         return ScalarNode.string(parser.getText(), at);
       case VALUE_NUMBER_INT:
@@ -155,6 +168,14 @@ public final class YamlReader {
         // Embedded objects (binary tags) and the like: keep the text, validation rejects them.
         return ScalarNode.string(parser.getText(), at);
     }
+  }
+
+  private ListNode readList(JsonParser parser, Location at) throws IOException {
+    List<Node> items = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      items.add(readValue(parser));
+    }
+    return new ListNode(items, at);
   }
 
   private MapNode readMap(JsonParser parser, Location at) throws IOException {
@@ -223,5 +244,16 @@ public final class YamlReader {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Unwinds the recursive read at the first collection nested deeper than {@link #MAX_DEPTH}. */
+  private static final class NestedTooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Location at;
+
+    NestedTooDeep(Location at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
   }
 }
