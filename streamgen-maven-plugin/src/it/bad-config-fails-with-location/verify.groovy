@@ -4,10 +4,11 @@ def log = new File(basedir, 'build.log').text
 def yaml = new File(basedir, 'src/main/streamgen/events.yaml').canonicalPath
 
 assert log.contains('[INFO] BUILD FAILURE')
-assert log.contains(':generate (default) on project bad-config-fails-with-location: streamgen: 2 errors in event definitions:')
+assert log.contains(':generate (default) on project bad-config-fails-with-location: streamgen: 3 errors in event definitions:')
 [
-    "${yaml}:19:9: event 'user.purchase' field 'amount': unknown key 'rnage' (did you mean 'range'?)",
-    "${yaml}:26:16: event 'user.session.end' field 'session_duration_sec': range [7200, 60] is empty (min > max)",
+    "${yaml}:19:9: event 'user.purchase' field 'amount': missing key 'range' (type float needs range: [min, max])",
+    "${yaml}:20:9: event 'user.purchase' field 'amount': unknown key 'rnage'; did you mean 'range'?",
+    "${yaml}:27:16: event 'user.session.end' field 'session_duration_sec': range [7200, 60] is empty (min > max)",
 ].each { error ->
     assert log.readLines().contains('[ERROR] ' + error) : "missing: ${error}"
 }
