@@ -28,11 +28,11 @@ public final class Sinks {
 
     register("files", FilesSink::new);
 
-    // kafka: register("kafka", dev.streamgen.runtime.sink.kafka.KafkaSink::new);
+    register("kafka", dev.streamgen.runtime.sink.kafka.KafkaSink::new);
 
     // kinesis: register("kinesis", dev.streamgen.runtime.sink.kinesis.KinesisSink::new);
 
-    // eventhubs: register("eventhubs", dev.streamgen.runtime.sink.eventhubs.EventHubsSink::new);
+    register("eventhubs", dev.streamgen.runtime.sink.eventhubs.EventHubsSink::new);
   }
 
   private Sinks() {}
