@@ -184,7 +184,8 @@ public final class GenerateMojo extends AbstractMojo {
             + ", generated " + plural(record.outputs().size(), "file"));
       }
     } catch (IOException e) {
-      throw new MojoExecutionException("streamgen: " + e.getMessage(), e);
+      // e.g. NoSuchFileException's message is the bare path: name the exception too.
+      throw new MojoExecutionException("streamgen: generation failed: " + e, e);
     }
     addToProject(generation.get());
   }

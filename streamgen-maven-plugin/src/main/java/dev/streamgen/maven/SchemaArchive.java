@@ -34,11 +34,13 @@ final class SchemaArchive {
    * or not at all (written beside it, then moved into place).
    */
   static void write(Path schemaDirectory, Path archive, Instant timestamp) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(schemaDirectory)) {
-      files = walk.filter(Files::isRegularFile)
-          .sorted((a, b) -> entryName(schemaDirectory, a).compareTo(entryName(schemaDirectory, b)))
-          .collect(Collectors.toList());
+    List<Path> files = List.of();
+    if (Files.isDirectory(schemaDirectory)) { // no schemas at all still gives a (empty) valid jar
+      try (Stream<Path> walk = Files.walk(schemaDirectory)) {
+        files = walk.filter(Files::isRegularFile)
+            .sorted((a, b) -> entryName(schemaDirectory, a).compareTo(entryName(schemaDirectory, b)))
+            .collect(Collectors.toList());
+      }
     }
     // The entry time is written as a local date-time in UTC, never through the default time zone.
     LocalDateTime entryTime = LocalDateTime.ofInstant(timestamp, ZoneOffset.UTC);

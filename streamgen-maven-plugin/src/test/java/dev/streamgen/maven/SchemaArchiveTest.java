@@ -62,6 +62,15 @@ class SchemaArchiveTest {
   }
 
   @Test
+  void aMissingSchemaDirectoryGivesAnEmptyArchive() throws IOException {
+    Path archive = dir.resolve("empty-schemas.jar");
+    SchemaArchive.write(dir.resolve("absent"), archive, TIME);
+    try (ZipFile zip = new ZipFile(archive.toFile())) {
+      assertThat(zip.size()).isZero();
+    }
+  }
+
+  @Test
   void readsMavensOutputTimestampForms() {
     assertThat(SchemaArchive.timestamp("2026-01-01T00:00:00Z")).isEqualTo(TIME);
     assertThat(SchemaArchive.timestamp("2026-01-01T02:00:00+02:00")).isEqualTo(TIME);
