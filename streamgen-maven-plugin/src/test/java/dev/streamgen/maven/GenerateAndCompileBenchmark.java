@@ -38,9 +38,9 @@ public final class GenerateAndCompileBenchmark {
     }
     Path work = Files.createTempDirectory("streamgen-bench");
     try {
-      System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB%n",
+      System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB, load average %s%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-          Runtime.getRuntime().maxMemory() >> 20);
+          Runtime.getRuntime().maxMemory() >> 20, loadAverage());
       // One throw-away round warms up the compiler and javac, so the baseline is not a cold start.
       measure(work.resolve("warmup"), 3);
       Measurement baseline = measure(work.resolve("baseline"), 3);
@@ -51,6 +51,8 @@ public final class GenerateAndCompileBenchmark {
       for (int size : sizes) {
         print(measure(work.resolve("types-" + size), size), baseline);
       }
+      System.out.println();
+      System.out.println("load average at the end: " + loadAverage());
     } finally {
       deleteRecursively(work);
     }
@@ -153,6 +155,16 @@ public final class GenerateAndCompileBenchmark {
         .append("serialization_format: \"json\"\n")
         .append("sink_config:\n  type: \"delta\"\n  path: \"target/bench-delta\"\n  mode: \"overwrite\"\n");
     return yaml.toString();
+  }
+
+  /** The machine's 1/5/15-minute load, so a reader can judge how busy the cores were. */
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
