@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.streamgen.runtime.api.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.runtime.sink.eventhubs.testserver.EventHubsTestServer;
-import dev.streamgen.runtime.sink.eventhubs.testserver.RecordedEvent;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import dev.streamgen.runtime.testing.SharedSpark;
 import java.io.IOException;
 import java.net.InetAddress;
