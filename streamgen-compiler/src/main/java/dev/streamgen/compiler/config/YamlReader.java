@@ -240,7 +240,7 @@ public final class YamlReader {
     String message = e.getOriginalMessage();
     if (message.startsWith("Expected a field name")) {
       // "? [a, b]: 1" or "{a: 1}: 2": Jackson's message names snakeyaml's event classes.
-      return "a mapping key must be a single value, not a list or a mapping";
+      return "mapping keys must be plain scalars (text or numbers), not lists or mappings";
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);

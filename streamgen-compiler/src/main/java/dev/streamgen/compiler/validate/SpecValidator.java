@@ -36,12 +36,7 @@ public final class SpecValidator {
   static final String EVENT_TYPES = "event_types";
   private static final List<String> EVENT_KEYS = List.of("event_type_id", "weight", "fields");
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
-
-  /**
-   * The longest event_type_id and field name: ids name generated files ({@code avro/<id>.avsc},
-   * {@code <Class>Columns.java}) and file systems allow 255 bytes; names become Java identifiers, which
-   * a class file holds in at most 65535 bytes. A 2000-character id crashed the file writer.
-   */
+  /** Ids and field names become file, class and member names: keep them well below OS and JVM limits. */
   static final int MAX_NAME_LENGTH = 200;
 
   private final SourceFile source;
@@ -179,10 +174,7 @@ public final class SpecValidator {
       return null;
     }
     if (s.text().length() > MAX_NAME_LENGTH) {
-      problems.add(
-          s,
-          "event #" + (index + 1) + ": event_type_id is " + s.text().length() + " characters long; at most "
-              + MAX_NAME_LENGTH + " are supported");
+      problems.add(s, "event #" + (index + 1) + ": event_type_id is " + s.text().length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
       return null;
     }
     if (!EVENT_ID.matcher(s.text()).matches()) {
@@ -272,7 +264,8 @@ public final class SpecValidator {
       return null;
     }
     if (entry.name().length() > MAX_NAME_LENGTH) {
-      scope.error(entry.key(), "the name is " + entry.name().length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
+      new FieldScope(problems, element.replace(entry.name(), entry.name().substring(0, 20) + "..."))
+          .error(entry.key(), "the name is " + entry.name().length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
       return null;
     }
     if (!(entry.value() instanceof MapNode definition)) {
