@@ -28,6 +28,11 @@ final class ChildJvm implements AutoCloseable {
 
   /** Starts Main with {@code args}; {@code env} is added to this process's environment. */
   static ChildJvm main(List<String> args, Map<String, String> env, Path log) {
+    return main(args, env, log, "classpath:dev/streamgen/runtime/job/local-log4j2.properties");
+  }
+
+  /** As {@link #main(List, Map, Path)}, logging with the log4j2 configuration at {@code logConfig}. */
+  static ChildJvm main(List<String> args, Map<String, String> env, Path log, String logConfig) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -42,7 +47,7 @@ final class ChildJvm implements AutoCloseable {
     command.add("-Dspark.driver.bindAddress=127.0.0.1");
     command.add("-Dspark.ui.enabled=false");
     command.add("-Dspark.sql.shuffle.partitions=2");
-    command.add("-Dlog4j2.configurationFile=classpath:dev/streamgen/runtime/job/local-log4j2.properties");
+    command.add("-Dlog4j2.configurationFile=" + logConfig);
     command.add("-cp");
     command.add(classPath());
     command.add(ParentWatch.class.getName());
