@@ -16,6 +16,7 @@ import dev.streamgen.compiler.model.FieldScope;
 import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.compiler.model.KindDefinition;
 import dev.streamgen.compiler.model.Settings;
+import dev.streamgen.compiler.schema.ProtoSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -368,6 +369,10 @@ public final class SpecValidator {
   private void className(EventType type, MapNode map, String element, Map<String, EventType> byClass) {
     Node at = map.get("event_type_id").get();
     String name = type.className();
+    if (name.equals(ProtoSchema.ENVELOPE)) {
+      problems.add(at, element + ": class name '" + name + "' is the Protobuf envelope message's; rename the event type");
+      return;
+    }
     if (Identifiers.shadowsJavaLang(name)) {
       problems.add(at, element + ": class name '" + name + "' would shadow java.lang." + name + "; rename the event type");
       return;
