@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.testkit.KafkaBroker;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -139,6 +141,38 @@ class SparkClusterIT {
     }
     assertThat(seen).hasSize((int) rows);
     assertExecutorLoadedTheJarsAndRanTasks(appId);
+  }
+
+  /**
+   * The Event Hubs sink from the shaded jar, whose Azure SDK runs on relocated Reactor and Proton-J,
+   * sends from the executor to the AMQP endpoint in this JVM.
+   */
+  @Test
+  void batchToEventHubsOnTheCluster() throws Exception {
+    long rows = 5_000;
+    try (EventHubsTestServer hub = EventHubsTestServer.start()) {
+      String appId = runMain("submit-eventhubs",
+          "--rows", String.valueOf(rows),
+          "--set", "batch_config.partitions=2",
+          "--set", "sink_config.type=eventhubs",
+          "--set", "sink_config.connection_string=" + hub.connectionString(),
+          "--set", "sink_config.partition_key_field=row");
+
+      List<RecordedEvent> events = hub.events();
+      assertThat(events).hasSize((int) rows);
+      Set<Long> seen = new HashSet<>();
+      for (RecordedEvent e : events) {
+        JsonNode payload = JSON.readTree(e.body());
+        long row = payload.get("row").asLong();
+        assertThat(payload.get("h").asLong()).as("h of row %d", row)
+            .isEqualTo(XXH64.hashLong(SEED, XXH64.hashLong(row, 42L)));
+        assertThat(e.partitionKey()).isEqualTo(Long.toString(row));
+        assertThat(e.property("event_type_id")).as("event_type_id of row %d", row).isIn("probe.a", "probe.b");
+        seen.add(row);
+      }
+      assertThat(seen).hasSize((int) rows);
+      assertExecutorLoadedTheJarsAndRanTasks(appId);
+    }
   }
 
   /** Submits Main with the app jar and the given arguments; returns the Spark app id. */

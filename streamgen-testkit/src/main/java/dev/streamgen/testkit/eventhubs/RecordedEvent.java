@@ -1,4 +1,4 @@
-package dev.streamgen.runtime.sink.eventhubs.testserver;
+package dev.streamgen.testkit.eventhubs;
 
 import java.util.Arrays;
 import java.util.Collections;

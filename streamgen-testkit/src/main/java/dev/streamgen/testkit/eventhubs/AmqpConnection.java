@@ -1,4 +1,4 @@
-package dev.streamgen.runtime.sink.eventhubs.testserver;
+package dev.streamgen.testkit.eventhubs;
 
 import java.io.IOException;
 import java.io.InputStream;

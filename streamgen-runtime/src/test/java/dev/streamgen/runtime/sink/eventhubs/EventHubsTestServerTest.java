@@ -1,8 +1,10 @@
-package dev.streamgen.runtime.sink.eventhubs.testserver;
+package dev.streamgen.runtime.sink.eventhubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.amqp.AmqpRetryOptions;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import com.azure.messaging.eventhubs.EventData;
 import com.azure.messaging.eventhubs.EventDataBatch;
 import com.azure.messaging.eventhubs.EventHubClientBuilder;
