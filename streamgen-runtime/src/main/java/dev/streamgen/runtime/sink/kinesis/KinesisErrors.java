@@ -54,8 +54,8 @@ final class KinesisErrors {
 
   static String deadlineReason(int retryTimeoutSeconds, String lastError) {
     return "records were still rejected when sink_config.retry_timeout_seconds ("
-        + retryTimeoutSeconds + ") ran out, last error " + lastError + "; add shards (shard_count"
-        + " or auto_shard_calculation) or raise retry_timeout_seconds";
+        + retryTimeoutSeconds + ") ran out (last error: " + lastError + "); add shards"
+        + " (shard_count or auto_shard_calculation) or raise retry_timeout_seconds";
   }
 
   static String rejectedReason(String eventType, String error) {
@@ -82,8 +82,8 @@ final class KinesisErrors {
   static IllegalStateException streamNotFound(KinesisSinkOptions o) {
     return new IllegalStateException(
         "sink_config.stream_name '" + o.streamName() + "': no such Kinesis stream at "
-            + o.destination() + "; create it, or set shard_count or auto_shard_calculation: true"
-            + " so streamgen creates it");
+            + o.destination() + "; create it, or set shard_count (or auto_shard_calculation: true"
+            + " in a streamgen job, which knows the rate) so the sink creates it");
   }
 
   static IllegalStateException streamDeleting(KinesisSinkOptions o) {

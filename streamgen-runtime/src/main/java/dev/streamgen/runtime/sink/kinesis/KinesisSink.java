@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code sink_config.type: kinesis}. Writes through {@code format("streamgen-kinesis")}; with
- * {@code shard_count} it sizes the stream before writing, and {@link #provision} (called by the
- * runtime with the target rate) handles {@code auto_shard_calculation}.
+ * {@code sink_config.type: kinesis}. Writes through {@code format("streamgen-kinesis")}, which
+ * validates the options and applies {@code shard_count} when the write is planned; {@link
+ * #provision}, called by the runtime with the target rate, applies {@code auto_shard_calculation}.
  */
 public final class KinesisSink implements ProvisioningSink {
   private static final Logger LOG = LoggerFactory.getLogger(KinesisSink.class);
@@ -35,7 +35,7 @@ public final class KinesisSink implements ProvisioningSink {
 
   @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
-    applyShardCount(options);
+    KinesisSinkOptions.parse(options.asMap());
     unified.write()
         .format(KinesisSinkProvider.SHORT_NAME)
         .options(sparkOptions(options))
@@ -47,22 +47,12 @@ public final class KinesisSink implements ProvisioningSink {
   public StreamingQuery startStream(
       Dataset<Row> unified, SinkOptions options, String checkpointLocation)
       throws TimeoutException {
-    applyShardCount(options);
+    KinesisSinkOptions.parse(options.asMap());
     return unified.writeStream()
         .format(KinesisSinkProvider.SHORT_NAME)
         .options(sparkOptions(options))
         .option("checkpointLocation", checkpointLocation)
         .start();
-  }
-
-  /** An explicit shard_count needs no rate, so it is applied even if provision was not called. */
-  private static void applyShardCount(SinkOptions options) {
-    KinesisSinkOptions o = KinesisSinkOptions.parse(options.asMap());
-    if (o.shardCount() > 0) {
-      try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(o)) {
-        LOG.info("{}", p.ensureShards(o.shardCount(), true));
-      }
-    }
   }
 
   private static Map<String, String> sparkOptions(SinkOptions options) {

@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans a write: validates the options and the input columns, then checks on the driver that the
- * stream exists and the endpoint and credentials work, so mistakes fail before any task starts.
+ * Plans a write: validates the options and the input columns, then, on the driver, applies {@code
+ * shard_count} if set and checks that the stream exists and the endpoint and credentials work, so
+ * mistakes fail before any task starts. ({@code auto_shard_calculation} needs the target rate; the
+ * streamgen job applies it through {@link KinesisSink#provision} before the query starts.)
  */
 final class KinesisWriteBuilder implements WriteBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(KinesisWriteBuilder.class);
@@ -30,7 +32,12 @@ final class KinesisWriteBuilder implements WriteBuilder {
     }
     UnifiedColumns columns = UnifiedColumns.of(info.schema());
     try (KinesisStreamProvisioner provisioner = new KinesisStreamProvisioner(options)) {
-      provisioner.checkWritable();
+      if (options.shardCount() > 0) {
+        // An explicit count needs no rate: applied here, so format("streamgen-kinesis") honours it.
+        LOG.info("{}", provisioner.ensureShards(options.shardCount(), true));
+      } else {
+        provisioner.checkWritable();
+      }
     }
     return new KinesisWrite(options, columns, table);
   }
