@@ -17,6 +17,13 @@ public final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final double UNIT = 0x1.0p-53;
 
+  /**
+   * The salt of the event-type pick: row r has type {@code AliasTable.pick(hash(r, stream(seed,
+   * TYPE_SALT)))}. Field salts chosen by the compiler must differ from it, or a field's values would
+   * correlate with the type mix.
+   */
+  public static final long TYPE_SALT = 0x7374726D54797065L; // "strmType"
+
   private Rng() {}
 
   /** The stream of one field (or of the type pick) under a run seed: distinct salts never collide. */
@@ -42,6 +49,28 @@ public final class Rng {
   /** Uniform double in [min, max); Spark: {@code lit(min) + unit(h) * lit(max - min)}. */
   public static double between(long hash, double min, double max) {
     return min + unit(hash) * (max - min);
+  }
+
+  /**
+   * A weighted pick: the first index {@code i} with {@code unit(hash) < cumulative[i]}, or
+   * {@code cumulative.length} when there is none (the last choice takes the rest). {@code cumulative}
+   * holds the running sums of the normalized weights without the last one, non-decreasing. Spark:
+   * {@code when(unit < c0, v0).when(unit < c1, v1)...otherwise(vLast)} ({@link RngColumns#pick}).
+   */
+  public static int pick(long hash, double[] cumulative) {
+    double u = unit(hash);
+    // Upper bound: the first cut greater than u. Same answer as a linear scan, fewer compares.
+    int lo = 0;
+    int hi = cumulative.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (u < cumulative[mid]) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** Spark's XXH64.hashLong, so Java and Spark SQL agree bit for bit. */

@@ -1,0 +1,104 @@
+package dev.streamgen.compiler.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one YAML file defines, validated: the common fields, the event types in file order and
+ * the run-time settings. The generated catalog class is named after the file.
+ */
+public final class EventCatalog {
+  private final String sourceName;
+  private final String sourceText;
+  private final List<Field> commonFields;
+  private final List<EventType> eventTypes;
+  private final Settings settings;
+
+  private EventCatalog(Builder b) {
+    this.sourceName = Objects.requireNonNull(b.sourceName, "sourceName");
+    this.sourceText = Objects.requireNonNull(b.sourceText, "sourceText");
+    this.commonFields = List.copyOf(b.commonFields);
+    this.eventTypes = List.copyOf(b.eventTypes);
+    this.settings = b.settings == null ? Settings.builder().build() : b.settings;
+    if (eventTypes.isEmpty()) {
+      throw new IllegalArgumentException(sourceName + " defines no event types");
+    }
+  }
+
+  public static Builder builder(String sourceName, String sourceText) {
+    return new Builder(sourceName, sourceText);
+  }
+
+  /** The YAML file name, e.g. {@code events.yaml}. */
+  public String sourceName() {
+    return sourceName;
+  }
+
+  /** The YAML text, copied unchanged into the generated resources. */
+  public String sourceText() {
+    return sourceText;
+  }
+
+  /** The file name without extension, e.g. {@code events}. */
+  public String stem() {
+    int dot = sourceName.lastIndexOf('.');
+    return dot > 0 ? sourceName.substring(0, dot) : sourceName;
+  }
+
+  /** {@code events.yaml} → {@code EventsCatalog}. */
+  public String catalogClassName() {
+    return Identifiers.pascalCase(stem()) + "Catalog";
+  }
+
+  public List<Field> commonFields() {
+    return commonFields;
+  }
+
+  public List<EventType> eventTypes() {
+    return eventTypes;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** {@code sink_config.partition_key_field} when set. */
+  public Optional<String> partitionKeyField() {
+    return settings.get("sink_config.partition_key_field").map(Setting::value);
+  }
+
+  /** Builds an {@link EventCatalog}. */
+  public static final class Builder {
+    private final String sourceName;
+    private final String sourceText;
+    private final List<Field> commonFields = new ArrayList<>();
+    private final List<EventType> eventTypes = new ArrayList<>();
+    private Settings settings;
+
+    private Builder(String sourceName, String sourceText) {
+      this.sourceName = sourceName;
+      this.sourceText = sourceText;
+    }
+
+    public Builder addCommonField(Field field) {
+      commonFields.add(field);
+      return this;
+    }
+
+    public Builder addEventType(EventType type) {
+      eventTypes.add(type);
+      return this;
+    }
+
+    public Builder settings(Settings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public EventCatalog build() {
+      return new EventCatalog(this);
+    }
+  }
+}

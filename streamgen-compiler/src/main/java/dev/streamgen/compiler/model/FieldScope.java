@@ -1,0 +1,142 @@
+package dev.streamgen.compiler.model;
+
+import dev.streamgen.compiler.config.ListNode;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.Node;
+import dev.streamgen.compiler.config.Problems;
+import dev.streamgen.compiler.config.ScalarNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Where a field definition is being parsed ({@code event 'user.purchase' field 'amount'}), so a kind's
+ * parser reports problems with the element named, plus the parsing steps several kinds share.
+ */
+public final class FieldScope {
+  /**
+   * Weights must sum to 1 within this absolute tolerance (relative to 1): loose enough for decimal
+   * fractions like 0.1 + 0.2 + 0.7, tight enough to catch a forgotten type.
+   */
+  public static final double WEIGHT_TOLERANCE = 1e-6;
+
+  private final Problems problems;
+  private final String element;
+
+  public FieldScope(Problems problems, String element) {
+    this.problems = problems;
+    this.element = element;
+  }
+
+  /** The element as messages name it, e.g. {@code event 'user.purchase' field 'amount'}. */
+  public String element() {
+    return element;
+  }
+
+  public void error(Node at, String message) {
+    problems.add(at, element + ": " + message);
+  }
+
+  /** The value of a required key, or null after reporting it missing at the definition. */
+  public Node require(MapNode definition, String key, String hint) {
+    Node value = definition.get(key).orElse(null);
+    if (value == null) {
+      error(definition, "missing key '" + key + "' (" + hint + ")");
+    }
+    return value;
+  }
+
+  /** A {@code [min, max]} list of two numbers, or null after reporting why not. */
+  public Range range(MapNode definition, String typeName) {
+    Node node = require(definition, "range", "type " + typeName + " needs range: [min, max]");
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof ListNode list)
+        || list.items().size() != 2
+        || !list.items().stream().allMatch(n -> n instanceof ScalarNode s && s.isNumber())) {
+      error(node, "range must be a list of two numbers [min, max], got " + shape(node));
+      return null;
+    }
+    return new Range((ScalarNode) list.items().get(0), (ScalarNode) list.items().get(1), list);
+  }
+
+  /** A list of numbers as given; null after reporting a problem. */
+  public List<ScalarNode> numbers(Node node, String key) {
+    if (!(node instanceof ListNode list)) {
+      error(node, key + " must be a list of numbers, got " + shape(node));
+      return null;
+    }
+    for (Node item : list.items()) {
+      if (!(item instanceof ScalarNode s && s.isNumber())) {
+        error(item, key + " must hold numbers, got " + shape(item));
+        return null;
+      }
+    }
+    return list.items().stream().map(n -> (ScalarNode) n).toList();
+  }
+
+  /**
+   * Checks weights given as YAML numbers: each finite and not negative, summing to 1 within {@link
+   * #WEIGHT_TOLERANCE}. Reports problems at {@code at}; returns the values or null.
+   */
+  public double[] weights(List<ScalarNode> weights, Node at, String what) {
+    double[] values = new double[weights.size()];
+    boolean ok = true;
+    for (int i = 0; i < values.length; i++) {
+      ScalarNode w = weights.get(i);
+      double v = w.number().doubleValue();
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        error(w, "weight '" + w.text() + "' is not a finite number");
+        ok = false;
+      } else if (v < 0) {
+        error(w, "weight " + w.text() + " is negative; weights are 0 or more");
+        ok = false;
+      }
+      values[i] = v;
+    }
+    if (!ok) {
+      return null;
+    }
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    if (Math.abs(sum - 1.0) > WEIGHT_TOLERANCE) {
+      error(
+          at,
+          what
+              + " sum to "
+              + format(sum)
+              + ", not 1 (tolerance 1e-6): "
+              + weights.stream().map(ScalarNode::text).collect(Collectors.joining(" + ")));
+      return null;
+    }
+    return values;
+  }
+
+  /** A number for messages: at most 10 significant digits, no trailing zeros, no exponent. */
+  public static String format(double v) {
+    return BigDecimal.valueOf(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+  }
+
+  /** How a message shows a node that has the wrong shape: a scalar as written, else its kind. */
+  public static String shape(Node node) {
+    if (node instanceof ScalarNode s) {
+      return s.isNull() ? "nothing" : s.kindName() + " '" + s.text() + "'";
+    }
+    if (node instanceof ListNode l) {
+      return "a list of " + l.items().size();
+    }
+    return node.kindName();
+  }
+
+  /** Two numbers as written, and the list node for messages. */
+  public record Range(ScalarNode min, ScalarNode max, ListNode node) {
+    /** As written: {@code [10, 1]}. */
+    public String text() {
+      return "[" + min.text() + ", " + max.text() + "]";
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.encode.AvroWriter;
+import dev.streamgen.runtime.encode.BinaryWriter;
+import dev.streamgen.runtime.encode.JsonWriter;
+import dev.streamgen.runtime.encode.ProtobufWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code type: float, range: [min, max]}: a uniform double in [min, max) (just min when min = max).
+ * Value: {@code Rng.between(hash, min, max)}. The seed calls it float; it is a 64-bit double
+ * everywhere: Avro double, Protobuf double, JSON number.
+ */
+public record FloatKind(double min, double max) implements FieldKind {
+  public static final KindDefinition DEFINITION =
+      new KindDefinition("float", List.of("range"), FloatKind::parse);
+
+  private static FieldKind parse(MapNode definition, FieldScope scope) {
+    FieldScope.Range range = scope.range(definition, "float");
+    if (range == null) {
+      return null;
+    }
+    double min = range.min().number().doubleValue();
+    double max = range.max().number().doubleValue();
+    if (!Double.isFinite(min) || !Double.isFinite(max)) {
+      scope.error(range.node(), "range " + range.text() + " must hold finite numbers");
+      return null;
+    }
+    if (min > max) {
+      scope.error(range.node(), "range " + range.text() + " is empty (min > max)");
+      return null;
+    }
+    if (!Double.isFinite(max - min)) {
+      scope.error(
+          range.node(), "range " + range.text() + " is too wide: max - min overflows a double");
+      return null;
+    }
+    return new FloatKind(min, max);
+  }
+
+  @Override
+  public String typeName() {
+    return "float";
+  }
+
+  @Override
+  public String describe() {
+    return "float [" + FieldScope.format(min) + ", " + FieldScope.format(max) + "]";
+  }
+
+  @Override
+  public Object avroType() {
+    return "double";
+  }
+
+  @Override
+  public String protoType() {
+    return "double";
+  }
+
+  @Override
+  public int protoWireType() {
+    return ProtobufWriter.WIRE_FIXED64;
+  }
+
+  @Override
+  public Map<String, Object> jsonSchema() {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "number");
+    schema.put("minimum", min);
+    schema.put("maximum", max);
+    return schema;
+  }
+
+  @Override
+  public Map<String, Object> manifestParameters() {
+    return Map.of("range", List.of(min, max));
+  }
+
+  @Override
+  public TypeName javaType() {
+    return TypeName.DOUBLE;
+  }
+
+  @Override
+  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
+    kernel.addField(Kinds.salt(f));
+    kernel.addMethod(
+        MethodSpec.methodBuilder(f.member("value"))
+            .addJavadoc("$L: uniform in [$L, $L).\n", f.name(), min, max)
+            .addModifiers(Modifier.STATIC)
+            .returns(double.class)
+            .addParameter(long.class, "seed")
+            .addParameter(long.class, "row")
+            .addStatement("return $T.between($L, $L, $L)", Rng.class, f.hash(0), Kinds.literal(min), Kinds.literal(max))
+            .build());
+  }
+
+  @Override
+  public CodeBlock value(FieldCode f) {
+    return f.call("value");
+  }
+
+  @Override
+  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
+    return switch (format) {
+      case JSON -> CodeBlock.of("$T.writeDouble(out, $L);\n", JsonWriter.class, value);
+      case AVRO -> CodeBlock.of("$T.writeDouble(out, $L);\n", AvroWriter.class, value);
+      case BINARY -> CodeBlock.of("$T.writeDouble(out, $L);\n", BinaryWriter.class, value);
+      case PROTOBUF ->
+          CodeBlock.of(
+              "$T.writeDouble(out, $L, $L);\n",
+              ProtobufWriter.class,
+              f.protoTag(protoWireType()),
+              value);
+    };
+  }
+
+  @Override
+  public CodeBlock text(FieldCode f) {
+    return CodeBlock.of("$T.doubleText($L)", JsonWriter.class, value(f));
+  }
+
+  @Override
+  public CodeBlock column(FieldCode f) {
+    return CodeBlock.of(
+        "$T.between($T.hash(row, $T.stream(seed, $T.$N)), $L, $L)",
+        Kinds.RNG_COLUMNS,
+        Kinds.RNG_COLUMNS,
+        Rng.class,
+        f.kernel(),
+        f.saltName(),
+        Kinds.literal(min),
+        Kinds.literal(max));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.ScalarNode;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.encode.AvroWriter;
+import dev.streamgen.runtime.encode.BinaryWriter;
+import dev.streamgen.runtime.encode.JsonWriter;
+import dev.streamgen.runtime.encode.ProtobufWriter;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code type: int, range: [min, max]}: a uniform 32-bit integer in [min, max], both included.
+ * Value: {@code (int) Rng.between(hash, min, max)}. Avro int; Protobuf int32, or sint32 when min is
+ * negative (shorter for negative numbers); JSON number.
+ */
+public record IntKind(long min, long max) implements FieldKind {
+  public static final KindDefinition DEFINITION =
+      new KindDefinition("int", List.of("range"), IntKind::parse);
+
+  private static FieldKind parse(MapNode definition, FieldScope scope) {
+    FieldScope.Range range = scope.range(definition, "int");
+    if (range == null) {
+      return null;
+    }
+    if (!(range.min().number() instanceof Long || range.min().number() instanceof BigInteger)
+        || !(range.max().number() instanceof Long || range.max().number() instanceof BigInteger)) {
+      scope.error(range.node(), "range " + range.text() + " must hold whole numbers for type int");
+      return null;
+    }
+    BigInteger min = new BigInteger(range.min().number().toString());
+    BigInteger max = new BigInteger(range.max().number().toString());
+    if (!fitsInt(min) || !fitsInt(max)) {
+      ScalarNode at = fitsInt(min) ? range.max() : range.min();
+      scope.error(
+          at,
+          "range "
+              + range.text()
+              + " does not fit a 32-bit int [-2147483648, 2147483647]; use a narrower range");
+      return null;
+    }
+    if (min.compareTo(max) > 0) {
+      scope.error(range.node(), "range " + range.text() + " is empty (min > max)");
+      return null;
+    }
+    return new IntKind(min.longValue(), max.longValue());
+  }
+
+  private static boolean fitsInt(BigInteger v) {
+    return v.bitLength() < 32;
+  }
+
+  @Override
+  public String typeName() {
+    return "int";
+  }
+
+  @Override
+  public String describe() {
+    return "int [" + min + ", " + max + "]";
+  }
+
+  @Override
+  public Object avroType() {
+    return "int";
+  }
+
+  @Override
+  public String protoType() {
+    return min < 0 ? "sint32" : "int32";
+  }
+
+  @Override
+  public int protoWireType() {
+    return ProtobufWriter.WIRE_VARINT;
+  }
+
+  @Override
+  public Map<String, Object> jsonSchema() {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "integer");
+    schema.put("minimum", min);
+    schema.put("maximum", max);
+    return schema;
+  }
+
+  @Override
+  public Map<String, Object> manifestParameters() {
+    return Map.of("range", List.of(min, max));
+  }
+
+  @Override
+  public TypeName javaType() {
+    return TypeName.INT;
+  }
+
+  @Override
+  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
+    kernel.addField(Kinds.salt(f));
+    kernel.addMethod(
+        MethodSpec.methodBuilder(f.member("value"))
+            .addJavadoc("$L: uniform in [$L, $L].\n", f.name(), min, max)
+            .addModifiers(Modifier.STATIC)
+            .returns(int.class)
+            .addParameter(long.class, "seed")
+            .addParameter(long.class, "row")
+            .addStatement(
+                "return (int) $T.between($L, $LL, $LL)", Rng.class, f.hash(0), min, max)
+            .build());
+  }
+
+  @Override
+  public CodeBlock value(FieldCode f) {
+    return f.call("value");
+  }
+
+  @Override
+  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
+    return switch (format) {
+      case JSON -> CodeBlock.of("$T.writeInt(out, $L);\n", JsonWriter.class, value);
+      case AVRO -> CodeBlock.of("$T.writeInt(out, $L);\n", AvroWriter.class, value);
+      case BINARY -> CodeBlock.of("$T.writeInt(out, $L);\n", BinaryWriter.class, value);
+      case PROTOBUF ->
+          CodeBlock.of(
+              "$T.$N(out, $L, $L);\n",
+              ProtobufWriter.class,
+              min < 0 ? "writeSint32" : "writeInt32",
+              f.protoTag(protoWireType()),
+              value);
+    };
+  }
+
+  @Override
+  public CodeBlock text(FieldCode f) {
+    return CodeBlock.of("$T.toString($L)", Integer.class, value(f));
+  }
+
+  @Override
+  public CodeBlock column(FieldCode f) {
+    return CodeBlock.of(
+        "$T.between($T.hash(row, $T.stream(seed, $T.$N)), $LL, $LL).cast($S)",
+        Kinds.RNG_COLUMNS,
+        Kinds.RNG_COLUMNS,
+        Rng.class,
+        f.kernel(),
+        f.saltName(),
+        min,
+        max,
+        "int");
+  }
+
+}

@@ -1,0 +1,287 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.ArrayTypeName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.streamgen.compiler.config.ListNode;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.Node;
+import dev.streamgen.compiler.config.ScalarNode;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.encode.AvroWriter;
+import dev.streamgen.runtime.encode.BinaryWriter;
+import dev.streamgen.runtime.encode.JsonWriter;
+import dev.streamgen.runtime.encode.ProtobufWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * {@code type: string, values: [...], weights: [...]}: one of the values, picked with the given
+ * weights (equal when none are given). Value: {@code values[Rng.pick(hash, cuts)]} where {@code cuts}
+ * are the running sums of the normalized weights. Each value's JSON, Avro, binary and Protobuf bytes
+ * are encoded once when the class loads, so writing a row copies bytes.
+ *
+ * @param weights the declared weights, empty when none were given
+ */
+public record StringKind(List<String> values, List<Double> weights) implements FieldKind {
+  /** A bound that keeps a type's static initializer far below the JVM's 64 KB method limit. */
+  public static final int MAX_VALUES = 1000;
+
+  public static final KindDefinition DEFINITION =
+      new KindDefinition("string", List.of("values", "weights"), StringKind::parse);
+
+  public StringKind {
+    values = List.copyOf(values);
+    weights = List.copyOf(weights);
+  }
+
+  private static FieldKind parse(MapNode definition, FieldScope scope) {
+    Node node = scope.require(definition, "values", "type string needs values: [a, b, ...]");
+    if (node == null) {
+      return null;
+    }
+    if (!(node instanceof ListNode list) || list.items().isEmpty()) {
+      scope.error(node, "values must be a non-empty list of strings, got " + FieldScope.shape(node));
+      return null;
+    }
+    if (list.items().size() > MAX_VALUES) {
+      scope.error(
+          node,
+          "values has " + list.items().size() + " entries; at most " + MAX_VALUES + " are supported");
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    Map<String, ScalarNode> seen = new HashMap<>();
+    boolean ok = true;
+    for (Node item : list.items()) {
+      if (!(item instanceof ScalarNode s) || s.isNull()) {
+        scope.error(item, "values must hold strings, got " + FieldScope.shape(item));
+        ok = false;
+        continue;
+      }
+      ScalarNode first = seen.putIfAbsent(s.text(), s);
+      if (first != null) {
+        scope.error(
+            s,
+            "value '" + s.text() + "' is listed twice (first at line " + first.location().line() + ")");
+        ok = false;
+      }
+      values.add(s.text());
+    }
+    List<Double> weights = new ArrayList<>();
+    Node weightsNode = definition.get("weights").orElse(null);
+    if (weightsNode != null) {
+      List<ScalarNode> given = scope.numbers(weightsNode, "weights");
+      if (given == null) {
+        return null;
+      }
+      if (given.size() != list.items().size()) {
+        scope.error(
+            weightsNode,
+            list.items().size()
+                + " values but "
+                + given.size()
+                + " weights; give one weight per value");
+        return null;
+      }
+      double[] checked = scope.weights(given, weightsNode, "weights");
+      if (checked == null) {
+        return null;
+      }
+      for (double w : checked) {
+        weights.add(w);
+      }
+    }
+    return ok ? new StringKind(values, weights) : null;
+  }
+
+  /**
+   * The running sums of the normalized weights, without the last (which the last value takes):
+   * {@code values.size() - 1} non-decreasing numbers.
+   */
+  public double[] cuts() {
+    int n = values.size();
+    double[] cuts = new double[n - 1];
+    if (weights.isEmpty()) {
+      for (int i = 0; i < n - 1; i++) {
+        cuts[i] = (double) (i + 1) / n;
+      }
+      return cuts;
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double running = 0;
+    for (int i = 0; i < n - 1; i++) {
+      running += weights.get(i);
+      cuts[i] = running / total;
+    }
+    return cuts;
+  }
+
+  @Override
+  public String typeName() {
+    return "string";
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder b = new StringBuilder("string ").append(values);
+    if (!weights.isEmpty()) {
+      b.append(" weights ").append(weights.stream().map(FieldScope::format).toList());
+    }
+    return b.toString();
+  }
+
+  @Override
+  public Object avroType() {
+    return "string";
+  }
+
+  @Override
+  public String protoType() {
+    return "string";
+  }
+
+  @Override
+  public int protoWireType() {
+    return ProtobufWriter.WIRE_LENGTH_DELIMITED;
+  }
+
+  @Override
+  public Map<String, Object> jsonSchema() {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "string");
+    schema.put("enum", values);
+    return schema;
+  }
+
+  @Override
+  public Map<String, Object> manifestParameters() {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("values", values);
+    if (!weights.isEmpty()) {
+      parameters.put("weights", weights);
+    }
+    return parameters;
+  }
+
+  @Override
+  public TypeName javaType() {
+    return TypeName.get(String.class);
+  }
+
+  @Override
+  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
+    ArrayTypeName bytes = ArrayTypeName.of(ArrayTypeName.of(byte.class));
+    CodeBlock.Builder valuesInit = CodeBlock.builder().add("{");
+    for (int i = 0; i < values.size(); i++) {
+      valuesInit.add(i == 0 ? "$S" : ", $S", values.get(i));
+    }
+    CodeBlock.Builder cutsInit = CodeBlock.builder().add("{");
+    double[] cuts = cuts();
+    for (int i = 0; i < cuts.length; i++) {
+      cutsInit.add(i == 0 ? "$L" : ", $L", Kinds.literal(cuts[i]));
+    }
+    kernel.addField(Kinds.salt(f));
+    kernel.addField(
+        FieldSpec.builder(String[].class, f.member("VALUES"), Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("$L: the values. Never modified.\n", f.name())
+            .initializer(valuesInit.add("}").build())
+            .build());
+    kernel.addField(
+        FieldSpec.builder(double[].class, f.member("CUTS"), Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("$L: running sums of the normalized weights (Rng.pick). Never modified.\n", f.name())
+            .initializer(cutsInit.add("}").build())
+            .build());
+    kernel.addField(encoded(bytes, f, "JSON", CodeBlock.of("$T.encodeAll($N)", JsonWriter.class, f.member("VALUES"))));
+    kernel.addField(encoded(bytes, f, "AVRO", CodeBlock.of("$T.encodeAll($N)", AvroWriter.class, f.member("VALUES"))));
+    kernel.addField(encoded(bytes, f, "BINARY", CodeBlock.of("$T.encodeAll($N)", BinaryWriter.class, f.member("VALUES"))));
+    kernel.addField(
+        encoded(
+            bytes,
+            f,
+            "PROTO",
+            CodeBlock.of(
+                "$T.encodeAll($L, $N)",
+                ProtobufWriter.class,
+                f.protoTag(protoWireType()),
+                f.member("VALUES"))));
+    kernel.addMethod(
+        MethodSpec.methodBuilder(f.member("index"))
+            .addJavadoc("$L: the index of this row's value.\n", f.name())
+            .addModifiers(Modifier.STATIC)
+            .returns(int.class)
+            .addParameter(long.class, "seed")
+            .addParameter(long.class, "row")
+            .addStatement("return $T.pick($L, $N)", Rng.class, f.hash(0), f.member("CUTS"))
+            .build());
+  }
+
+  private static FieldSpec encoded(TypeName type, FieldCode f, String prefix, CodeBlock init) {
+    return FieldSpec.builder(type, f.member(prefix), Modifier.STATIC, Modifier.FINAL)
+        .initializer(init)
+        .build();
+  }
+
+  @Override
+  public CodeBlock value(FieldCode f) {
+    return CodeBlock.of("$T.$N[$L]", f.kernel(), f.member("VALUES"), f.call("index"));
+  }
+
+  @Override
+  public CodeBlock write(Format format, FieldCode f) {
+    String table =
+        switch (format) {
+          case JSON -> "JSON";
+          case AVRO -> "AVRO";
+          case BINARY -> "BINARY";
+          case PROTOBUF -> "PROTO";
+        };
+    return CodeBlock.of("out.write($T.$N[$L]);\n", f.kernel(), f.member(table), f.call("index"));
+  }
+
+  @Override
+  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
+    return switch (format) {
+      case JSON -> CodeBlock.of("$T.writeString(out, $L);\n", JsonWriter.class, value);
+      case AVRO -> CodeBlock.of("$T.writeString(out, $L);\n", AvroWriter.class, value);
+      case BINARY -> CodeBlock.of("$T.writeString(out, $L);\n", BinaryWriter.class, value);
+      case PROTOBUF ->
+          CodeBlock.of(
+              "$T.writeString(out, $L, $L);\n",
+              ProtobufWriter.class,
+              f.protoTag(protoWireType()),
+              value);
+    };
+  }
+
+  @Override
+  public CodeBlock text(FieldCode f) {
+    return value(f);
+  }
+
+  @Override
+  public CodeBlock column(FieldCode f) {
+    return CodeBlock.of(
+        "$T.pick($T.hash(row, $T.stream(seed, $T.$N)), $T.$N, $T.$N)",
+        Kinds.RNG_COLUMNS,
+        Kinds.RNG_COLUMNS,
+        Rng.class,
+        f.kernel(),
+        f.saltName(),
+        f.kernel(),
+        f.member("CUTS"),
+        f.kernel(),
+        f.member("VALUES"));
+  }
+}

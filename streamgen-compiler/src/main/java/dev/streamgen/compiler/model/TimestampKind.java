@@ -1,0 +1,104 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.encode.AvroWriter;
+import dev.streamgen.runtime.encode.BinaryWriter;
+import dev.streamgen.runtime.encode.JsonWriter;
+import dev.streamgen.runtime.encode.ProtobufWriter;
+import dev.streamgen.runtime.encode.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code type: timestamp}: the event's own time (the row's {@code eventTimeMicros}, set by the
+ * runtime), in microseconds since the epoch. Java long; Avro long with logical type
+ * timestamp-micros; Protobuf int64 (microseconds); JSON ISO-8601 UTC text with six fraction digits.
+ */
+public record TimestampKind() implements FieldKind {
+  public static final KindDefinition DEFINITION =
+      new KindDefinition("timestamp", List.of(), (definition, scope) -> new TimestampKind());
+
+  @Override
+  public String typeName() {
+    return "timestamp";
+  }
+
+  @Override
+  public String describe() {
+    return "timestamp";
+  }
+
+  @Override
+  public Object avroType() {
+    Map<String, Object> type = new LinkedHashMap<>();
+    type.put("type", "long");
+    type.put("logicalType", "timestamp-micros");
+    return type;
+  }
+
+  @Override
+  public String protoType() {
+    return "int64";
+  }
+
+  @Override
+  public int protoWireType() {
+    return ProtobufWriter.WIRE_VARINT;
+  }
+
+  @Override
+  public Map<String, Object> jsonSchema() {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "string");
+    schema.put("format", "date-time");
+    return schema;
+  }
+
+  @Override
+  public Map<String, Object> manifestParameters() {
+    return Map.of();
+  }
+
+  @Override
+  public TypeName javaType() {
+    return TypeName.LONG;
+  }
+
+  @Override
+  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {}
+
+  @Override
+  public CodeBlock value(FieldCode f) {
+    return CodeBlock.of("eventTimeMicros");
+  }
+
+  @Override
+  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
+    return switch (format) {
+      case JSON -> CodeBlock.of("$T.writeTimestamp(out, $L);\n", JsonWriter.class, value);
+      case AVRO -> CodeBlock.of("$T.writeLong(out, $L);\n", AvroWriter.class, value);
+      case BINARY -> CodeBlock.of("$T.writeLong(out, $L);\n", BinaryWriter.class, value);
+      case PROTOBUF ->
+          CodeBlock.of(
+              "$T.writeInt64(out, $L, $L);\n",
+              ProtobufWriter.class,
+              f.protoTag(protoWireType()),
+              value);
+    };
+  }
+
+  @Override
+  public CodeBlock text(FieldCode f) {
+    return CodeBlock.of("$T.toIso(eventTimeMicros)", Timestamps.class);
+  }
+
+  @Override
+  public CodeBlock column(FieldCode f) {
+    return CodeBlock.of("$T.timestamp_micros(eventTimeMicros)", Kinds.SPARK_FUNCTIONS);
+  }
+
+}

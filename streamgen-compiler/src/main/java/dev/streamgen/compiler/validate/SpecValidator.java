@@ -1,0 +1,430 @@
+package dev.streamgen.compiler.validate;
+
+import dev.streamgen.compiler.config.ListNode;
+import dev.streamgen.compiler.config.Location;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.Node;
+import dev.streamgen.compiler.config.Problems;
+import dev.streamgen.compiler.config.ScalarNode;
+import dev.streamgen.compiler.config.SourceFile;
+import dev.streamgen.compiler.model.EventCatalog;
+import dev.streamgen.compiler.model.EventType;
+import dev.streamgen.compiler.model.Field;
+import dev.streamgen.compiler.model.FieldKind;
+import dev.streamgen.compiler.model.FieldKinds;
+import dev.streamgen.compiler.model.FieldScope;
+import dev.streamgen.compiler.model.Identifiers;
+import dev.streamgen.compiler.model.KindDefinition;
+import dev.streamgen.compiler.model.Settings;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns one parsed YAML file into an {@link EventCatalog}, or reports every problem in it: each rule
+ * runs even after others failed, so a user fixes a file in one pass. Rules and messages are listed
+ * in docs/config.md.
+ */
+public final class SpecValidator {
+  static final String COMMON_FIELDS = "common_fields";
+  static final String EVENT_TYPES = "event_types";
+  private static final List<String> EVENT_KEYS = List.of("event_type_id", "weight", "fields");
+  private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private final SourceFile source;
+  private final Problems problems;
+
+  private SpecValidator(SourceFile source, Problems problems) {
+    this.source = source;
+    this.problems = problems;
+  }
+
+  /** The validated catalog, or empty when {@code problems} received errors. */
+  public static Optional<EventCatalog> validate(SourceFile source, Problems problems) {
+    int before = problems.size();
+    EventCatalog catalog = new SpecValidator(source, problems).run();
+    return problems.size() == before ? Optional.ofNullable(catalog) : Optional.empty();
+  }
+
+  private EventCatalog run() {
+    if (!(source.root() instanceof MapNode root)) {
+      problems.add(
+          source.root(),
+          "the file must be a mapping with common_fields and event_types, got " + FieldScope.shape(source.root()));
+      return null;
+    }
+    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES));
+    topLevel.addAll(SettingsValidator.topLevelKeys());
+    for (MapNode.Entry e : root.entries()) {
+      if (!topLevel.contains(e.name())) {
+        problems.add(e.key(), "unknown top-level key '" + e.name() + "'" + DidYouMean.hint(e.name(), topLevel));
+      }
+    }
+    List<Field> common = commonFields(root);
+    List<EventType> types = eventTypes(root, common);
+    Settings settings = new SettingsValidator(problems).validate(root);
+    partitionKey(settings, common, types);
+    if (!problems.isEmpty() || types.isEmpty()) {
+      return null;
+    }
+    EventCatalog.Builder catalog = EventCatalog.builder(source.fileName(), source.text()).settings(settings);
+    common.forEach(catalog::addCommonField);
+    types.forEach(catalog::addEventType);
+    return catalog.build();
+  }
+
+  private List<Field> commonFields(MapNode root) {
+    Node node = root.get(COMMON_FIELDS).orElse(null);
+    List<Field> fields = new ArrayList<>();
+    if (node == null || (node instanceof ScalarNode s && s.isNull())) {
+      return fields;
+    }
+    if (!(node instanceof MapNode map)) {
+      problems.add(node, COMMON_FIELDS + " must be a mapping of field names to definitions, got " + FieldScope.shape(node));
+      return fields;
+    }
+    for (MapNode.Entry e : map.entries()) {
+      Field f = field(e, "common field '" + e.name() + "'", true);
+      if (f != null) {
+        fields.add(f);
+      }
+    }
+    identifiers("common_fields", fields);
+    return fields;
+  }
+
+  private List<EventType> eventTypes(MapNode root, List<Field> common) {
+    List<EventType> types = new ArrayList<>();
+    Node node = root.get(EVENT_TYPES).orElse(null);
+    if (node == null) {
+      problems.add(root, "missing key 'event_types' (a list of event types, each with event_type_id, weight and fields)");
+      return types;
+    }
+    if (!(node instanceof ListNode list) || list.items().isEmpty()) {
+      problems.add(
+          node,
+          EVENT_TYPES + " must list at least one event type, got " + FieldScope.shape(node));
+      return types;
+    }
+    Map<String, EventType> byId = new HashMap<>();
+    Map<String, EventType> byClass = new HashMap<>();
+    List<ScalarNode> weightNodes = new ArrayList<>();
+    boolean weightsOk = true;
+    for (int i = 0; i < list.items().size(); i++) {
+      Node item = list.items().get(i);
+      if (!(item instanceof MapNode map)) {
+        problems.add(item, "event #" + (i + 1) + " must be a mapping with event_type_id, weight and fields, got " + FieldScope.shape(item));
+        weightsOk = false;
+        continue;
+      }
+      String id = eventId(map, i);
+      String element = id == null ? "event #" + (i + 1) : "event '" + id + "'";
+      for (MapNode.Entry e : map.entries()) {
+        if (!EVENT_KEYS.contains(e.name())) {
+          problems.add(e.key(), element + ": unknown key '" + e.name() + "'" + DidYouMean.hint(e.name(), EVENT_KEYS));
+        }
+      }
+      ScalarNode weight = weight(map, element);
+      if (weight == null) {
+        weightsOk = false;
+      } else {
+        weightNodes.add(weight);
+      }
+      List<Field> fields = typeFields(map, element, common);
+      if (id == null || weight == null || fields == null) {
+        continue;
+      }
+      EventType type =
+          EventType.builder(id).weight(weight.number().doubleValue()).location(map.location()).build();
+      EventType.Builder b = type.toBuilder();
+      fields.forEach(b::addField);
+      type = b.build();
+      EventType first = byId.putIfAbsent(id, type);
+      if (first != null) {
+        problems.add(
+            map.get("event_type_id").get(),
+            element + ": duplicate event_type_id (first defined at line " + first.location().line() + ")");
+        continue;
+      }
+      className(type, map, element, byClass);
+      types.add(type);
+    }
+    if (weightsOk && !weightNodes.isEmpty()) {
+      new FieldScope(problems, EVENT_TYPES).weights(weightNodes, list, "event type weights");
+    }
+    return types;
+  }
+
+  private String eventId(MapNode map, int index) {
+    Node node = map.get("event_type_id").orElse(null);
+    if (node == null) {
+      problems.add(map, "event #" + (index + 1) + ": missing key 'event_type_id'");
+      return null;
+    }
+    if (!(node instanceof ScalarNode s) || s.kind() != ScalarNode.Kind.STRING || s.text().isEmpty()) {
+      problems.add(node, "event #" + (index + 1) + ": event_type_id must be a non-empty string, got " + FieldScope.shape(node));
+      return null;
+    }
+    if (!EVENT_ID.matcher(s.text()).matches()) {
+      problems.add(
+          s,
+          "event '" + s.text() + "': event_type_id may only contain letters, digits, '.', '_' and '-'");
+      return null;
+    }
+    return s.text();
+  }
+
+  private ScalarNode weight(MapNode map, String element) {
+    Node node = map.get("weight").orElse(null);
+    if (node == null) {
+      problems.add(map, element + ": missing key 'weight' (its share of all events; weights sum to 1)");
+      return null;
+    }
+    if (!(node instanceof ScalarNode s) || !s.isNumber()) {
+      problems.add(node, element + ": weight must be a number, got " + FieldScope.shape(node));
+      return null;
+    }
+    double w = s.number().doubleValue();
+    if (!Double.isFinite(w)) {
+      problems.add(node, element + ": weight '" + s.text() + "' is not a finite number");
+      return null;
+    }
+    if (w < 0) {
+      problems.add(node, element + ": weight " + s.text() + " is negative; weights are 0 or more");
+      return null;
+    }
+    return s;
+  }
+
+  /** Common fields first, then the type's own; null when a field was invalid. */
+  private List<Field> typeFields(MapNode map, String element, List<Field> common) {
+    Node node = map.get("fields").orElse(null);
+    List<Field> fields = new ArrayList<>(common);
+    if (node == null || (node instanceof ScalarNode s && s.isNull())) {
+      return fields;
+    }
+    if (!(node instanceof MapNode fieldMap)) {
+      problems.add(node, element + ": fields must be a mapping of field names to definitions, got " + FieldScope.shape(node));
+      return null;
+    }
+    boolean ok = true;
+    for (MapNode.Entry e : fieldMap.entries()) {
+      String fieldElement = element + " field '" + e.name() + "'";
+      Field f = field(e, fieldElement, false);
+      if (f == null) {
+        ok = false;
+        continue;
+      }
+      Optional<Field> shared = common.stream().filter(c -> c.name().equals(f.name())).findFirst();
+      if (shared.isPresent()) {
+        if (!shared.get().kind().equals(f.kind())) {
+          problems.add(
+              e.key(),
+              fieldElement
+                  + ": redefines common field '"
+                  + f.name()
+                  + "' ("
+                  + shared.get().kind().describe()
+                  + ") as "
+                  + f.kind().describe()
+                  + "; repeat it identically or rename it");
+          ok = false;
+        }
+        continue; // An identical repetition keeps the common field's place.
+      }
+      fields.add(f);
+    }
+    if (!ok) {
+      return null;
+    }
+    if (fields.size() > EventType.MAX_FIELDS) {
+      problems.add(node, element + ": has " + fields.size() + " fields; at most " + EventType.MAX_FIELDS + " are supported");
+      return null;
+    }
+    return identifiers(element, fields) ? fields : null;
+  }
+
+  /** One field definition, or null after reporting its problems. */
+  private Field field(MapNode.Entry entry, String element, boolean common) {
+    FieldScope scope = new FieldScope(problems, element);
+    if (entry.name().isEmpty()) {
+      scope.error(entry.key(), "field names must not be empty");
+      return null;
+    }
+    if (!(entry.value() instanceof MapNode definition)) {
+      scope.error(
+          entry.value(),
+          "must be a mapping with a type (one of " + String.join(", ", FieldKinds.names()) + "), got " + FieldScope.shape(entry.value()));
+      return null;
+    }
+    Node typeNode = scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names()));
+    if (typeNode == null) {
+      return null;
+    }
+    if (!(typeNode instanceof ScalarNode t) || t.isNull()) {
+      scope.error(typeNode, "type must be one of " + String.join(", ", FieldKinds.names()) + ", got " + FieldScope.shape(typeNode));
+      return null;
+    }
+    Optional<KindDefinition> kind = FieldKinds.find(t.text());
+    if (kind.isEmpty()) {
+      scope.error(
+          t,
+          "unknown type '"
+              + t.text()
+              + "'"
+              + DidYouMean.suggest(t.text(), FieldKinds.names()).map(s -> "; did you mean '" + s + "'?").orElse("")
+              + " (allowed: "
+              + String.join(", ", FieldKinds.names())
+              + ")");
+      return null;
+    }
+    List<String> keys = Stream.concat(Stream.of("type"), kind.get().keys().stream()).toList();
+    boolean ok = true;
+    for (MapNode.Entry e : definition.entries()) {
+      if (keys.contains(e.name())) {
+        continue;
+      }
+      ok = false;
+      List<String> owners = FieldKinds.ALL.stream().filter(k -> k.keys().contains(e.name())).map(KindDefinition::typeName).toList();
+      scope.error(
+          e.key(),
+          owners.isEmpty()
+              ? "unknown key '" + e.name() + "'" + DidYouMean.hint(e.name(), keys)
+              : "key '" + e.name() + "' does not apply to type " + t.text() + " (it takes: " + String.join(", ", keys) + ")");
+    }
+    FieldKind parsed = kind.get().parse(definition, scope);
+    if (parsed == null || !ok) {
+      return null;
+    }
+    return Field.builder(entry.name(), parsed).common(common).location(entry.key().location()).build();
+  }
+
+  /**
+   * Field names must stay distinct in Java, Avro and Protobuf (same identifier, or same Protobuf
+   * JSON name) and must not be words the generated code needs. Reports at the later field.
+   */
+  private boolean identifiers(String element, List<Field> fields) {
+    boolean ok = true;
+    Map<String, Field> byIdentifier = new LinkedHashMap<>();
+    Map<String, Field> byJsonName = new LinkedHashMap<>();
+    for (Field f : fields) {
+      String fieldElement = element.equals("common_fields") ? "common field '" + f.name() + "'" : element + " field '" + f.name() + "'";
+      Location at = f.location();
+      if (f.common() && !element.equals("common_fields")) {
+        byIdentifier.put(f.identifier(), f);
+        byJsonName.put(Identifiers.protoJsonName(f.identifier()), f);
+        continue; // Checked once, under common_fields.
+      }
+      if (Identifiers.JAVA_KEYWORDS.contains(f.identifier())) {
+        problems.add(at, fieldElement + ": '" + f.identifier() + "' is a reserved word in Java; rename the field");
+        ok = false;
+        continue;
+      }
+      if (Identifiers.RESERVED.contains(f.identifier())) {
+        problems.add(at, fieldElement + ": '" + f.identifier() + "' is reserved in generated code; rename the field");
+        ok = false;
+        continue;
+      }
+      Field first = byIdentifier.putIfAbsent(f.identifier(), f);
+      if (first != null) {
+        problems.add(
+            at,
+            fieldElement
+                + ": identifier '"
+                + f.identifier()
+                + "' (Java, Avro, Protobuf) collides with field '"
+                + first.name()
+                + "' (line "
+                + first.location().line()
+                + "); rename one");
+        ok = false;
+        continue;
+      }
+      String jsonName = Identifiers.protoJsonName(f.identifier());
+      first = byJsonName.putIfAbsent(jsonName, f);
+      if (first != null) {
+        problems.add(
+            at,
+            fieldElement
+                + ": Protobuf JSON name '"
+                + jsonName
+                + "' collides with field '"
+                + first.name()
+                + "' (line "
+                + first.location().line()
+                + "); rename one");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /** Generated class names must be distinct (also on case-insensitive file systems) and not shadow java.lang. */
+  private void className(EventType type, MapNode map, String element, Map<String, EventType> byClass) {
+    Node at = map.get("event_type_id").get();
+    String name = type.className();
+    if (Identifiers.shadowsJavaLang(name)) {
+      problems.add(at, element + ": class name '" + name + "' would shadow java.lang." + name + "; rename the event type");
+      return;
+    }
+    for (String generated : List.of(name, name + "Columns")) {
+      EventType first = byClass.get(Identifiers.fileKey(generated));
+      if (first != null) {
+        problems.add(
+            at,
+            element
+                + ": class name '"
+                + generated
+                + "' collides with the classes of event '"
+                + first.id()
+                + "' (line "
+                + first.location().line()
+                + "); rename one");
+        return;
+      }
+    }
+    byClass.put(Identifiers.fileKey(name), type);
+    byClass.put(Identifiers.fileKey(name + "Columns"), type);
+  }
+
+  /**
+   * {@code sink_config.partition_key_field} must name a field every event has: a common field, or a
+   * field present in every type. Unset, the partition key is the event_type_id.
+   */
+  private void partitionKey(Settings settings, List<Field> common, List<EventType> types) {
+    settings.get("sink_config.partition_key_field").ifPresent(setting -> {
+      String name = setting.value();
+      if (name.equals("event_type_id") || common.stream().anyMatch(f -> f.name().equals(name))) {
+        return;
+      }
+      if (!types.isEmpty() && types.stream().allMatch(t -> t.fields().stream().anyMatch(f -> f.name().equals(name)))) {
+        return;
+      }
+      List<String> candidates = new ArrayList<>();
+      common.forEach(f -> candidates.add(f.name()));
+      types.stream().flatMap(t -> t.fields().stream()).map(Field::name).distinct().forEach(n -> {
+        if (!candidates.contains(n)) {
+          candidates.add(n);
+        }
+      });
+      String missing = types.stream()
+          .filter(t -> t.fields().stream().noneMatch(f -> f.name().equals(name)))
+          .map(EventType::id)
+          .findFirst()
+          .map(id -> " (event '" + id + "' has no such field)")
+          .orElse("");
+      problems.add(
+          setting.location(),
+          "sink_config: partition_key_field '"
+              + name
+              + "' must be a common field or a field of every event type"
+              + missing
+              + DidYouMean.suggest(name, candidates).filter(s -> !s.equals(name)).map(s -> "; did you mean '" + s + "'?").orElse(""));
+    });
+  }
+}

@@ -1,0 +1,83 @@
+package dev.streamgen.runtime.api;
+
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.hex;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.lpad;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.shiftrightunsigned;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import org.apache.spark.sql.Column;
+
+/**
+ * {@link Rng} as Spark Column expressions: each method computes, per row, exactly the value of its
+ * namesake in {@link Rng} (same bits), so generated per-type DataFrames equal the kernels' events.
+ */
+public final class RngColumns {
+  private static final double UNIT = 0x1.0p-53;
+
+  private RngColumns() {}
+
+  /** {@link Rng#hash}: {@code xxhash64(row, stream)} over two LONG values. */
+  public static Column hash(Column row, long stream) {
+    return xxhash64(row, lit(stream));
+  }
+
+  /** {@link Rng#unit}. */
+  public static Column unit(Column hash) {
+    return shiftrightunsigned(hash, 11).multiply(lit(UNIT));
+  }
+
+  /** {@link Rng#between(long, long, long)}: a LONG column. */
+  public static Column between(Column hash, long min, long max) {
+    return pmod(hash, lit(max - min + 1)).plus(lit(min));
+  }
+
+  /** {@link Rng#between(long, double, double)}: a DOUBLE column. */
+  public static Column between(Column hash, double min, double max) {
+    return lit(min).plus(unit(hash).multiply(lit(max - min)));
+  }
+
+  /** {@code values[Rng.pick(hash, cumulative)]}: a STRING column. */
+  public static Column pick(Column hash, double[] cumulative, String[] values) {
+    if (values.length != cumulative.length + 1) {
+      throw new IllegalArgumentException(
+          values.length + " values need " + (values.length - 1) + " cuts, got " + cumulative.length);
+    }
+    if (cumulative.length == 0) {
+      return lit(values[0]);
+    }
+    Column u = unit(hash);
+    Column c = when(u.lt(lit(cumulative[0])), lit(values[0]));
+    for (int i = 1; i < cumulative.length; i++) {
+      c = c.when(u.lt(lit(cumulative[i])), lit(values[i]));
+    }
+    return c.otherwise(lit(values[values.length - 1]));
+  }
+
+  /**
+   * The text of the version-4 UUID {@code Uuids.msb(msbHash)}, {@code Uuids.lsb(lsbHash)}: a STRING
+   * column equal to {@code java.util.UUID#toString()}.
+   */
+  public static Column uuid(Column msbHash, Column lsbHash) {
+    Column msb = msbHash.bitwiseAND(lit(~0xF000L)).bitwiseOR(lit(0x4000L));
+    Column lsb = lsbHash.bitwiseAND(lit(0x3FFFFFFFFFFFFFFFL)).bitwiseOR(lit(0x8000000000000000L));
+    // Spark's hex() of a LONG is unsigned, upper case, without leading zeros.
+    Column m = lower(lpad(hex(msb), 16, "0"));
+    Column l = lower(lpad(hex(lsb), 16, "0"));
+    return concat(
+        substring(m, 1, 8),
+        lit("-"),
+        substring(m, 9, 4),
+        lit("-"),
+        substring(m, 13, 4),
+        lit("-"),
+        substring(l, 1, 4),
+        lit("-"),
+        substring(l, 5, 12));
+  }
+}

@@ -1,0 +1,57 @@
+package dev.streamgen.runtime.encode;
+
+/**
+ * streamgen's compact binary layout (docs/formats.md): the fields in declared order, no header, no
+ * field tags. int = 4 bytes, double and timestamp = 8 bytes, all little-endian; uuid = 16 bytes in
+ * RFC 4122 (big-endian) order; string = unsigned LEB128 byte count then UTF-8.
+ * {@link BinaryDecoder} reads it back.
+ */
+public final class BinaryWriter {
+  private BinaryWriter() {}
+
+  public static void writeInt(ByteWriter out, int value) {
+    out.ensure(4);
+    out.writeUnchecked(value);
+    out.writeUnchecked(value >>> 8);
+    out.writeUnchecked(value >>> 16);
+    out.writeUnchecked(value >>> 24);
+  }
+
+  public static void writeLong(ByteWriter out, long value) {
+    out.ensure(8);
+    for (int shift = 0; shift < 64; shift += 8) {
+      out.writeUnchecked((int) (value >>> shift));
+    }
+  }
+
+  public static void writeDouble(ByteWriter out, double value) {
+    writeLong(out, Double.doubleToRawLongBits(value));
+  }
+
+  public static void writeString(ByteWriter out, String value) {
+    AvroWriter.writeVarint(out, Utf8.length(value));
+    Utf8.write(out, value);
+  }
+
+  /** 16 bytes: the most significant half first, each half big-endian (the UUID's text order). */
+  public static void writeUuid(ByteWriter out, long msb, long lsb) {
+    out.ensure(16);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      out.writeUnchecked((int) (msb >>> shift));
+    }
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      out.writeUnchecked((int) (lsb >>> shift));
+    }
+  }
+
+  /** Each value as an encoded string (length, bytes), for string fields with a fixed set of values. */
+  public static byte[][] encodeAll(String[] values) {
+    byte[][] encoded = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      ByteWriter w = new ByteWriter(values[i].length() + 5);
+      writeString(w, values[i]);
+      encoded[i] = w.toByteArray();
+    }
+    return encoded;
+  }
+}

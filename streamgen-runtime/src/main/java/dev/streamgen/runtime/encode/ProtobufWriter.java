@@ -1,0 +1,78 @@
+package dev.streamgen.runtime.encode;
+
+/**
+ * Protocol Buffers wire format (proto3) for the field types generated messages use. Like
+ * protobuf-java, fields holding their default (0, 0.0, empty string) are not written, so the bytes
+ * equal what protobuf-java serializes for the same message. {@code tag} is the field's key,
+ * {@code (field_number << 3) | wire_type}, computed by the compiler.
+ */
+public final class ProtobufWriter {
+  public static final int WIRE_VARINT = 0;
+  public static final int WIRE_FIXED64 = 1;
+  public static final int WIRE_LENGTH_DELIMITED = 2;
+
+  private ProtobufWriter() {}
+
+  /** int32: negative values take 10 bytes (sign-extended), as the spec requires. */
+  public static void writeInt32(ByteWriter out, int tag, int value) {
+    if (value != 0) {
+      writeVarint(out, tag);
+      writeVarint(out, value);
+    }
+  }
+
+  /** sint32: zig-zag, so small negative numbers stay short. */
+  public static void writeSint32(ByteWriter out, int tag, int value) {
+    if (value != 0) {
+      writeVarint(out, tag);
+      writeVarint(out, ((value << 1) ^ (value >> 31)) & 0xFFFFFFFFL);
+    }
+  }
+
+  public static void writeInt64(ByteWriter out, int tag, long value) {
+    if (value != 0) {
+      writeVarint(out, tag);
+      writeVarint(out, value);
+    }
+  }
+
+  /** double: fixed64 little-endian; -0.0 is not the default and is written, as protobuf-java does. */
+  public static void writeDouble(ByteWriter out, int tag, double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    if (bits != 0) {
+      writeVarint(out, tag);
+      BinaryWriter.writeLong(out, bits);
+    }
+  }
+
+  public static void writeString(ByteWriter out, int tag, String value) {
+    if (!value.isEmpty()) {
+      writeVarint(out, tag);
+      writeVarint(out, Utf8.length(value));
+      Utf8.write(out, value);
+    }
+  }
+
+  /** A UUID as its 36-character text. */
+  public static void writeUuid(ByteWriter out, int tag, long msb, long lsb) {
+    writeVarint(out, tag);
+    writeVarint(out, Uuids.TEXT_LENGTH);
+    Uuids.writeText(out, msb, lsb);
+  }
+
+  /** Each value as a complete string field (key, length, bytes); empty for the empty string. */
+  public static byte[][] encodeAll(int tag, String[] values) {
+    byte[][] encoded = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      ByteWriter w = new ByteWriter(values[i].length() + 8);
+      writeString(w, tag, values[i]);
+      encoded[i] = w.toByteArray();
+    }
+    return encoded;
+  }
+
+  /** Base-128 varint, low group first; a negative value takes 10 bytes. */
+  public static void writeVarint(ByteWriter out, long value) {
+    AvroWriter.writeVarint(out, value);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.streamgen.runtime.job;
+
+import java.util.Locale;
+
+/** How progress lines print counts, rates and durations. */
+final class Numbers {
+  private Numbers() {}
+
+  /** 1234567 → "1,234,567". */
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** Rows per second, e.g. "1,234" or "1.23M". */
+  static String rate(double perSecond) {
+    if (perSecond >= 1_000_000) {
+      return String.format(Locale.ROOT, "%.2fM", perSecond / 1_000_000);
+    }
+    return String.format(Locale.ROOT, "%,.0f", perSecond);
+  }
+
+  /** Seconds, e.g. "8.4 s" or "1:02:05". */
+  static String seconds(double s) {
+    if (s < 60) {
+      return String.format(Locale.ROOT, "%.1f s", s);
+    }
+    long t = (long) s;
+    return String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, (t / 60) % 60, t % 60);
+  }
+}

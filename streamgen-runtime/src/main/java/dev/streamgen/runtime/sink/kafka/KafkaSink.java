@@ -1,0 +1,50 @@
+package dev.streamgen.runtime.sink.kafka;
+
+import dev.streamgen.runtime.sink.Sink;
+import dev.streamgen.runtime.sink.SinkOptions;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+/**
+ * {@code sink_config.type: kafka}: the unified stream through Spark's own Kafka writer
+ * ({@code spark-sql-kafka-0-10}). Options: {@link KafkaSinkOptions}; record layout:
+ * {@link KafkaRecords}. Delivery is at-least-once: every task flushes its producer and fails on any
+ * send error before it commits, so nothing is lost, but a retried task or micro-batch sends its
+ * records again.
+ */
+public final class KafkaSink implements Sink {
+  public static final String TYPE = "kafka";
+
+  @Override
+  public void writeBatch(Dataset<Row> unified, SinkOptions options) {
+    KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
+    KafkaRecords.from(unified, kafka)
+        .write()
+        .format("kafka")
+        .options(kafka.sparkWriterOptions())
+        .mode(SaveMode.Append)
+        .save();
+  }
+
+  @Override
+  public StreamingQuery startStream(Dataset<Row> unified, SinkOptions options, String checkpointLocation)
+      throws TimeoutException {
+    KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
+    if (checkpointLocation == null || checkpointLocation.trim().isEmpty()) {
+      throw new IllegalArgumentException(
+          "a streaming run to Kafka needs a checkpoint location; set streaming_config.checkpoint_location"
+              + " (the query resumes from it after a restart)");
+    }
+    return KafkaRecords.from(unified, kafka)
+        .writeStream()
+        .format("kafka")
+        .options(kafka.sparkWriterOptions())
+        .option("checkpointLocation", checkpointLocation)
+        .outputMode(OutputMode.Append())
+        .start();
+  }
+}

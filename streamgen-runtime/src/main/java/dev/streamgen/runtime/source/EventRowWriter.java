@@ -1,0 +1,137 @@
+package dev.streamgen.runtime.source;
+
+import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.encode.ByteWriter;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * The per-row loop of the source: row index in, one unified-stream row out. The type comes from the
+ * alias table over a hash of (seed, row); the generated kernel fills and serializes the event into a
+ * reused buffer, which is copied once into a reused {@link UnsafeRow}. Nothing here depends on the
+ * number of event types except one array lookup. One instance per task; not thread-safe.
+ */
+public final class EventRowWriter {
+  private static final int EVENT_TYPE_ID = 0;
+  private static final int TIMESTAMP = 1;
+  private static final int PARTITION_KEY = 2;
+  private static final int PAYLOAD = 3;
+
+  private final LoadedCatalog catalog;
+  private final GenerationPlan plan;
+  private final long seed;
+  private final long typeStream;
+  private final long rowsPerSecond;
+  private final Format format;
+  private final boolean envelope;
+  private final ByteWriter payload = new ByteWriter(1024);
+  private final UnsafeRowWriter row = new UnsafeRowWriter(4, 1024);
+  private final long[] typeCounts;
+
+  public EventRowWriter(GenerationPlan plan) {
+    this(LoadedCatalog.load(plan.catalogClass()), plan);
+  }
+
+  EventRowWriter(LoadedCatalog catalog, GenerationPlan plan) {
+    this.catalog = catalog;
+    this.plan = plan;
+    this.seed = plan.seed();
+    this.typeStream = Rng.stream(plan.seed(), Rng.TYPE_SALT);
+    this.rowsPerSecond = plan.rowsPerSecond();
+    this.format = plan.format();
+    this.envelope = plan.envelope();
+    this.typeCounts = plan.typeCounter() != null ? new long[catalog.size()] : null;
+  }
+
+  /** The event type index of row {@code i}: a pure function of (seed, i). */
+  public int typeOf(long i) {
+    return catalog.aliasTable().pick(Rng.hash(i, typeStream));
+  }
+
+  /**
+   * The unified row of index {@code i}, event time counted from {@code startMicros}. The returned
+   * row is reused by the next call (Spark copies rows it keeps).
+   */
+  public UnsafeRow write(long i, long startMicros) {
+    int type = typeOf(i);
+    EventKernel kernel = catalog.kernel(type);
+    long eventTime = EventTime.micros(startMicros, i, rowsPerSecond);
+    byte[] typeId = catalog.typeIdUtf8(type);
+
+    payload.reset();
+    if (envelope) {
+      writeEnvelope(kernel, typeId, i, eventTime);
+    } else {
+      kernel.write(seed, i, eventTime, format, payload);
+    }
+
+    row.reset();
+    row.zeroOutNullBytes();
+    row.write(EVENT_TYPE_ID, typeId);
+    row.write(TIMESTAMP, eventTime);
+    int keyField = plan.partitionKeyIndex(type);
+    if (keyField < 0) {
+      row.write(PARTITION_KEY, typeId);
+    } else {
+      row.write(PARTITION_KEY, UTF8String.fromString(kernel.fieldText(seed, i, eventTime, keyField)));
+    }
+    row.write(PAYLOAD, payload.array(), 0, payload.size());
+    if (typeCounts != null) {
+      typeCounts[type]++;
+    }
+    return row.getRow();
+  }
+
+  /** Adds this task's per-type counts to the run's counter (once, when the reader closes). */
+  void flushTypeCounts() {
+    if (typeCounts != null) {
+      plan.typeCounter().add(typeCounts);
+      java.util.Arrays.fill(typeCounts, 0L);
+    }
+  }
+
+  /**
+   * {@code StreamgenEnvelope { string event_type_id = 1; bytes payload = 2; }}: the type id, then the
+   * event's own protobuf message, its length back-patched once known.
+   */
+  private void writeEnvelope(EventKernel kernel, byte[] typeId, long i, long eventTime) {
+    payload.write(0x0A);
+    writeVarint(typeId.length);
+    payload.write(typeId);
+    payload.write(0x12);
+    int start = payload.size();
+    kernel.write(seed, i, eventTime, Format.PROTOBUF, payload);
+    int length = payload.size() - start;
+    int lengthBytes = varintSize(length);
+    payload.shift(start, lengthBytes);
+    int pos = start;
+    int v = length;
+    while ((v & ~0x7F) != 0) {
+      payload.set(pos++, (v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    payload.set(pos, v);
+  }
+
+  private void writeVarint(int value) {
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      payload.write((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    payload.write(v);
+  }
+
+  private static int varintSize(int value) {
+    int size = 1;
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      size++;
+      v >>>= 7;
+    }
+    return size;
+  }
+}

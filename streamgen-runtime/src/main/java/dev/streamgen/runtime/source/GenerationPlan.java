@@ -1,0 +1,155 @@
+package dev.streamgen.runtime.source;
+
+import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.api.Format;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What every partition reader needs to turn row indexes into events, resolved once on the driver:
+ * the catalog class, seed, format, and for each type the index of its partition key field. It travels
+ * with each task, so it holds no per-row state and nothing that grows with rows.
+ */
+public final class GenerationPlan implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Partition key index meaning "use the event_type_id". */
+  static final int TYPE_ID_KEY = -1;
+
+  private final String catalogClass;
+  private final long seed;
+  private final Format format;
+  private final boolean envelope;
+  private final long rowsPerSecond;
+  private final int[] partitionKeyIndexes;
+  private final TypeCountAccumulator typeCounter;
+
+  private GenerationPlan(
+      String catalogClass,
+      long seed,
+      Format format,
+      boolean envelope,
+      long rowsPerSecond,
+      int[] partitionKeyIndexes,
+      TypeCountAccumulator typeCounter) {
+    this.catalogClass = catalogClass;
+    this.seed = seed;
+    this.format = format;
+    this.envelope = envelope;
+    this.rowsPerSecond = rowsPerSecond;
+    this.partitionKeyIndexes = partitionKeyIndexes;
+    this.typeCounter = typeCounter;
+  }
+
+  /**
+   * Resolves options against the catalog on the driver: loads it (failing on a wrong class name),
+   * finds the partition key field in each type (failing if no type has it) and the type counter.
+   */
+  public static GenerationPlan resolve(SourceOptions options) {
+    LoadedCatalog catalog = LoadedCatalog.load(options.catalog());
+    int[] keys = partitionKeyIndexes(catalog, options.partitionKeyField());
+    TypeCountAccumulator counter = null;
+    if (options.typeCounter() != null) {
+      counter = TypeCountAccumulator.lookup(options.typeCounter());
+      if (counter == null) {
+        throw new IllegalArgumentException(
+            "streamgen option '"
+                + SourceOptions.TYPE_COUNTER
+                + "' = '"
+                + options.typeCounter()
+                + "': no counter registered under this id (use TypeCountAccumulator.register)");
+      }
+      if (counter.types() != catalog.size()) {
+        throw new IllegalArgumentException(
+            "streamgen option '"
+                + SourceOptions.TYPE_COUNTER
+                + "' = '"
+                + options.typeCounter()
+                + "': the counter has "
+                + counter.types()
+                + " types but catalog "
+                + catalog.className()
+                + " has "
+                + catalog.size());
+      }
+    }
+    return new GenerationPlan(
+        catalog.className(),
+        options.seed(),
+        options.format(),
+        options.envelope(),
+        options.rowsPerSecond(),
+        keys,
+        counter);
+  }
+
+  /**
+   * Per type, the index of {@code field} in its field list, or {@link #TYPE_ID_KEY} where the type
+   * lacks it (or no field is set). Fails when no type at all has the field: that is a typo.
+   */
+  static int[] partitionKeyIndexes(LoadedCatalog catalog, String field) {
+    int n = catalog.size();
+    int[] keys = new int[n];
+    boolean found = false;
+    for (int t = 0; t < n; t++) {
+      keys[t] = field == null ? TYPE_ID_KEY : catalog.kernel(t).fieldNames().indexOf(field);
+      if (keys[t] < 0) {
+        keys[t] = TYPE_ID_KEY;
+      } else {
+        found = true;
+      }
+    }
+    if (field != null && !found) {
+      Set<String> known = new TreeSet<>();
+      for (int t = 0; t < n; t++) {
+        EventKernel k = catalog.kernel(t);
+        known.addAll(k.fieldNames());
+      }
+      throw SourceOptions.unknownPartitionKeyField(field, new ArrayList<>(known));
+    }
+    return keys;
+  }
+
+  public String catalogClass() {
+    return catalogClass;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public Format format() {
+    return format;
+  }
+
+  public boolean envelope() {
+    return envelope;
+  }
+
+  public long rowsPerSecond() {
+    return rowsPerSecond;
+  }
+
+  /** Partition key field index of type {@code type}, or -1 for the event_type_id. */
+  int partitionKeyIndex(int type) {
+    return partitionKeyIndexes[type];
+  }
+
+  /** Types whose partition key falls back to the event_type_id although a field was set. */
+  List<String> typesWithoutKeyField(LoadedCatalog catalog) {
+    List<String> ids = new ArrayList<>();
+    for (int t = 0; t < partitionKeyIndexes.length; t++) {
+      if (partitionKeyIndexes[t] == TYPE_ID_KEY) {
+        ids.add(catalog.kernel(t).eventTypeId());
+      }
+    }
+    return ids;
+  }
+
+  TypeCountAccumulator typeCounter() {
+    return typeCounter;
+  }
+}

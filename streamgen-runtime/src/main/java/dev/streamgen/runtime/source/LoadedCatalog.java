@@ -1,0 +1,200 @@
+package dev.streamgen.runtime.source;
+
+import dev.streamgen.runtime.api.AliasTable;
+import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.api.EventKernel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A generated {@link Catalog} made ready for the per-row loop: its kernels in an array, the alias
+ * table over its weights, and each type id's UTF-8 bytes. Built once per JVM and class loader (a
+ * catalog of 10,000 types is worth keeping), so every partition of every micro-batch reuses it.
+ */
+public final class LoadedCatalog {
+  private static final ConcurrentHashMap<String, LoadedCatalog> CACHE = new ConcurrentHashMap<>();
+
+  private final Catalog catalog;
+  private final EventKernel[] kernels;
+  private final AliasTable aliasTable;
+  private final byte[][] typeIdUtf8;
+
+  private LoadedCatalog(Catalog catalog) {
+    this.catalog = catalog;
+    int n = catalog.size();
+    if (n <= 0) {
+      throw new IllegalArgumentException(
+          "generated catalog " + catalog.getClass().getName() + " has no event types");
+    }
+    this.kernels = new EventKernel[n];
+    this.typeIdUtf8 = new byte[n][];
+    double[] weights = new double[n];
+    for (int i = 0; i < n; i++) {
+      kernels[i] = catalog.kernel(i);
+      typeIdUtf8[i] = kernels[i].eventTypeId().getBytes(StandardCharsets.UTF_8);
+      weights[i] = catalog.weight(i);
+    }
+    this.aliasTable = AliasTable.of(weights);
+  }
+
+  /** Wraps a catalog instance without caching (tests and benchmarks that build catalogs in code). */
+  public static LoadedCatalog of(Catalog catalog) {
+    return new LoadedCatalog(catalog);
+  }
+
+  /**
+   * The catalog of class {@code className} ({@code null}: the only one listed on the classpath),
+   * instantiated once per JVM and class loader.
+   */
+  public static LoadedCatalog load(String className) {
+    ClassLoader loader = classLoader();
+    String name = className != null ? className : discover(loader);
+    String key = name + '@' + System.identityHashCode(loader);
+    LoadedCatalog loaded = CACHE.get(key);
+    if (loaded == null) {
+      loaded = new LoadedCatalog(instantiate(name, loader));
+      LoadedCatalog raced = CACHE.putIfAbsent(key, loaded);
+      if (raced != null) {
+        loaded = raced;
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * The class name of the one generated catalog listed in {@value Catalog#INDEX_RESOURCE} on the
+   * classpath; fails naming the resource when there are none or several.
+   */
+  public static String discover() {
+    return discover(classLoader());
+  }
+
+  /** All generated catalogs listed on the classpath, in classpath order, without duplicates. */
+  public static List<String> listed() {
+    return listed(classLoader());
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public String className() {
+    return catalog.getClass().getName();
+  }
+
+  public int size() {
+    return kernels.length;
+  }
+
+  public EventKernel kernel(int type) {
+    return kernels[type];
+  }
+
+  /** The UTF-8 bytes of type {@code type}'s id; shared, do not modify. */
+  byte[] typeIdUtf8(int type) {
+    return typeIdUtf8[type];
+  }
+
+  public AliasTable aliasTable() {
+    return aliasTable;
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : LoadedCatalog.class.getClassLoader();
+  }
+
+  private static String discover(ClassLoader loader) {
+    List<String> names = listed(loader);
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException(
+          "streamgen option '"
+              + SourceOptions.CATALOG
+              + "' is not set and no generated catalog is on the classpath (no resource "
+              + Catalog.INDEX_RESOURCE
+              + "): add the jar built with streamgen-maven-plugin, or set .option(\"catalog\", \"<class name>\")");
+    }
+    if (names.size() > 1) {
+      throw new IllegalArgumentException(
+          "streamgen option '"
+              + SourceOptions.CATALOG
+              + "' is not set and the classpath lists "
+              + names.size()
+              + " generated catalogs ("
+              + String.join(", ", names)
+              + "): choose one with .option(\"catalog\", \"<class name>\")");
+    }
+    return names.get(0);
+  }
+
+  private static List<String> listed(ClassLoader loader) {
+    Set<String> names = new LinkedHashSet<>();
+    try {
+      Enumeration<URL> resources = loader.getResources(Catalog.INDEX_RESOURCE);
+      while (resources.hasMoreElements()) {
+        URL url = resources.nextElement();
+        try (InputStream in = url.openStream();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            String t = line.trim();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+              names.add(t);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + Catalog.INDEX_RESOURCE + ": " + e.getMessage(), e);
+    }
+    return new ArrayList<>(names);
+  }
+
+  private static Catalog instantiate(String name, ClassLoader loader) {
+    Class<?> type;
+    try {
+      type = Class.forName(name, true, loader);
+    } catch (ClassNotFoundException e) {
+      List<String> names = listed(loader);
+      throw new IllegalArgumentException(
+          "streamgen option '"
+              + SourceOptions.CATALOG
+              + "' = '"
+              + name
+              + "': class not found on the classpath; generated catalogs listed there: "
+              + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+    if (!Catalog.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(
+          "streamgen option '"
+              + SourceOptions.CATALOG
+              + "' = '"
+              + name
+              + "': class does not implement "
+              + Catalog.class.getName());
+    }
+    try {
+      return (Catalog) type.getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(
+          "streamgen option '"
+              + SourceOptions.CATALOG
+              + "' = '"
+              + name
+              + "': cannot instantiate it with a public no-arg constructor ("
+              + e
+              + ")",
+          e);
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.streamgen.runtime.sink.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.testkit.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Kafka sink against a real broker, read back with a plain KafkaConsumer. */
+class KafkaSinkTest {
+  private static KafkaBroker broker;
+  private static SparkSession spark;
+
+  private final KafkaSink sink = new KafkaSink();
+
+  @BeforeAll
+  static void start() {
+    broker = KafkaBroker.builder().build().start();
+    spark = LocalSpark.get();
+  }
+
+  @AfterAll
+  static void stop() {
+    broker.close();
+  }
+
+  private static SinkOptions options(String... keyValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("bootstrap_servers", broker.bootstrapServers());
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return new SinkOptions("kafka", m);
+  }
+
+  @Test
+  void batchWritesEveryEventOnceWithKeyValueAndHeaders() {
+    TestEvents events = new TestEvents("user.login", "cart.add", "page.view");
+    broker.createTopic("batch-all", 3);
+
+    sink.writeBatch(events.frame(spark, 0, 3000, 4), options("topic", "batch-all"));
+
+    List<ConsumerRecord<byte[], byte[]>> records = broker.readAll("batch-all");
+    Map<String, Integer> perType = checkEachRecord(events, records, null);
+    assertThat(perType).containsExactly(Map.entry("cart.add", 1000), Map.entry("page.view", 1000),
+        Map.entry("user.login", 1000));
+    assertThat(indexes(events, records)).hasSize(3000).allMatch(i -> i >= 0 && i < 3000);
+  }
+
+  @Test
+  void theRunsFormatDecidesTheFingerprintHeader() {
+    TestEvents events = new TestEvents("json.type", "avro.type", "binary.type");
+    sink.writeBatch(events.frame(spark, 0, 300, 2), options("topic", "declared-json", "serialization_format", "json"));
+    // Only Avro rows: the declared format puts the header on every record.
+    sink.writeBatch(
+        events.frame(spark, 0, 300, 2).where("event_type_id = 'avro.type'"),
+        options("topic", "declared-avro", "serialization_format", "avro"));
+
+    List<ConsumerRecord<byte[], byte[]>> json = broker.readAll("declared-json");
+    assertThat(json).hasSize(300);
+    assertThat(json).allSatisfy(r -> assertThat(headerKeys(r)).containsExactly("event_type_id"));
+
+    List<ConsumerRecord<byte[], byte[]>> avro = broker.readAll("declared-avro");
+    assertThat(avro).hasSize(100);
+    assertThat(avro)
+        .allSatisfy(r -> {
+          assertThat(headerKeys(r)).containsExactly("event_type_id", "schema_fingerprint");
+          assertThat(r.headers().lastHeader("schema_fingerprint").value()).isEqualTo(TestEvents.FINGERPRINT);
+        });
+  }
+
+  @Test
+  void streamingWritesEveryEventOnce(@TempDir Path tmp) throws Exception {
+    TestEvents events = new TestEvents("s.one", "s.two", "s.three");
+    Path input = tmp.resolve("input");
+    for (int file = 0; file < 4; file++) {
+      events.frame(spark, file * 500L, (file + 1) * 500L, 1).write().mode("append").parquet(input.toString());
+    }
+    Dataset<Row> stream =
+        spark.readStream().schema(UnifiedStream.SCHEMA).option("maxFilesPerTrigger", 1).parquet(input.toString());
+
+    StreamingQuery query = sink.startStream(stream, options("topic", "stream-all"), tmp.resolve("cp").toString());
+    try {
+      query.processAllAvailable();
+    } finally {
+      query.stop();
+    }
+    assertThat(query.exception().isDefined()).isFalse();
+    assertThat(query.recentProgress().length).as("micro-batches").isGreaterThanOrEqualTo(4);
+
+    List<ConsumerRecord<byte[], byte[]>> records = broker.readAll("stream-all");
+    checkEachRecord(events, records, null);
+    assertThat(indexes(events, records)).hasSize(2000).allMatch(i -> i >= 0 && i < 2000);
+    assertThat(records).hasSize(2000);
+  }
+
+  @Test
+  void topicPatternSendsEachTypeToItsOwnTopic() {
+    TestEvents events = new TestEvents("user.login", "cart add", "a/b:c");
+    sink.writeBatch(events.frame(spark, 0, 900, 3), options("topic_pattern", "t.{event_type_id}.v1"));
+
+    assertThat(broker.topics()).contains("t.user.login.v1", "t.cart_add.v1", "t.a_b_c.v1");
+    Map<String, String> topicOfType = new TreeMap<>();
+    topicOfType.put("user.login", "t.user.login.v1");
+    topicOfType.put("cart add", "t.cart_add.v1");
+    topicOfType.put("a/b:c", "t.a_b_c.v1");
+    Set<Long> all = new HashSet<>();
+    for (Map.Entry<String, String> e : topicOfType.entrySet()) {
+      List<ConsumerRecord<byte[], byte[]>> records = broker.readAll(e.getValue());
+      assertThat(checkEachRecord(events, records, null)).containsExactly(Map.entry(e.getKey(), 300));
+      all.addAll(indexes(events, records));
+    }
+    assertThat(all).hasSize(900);
+  }
+
+  @Test
+  void producerSettingsReachTheProducer() {
+    TestEvents events = new TestEvents("p.one", "p.two", "p.three");
+    sink.writeBatch(
+        events.frame(spark, 0, 600, 2),
+        options("topic", "tuned", "kafka.acks", "all", "kafka.enable.idempotence", "true",
+            "kafka.compression.type", "zstd", "kafka.linger.ms", "20", "kafka.batch.size", "65536"));
+    List<ConsumerRecord<byte[], byte[]>> records = broker.readAll("tuned");
+    checkEachRecord(events, records, null);
+    assertThat(indexes(events, records)).hasSize(600);
+
+    // A value only the producer itself can reject proves the setting reaches it.
+    assertThatThrownBy(
+            () -> sink.writeBatch(events.frame(spark, 0, 10, 1), options("topic", "tuned", "kafka.acks", "banana")))
+        .hasStackTraceContaining("Invalid value banana for configuration acks");
+  }
+
+  @Test
+  void rejectsBadOptionsBeforeAnyQueryStarts(@TempDir Path tmp) {
+    TestEvents events = new TestEvents("x.one");
+    Dataset<Row> frame = events.frame(spark, 0, 10, 1);
+    assertThatThrownBy(
+            () -> sink.writeBatch(frame, options("topic", "never-written", "topic_pattern", "n.{event_type_id}")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "sink_config.topic ('never-written') and sink_config.topic_pattern ('n.{event_type_id}') are both"
+                + " set; keep one: topic writes every event to one topic, topic_pattern one topic per event type");
+    assertThatThrownBy(() -> sink.startStream(frame, options("topic", "never-written"), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a streaming run to Kafka needs a checkpoint location; set streaming_config.checkpoint_location"
+                + " (the query resumes from it after a restart)");
+    assertThatThrownBy(() -> sink.writeBatch(frame.drop("partition_key"), options("topic", "never-written")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the Kafka sink writes the unified stream, but the DataFrame has no column 'partition_key'"
+                + " (columns: [event_type_id, timestamp, serialized_payload])");
+    assertThat(broker.topics()).doesNotContain("never-written", "n.x.one");
+    assertThat(spark.streams().active()).isEmpty();
+  }
+
+  /**
+   * Checks key, value and headers of every record against what the test generated for the event
+   * index its payload carries; returns the record count per event type.
+   */
+  static Map<String, Integer> checkEachRecord(
+      TestEvents events, List<ConsumerRecord<byte[], byte[]>> records, String declaredFormat) {
+    Map<String, Integer> perType = new TreeMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      Header typeHeader = r.headers().lastHeader("event_type_id");
+      assertThat(typeHeader).as("event_type_id header").isNotNull();
+      String type = new String(typeHeader.value(), StandardCharsets.UTF_8);
+      long i = events.index(type, r.value());
+      assertThat(type).isEqualTo(events.type(i));
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(TestEvents.key(i));
+      assertThat(r.value()).isEqualTo(events.payload(i));
+      if (events.layout(i) == 1) {
+        assertThat(headerKeys(r)).containsExactly("event_type_id", "schema_fingerprint");
+        assertThat(r.headers().lastHeader("schema_fingerprint").value()).isEqualTo(TestEvents.FINGERPRINT);
+      } else {
+        assertThat(headerKeys(r)).containsExactly("event_type_id");
+      }
+      perType.merge(type, 1, Integer::sum);
+    }
+    return perType;
+  }
+
+  /** The event indexes of the records; fails on the first duplicate. */
+  static Set<Long> indexes(TestEvents events, List<ConsumerRecord<byte[], byte[]>> records) {
+    Map<Long, Integer> seen = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      String type = new String(r.headers().lastHeader("event_type_id").value(), StandardCharsets.UTF_8);
+      seen.merge(events.index(type, r.value()), 1, Integer::sum);
+    }
+    List<Long> duplicates = new ArrayList<>();
+    seen.forEach((i, n) -> {
+      if (n > 1) {
+        duplicates.add(i);
+      }
+    });
+    assertThat(duplicates).as("events written more than once").isEmpty();
+    return seen.keySet();
+  }
+
+  static List<String> headerKeys(ConsumerRecord<byte[], byte[]> r) {
+    List<String> keys = new ArrayList<>();
+    for (Header h : r.headers()) {
+      keys.add(h.key());
+    }
+    return keys;
+  }
+}
