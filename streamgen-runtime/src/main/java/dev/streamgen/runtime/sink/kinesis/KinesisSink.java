@@ -21,6 +21,23 @@ public final class KinesisSink implements ProvisioningSink {
   private static final Logger LOG = LoggerFactory.getLogger(KinesisSink.class);
 
   @Override
+  public void validate(SinkOptions options) {
+    KinesisSinkOptions.parse(options.asMap());
+  }
+
+  /** Kinesis records have no headers: protobuf payloads travel in StreamgenEnvelope. */
+  @Override
+  public boolean carriesEventType() {
+    return false;
+  }
+
+  @Override
+  public String destination(SinkOptions options) {
+    KinesisSinkOptions o = KinesisSinkOptions.parse(options.asMap());
+    return "Kinesis stream '" + o.streamName() + "' at " + o.destination();
+  }
+
+  @Override
   public void provision(SinkOptions options, double targetEventsPerSecond, Dataset<Row> sample) {
     KinesisSinkOptions o = KinesisSinkOptions.parse(options.asMap());
     if (!o.autoShardCalculation() && o.shardCount() == 0) {
@@ -35,7 +52,7 @@ public final class KinesisSink implements ProvisioningSink {
 
   @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
-    KinesisSinkOptions.parse(options.asMap());
+    validate(options);
     unified.write()
         .format(KinesisSinkProvider.SHORT_NAME)
         .options(sparkOptions(options))
@@ -47,7 +64,7 @@ public final class KinesisSink implements ProvisioningSink {
   public StreamingQuery startStream(
       Dataset<Row> unified, SinkOptions options, String checkpointLocation)
       throws TimeoutException {
-    KinesisSinkOptions.parse(options.asMap());
+    validate(options);
     return unified.writeStream()
         .format(KinesisSinkProvider.SHORT_NAME)
         .options(sparkOptions(options))

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.sink.SinkOptions;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The sink as the runtime uses it: {@code sink_config.type: kinesis}, batch and streaming. */
 @ExtendWith(KinesisEmulatorExtension.class)
 class KinesisSinkTest {
-  private final SparkSession spark = KinesisTestSpark.session();
+  private final SparkSession spark = SharedSpark.session();
 
   @Test
   void writeBatchCreatesTheStreamWithTheGivenShardCount(KinesisEmulator kinesis) {
@@ -32,8 +33,8 @@ class KinesisSinkTest {
   @Test
   void streamsEveryRowOnceAndResumesFromTheCheckpoint(KinesisEmulator kinesis) throws Exception {
     kinesis.createStream("sink-stream", 2);
-    String input = KinesisTestSpark.tempDir("kinesis-stream-in");
-    String checkpoint = KinesisTestSpark.tempDir("kinesis-stream-checkpoint");
+    String input = SharedSpark.tempDir("kinesis-stream-in");
+    String checkpoint = SharedSpark.tempDir("kinesis-stream-checkpoint");
     SinkOptions options = new SinkOptions("kinesis", kinesis.sinkOptions("sink-stream"));
     KinesisSink sink = new KinesisSink();
 

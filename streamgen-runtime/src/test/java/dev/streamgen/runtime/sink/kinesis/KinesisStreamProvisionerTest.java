@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -66,7 +67,7 @@ class KinesisStreamProvisionerTest {
 
   @Test
   void measuresTheAverageRecordSizeFromASample() {
-    SparkSession spark = KinesisTestSpark.session();
+    SparkSession spark = SharedSpark.session();
     double measured =
         KinesisStreamProvisioner.averageRecordBytes(TestEvents.unified(spark, 0, 1_000, 2));
     long total = 0;
@@ -78,7 +79,7 @@ class KinesisStreamProvisionerTest {
 
   @Test
   void theSinkSizesTheStreamByBytesForLargeRecords(KinesisEmulator kinesis) {
-    SparkSession spark = KinesisTestSpark.session();
+    SparkSession spark = SharedSpark.session();
     // 3,000-byte payloads + 1-byte key at 1,000 events/s: 2.86 MiB/s, so 3 shards (1 by count).
     Dataset<Row> sample =
         spark

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(KinesisEmulatorExtension.class)
 class KinesisThrottlingTest {
-  private final SparkSession spark = KinesisTestSpark.session();
+  private final SparkSession spark = SharedSpark.session();
 
   @Test
   void retriesThrottledRecordsUntilEveryOneIsStoredOnce(KinesisEmulator kinesis) throws Exception {

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Mistakes a user can make, through the real Spark write path: each fails with its message. */
 @ExtendWith(KinesisEmulatorExtension.class)
 class KinesisWriteErrorsTest {
-  private final SparkSession spark = KinesisTestSpark.session();
+  private final SparkSession spark = SharedSpark.session();
 
   private Throwable write(Dataset<Row> df, Map<String, String> options) {
     return catchThrowable(
