@@ -119,7 +119,11 @@ public final class Job {
 
     SecretResolver secrets = SecretResolver.forRun(cli.secretsFile());
     Map<String, String> sinkConfig = secrets.resolveAll(prefixed(settings.sinkConfig()));
-    SinkOptions sinkOptions = new SinkOptions(settings.sinkType(), unprefixed(sinkConfig));
+    Map<String, String> sinkValues = unprefixed(sinkConfig);
+    // The payload format is a run setting, not a sink_config key; sinks that label payloads by
+    // format (Kafka's schema_fingerprint header for Avro) read it from here.
+    sinkValues.put(SinkOptions.SERIALIZATION_FORMAT, settings.format().configName());
+    SinkOptions sinkOptions = new SinkOptions(settings.sinkType(), sinkValues);
     Sink sink = Sinks.validate(sinkOptions);
     SourceOptions sourceOptions = StreamGen.sourceOptions(catalog.className(), settings).build();
     return new Prepared(cli, catalog, settings, sink, sinkOptions, sourceOptions, secrets);

@@ -13,6 +13,12 @@ import java.util.TreeMap;
 public final class SinkOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Not a {@code sink_config} key: the job adds the run's {@code serialization_format} under this
+   * name, for sinks that label payloads by format.
+   */
+  public static final String SERIALIZATION_FORMAT = "serialization_format";
+
   private final String type;
   private final Map<String, String> values;
 

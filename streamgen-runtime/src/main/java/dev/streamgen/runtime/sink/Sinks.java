@@ -28,7 +28,7 @@ public final class Sinks {
 
     register("files", FilesSink::new);
 
-    // kafka: register("kafka", dev.streamgen.runtime.sink.kafka.KafkaSink::new);
+    register("kafka", dev.streamgen.runtime.sink.kafka.KafkaSink::new);
 
     register("kinesis", dev.streamgen.runtime.sink.kinesis.KinesisSink::new);
 

@@ -20,6 +20,20 @@ public final class KafkaSink implements Sink {
   public static final String TYPE = "kafka";
 
   @Override
+  public void validate(SinkOptions options) {
+    KafkaSinkOptions.from(options);
+  }
+
+  @Override
+  public String destination(SinkOptions options) {
+    KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
+    String where = kafka.topic() != null
+        ? "topic " + kafka.topic()
+        : "one topic per event type (" + kafka.topicPattern() + ")";
+    return "Kafka " + where + " at " + kafka.bootstrapServers();
+  }
+
+  @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
     KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
     KafkaRecords.from(unified, kafka)

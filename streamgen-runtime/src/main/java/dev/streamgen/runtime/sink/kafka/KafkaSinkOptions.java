@@ -18,7 +18,8 @@ import java.util.Map;
  *       writer passes its {@code kafka.*} options ({@code kafka.acks}, {@code kafka.compression.type},
  *       {@code kafka.security.protocol}, {@code kafka.sasl.jaas.config}, {@code kafka.ssl.*}, ...).
  *   <li>{@code serialization_format}: not a YAML key under sink_config but the run's format, which the
- *       job passes so that Avro payloads get the {@code schema_fingerprint} header.
+ *       job adds ({@link SinkOptions#SERIALIZATION_FORMAT}) so that Avro payloads get the
+ *       {@code schema_fingerprint} header.
  * </ul>
  */
 public final class KafkaSinkOptions {
@@ -26,7 +27,7 @@ public final class KafkaSinkOptions {
   public static final String TOPIC = "topic";
   public static final String TOPIC_PATTERN = "topic_pattern";
   public static final String PRODUCER_PREFIX = "kafka.";
-  public static final String SERIALIZATION_FORMAT = "serialization_format";
+  public static final String SERIALIZATION_FORMAT = SinkOptions.SERIALIZATION_FORMAT;
 
   private final String bootstrapServers;
   private final String topic;

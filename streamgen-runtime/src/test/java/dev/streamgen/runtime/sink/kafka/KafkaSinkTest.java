@@ -3,10 +3,18 @@ package dev.streamgen.runtime.sink.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamgen.runtime.api.StreamGen;
 import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.job.Job;
+import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.testkit.KafkaBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -173,6 +181,73 @@ class KafkaSinkTest {
                 + " (columns: [event_type_id, timestamp, serialized_payload])");
     assertThat(broker.topics()).doesNotContain("never-written", "n.x.one");
     assertThat(spark.streams().active()).isEmpty();
+  }
+
+  @Test
+  void theJobWritesTheStreamgenSourceToKafka() throws Exception {
+    String[] overrides = {
+      "batch_config.total_rows=3000", "batch_config.partitions=3", "seed=42", "serialization_format=json",
+      "sink_config.partition_key_field=user_id"
+    };
+    List<String> args = new ArrayList<>(Arrays.asList(
+        "--catalog", QuickstartTestCatalog.class.getName(),
+        "--set", "sink_config.type=kafka",
+        "--set", "sink_config.bootstrap_servers=" + broker.bootstrapServers(),
+        "--set", "sink_config.topic=job-e2e",
+        "--set", "sink_config.kafka.compression.type=lz4"));
+    for (String o : overrides) {
+      args.add("--set");
+      args.add(o);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = new Job(new PrintStream(out, true, "UTF-8"), new PrintStream(err, true, "UTF-8"))
+        .run(args.toArray(new String[0]));
+    assertThat(status).as("exit status; stderr: %s", err.toString("UTF-8")).isEqualTo(Job.OK);
+    assertThat(out.toString("UTF-8"))
+        .contains("[streamgen] output: Kafka topic job-e2e at " + broker.bootstrapServers());
+
+    // What the source produces for the same settings (deterministic but for event time, which starts
+    // at the run's clock), as (type, key, payload without event_time_micros).
+    ObjectMapper json = new ObjectMapper();
+    Dataset<Row> expected =
+        StreamGen.batch(spark, QuickstartTestCatalog.class, StreamGen.settings(QuickstartTestCatalog.class, overrides));
+    Map<String, Integer> want = new HashMap<>();
+    for (Row r : expected.collectAsList()) {
+      want.merge(r.getString(0) + "|" + r.getString(2) + "|" + withoutEventTime(json, (byte[]) r.get(3)), 1, Integer::sum);
+    }
+    Map<String, Integer> got = new HashMap<>();
+    List<ConsumerRecord<byte[], byte[]>> records = broker.readAll("job-e2e");
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      assertThat(headerKeys(r)).containsExactly("event_type_id");
+      String type = new String(r.headers().lastHeader("event_type_id").value(), StandardCharsets.UTF_8);
+      JsonNode event = json.readTree(r.value());
+      assertThat(event.get("event_type_id").asText()).isEqualTo(type);
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(event.get("user_id").asText());
+      got.merge(type + "|" + new String(r.key(), StandardCharsets.UTF_8) + "|" + withoutEventTime(json, r.value()),
+          1, Integer::sum);
+    }
+    assertThat(records).hasSize(3000);
+    assertThat(difference(want, got)).as("events the source made that Kafka lacks").isEmpty();
+    assertThat(difference(got, want)).as("records in Kafka the source did not make").isEmpty();
+  }
+
+  private static String withoutEventTime(ObjectMapper json, byte[] payload) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode event =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(payload);
+    assertThat(event.remove("event_time_micros")).isNotNull();
+    return json.writeValueAsString(event);
+  }
+
+  /** Up to 5 entries of {@code a} that {@code b} has fewer of. */
+  private static List<String> difference(Map<String, Integer> a, Map<String, Integer> b) {
+    List<String> d = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : a.entrySet()) {
+      if (b.getOrDefault(e.getKey(), 0) < e.getValue() && d.size() < 5) {
+        d.add(e.getKey());
+      }
+    }
+    return d;
   }
 
   /**
