@@ -53,7 +53,7 @@ final class KinesisErrors {
   }
 
   static String deadlineReason(int retryTimeoutSeconds, String lastError) {
-    return "records were still rejected when sink_config.retry_timeout_seconds ("
+    return "records were still not acknowledged when sink_config.retry_timeout_seconds ("
         + retryTimeoutSeconds + ") ran out (last error: " + lastError + "); add shards"
         + " (shard_count or auto_shard_calculation) or raise retry_timeout_seconds";
   }

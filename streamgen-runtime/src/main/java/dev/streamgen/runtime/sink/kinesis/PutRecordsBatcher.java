@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -56,6 +57,9 @@ final class PutRecordsBatcher implements AutoCloseable {
       new HashSet<>(Arrays.asList("ProvisionedThroughputExceededException", "KMSThrottlingException"));
 
   private static final AtomicInteger BATCHER_IDS = new AtomicInteger();
+
+  /** The shortest time a call gets, even right at the deadline (one last try). */
+  private static final long MIN_CALL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final KinesisClient client;
   private final String streamName;
@@ -245,9 +249,16 @@ final class PutRecordsBatcher implements AutoCloseable {
       calls.incrementAndGet();
       PutRecordsResponse response;
       try {
+        // The call, with the SDK's own retries, must not outlive the deadline either.
+        Duration callTimeout =
+            Duration.ofNanos(Math.max(MIN_CALL_TIMEOUT_NANOS, deadline - System.nanoTime()));
         response =
             client.putRecords(
-                PutRecordsRequest.builder().streamName(streamName).records(pending).build());
+                PutRecordsRequest.builder()
+                    .streamName(streamName)
+                    .records(pending)
+                    .overrideConfiguration(o -> o.apiCallTimeout(callTimeout))
+                    .build());
       } catch (ProvisionedThroughputExceededException | KmsThrottlingException e) {
         throttled.addAndGet(pending.size());
         response = null;

@@ -59,6 +59,11 @@ final class KinesisEmulator implements AutoCloseable {
 
   /** Installs (if needed) and starts the emulator; fails with the reason when it cannot. */
   static KinesisEmulator start() {
+    return start(java.util.Collections.<String, String>emptyMap());
+  }
+
+  /** As {@link #start()}, with extra emulator settings (e.g. CREATE_STREAM_DURATION). */
+  static KinesisEmulator start(Map<String, String> settings) {
     Path installDir =
         Paths.get(System.getProperty("streamgen.kinesisLocal.dir", "target/kinesis-local"))
             .toAbsolutePath();
@@ -83,6 +88,7 @@ final class KinesisEmulator implements AutoCloseable {
     env.put("SHARD_LIMIT", "100000");
     env.put("LOG_LEVEL", "WARN");
     env.put("AWS_REGION", REGION);
+    env.putAll(settings);
     Process process;
     try {
       process = pb.start();

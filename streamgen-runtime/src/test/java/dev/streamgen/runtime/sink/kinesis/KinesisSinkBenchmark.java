@@ -32,7 +32,7 @@ public final class KinesisSinkBenchmark {
   private KinesisSinkBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long rows = Long.getLong("benchmark.rows", 200_000L);
+    long rows = Long.getLong("benchmark.rows", 20_000L);
     int rounds = Integer.getInteger("benchmark.rounds", 3);
     int shards = Integer.getInteger("benchmark.shards", 4);
     int partitions = 2;

@@ -2,15 +2,18 @@ package dev.streamgen.runtime.sink.kinesis;
 
 import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.streamgen.runtime.sink.SinkOptions;
+import java.util.Collections;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
 
 /** Auto-sharding and explicit shard counts against the emulator's CreateStream/UpdateShardCount. */
 @ExtendWith(KinesisEmulatorExtension.class)
@@ -93,5 +96,46 @@ class KinesisStreamProvisionerTest {
     m.put("auto_shard_calculation", "true");
     new KinesisSink().provision(new SinkOptions("kinesis", m), 1_000, sample);
     assertThat(kinesis.openShards("auto-bytes")).isEqualTo(3);
+  }
+
+  @Test
+  void onDemandStreamsAreNotResized(KinesisEmulator kinesis) {
+    kinesis
+        .client()
+        .createStream(
+            b -> b.streamName("on-demand").streamModeDetails(d -> d.streamMode(StreamMode.ON_DEMAND)));
+    kinesis.awaitActive("on-demand");
+    try (KinesisStreamProvisioner p =
+        new KinesisStreamProvisioner(options(kinesis, "on-demand", "shard_count", "2"))) {
+      assertThatThrownBy(() -> p.provision(0, 0))
+          .hasMessage(
+              "sink_config.shard_count (2): Kinesis stream 'on-demand' is ON_DEMAND, which sizes"
+                  + " itself; remove shard_count, or switch the stream to PROVISIONED");
+    }
+    int before = kinesis.openShards("on-demand");
+    try (KinesisStreamProvisioner p =
+        new KinesisStreamProvisioner(
+            options(kinesis, "on-demand", "auto_shard_calculation", "true"))) {
+      assertThat(p.provision(50_000, 100).steps()).isEmpty();
+    }
+    assertThat(kinesis.openShards("on-demand")).isEqualTo(before);
+  }
+
+  @Test
+  void givesUpWaitingForActiveAtTheReadyTimeout() {
+    // A second emulator whose streams take 60 s to create.
+    try (KinesisEmulator slow =
+        KinesisEmulator.start(Collections.singletonMap("CREATE_STREAM_DURATION", "60s"))) {
+      Map<String, String> m = KinesisEmulator.sinkOptions("slow", slow.endpoint());
+      m.put("shard_count", "1");
+      m.put("stream_ready_timeout_seconds", "1");
+      try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(KinesisSinkOptions.parse(m))) {
+        assertThatThrownBy(() -> p.provision(0, 0))
+            .hasMessage(
+                "sink_config.stream_name 'slow': the Kinesis stream at endpoint " + slow.endpoint()
+                    + " is still CREATING after 1 seconds (sink_config.stream_ready_timeout_seconds);"
+                    + " raise it, or check the stream's state");
+      }
+    }
   }
 }

@@ -76,7 +76,7 @@ class KinesisThrottlingTest {
         .isEqualTo(
             "kinesis stream 'throttled-deadline': 100 of 100 records not delivered (sent 0,"
                 + " retried " + (rejected - 100) + ", failed 100, throttled " + rejected + ");"
-                + " records were still rejected when sink_config.retry_timeout_seconds (1) ran out"
+                + " records were still not acknowledged when sink_config.retry_timeout_seconds (1) ran out"
                 + " (last error: ProvisionedThroughputExceededException: Rate exceeded for shard"
                 + " shardId-000000000000 in stream throttled-deadline under account"
                 + " 000000000000.); add shards (shard_count or auto_shard_calculation) or raise"
