@@ -67,7 +67,7 @@ final class KinesisEmulator implements AutoCloseable {
     Path installDir =
         Paths.get(System.getProperty("streamgen.kinesisLocal.dir", "target/kinesis-local"))
             .toAbsolutePath();
-    Path packageDir = install(installDir);
+    Path packageDir = install(installDir, "npm");
     int port = freePort();
     int tlsPort = freePort();
     Path log = installDir.resolve("emulator-" + port + ".log");
@@ -207,8 +207,8 @@ final class KinesisEmulator implements AutoCloseable {
         last);
   }
 
-  /** The package folder, after {@code npm install} if it is missing. */
-  private static Path install(Path installDir) {
+  /** The package folder, after {@code npm install} (with the given npm command) if it is missing. */
+  static Path install(Path installDir, String npmCommand) {
     Path packageDir = installDir.resolve("node_modules").resolve(PACKAGE);
     if (Files.isRegularFile(packageDir.resolve("main.js"))
         && Files.isRegularFile(packageDir.resolve("package.json"))
@@ -216,7 +216,7 @@ final class KinesisEmulator implements AutoCloseable {
       return packageDir;
     }
     List<String> cmd = new ArrayList<>();
-    cmd.add("npm");
+    cmd.add(npmCommand);
     cmd.add("install");
     cmd.add("--prefix");
     cmd.add(installDir.toString());
@@ -246,7 +246,8 @@ final class KinesisEmulator implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new IllegalStateException(
-          "cannot run 'npm' to install the Kinesis emulator (" + PACKAGE + "@" + VERSION + "); the"
+          "cannot run '" + npmCommand + "' to install the Kinesis emulator (" + PACKAGE + "@"
+              + VERSION + "); the"
               + " Kinesis tests need Node.js and npm on the PATH (Debian: apt-get install nodejs"
               + " npm)",
           e);

@@ -19,14 +19,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Benchmark, not a test: batch throughput of the Kinesis sink to the local kinesis-local emulator
- * against Spark's noop sink, on the same rows as the Kafka benchmark, in the same JVM, alternating,
- * after a warm-up round of each. Every round's stream is read back and must hold every row.
+ * Benchmark, not a test: batch throughput of the Kinesis sink against Spark's noop sink, on the same
+ * rows as the Kafka benchmark, in the same JVM, alternating, after a warm-up round of each. The sink
+ * writes (1) to the kinesis-local emulator, every round's stream read back and checked to hold every
+ * row, and (2) to a loopback endpoint that acknowledges PutRecords without storing anything, which
+ * shows the writer's own ceiling (Spark task, batching, AWS SDK, HTTP) free of the emulator's cost.
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime -am test -DskipTests -Pkinesis-sink-benchmark}
- * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.shards=S}). Results go to
- * docs/benchmarks.md. The emulator is one Node.js process on the same 2 cores as Spark, so this
- * measures the sink against that emulator, not against AWS.
+ * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.shards=S
+ * -Dbenchmark.loopbackRows=M}). Results go to
+ * docs/benchmarks.md. The emulator is one Node.js process on the same 2 cores as Spark, and its
+ * PutRecords cost grows with the records a stream holds, so (1) measures that emulator, not AWS.
  */
 public final class KinesisSinkBenchmark {
   private KinesisSinkBenchmark() {}
@@ -46,44 +49,62 @@ public final class KinesisSinkBenchmark {
             .config("spark.driver.host", "127.0.0.1")
             .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    Dataset<Row> unified = unified(spark, rows, partitions);
-    long payloadBytes = unified.selectExpr("sum(length(serialized_payload))").first().getLong(0);
+    long loopbackRows = Long.getLong("benchmark.loopbackRows", 200_000L);
+    Dataset<Row> small = unified(spark, rows, partitions);
+    Dataset<Row> large = unified(spark, loopbackRows, partitions);
+    double payloadPerRow =
+        (double) small.selectExpr("sum(length(serialized_payload))").first().getLong(0) / rows;
 
-    try (KinesisEmulator kinesis = KinesisEmulator.start()) {
+    try (KinesisEmulator kinesis = KinesisEmulator.start();
+        ThrottlingProxy loopback = ThrottlingProxy.start(kinesis.endpoint())) {
+      loopback.acknowledgeLocally(true);
       KinesisSink sink = new KinesisSink();
-      List<Double> noop = new ArrayList<>();
-      List<Double> kin = new ArrayList<>();
-      // Round 0 warms up both paths (JIT, clients, the emulator) and is not counted.
+      List<Double> noopSmall = new ArrayList<>();
+      List<Double> emulator = new ArrayList<>();
+      List<Double> noopLarge = new ArrayList<>();
+      List<Double> ack = new ArrayList<>();
+      // Round 0 warms up every path (JIT, clients, the emulator) and is not counted.
       for (int round = 0; round <= rounds; round++) {
-        double n = seconds(() -> unified.write().format("noop").mode("overwrite").save());
         String stream = "bench-" + round;
         kinesis.createStream(stream, shards);
+        double n = seconds(() -> small.write().format("noop").mode("overwrite").save());
         Map<String, String> o = kinesis.sinkOptions(stream);
-        double k = seconds(() -> sink.writeBatch(unified, new SinkOptions("kinesis", o)));
+        double k = seconds(() -> sink.writeBatch(small, new SinkOptions("kinesis", o)));
         long stored = ShardReader.readAll(kinesis.client(), stream).size();
         if (stored != rows) {
           throw new IllegalStateException(
               "stream " + stream + " holds " + stored + " records, expected " + rows);
         }
+        // The same writer against a loopback endpoint that acknowledges without storing: the
+        // sink's own ceiling (Spark task, batching, SDK, HTTP), free of the emulator's cost.
+        double nl = seconds(() -> large.write().format("noop").mode("overwrite").save());
+        Map<String, String> l = KinesisEmulator.sinkOptions(stream, loopback.endpoint());
+        long before = loopback.forwarded();
+        double a = seconds(() -> sink.writeBatch(large, new SinkOptions("kinesis", l)));
+        long acknowledged = loopback.forwarded() - before;
+        if (acknowledged != loopbackRows) {
+          throw new IllegalStateException(
+              "loopback acknowledged " + acknowledged + " records, expected " + loopbackRows);
+        }
         System.out.printf(
-            "round %d: noop %.2f s, kinesis %.2f s (%d records acknowledged and stored)%n",
-            round, n, k, stored);
+            "round %d: %,d rows: noop %.2f s, kinesis-local %.2f s (all stored);"
+                + " %,d rows: noop %.2f s, loopback ack %.2f s%n",
+            round, rows, n, k, loopbackRows, nl, a);
         if (round > 0) {
-          noop.add(n);
-          kin.add(k);
+          noopSmall.add(n);
+          emulator.add(k);
+          noopLarge.add(nl);
+          ack.add(a);
         }
       }
-      double n = median(noop);
-      double k = median(kin);
       System.out.printf(
-          "%nrows %,d, payload %.1f bytes/row, local[2], %d partitions, %d-shard stream,"
-              + " kinesis-local %s, %d rounds (median)%n",
-          rows, (double) payloadBytes / rows, partitions, shards, KinesisEmulator.VERSION, rounds);
-      System.out.printf("noop sink   : %.2f s  %,.0f rows/s%n", n, rows / n);
-      System.out.printf(
-          "kinesis sink: %.2f s  %,.0f rows/s  %.1f MB/s payload%n",
-          k, rows / k, payloadBytes / k / 1e6);
-      System.out.printf("kinesis / noop throughput: %.3f%n", n / k);
+          "%npayload %.1f bytes/row, local[2], %d partitions, default sink options,"
+              + " %d rounds (median)%n",
+          payloadPerRow, partitions, rounds);
+      report("kinesis-local " + KinesisEmulator.VERSION + ", " + shards + "-shard stream", rows,
+          median(noopSmall), median(emulator));
+      report("loopback endpoint acknowledging every record", loopbackRows, median(noopLarge),
+          median(ack));
     } finally {
       spark.stop();
     }
@@ -109,6 +130,13 @@ public final class KinesisSinkBenchmark {
                     lit("}"))
                 .cast("binary")
                 .as(UnifiedStream.SERIALIZED_PAYLOAD));
+  }
+
+  private static void report(String target, long rows, double noop, double sink) {
+    System.out.printf("%s, %,d rows:%n", target, rows);
+    System.out.printf("  noop sink   : %7.2f s  %,10.0f rows/s%n", noop, rows / noop);
+    System.out.printf("  kinesis sink: %7.2f s  %,10.0f rows/s%n", sink, rows / sink);
+    System.out.printf("  kinesis / noop throughput: %.3f%n", noop / sink);
   }
 
   private static double seconds(Runnable r) {

@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ProvisionedThroughputExceededException} errors. Like the real service, a rejected entry
  * is not stored. Every other call passes through unchanged.
  *
- * <p>Handles both encodings the AWS SDK uses for Kinesis (CBOR by default, JSON).
+ * <p>Handles both encodings the AWS SDK uses for Kinesis (CBOR by default, JSON). For the benchmark
+ * it can also {@link #acknowledgeLocally acknowledge PutRecords itself}, storing nothing, to
+ * measure the writer without the emulator's cost.
  */
 final class ThrottlingProxy implements AutoCloseable {
   static final String THROTTLED = "ProvisionedThroughputExceededException";
@@ -60,6 +62,7 @@ final class ThrottlingProxy implements AutoCloseable {
   private final AtomicLong putRecordsCalls = new AtomicLong();
   private final List<Socket> connections = new ArrayList<>();
   private volatile Policy policy = () -> false;
+  private volatile boolean acknowledgeLocally;
   private volatile boolean closed;
 
   private ThrottlingProxy(ServerSocket server, String target) {
@@ -83,6 +86,11 @@ final class ThrottlingProxy implements AutoCloseable {
 
   void policy(Policy policy) {
     this.policy = policy;
+  }
+
+  /** When true, PutRecords calls are answered with success here and never reach the emulator. */
+  void acknowledgeLocally(boolean on) {
+    this.acknowledgeLocally = on;
   }
 
   /** Rejects every {@code k}-th entry until {@code budget} entries were rejected. */
@@ -195,7 +203,14 @@ final class ThrottlingProxy implements AutoCloseable {
     ArrayNode emulatorResults = mapper.createArrayNode();
     int failedByEmulator = 0;
     Response upstream = null;
-    if (kept.size() > 0) {
+    if (kept.size() > 0 && acknowledgeLocally) {
+      for (int i = 0; i < kept.size(); i++) {
+        ObjectNode ok = mapper.createObjectNode();
+        ok.put("SequenceNumber", Long.toString(putRecordsCalls.get() * 1000 + i));
+        ok.put("ShardId", "shardId-000000000000");
+        emulatorResults.add(ok);
+      }
+    } else if (kept.size() > 0) {
       request.set("Records", kept);
       upstream = forward(method, path, headers, mapper.writeValueAsBytes(request));
       if (upstream.status != 200) {
