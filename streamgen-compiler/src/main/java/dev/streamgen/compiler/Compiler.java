@@ -42,7 +42,7 @@ public final class Compiler {
       catalog.ifPresent(c -> compiled.add(new CatalogSetValidator.Compiled(path, c)));
     }
     if (sources.isEmpty()) {
-      throw new IllegalArgumentException("no YAML sources to compile");
+      return CompileResult.success(List.of()); // Nothing to compile, nothing written.
     }
     if (errors.isEmpty()) {
       errors.addAll(CatalogSetValidator.validate(compiled));

@@ -1,25 +1,77 @@
 package dev.streamgen.compiler;
 
+import com.squareup.javapoet.JavaFile;
+import dev.streamgen.compiler.codegen.CatalogEmitter;
+import dev.streamgen.compiler.codegen.ColumnsEmitter;
+import dev.streamgen.compiler.codegen.EventTypeEmitter;
 import dev.streamgen.compiler.model.EventCatalog;
+import dev.streamgen.compiler.model.EventType;
+import dev.streamgen.compiler.schema.AvroSchemas;
+import dev.streamgen.compiler.schema.JsonSchemas;
+import dev.streamgen.compiler.schema.Manifest;
+import dev.streamgen.compiler.schema.ProtoSchema;
+import dev.streamgen.runtime.api.Catalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every output of a compilation, in memory: Java sources, resources and schemas. */
+/**
+ * Every output of a compilation, in memory: Java sources, resources and schemas. Deterministic: the
+ * same catalogs give the same bytes (file order, no timestamps, {@code \n} line ends).
+ */
 final class Generator {
   private Generator() {}
 
   static List<GeneratedFile> generate(List<EventCatalog> catalogs, String javaPackage) {
     List<GeneratedFile> files = new ArrayList<>();
+    List<Manifest.SourceEntry> manifest = new ArrayList<>();
+    List<String> catalogClasses = new ArrayList<>();
     for (EventCatalog catalog : catalogs) {
+      // Types are independent: generate them in parallel, collect in file order (deterministic).
+      List<TypeOutput> outputs =
+          catalog.eventTypes().parallelStream().map(type -> generate(type, catalog, javaPackage)).toList();
+      List<Manifest.TypeEntry> types = new ArrayList<>();
+      for (TypeOutput output : outputs) {
+        types.add(output.entry());
+        files.addAll(output.files());
+      }
+      CatalogEmitter catalogEmitter = new CatalogEmitter(catalog, javaPackage);
+      files.add(java(catalogEmitter.emit()));
+      catalogClasses.add(catalogEmitter.className().canonicalName());
+      files.add(GeneratedFile.text(GeneratedFile.Root.SCHEMAS, ProtoSchema.path(catalog), ProtoSchema.proto(catalog, javaPackage)));
       // The YAML verbatim (whatever its line ends): the run-time defaults the catalog reads back.
       files.add(
           new GeneratedFile(
               GeneratedFile.Root.RESOURCES,
-              Path.of("META-INF/streamgen/" + catalog.sourceName()),
+              Path.of(CatalogEmitter.sourceResource(catalog)),
               catalog.sourceText().getBytes(StandardCharsets.UTF_8)));
+      manifest.add(new Manifest.SourceEntry(catalog, types));
     }
+    catalogClasses.sort(null);
+    files.add(
+        GeneratedFile.text(
+            GeneratedFile.Root.RESOURCES, Catalog.INDEX_RESOURCE, String.join("\n", catalogClasses) + "\n"));
+    files.add(GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "manifest.json", Manifest.manifest(manifest, javaPackage)));
     return files;
+  }
+
+  private record TypeOutput(Manifest.TypeEntry entry, List<GeneratedFile> files) {}
+
+  private static TypeOutput generate(EventType type, EventCatalog catalog, String javaPackage) {
+    String avsc = AvroSchemas.avsc(type, javaPackage);
+    long fingerprint = AvroSchemas.fingerprint(avsc);
+    return new TypeOutput(
+        new Manifest.TypeEntry(type, fingerprint),
+        List.of(
+            GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "avro/" + type.id() + ".avsc", avsc),
+            GeneratedFile.text(GeneratedFile.Root.SCHEMAS, JsonSchemas.path(type), JsonSchemas.schema(type)),
+            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint).emit()),
+            java(new ColumnsEmitter(type, catalog.sourceName(), javaPackage).emit())));
+  }
+
+  private static GeneratedFile java(JavaFile file) {
+    String path = file.packageName.replace('.', '/') + "/" + file.typeSpec.name + ".java";
+    return GeneratedFile.text(GeneratedFile.Root.JAVA, path, file.toString());
   }
 }

@@ -144,6 +144,9 @@ public final class YamlReader {
       return context == null ? m.getProblem() : m.getProblem() + " (" + context + ")";
     }
     String message = e.getOriginalMessage();
+    if (message.startsWith("Expected a field name")) {
+      return "mapping keys must be plain scalars (text or numbers), not lists or mappings";
+    }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

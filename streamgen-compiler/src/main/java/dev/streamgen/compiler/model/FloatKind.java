@@ -97,7 +97,6 @@ public record FloatKind(double min, double max) implements FieldKind {
     kernel.addField(Kinds.salt(f));
     kernel.addMethod(
         MethodSpec.methodBuilder(f.member("value"))
-            .addJavadoc("$L: uniform in [$L, $L).\n", f.name(), min, max)
             .addModifiers(Modifier.STATIC)
             .returns(double.class)
             .addParameter(long.class, "seed")

@@ -37,7 +37,7 @@ public final class Identifiers {
           "Column", "functions", "String", "Integer", "Long", "Double", "Math", "Object", "Override",
           "UUID", "List", "Arrays", "Collections", "IndexOutOfBoundsException", "IllegalStateException",
           "IOException", "InputStream", "ByteArrayOutputStream", "StandardCharsets", "UncheckedIOException",
-          "Class", "ClassLoader");
+          "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope");
 
   private Identifiers() {}
 
@@ -112,14 +112,43 @@ public final class Identifiers {
     return hash;
   }
 
+  /**
+   * The public top-level types of {@code java.lang} from Java 8 to 21 (a fixed list, so a build's
+   * verdict does not depend on the JDK running it). A generated class of such a name would shadow
+   * the java.lang type in its package.
+   */
+  private static final Set<String> JAVA_LANG =
+      Set.of(
+          "AbstractMethodError", "Appendable", "ArithmeticException",
+          "ArrayIndexOutOfBoundsException", "ArrayStoreException", "AssertionError",
+          "AutoCloseable", "Boolean", "BootstrapMethodError", "Byte", "CharSequence", "Character",
+          "Class", "ClassCastException", "ClassCircularityError", "ClassFormatError",
+          "ClassLoader", "ClassNotFoundException", "ClassValue", "CloneNotSupportedException",
+          "Cloneable", "Comparable", "Compiler", "Deprecated", "Double", "Enum",
+          "EnumConstantNotPresentException", "Error", "Exception", "ExceptionInInitializerError",
+          "Float", "FunctionalInterface", "IllegalAccessError", "IllegalAccessException",
+          "IllegalArgumentException", "IllegalCallerException", "IllegalMonitorStateException",
+          "IllegalStateException", "IllegalThreadStateException", "IncompatibleClassChangeError",
+          "IndexOutOfBoundsException", "InheritableThreadLocal", "InstantiationError",
+          "InstantiationException", "Integer", "InternalError", "InterruptedException", "Iterable",
+          "LayerInstantiationException", "LinkageError", "Long", "Math", "MatchException",
+          "Module", "ModuleLayer", "NegativeArraySizeException", "NoClassDefFoundError",
+          "NoSuchFieldError", "NoSuchFieldException", "NoSuchMethodError", "NoSuchMethodException",
+          "NullPointerException", "Number", "NumberFormatException", "Object", "OutOfMemoryError",
+          "Override", "Package", "Process", "ProcessBuilder", "ProcessHandle", "Readable",
+          "Record", "ReflectiveOperationException", "Runnable", "Runtime", "RuntimeException",
+          "RuntimePermission", "SafeVarargs", "ScopedValue", "SecurityException",
+          "SecurityManager", "Short", "StackOverflowError", "StackTraceElement", "StackWalker",
+          "StrictMath", "String", "StringBuffer", "StringBuilder",
+          "StringIndexOutOfBoundsException", "StringTemplate", "SuppressWarnings", "System",
+          "Thread", "ThreadDeath", "ThreadGroup", "ThreadLocal", "Throwable",
+          "TypeNotPresentException", "UnknownError", "UnsatisfiedLinkError",
+          "UnsupportedClassVersionError", "UnsupportedOperationException", "VerifyError",
+          "VirtualMachineError", "Void", "WrongThreadException");
+
   /** Whether a generated class of this simple name would shadow a {@code java.lang} type. */
   public static boolean shadowsJavaLang(String simpleName) {
-    try {
-      Class.forName("java.lang." + simpleName, false, Identifiers.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
+    return JAVA_LANG.contains(simpleName);
   }
 
   /** Lower-cased for case-insensitive file systems, where UserPurchase.java and Userpurchase.java clash. */

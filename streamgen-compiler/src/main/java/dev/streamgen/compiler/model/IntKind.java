@@ -108,7 +108,6 @@ public record IntKind(long min, long max) implements FieldKind {
     kernel.addField(Kinds.salt(f));
     kernel.addMethod(
         MethodSpec.methodBuilder(f.member("value"))
-            .addJavadoc("$L: uniform in [$L, $L].\n", f.name(), min, max)
             .addModifiers(Modifier.STATIC)
             .returns(int.class)
             .addParameter(long.class, "seed")

@@ -18,7 +18,6 @@ final class Kinds {
   /** {@code static final long SALT_x = 0x...L; // FNV-1a 64 of "x"}. */
   static FieldSpec salt(FieldCode f) {
     return FieldSpec.builder(long.class, f.saltName(), Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("FNV-1a 64 of $S: this field's random stream.\n", f.name())
         .initializer("0x$LL", Long.toHexString(f.salt()))
         .build();
   }

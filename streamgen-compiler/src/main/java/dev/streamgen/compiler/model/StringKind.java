@@ -195,12 +195,10 @@ public record StringKind(List<String> values, List<Double> weights) implements F
     kernel.addField(Kinds.salt(f));
     kernel.addField(
         FieldSpec.builder(String[].class, f.member("VALUES"), Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("$L: the values. Never modified.\n", f.name())
             .initializer(valuesInit.add("}").build())
             .build());
     kernel.addField(
         FieldSpec.builder(double[].class, f.member("CUTS"), Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("$L: running sums of the normalized weights (Rng.pick). Never modified.\n", f.name())
             .initializer(cutsInit.add("}").build())
             .build());
     kernel.addField(encoded(bytes, f, "JSON", CodeBlock.of("$T.encodeAll($N)", JsonWriter.class, f.member("VALUES"))));
@@ -218,7 +216,6 @@ public record StringKind(List<String> values, List<Double> weights) implements F
                 f.member("VALUES"))));
     kernel.addMethod(
         MethodSpec.methodBuilder(f.member("index"))
-            .addJavadoc("$L: the index of this row's value.\n", f.name())
             .addModifiers(Modifier.STATIC)
             .returns(int.class)
             .addParameter(long.class, "seed")

@@ -81,7 +81,6 @@ public record UuidKind() implements FieldKind {
 
   private static MethodSpec half(FieldCode f, String half, int saltOffset) {
     return MethodSpec.methodBuilder(f.member(half))
-        .addJavadoc("$L: the UUID's $L half.\n", f.name(), half.equals("msb") ? "most significant" : "least significant")
         .addModifiers(Modifier.STATIC)
         .returns(long.class)
         .addParameter(long.class, "seed")

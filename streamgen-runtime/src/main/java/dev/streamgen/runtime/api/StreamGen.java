@@ -6,13 +6,16 @@ import dev.streamgen.runtime.sink.Sinks;
 import dev.streamgen.runtime.source.GenerationPlan;
 import dev.streamgen.runtime.source.LoadedCatalog;
 import dev.streamgen.runtime.source.SourceOptions;
+import dev.streamgen.runtime.source.StreamClock;
 import dev.streamgen.runtime.source.StreamgenSourceProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The entry point for notebooks, tests and applications: the unified stream as a batch or streaming
@@ -65,6 +68,66 @@ public final class StreamGen {
   public static Dataset<Row> stream(SparkSession spark, SourceOptions options) {
     GenerationPlan.resolve(options);
     return spark.readStream().format(StreamgenSourceProvider.SHORT_NAME).options(options.asMap()).load();
+  }
+
+  /**
+   * A typed DataFrame of one event type: one column per field (named and typed as in the YAML),
+   * computed by the Spark Column code the compiler generated, for row indexes 0 to {@code rows - 1}.
+   * Row {@code i} holds the values the type's kernel writes for row {@code i} (so where the unified
+   * stream picked this type for row {@code i}, the two agree). Event times start now, at 1,000 rows/s.
+   */
+  public static Dataset<Row> typed(
+      SparkSession spark, Class<? extends Catalog> catalog, String eventTypeId, long rows, long seed) {
+    return typed(spark, catalog, eventTypeId, rows, seed, StreamClock.SYSTEM.nowMicros(), 1000);
+  }
+
+  /** {@link #typed(SparkSession, Class, String, long, long)} with an explicit event-time origin and rate. */
+  public static Dataset<Row> typed(
+      SparkSession spark,
+      Class<? extends Catalog> catalog,
+      String eventTypeId,
+      long rows,
+      long seed,
+      long startTimeMicros,
+      long rowsPerSecond) {
+    if (rows <= 0) {
+      throw new IllegalArgumentException("rows must be greater than 0, got " + rows);
+    }
+    if (rowsPerSecond <= 0) {
+      throw new IllegalArgumentException("rowsPerSecond must be greater than 0, got " + rowsPerSecond);
+    }
+    LoadedCatalog loaded = LoadedCatalog.load(catalog.getName());
+    if (!(loaded.catalog() instanceof ColumnCatalog)) {
+      throw new IllegalArgumentException(
+          "catalog " + catalog.getName() + " has no generated Spark column code (it does not implement "
+              + ColumnCatalog.class.getSimpleName() + ")");
+    }
+    int type = -1;
+    List<String> ids = new ArrayList<>();
+    for (int t = 0; t < loaded.size(); t++) {
+      String id = loaded.kernel(t).eventTypeId();
+      ids.add(id);
+      if (id.equals(eventTypeId)) {
+        type = t;
+      }
+    }
+    if (type < 0) {
+      throw new IllegalArgumentException(
+          "catalog "
+              + catalog.getName()
+              + " has no event type '"
+              + eventTypeId
+              + "'"
+              + dev.streamgen.runtime.settings.DidYouMean.hint(eventTypeId, ids));
+    }
+    Column row = functions.col("id");
+    // EventTime.micros as SQL: integral division keeps it exact for any row index.
+    Column eventTime =
+        functions.expr(
+            "(id div " + rowsPerSecond + ") * 1000000 + ((id % " + rowsPerSecond + ") * 1000000) div "
+                + rowsPerSecond + " + " + startTimeMicros + "L");
+    Column[] columns = ((ColumnCatalog) loaded.catalog()).columns(type, seed, row, eventTime);
+    return spark.range(0, rows).select(columns);
   }
 
   /**

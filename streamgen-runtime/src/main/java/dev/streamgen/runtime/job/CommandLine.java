@@ -23,6 +23,7 @@ public final class CommandLine {
               "--rows",
               "--secrets-file",
               "--progress-interval",
+              "--dry-run",
               "--help"));
 
   private final String configFile;
@@ -34,6 +35,7 @@ public final class CommandLine {
   private final String secretsFile;
   private final long progressIntervalSeconds;
   private final boolean help;
+  private final boolean dryRun;
 
   private CommandLine(Builder b) {
     this.configFile = b.configFile;
@@ -45,6 +47,7 @@ public final class CommandLine {
     this.secretsFile = b.secretsFile;
     this.progressIntervalSeconds = b.progressIntervalSeconds;
     this.help = b.help;
+    this.dryRun = b.dryRun;
   }
 
   /** Parses {@code args}; flags take their value as the next argument or after {@code =}. */
@@ -67,6 +70,10 @@ public final class CommandLine {
       }
       if (flag.equals("--help")) {
         b.help = true;
+        continue;
+      }
+      if (flag.equals("--dry-run")) {
+        b.dryRun = true;
         continue;
       }
       if (value == null) {
@@ -190,6 +197,7 @@ public final class CommandLine {
         "  --secrets-file FILE      Java properties with scope/key=value for {{secrets/scope/key}}",
         "                           (also: env STREAMGEN_SECRETS_FILE, or env STREAMGEN_SECRET_<SCOPE>_<KEY>)",
         "  --progress-interval SECONDS  how often to print progress (default 10)",
+        "  --dry-run                check flags, settings, secrets and sink options, print the run, exit",
         "  --help                   this text",
         "",
         "Setting keys, defaults and examples: docs/runtime.md and docs/configuration.md.",
@@ -232,6 +240,11 @@ public final class CommandLine {
     return help;
   }
 
+  /** Check everything, print the resolved run, start nothing. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
   /** Settings the flags imply, applied after {@code --set}; each layer is named by its flag. */
   public List<SettingSource> flagLayers() {
     List<SettingSource> layers = new ArrayList<>();
@@ -272,5 +285,6 @@ public final class CommandLine {
     private String secretsFile;
     private long progressIntervalSeconds = 10;
     private boolean help;
+    private boolean dryRun;
   }
 }

@@ -51,10 +51,28 @@ public final class Job {
 
   private final PrintStream out;
   private final PrintStream err;
+  private SecretResolver secrets;
 
   public Job(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
+  }
+
+  /** Prints a line with every secret resolved so far replaced by {@code ***}. */
+  private void print(PrintStream stream, String line) {
+    stream.println(redact(line));
+  }
+
+  private String redact(String text) {
+    String t = text;
+    if (secrets != null && t != null) {
+      for (String v : secrets.resolvedValues()) {
+        if (!v.isEmpty()) {
+          t = t.replace(v, "***");
+        }
+      }
+    }
+    return t;
   }
 
   /**
@@ -71,21 +89,32 @@ public final class Job {
     try {
       prepared = prepare(CommandLine.parse(args));
       if (prepared == null) {
-        out.println(CommandLine.usage());
+        print(out, CommandLine.usage());
         return OK;
       }
     } catch (CommandLine.UsageException e) {
-      err.println("streamgen: " + e.getMessage());
-      err.println("Run with --help for usage.");
+      print(err, "streamgen: " + e.getMessage());
+      print(err, "Run with --help for usage.");
       return BAD_INPUT;
     } catch (SettingsException e) {
       for (String p : e.problems()) {
-        err.println("streamgen: " + p);
+        print(err, "streamgen: " + p);
       }
       return BAD_INPUT;
     } catch (IllegalArgumentException e) {
-      err.println("streamgen: " + e.getMessage());
+      print(err, "streamgen: " + e.getMessage());
       return BAD_INPUT;
+    }
+    if (prepared.cli.dryRun()) {
+      print(out, PREFIX + "dry run: " + describe(prepared) + " -> " + prepared.sink.destination(prepared.sinkOptions));
+      print(out, PREFIX + "settings (secrets masked):");
+      for (String line : prepared.settings.toString().split("\n")) {
+        if (!line.isEmpty()) {
+          print(out, "  " + line);
+        }
+      }
+      print(out, PREFIX + "flags, settings, secrets and sink options are valid; nothing was run");
+      return OK;
     }
     return execute(prepared);
   }
@@ -103,7 +132,7 @@ public final class Job {
     if (cli.configFile() != null) {
       SettingSource file = SettingSource.yaml(cli.configFile(), readConfig(cli.configFile()));
       if (file.hasEventDefinitions()) {
-        out.println(
+        print(out, 
             PREFIX
                 + "note: event definitions in "
                 + cli.configFile()
@@ -117,11 +146,10 @@ public final class Job {
     layers.addAll(cli.flagLayers());
     RunSettings settings = RunSettings.of(layers);
 
-    SecretResolver secrets = SecretResolver.forRun(cli.secretsFile());
+    secrets = SecretResolver.forRun(cli.secretsFile());
     Map<String, String> sinkConfig = secrets.resolveAll(prefixed(settings.sinkConfig()));
     Map<String, String> sinkValues = unprefixed(sinkConfig);
-    // The payload format is a run setting, not a sink_config key; sinks that label payloads by
-    // format (Kafka's schema_fingerprint header for Avro) read it from here.
+    // Not a sink_config key: the run's format, for sinks that label payloads (Kafka's Avro header).
     sinkValues.put(SinkOptions.SERIALIZATION_FORMAT, settings.format().configName());
     SinkOptions sinkOptions = new SinkOptions(settings.sinkType(), sinkValues);
     Sink sink = Sinks.validate(sinkOptions);
@@ -165,7 +193,7 @@ public final class Job {
       counterId = TypeCountAccumulator.register(session.sparkContext(), p.catalog.size());
       TypeCountAccumulator counter = TypeCountAccumulator.lookup(counterId);
       SourceOptions options = p.sourceOptions.toBuilder().typeCounter(counterId).build();
-      out.println(PREFIX + describeRun(p, spark));
+      print(out, PREFIX + describeRun(p, spark));
       if (p.settings.isBatch()) {
         runBatch(p, session, options, counter);
       } else {
@@ -174,11 +202,13 @@ public final class Job {
       return OK;
     } catch (IllegalArgumentException e) {
       // Planning-time checks of the source and sinks: the user's input, not a crash.
-      err.println("streamgen: " + e.getMessage());
+      print(err, "streamgen: " + e.getMessage());
       return BAD_INPUT;
     } catch (Exception e) {
-      err.println("streamgen: the run failed: " + rootMessage(e));
-      e.printStackTrace(err);
+      print(err, "streamgen: the run failed: " + rootMessage(e));
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      err.print(redact(trace.toString()));
       return FAILED;
     } finally {
       if (counterId != null) {
@@ -190,7 +220,8 @@ public final class Job {
     }
   }
 
-  private String describeRun(Prepared p, SparkSessions spark) {
+  /** Mode, catalog, format and seed of a run, e.g. "batch of 1,000 rows in 8 partitions, 3 event types ...". */
+  private static String describe(Prepared p) {
     RunSettings s = p.settings;
     String mode =
         s.isBatch()
@@ -206,7 +237,11 @@ public final class Job {
         + s.format().configName()
         + (p.sourceOptions.envelope() ? " in StreamgenEnvelope" : "")
         + ", seed "
-        + s.seed()
+        + s.seed();
+  }
+
+  private static String describeRun(Prepared p, SparkSessions spark) {
+    return describe(p)
         + " -> "
         + p.sink.destination(p.sinkOptions)
         + " (Spark "
@@ -230,7 +265,7 @@ public final class Job {
         () -> {
           long done = counter.total();
           double s = (System.nanoTime() - started) / 1e9;
-          out.println(
+          print(out, 
               PREFIX
                   + Numbers.seconds(s)
                   + ": "
@@ -256,7 +291,7 @@ public final class Job {
     String checkpoint = p.settings.checkpointLocation();
     if (checkpoint == null) {
       checkpoint = Files.createTempDirectory("streamgen-checkpoint").toString();
-      out.println(
+      print(out, 
           PREFIX
               + "no streaming_config.checkpoint_location: using "
               + checkpoint
@@ -271,14 +306,18 @@ public final class Job {
           .provision(p.sinkOptions, p.settings.rowsPerSecond(), StreamGen.batch(session, sampleOptions));
     }
     Dataset<Row> unified = StreamGen.stream(session, options);
-    long started = System.nanoTime();
     StreamingQuery query = p.sink.startStream(unified, p.sinkOptions, checkpoint);
-    long duration = p.settings.durationSeconds();
     long intervalNanos = TimeUnit.SECONDS.toNanos(p.cli.progressIntervalSeconds());
-    long deadline = duration > 0 ? started + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
-    long lastRows = 0;
-    long lastTick = started;
     try {
+      // The duration counts from the first completed micro-batch: Spark's start-up is not streaming.
+      while (query.isActive() && query.lastProgress() == null) {
+        query.awaitTermination(50);
+      }
+      long started = System.nanoTime();
+      long duration = p.settings.durationSeconds();
+      long deadline = duration > 0 ? started + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
+      long lastRows = counter.total();
+      long lastTick = started;
       while (query.isActive()) {
         long now = System.nanoTime();
         long wait = Math.min(lastTick + intervalNanos, deadline) - now;
@@ -287,12 +326,14 @@ public final class Job {
         }
         now = System.nanoTime();
         if (now >= deadline) {
+          stopAfterCurrentBatch(query);
           break;
         }
         if (now - lastTick >= intervalNanos) {
           long rows = counter.total();
           double window = (now - lastTick) / 1e9;
-          out.println(
+          print(
+              out,
               PREFIX
                   + Numbers.seconds((now - started) / 1e9)
                   + ": "
@@ -310,16 +351,28 @@ public final class Job {
       if (query.exception().isDefined()) {
         throw query.exception().get();
       }
+      summary(p, counter, (System.nanoTime() - started) / 1e9);
     } finally {
       query.stop();
     }
-    summary(p, counter, (System.nanoTime() - started) / 1e9);
-    out.println(PREFIX + "checkpoint: " + checkpoint);
+    print(out, PREFIX + "checkpoint: " + checkpoint);
+  }
+
+  /**
+   * Stops once the micro-batch in flight (if any) has committed, so a timed run ends on a batch
+   * boundary instead of discarding work; gives up waiting after a minute.
+   */
+  private static void stopAfterCurrentBatch(StreamingQuery query) throws Exception {
+    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (query.isActive() && query.status().isTriggerActive() && System.nanoTime() < giveUp) {
+      query.awaitTermination(20);
+    }
+    query.stop();
   }
 
   private void summary(Prepared p, TypeCountAccumulator counter, double seconds) {
     long rows = counter.total();
-    out.println(
+    print(out, 
         PREFIX
             + "done: "
             + Numbers.count(rows)
@@ -328,8 +381,8 @@ public final class Job {
             + " ("
             + Numbers.rate(rows / Math.max(seconds, 1e-9))
             + " rows/s)");
-    out.println(PREFIX + "per type: " + TypeMix.describe(p.catalog, counter.value(), 10));
-    out.println(PREFIX + "output: " + p.sink.destination(p.sinkOptions));
+    print(out, PREFIX + "per type: " + TypeMix.describe(p.catalog, counter.value(), 10));
+    print(out, PREFIX + "output: " + p.sink.destination(p.sinkOptions));
   }
 
   private static String rootMessage(Throwable e) {

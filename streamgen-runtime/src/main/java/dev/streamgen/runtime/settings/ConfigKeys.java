@@ -103,13 +103,23 @@ public final class ConfigKeys {
             .description("per-type topic, e.g. events.{event_type_id}"));
     sink(
         "eventhubs",
-        key("connection_string", ValueType.STRING).secret(),
-        key("fully_qualified_namespace", ValueType.STRING),
-        key("eventhub_name", ValueType.STRING),
+        key("connection_string", ValueType.STRING).secret()
+            .description("shared access connection string of the namespace or hub"),
+        key("fully_qualified_namespace", ValueType.STRING)
+            .description("<namespace>.servicebus.windows.net, to sign in with DefaultAzureCredential"),
+        key("eventhub_name", ValueType.STRING)
+            .description("the event hub (or EntityPath in the connection string)"),
         key("protocol", ValueType.CHOICE).allowed("amqp", "kafka").defaultValue("amqp"),
-        key("max_batch_bytes", ValueType.POSITIVE_LONG),
+        key("max_batch_bytes", ValueType.POSITIVE_LONG)
+            .description("cap on one publication; default the hub's max message size"),
         key("max_retries", ValueType.NON_NEGATIVE_LONG).defaultValue("3"),
-        key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("60"));
+        key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("60"),
+        key("retry_delay_ms", ValueType.POSITIVE_LONG).defaultValue("800"),
+        key("retry_max_delay_seconds", ValueType.POSITIVE_LONG).defaultValue("60"),
+        key("retry_mode", ValueType.CHOICE).allowed("exponential", "fixed").defaultValue("exponential"),
+        key("transport", ValueType.CHOICE).allowed("amqp", "amqp_websockets").defaultValue("amqp"),
+        key("max_open_batches", ValueType.POSITIVE_LONG).defaultValue("256")
+            .description("open batches (one per partition key) per task before the oldest is sent"));
     sink(
         "console",
         key("num_rows", ValueType.POSITIVE_LONG).defaultValue("20"),

@@ -32,7 +32,7 @@ public final class Sinks {
 
     register("kinesis", dev.streamgen.runtime.sink.kinesis.KinesisSink::new);
 
-    // eventhubs: register("eventhubs", dev.streamgen.runtime.sink.eventhubs.EventHubsSink::new);
+    register("eventhubs", dev.streamgen.runtime.sink.eventhubs.EventHubsSink::new);
   }
 
   private Sinks() {}

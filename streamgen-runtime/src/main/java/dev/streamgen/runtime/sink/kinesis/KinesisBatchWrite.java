@@ -41,7 +41,7 @@ final class KinesisBatchWrite implements BatchWrite {
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
-    LOG.warn("kinesis stream '{}': batch write aborted; tasks that committed had sent {}"
+    LOG.warn("kinesis stream '{}': batch write aborted; tasks that committed reported {}"
             + " (acknowledged records stay in the stream)",
         options.streamName(), KinesisWriterCommitMessage.total(messages));
   }

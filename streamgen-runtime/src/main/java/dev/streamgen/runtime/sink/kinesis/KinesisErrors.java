@@ -46,9 +46,12 @@ final class KinesisErrors {
   /** The task gives up: {@code reason} says why, the counts say what happened before. */
   static KinesisWriteException notDelivered(
       String stream, String reason, long handed, KinesisWriteMetrics metrics) {
+    // Only when the task is interrupted are calls still running: their records are neither.
+    long unknown = handed - metrics.recordsSent() - metrics.recordsFailed();
     return new KinesisWriteException(
         "kinesis stream '" + stream + "': " + metrics.recordsFailed() + " of " + handed
-            + " records not delivered (" + metrics.describe() + "); " + reason,
+            + " records not delivered (" + metrics.describe()
+            + (unknown > 0 ? ", " + unknown + " in calls still running" : "") + "); " + reason,
         metrics);
   }
 

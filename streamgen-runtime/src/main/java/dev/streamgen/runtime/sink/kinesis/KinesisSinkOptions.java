@@ -60,10 +60,13 @@ public final class KinesisSinkOptions implements Serializable {
 
   /**
    * Keys other layers put beside ours: the sink type, the field the runtime derives
-   * {@code partition_key} from (the seed's YAML has it), and Spark's own write options.
+   * {@code partition_key} from (the seed's YAML has it), the run's format (the job tells every
+   * sink), and Spark's own write options.
    */
   private static final Set<String> KEYS_OF_OTHER_LAYERS =
-      caseInsensitive(Arrays.asList("type", "partition_key_field", "checkpointLocation", "path"));
+      caseInsensitive(
+          Arrays.asList(
+              "type", "partition_key_field", "serialization_format", "checkpointLocation", "path"));
 
   public static final String DEFAULT_REGION = "us-east-1";
   public static final int MIB = 1024 * 1024;

@@ -44,7 +44,7 @@ final class KinesisStreamingWrite implements StreamingWrite {
 
   @Override
   public void abort(long epochId, WriterCommitMessage[] messages) {
-    LOG.warn("kinesis stream '{}': epoch {} aborted; tasks that committed had sent {}"
+    LOG.warn("kinesis stream '{}': epoch {} aborted; tasks that committed reported {}"
             + " (acknowledged records stay in the stream; the epoch is sent again on restart)",
         options.streamName(), epochId, KinesisWriterCommitMessage.total(messages));
   }

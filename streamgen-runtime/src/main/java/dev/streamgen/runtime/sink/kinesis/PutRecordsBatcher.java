@@ -183,8 +183,10 @@ final class PutRecordsBatcher implements AutoCloseable {
     closed = true;
     senders.shutdownNow();
     try {
-      if (!senders.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.warn("kinesis stream '{}': sender threads still running after close", streamName);
+      // A call blocked in HTTP ignores interrupts; do not hold the task for long because of it.
+      if (!senders.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("kinesis stream '{}': a PutRecords call was still running when the writer closed;"
+            + " its records may still arrive", streamName);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

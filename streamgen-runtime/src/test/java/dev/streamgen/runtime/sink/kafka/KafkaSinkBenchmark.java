@@ -32,7 +32,7 @@ import org.apache.spark.sql.SparkSession;
  * sink, on the same generated rows in the same JVM, alternating, after a warm-up of each.
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime -am test -DskipTests -Pkafka-sink-benchmark}
- * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R}). Results go to docs/benchmarks.md.
+ * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.warmups=W}). Results go to docs/benchmarks.md.
  */
 public final class KafkaSinkBenchmark {
   private KafkaSinkBenchmark() {}
@@ -40,6 +40,7 @@ public final class KafkaSinkBenchmark {
   public static void main(String[] args) throws Exception {
     long rows = Long.getLong("benchmark.rows", 1_000_000L);
     int rounds = Integer.getInteger("benchmark.rounds", 3);
+    int warmups = Integer.getInteger("benchmark.warmups", 2);
     int partitions = 2;
     SparkSession spark =
         SparkSession.builder()
@@ -58,8 +59,10 @@ public final class KafkaSinkBenchmark {
       KafkaSink sink = new KafkaSink();
       List<Double> noop = new ArrayList<>();
       List<Double> kafka = new ArrayList<>();
-      // Round 0 warms up both paths (JIT, producer, topic creation) and is not counted.
-      for (int round = 0; round <= rounds; round++) {
+      List<Double> ratios = new ArrayList<>();
+      // Warm-up rounds are not counted: a fresh broker took 3x longer for its first two million
+      // records than for later ones (JIT, heap growth), in both JVMs.
+      for (int round = 1 - warmups; round <= rounds; round++) {
         double n = seconds(() -> unified.write().format("noop").mode("overwrite").save());
         String topic = "bench-" + round;
         broker.createTopic(topic, partitions);
@@ -71,22 +74,24 @@ public final class KafkaSinkBenchmark {
         if (stored != rows) {
           throw new IllegalStateException("topic " + topic + " holds " + stored + " records, expected " + rows);
         }
-        System.out.printf("round %d: noop %.2f s, kafka %.2f s (%d records acknowledged and stored)%n",
-            round, n, k, stored);
+        System.out.printf("%s %d: noop %.2f s, kafka %.2f s, kafka/noop throughput %.2f"
+            + " (%d records acknowledged and stored)%n", round > 0 ? "round" : "warm-up", round, n, k, n / k, stored);
         if (round > 0) {
           noop.add(n);
           kafka.add(k);
+          ratios.add(n / k);
         }
       }
       double n = median(noop);
       double k = median(kafka);
       System.out.printf(
-          "%nrows %,d, payload %.1f bytes/row, local[2], %d partitions, %d rounds (median)%n",
-          rows, (double) payloadBytes / rows, partitions, rounds);
+          "%nrows %,d, payload %.1f bytes/row, local[2], %d partitions, %d rounds after %d warm-ups (median)%n",
+          rows, (double) payloadBytes / rows, partitions, rounds, warmups);
       System.out.printf("noop sink : %.2f s  %,.0f rows/s%n", n, rows / n);
       System.out.printf("kafka sink: %.2f s  %,.0f rows/s  %.1f MB/s payload%n",
           k, rows / k, payloadBytes / k / 1e6);
-      System.out.printf("kafka / noop throughput: %.2f%n", n / k);
+      // The ratio of each round's pair, so machine load that changes between rounds cancels out.
+      System.out.printf("kafka / noop throughput: %.2f (median of per-round ratios)%n", median(ratios));
     } finally {
       spark.stop();
     }

@@ -139,6 +139,9 @@ class KafkaSinkOptionsTest {
         "sink_config.kafka.value.serializer is not supported: Spark's Kafka writer sends keys and values"
             + " as bytes with its own serializers; remove it");
     rejects(
+        options("bootstrap_servers", "b:9092", "topic", "t", "kafka.", "all"),
+        "sink_config.kafka. names no producer setting; write e.g. sink_config.kafka.acks");
+    rejects(
         options("bootstrap_servers", "b:9092", "topic", "t", "serialization_format", "xml"),
         "serialization_format 'xml' is not supported; use one of json, avro, binary, protobuf");
   }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.runtime.api.StreamGen;
 import dev.streamgen.runtime.api.UnifiedStream;
 import dev.streamgen.runtime.job.Job;
+import dev.streamgen.runtime.source.SourceOptions;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.testkit.KafkaBroker;
@@ -230,6 +232,75 @@ class KafkaSinkTest {
     assertThat(records).hasSize(3000);
     assertThat(difference(want, got)).as("events the source made that Kafka lacks").isEmpty();
     assertThat(difference(got, want)).as("records in Kafka the source did not make").isEmpty();
+  }
+
+  @Test
+  void aStreamFromTheStreamgenSourceArrivesWhole(@TempDir Path tmp) throws Exception {
+    long rate = 2000;
+    long start = System.currentTimeMillis() * 1000;
+    SourceOptions.Builder source =
+        SourceOptions.builder()
+            .catalog(QuickstartTestCatalog.class.getName())
+            .seed(7)
+            .format(dev.streamgen.runtime.api.Format.JSON)
+            .partitionKeyField("user_id")
+            .rowsPerSecond(rate)
+            .partitions(2)
+            .startTimeMicros(start)
+            .emitIntervalMillis(500);
+    StreamingQuery query =
+        sink.startStream(StreamGen.stream(spark, source.build()), options("topic", "source-stream"),
+            tmp.resolve("cp").toString());
+    long committed;
+    try {
+      while (committedRows(query) < 3000 && query.isActive()) {
+        Thread.sleep(200);
+      }
+    } finally {
+      query.stop();
+    }
+    assertThat(query.exception().isDefined()).isFalse();
+    committed = committedRows(query);
+
+    // Row i has event time start + i * 1e6 / rate: that names each record's row.
+    ObjectMapper json = new ObjectMapper();
+    Map<Long, String> byRow = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : broker.readAll("source-stream")) {
+      JsonNode event = json.readTree(r.value());
+      long micros = event.get("event_time_micros").asLong() - start;
+      assertThat(micros % (1_000_000 / rate)).isZero();
+      long row = micros / (1_000_000 / rate);
+      String type = new String(r.headers().lastHeader("event_type_id").value(), StandardCharsets.UTF_8);
+      assertThat(event.get("event_type_id").asText()).isEqualTo(type);
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(event.get("user_id").asText());
+      assertThat(byRow.put(row, type + "|" + new String(r.key(), StandardCharsets.UTF_8) + "|"
+          + new String(r.value(), StandardCharsets.UTF_8))).as("row %d written twice", row).isNull();
+    }
+    // Every committed row arrived; rows beyond belong to the batch stop() interrupted.
+    for (long i = 0; i < committed; i++) {
+      assertThat(byRow).as("row %d of %d committed", i, committed).containsKey(i);
+    }
+    // And they are the source's rows, byte for byte: a batch read of the same rows agrees.
+    Dataset<Row> batch =
+        StreamGen.batch(spark, source.rows(committed).build());
+    Map<Long, String> expected = new HashMap<>();
+    for (Row r : batch.collectAsList()) {
+      String payload = new String((byte[]) r.get(3), StandardCharsets.UTF_8);
+      long row = (json.readTree(payload).get("event_time_micros").asLong() - start) / (1_000_000 / rate);
+      expected.put(row, r.getString(0) + "|" + r.getString(2) + "|" + payload);
+    }
+    assertThat(expected).hasSize((int) committed);
+    for (Map.Entry<Long, String> e : expected.entrySet()) {
+      assertThat(byRow.get(e.getKey())).as("row %d", e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  private static long committedRows(StreamingQuery query) {
+    long rows = 0;
+    for (StreamingQueryProgress p : query.recentProgress()) {
+      rows += p.numInputRows();
+    }
+    return rows;
   }
 
   private static String withoutEventTime(ObjectMapper json, byte[] payload) throws Exception {

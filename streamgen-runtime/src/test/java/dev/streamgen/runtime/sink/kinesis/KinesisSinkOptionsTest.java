@@ -58,7 +58,8 @@ class KinesisSinkOptionsTest {
     KinesisSinkOptions o =
         KinesisSinkOptions.parse(
             options(
-                "type", "kinesis", "stream_name", "my-events-stream", "region", "us-east-1",
+                "type", "kinesis", "serialization_format", "json",
+                "stream_name", "my-events-stream", "region", "us-east-1",
                 "partition_key_field", "user_id", "auto_shard_calculation", "true",
                 "aws_access_key_id", "AKIDEXAMPLE", "aws_secret_access_key", "wJalrXUtnFEMI"));
     assertThat(o.unknownKeys()).isEmpty();

@@ -1,0 +1,260 @@
+package dev.streamgen.examples.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamgen.testkit.KafkaBroker;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * spark-submits the deployable app jar ({@code dev.streamgen.runtime.Main}) to a real standalone
+ * cluster: master, worker and executor JVMs on loopback, Spark and Delta from SPARK_HOME/jars only,
+ * so the streamgen source, the Kafka connector and the event classes reach driver and executor only
+ * through the submitted jars. Then reads back what the executor wrote.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparkClusterIT {
+  /** Hang guard for one submitted job; nothing is timed against it. */
+  private static final Duration JOB_HANG_GUARD = Duration.ofMinutes(10);
+  private static final Pattern APP_ID = Pattern.compile("Connected to Spark cluster with app ID (app-\\S+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CATALOG = "dev.streamgen.examples.deploy.probe.ProbeCatalog";
+  private static final long SEED = 7;
+
+  private final Path itDir = Path.of(System.getProperty("streamgen.it.dir")).resolve("cluster");
+  private final Path appJar = Path.of(System.getProperty("streamgen.app.jar"));
+  private SparkStandaloneCluster cluster;
+  private KafkaBroker kafka;
+  private Path catalogJar;
+
+  @BeforeAll
+  void start() throws Exception {
+    deleteRecursively(itDir);
+    catalogJar = jarOf(Path.of("target/test-classes"), "dev/streamgen/examples/deploy/probe/",
+        itDir.resolve("probe-catalog.jar"));
+    long k0 = System.nanoTime();
+    kafka = KafkaBroker.builder().directory(itDir.resolve("kafka")).build().start();
+    System.out.printf("kafka broker up in %.1f s at %s%n", (System.nanoTime() - k0) / 1e9,
+        kafka.bootstrapServers());
+    SparkHome home = SparkHome.create(itDir.resolve("spark-home"),
+        Path.of(System.getProperty("streamgen.spark.classpath")),
+        System.getProperty("streamgen.spark.add.opens"));
+    long t0 = System.nanoTime();
+    cluster = SparkStandaloneCluster.start(home, itDir, 2, "2g");
+    System.out.printf("cluster up (master + worker ALIVE) in %.1f s at %s%n",
+        (System.nanoTime() - t0) / 1e9, cluster.masterUrl());
+  }
+
+  @AfterAll
+  void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void batchToDeltaOnTheCluster() throws Exception {
+    Path table = itDir.resolve("events-delta");
+    long rows = 100_000;
+    String appId = runMain("submit-delta",
+        "--rows", String.valueOf(rows),
+        "--set", "batch_config.partitions=4",
+        "--set", "sink_config.type=delta",
+        "--set", "sink_config.path=" + table,
+        "--set", "sink_config.mode=overwrite");
+
+    try (SparkSession spark = localSpark()) {
+      Dataset<Row> events = spark.read().format("delta").load(table.toString())
+          .selectExpr("event_type_id",
+              "CAST(get_json_object(CAST(serialized_payload AS STRING), '$.row') AS BIGINT) AS row",
+              "CAST(get_json_object(CAST(serialized_payload AS STRING), '$.h') AS BIGINT) AS h");
+      events.cache();
+      assertThat(events.count()).isEqualTo(rows);
+      assertThat(events.selectExpr("count(DISTINCT row)", "min(row)", "max(row)").first().toString())
+          .isEqualTo("[" + rows + ",0," + (rows - 1) + "]");
+      // Spark's own xxhash64 recomputes what the executor computed with the jar's event classes.
+      assertThat(events.where("h IS NULL OR h <> xxhash64(row, CAST(" + SEED + " AS BIGINT))").count())
+          .isZero();
+      assertThat(events.select("event_type_id").distinct().collectAsList().stream()
+          .map(r -> r.getString(0)).sorted().collect(Collectors.toList()))
+          .containsExactly("probe.a", "probe.b");
+    }
+    assertExecutorLoadedTheJarsAndRanTasks(appId);
+  }
+
+  @Test
+  void batchToKafkaOnTheCluster() throws Exception {
+    long rows = 20_000;
+    String appId = runMain("submit-kafka",
+        "--rows", String.valueOf(rows),
+        "--set", "batch_config.partitions=2",
+        "--set", "sink_config.type=kafka",
+        "--set", "sink_config.bootstrap_servers=" + kafka.bootstrapServers(),
+        "--set", "sink_config.topic=events",
+        "--set", "sink_config.partition_key_field=row");
+
+    List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll("events");
+    assertThat(records).hasSize((int) rows);
+    Set<Long> seen = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      JsonNode payload = JSON.readTree(r.value());
+      long row = payload.get("row").asLong();
+      assertThat(payload.get("h").asLong()).as("h of row %d", row)
+          .isEqualTo(XXH64.hashLong(SEED, XXH64.hashLong(row, 42L)));
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(Long.toString(row));
+      Header type = r.headers().lastHeader("event_type_id");
+      assertThat(type).as("event_type_id header of row %d", row).isNotNull();
+      assertThat(new String(type.value(), StandardCharsets.UTF_8)).isIn("probe.a", "probe.b");
+      seen.add(row);
+    }
+    assertThat(seen).hasSize((int) rows);
+    assertExecutorLoadedTheJarsAndRanTasks(appId);
+  }
+
+  /**
+   * The Event Hubs sink from the shaded jar, whose Azure SDK runs on relocated Reactor and Proton-J,
+   * sends from the executor to the AMQP endpoint in this JVM.
+   */
+  @Test
+  void batchToEventHubsOnTheCluster() throws Exception {
+    long rows = 5_000;
+    try (EventHubsTestServer hub = EventHubsTestServer.start()) {
+      String appId = runMain("submit-eventhubs",
+          "--rows", String.valueOf(rows),
+          "--set", "batch_config.partitions=2",
+          "--set", "sink_config.type=eventhubs",
+          "--set", "sink_config.connection_string=" + hub.connectionString(),
+          "--set", "sink_config.partition_key_field=row");
+
+      List<RecordedEvent> events = hub.events();
+      assertThat(events).hasSize((int) rows);
+      Set<Long> seen = new HashSet<>();
+      for (RecordedEvent e : events) {
+        JsonNode payload = JSON.readTree(e.body());
+        long row = payload.get("row").asLong();
+        assertThat(payload.get("h").asLong()).as("h of row %d", row)
+            .isEqualTo(XXH64.hashLong(SEED, XXH64.hashLong(row, 42L)));
+        assertThat(e.partitionKey()).isEqualTo(Long.toString(row));
+        assertThat(e.property("event_type_id")).as("event_type_id of row %d", row).isIn("probe.a", "probe.b");
+        seen.add(row);
+      }
+      assertThat(seen).hasSize((int) rows);
+      assertExecutorLoadedTheJarsAndRanTasks(appId);
+    }
+  }
+
+  /** Submits Main with the app jar and the given arguments; returns the Spark app id. */
+  private String runMain(String name, String... mainArgs) throws Exception {
+    List<String> args = new ArrayList<>(Arrays.asList(
+        "--conf", "spark.executor.memory=1g",
+        "--conf", "spark.executor.cores=2",
+        "--conf", "spark.cores.max=2",
+        "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.sql.shuffle.partitions=2",
+        "--class", "dev.streamgen.runtime.Main",
+        "--jars", catalogJar.toString(),
+        appJar.toString(),
+        "--catalog", CATALOG,
+        "--seed", String.valueOf(SEED)));
+    args.addAll(Arrays.asList(mainArgs));
+    long t0 = System.nanoTime();
+    JvmProcess submit = cluster.submit(name, args);
+    int exit = submit.awaitExit(JOB_HANG_GUARD);
+    String log = submit.readLog();
+    System.out.printf("%s exited %d after %.1f s%n", name, exit, (System.nanoTime() - t0) / 1e9);
+    log.lines().filter(l -> l.startsWith("[streamgen]")).forEach(l -> System.out.println("  " + l));
+    if (exit != 0) {
+      throw new AssertionError(name + " failed with exit code " + exit + "\n" + cluster.diagnostics());
+    }
+    Matcher m = APP_ID.matcher(log);
+    assertThat(m.find()).as("%s ran on the cluster (app id in its log)", name).isTrue();
+    return m.group(1);
+  }
+
+  /**
+   * The tasks ran in an executor the worker launched for {@code appId}, which fetched both jars from
+   * the driver and put them on its class loader: the classes did not come from SPARK_HOME.
+   */
+  private void assertExecutorLoadedTheJarsAndRanTasks(String appId) {
+    List<Path> logs = cluster.executorLogs().stream()
+        .filter(p -> p.startsWith(cluster.workerDir().resolve(appId))).collect(Collectors.toList());
+    assertThat(logs).as("executor logs of %s under %s", appId, cluster.workerDir()).isNotEmpty();
+    String all = logs.stream().map(SparkStandaloneCluster::read).collect(Collectors.joining("\n"));
+    assertThat(all).contains("Finished task");
+    for (Path jar : Arrays.asList(appJar, catalogJar)) {
+      assertThat(all).containsPattern(
+          "Adding file:\\S*" + Pattern.quote(jar.getFileName().toString()) + " to class loader");
+    }
+  }
+
+  private static SparkSession localSpark() {
+    return SparkSession.builder()
+        .master("local[1]")
+        .appName("deploy-it-verify")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .getOrCreate();
+  }
+
+  /** Packs the classes under {@code prefix} of {@code classes} into a jar. */
+  private static Path jarOf(Path classes, String prefix, Path jar) throws IOException {
+    Files.createDirectories(jar.getParent());
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream zip = new JarOutputStream(out);
+        Stream<Path> files = Files.walk(classes.resolve(prefix))) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        zip.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        zip.write(Files.readAllBytes(f));
+        zip.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) files.sorted((a, b) -> b.compareTo(a))::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,300 @@
+package dev.streamgen.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.DescriptorProtos;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
+import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.encode.BinaryDecoder;
+import dev.streamgen.runtime.encode.ByteWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compiles the generated code of a config using every field kind, runs its kernels, and decodes
+ * what they write with standard tools only: Jackson (JSON), Apache Avro's single-object decoder
+ * with the generated .avsc, protobuf-java's DynamicMessage over descriptors protoc built from the
+ * generated .proto, and the binary reference decoder driven by the manifest.
+ */
+class GeneratedCodeTest {
+  static final Path CONFIG = Path.of("src/test/resources/configs/all_kinds.yaml");
+  static final long SEED = 7;
+  static final long BASE_MICROS = 1_795_000_000_123_456L;
+  static final int ROWS = 2_000;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static CompileRequest request;
+  static URLClassLoader loader;
+  static Catalog catalog;
+  static JsonNode manifest;
+
+  @BeforeAll
+  static void compileAndLoad() throws Exception {
+    request = GeneratedSources.request(CONFIG, dir.resolve("out"));
+    CompileResult result = Compiler.compile(request);
+    assertThat(result.errors()).isEmpty();
+    loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"));
+    List<String> catalogs = new ArrayList<>();
+    for (URL url : Collections.list(loader.getResources(Catalog.INDEX_RESOURCE))) {
+      try (InputStream in = url.openStream()) {
+        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(catalogs::add);
+      }
+    }
+    assertThat(catalogs).containsExactly("streamgen.generated.AllKindsCatalog");
+    catalog = (Catalog) loader.loadClass(catalogs.get(0)).getConstructor().newInstance();
+    manifest = JSON.readTree(request.schemaOutputDirectory().resolve("manifest.json").toFile());
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    loader.close();
+  }
+
+  @Test
+  void catalogDescribesTheYaml() throws IOException {
+    assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
+    assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
+    assertThat(catalog.size()).isEqualTo(3);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < catalog.size(); i++) {
+      ids.add(catalog.kernel(i).eventTypeId());
+    }
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty");
+    assertThat(new double[] {catalog.weight(0), catalog.weight(1), catalog.weight(2)}).containsExactly(0.5, 0.3, 0.2);
+    assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
+    assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
+  }
+
+  @Test
+  void jsonPayloadsParseWithJacksonToTheEventsValues() throws Exception {
+    forEveryRow((kernel, row, t, event, fields) -> {
+      JsonNode json = JSON.readTree(write(kernel, row, t, Format.JSON));
+      List<String> names = new ArrayList<>();
+      json.fieldNames().forEachRemaining(names::add);
+      assertThat(names).isEqualTo(kernel.fieldNames());
+      for (int i = 0; i < fields.size(); i++) {
+        JsonNode field = fields.get(i);
+        JsonNode value = json.get(field.get("name").asText());
+        Object expected = event.get(i);
+        switch (field.get("type").asText()) {
+          case "int" -> assertThat(value.isInt() && value.intValue() == (Integer) expected).isTrue();
+          case "float" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
+          case "string" -> assertThat(value.textValue()).isEqualTo(expected);
+          case "uuid" -> assertThat(UUID.fromString(value.textValue())).isEqualTo(expected);
+          case "timestamp" -> {
+            Instant instant = Instant.parse(value.textValue());
+            assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
+            assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+          }
+          default -> throw new AssertionError(field);
+        }
+        assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo(value.isTextual() ? value.textValue() : value.toString());
+      }
+    });
+  }
+
+  @Test
+  void avroPayloadsDecodeWithApacheAvroSingleObjectDecoder() throws Exception {
+    Map<String, BinaryMessageDecoder<GenericRecord>> decoders = new HashMap<>();
+    forEveryRow((kernel, row, t, event, fields) -> {
+      Schema schema = new Schema.Parser().parse(request.schemaOutputDirectory().resolve("avro/" + kernel.eventTypeId() + ".avsc").toFile());
+      assertThat(kernel.avroFingerprint()).isEqualTo(SchemaNormalization.parsingFingerprint64(schema));
+      byte[] bytes = write(kernel, row, t, Format.AVRO);
+      assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+      assertThat(bytes[1]).isEqualTo((byte) 0x01);
+      assertThat(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(kernel.avroFingerprint());
+      GenericRecord record =
+          decoders.computeIfAbsent(kernel.eventTypeId(), id -> new BinaryMessageDecoder<>(GenericData.get(), schema)).decode(bytes);
+      for (int i = 0; i < fields.size(); i++) {
+        Object value = record.get(fields.get(i).get("identifier").asText());
+        Object expected = event.get(i);
+        if (expected instanceof UUID || expected instanceof String) {
+          assertThat(value.toString()).isEqualTo(expected.toString());
+        } else {
+          assertThat(value).isEqualTo(expected);
+        }
+      }
+    });
+  }
+
+  @Test
+  void protobufPayloadsParseWithDescriptorsFromProtocAndEqualProtobufJavasBytes() throws Exception {
+    Descriptors.FileDescriptor file = protoc(request.schemaOutputDirectory().resolve("proto"), "all_kinds.proto", dir);
+    forEveryRow((kernel, row, t, event, fields) -> {
+      String message = manifestType(kernel.eventTypeId()).get("protobuf_message").asText();
+      Descriptors.Descriptor descriptor = file.findMessageTypeByName(message.substring(message.lastIndexOf('.') + 1));
+      byte[] bytes = write(kernel, row, t, Format.PROTOBUF);
+      DynamicMessage parsed = DynamicMessage.parseFrom(descriptor, bytes);
+      assertThat(parsed.getUnknownFields().asMap()).isEmpty();
+      for (int i = 0; i < fields.size(); i++) {
+        Descriptors.FieldDescriptor fd = descriptor.findFieldByName(fields.get(i).get("identifier").asText());
+        assertThat(fd.getNumber()).isEqualTo(i + 1);
+        Object value = parsed.getField(fd);
+        Object expected = event.get(i);
+        assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
+      }
+      assertThat(parsed.toByteArray()).as("canonical protobuf-java encoding").isEqualTo(bytes);
+    });
+    assertThat(file.findMessageTypeByName("StreamgenEnvelope").getFields()).extracting(f -> f.getName()).containsExactly("event_type_id", "payload");
+  }
+
+  @Test
+  void binaryPayloadsDecodeWithTheReferenceDecoderAndTheManifest() throws Exception {
+    forEveryRow((kernel, row, t, event, fields) -> {
+      List<String> types = new ArrayList<>();
+      fields.forEach(f -> types.add(f.get("type").asText()));
+      assertThat(BinaryDecoder.decode(write(kernel, row, t, Format.BINARY), types)).isEqualTo(event);
+    });
+  }
+
+  @Test
+  void eventObjectsSerializeToTheKernelsBytes() throws Exception {
+    for (int i = 0; i < catalog.size(); i++) {
+      EventKernel kernel = catalog.kernel(i);
+      Class<?> type = loader.loadClass(manifestType(kernel.eventTypeId()).get("java_class").asText());
+      for (long row = 0; row < 200; row++) {
+        long t = BASE_MICROS + row;
+        Object event = type.getMethod("generate", long.class, long.class, long.class).invoke(null, SEED, row, t);
+        for (Format format : Format.values()) {
+          ByteWriter out = new ByteWriter();
+          String method = "write" + switch (format) {
+            case JSON -> "Json";
+            case AVRO -> "Avro";
+            case BINARY -> "Binary";
+            case PROTOBUF -> "Protobuf";
+          };
+          type.getMethod(method, ByteWriter.class).invoke(event, out);
+          assertThat(out.toByteArray()).as("%s %s row %s", kernel.eventTypeId(), format, row).isEqualTo(write(kernel, row, t, format));
+        }
+        assertThat(event.toString()).isEqualTo(new String(write(kernel, row, t, Format.JSON), StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  @Test
+  void sameSeedAndRowGiveTheSameBytesAndOtherSeedsOthers() throws Exception {
+    Catalog again = (Catalog) catalog.getClass().getConstructor().newInstance();
+    int differing = 0;
+    for (long row = 0; row < 100; row++) {
+      for (Format format : Format.values()) {
+        byte[] first = write(catalog.kernel(0), row, BASE_MICROS, format);
+        assertThat(write(again.kernel(0), row, BASE_MICROS, format)).isEqualTo(first);
+        ByteWriter other = new ByteWriter();
+        catalog.kernel(0).write(SEED + 1, row, BASE_MICROS, format, other);
+        differing += java.util.Arrays.equals(other.toByteArray(), first) ? 0 : 1;
+      }
+    }
+    assertThat(differing).isEqualTo(400);
+  }
+
+  @Test
+  void valuesStayInTheirRangesAndFollowTheirWeights() throws Exception {
+    Map<String, Integer> devices = new HashMap<>();
+    Map<Integer, Integer> deltas = new HashMap<>();
+    int rows = 20_000;
+    for (long row = 0; row < rows; row++) {
+      JsonNode start = JSON.readTree(write(catalog.kernel(0), row, BASE_MICROS, Format.JSON));
+      devices.merge(start.get("device-type").textValue(), 1, Integer::sum);
+      assertThat(start.get("user_id").intValue()).isBetween(1, 1_000_000);
+      JsonNode reading = JSON.readTree(write(catalog.kernel(1), row, BASE_MICROS, Format.JSON));
+      deltas.merge(reading.get("delta").intValue(), 1, Integer::sum);
+      assertThat(reading.get("temperature").doubleValue()).isGreaterThanOrEqualTo(-10.0).isLessThan(50.0);
+      assertThat(reading.get("zero").doubleValue()).isEqualTo(0.0);
+    }
+    // Binomial standard deviation at 20,000 rows is at most 0.0036: 0.02 is over 5 sigma.
+    assertThat(devices.get("iOS") / (double) rows).isCloseTo(0.4, within(0.02));
+    assertThat(devices.get("Android") / (double) rows).isCloseTo(0.4, within(0.02));
+    assertThat(devices.get("Web") / (double) rows).isCloseTo(0.2, within(0.02));
+    assertThat(deltas.keySet()).containsExactlyInAnyOrder(-2, -1, 0, 1, 2);
+    deltas.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(0.2, within(0.02)));
+  }
+
+  // ---- helpers ----
+
+  interface RowCheck {
+    void check(EventKernel kernel, long row, long eventTimeMicros, List<Object> event, List<JsonNode> fields) throws Exception;
+  }
+
+  /** Runs a check for ROWS rows of every type, with the event's values from the generated class. */
+  static void forEveryRow(RowCheck check) throws Exception {
+    for (int i = 0; i < catalog.size(); i++) {
+      EventKernel kernel = catalog.kernel(i);
+      JsonNode type = manifestType(kernel.eventTypeId());
+      List<JsonNode> fields = new ArrayList<>();
+      type.get("fields").forEach(fields::add);
+      Class<?> eventClass = loader.loadClass(type.get("java_class").asText());
+      for (long row = 0; row < ROWS; row++) {
+        long t = BASE_MICROS + row * 1_001;
+        Object event = eventClass.getMethod("generate", long.class, long.class, long.class).invoke(null, SEED, row, t);
+        List<Object> values = new ArrayList<>();
+        for (JsonNode f : fields) {
+          values.add(eventClass.getField(f.get("identifier").asText()).get(event));
+        }
+        check.check(kernel, row, t, values, fields);
+      }
+    }
+  }
+
+  static JsonNode manifestType(String id) {
+    for (JsonNode t : manifest.get("sources").get(0).get("event_types")) {
+      if (t.get("event_type_id").asText().equals(id)) {
+        return t;
+      }
+    }
+    throw new AssertionError(id);
+  }
+
+  static byte[] write(EventKernel kernel, long row, long t, Format format) {
+    ByteWriter out = new ByteWriter();
+    kernel.write(SEED, row, t, format, out);
+    return out.toByteArray();
+  }
+
+  /** Descriptors of a .proto built by protoc itself (fetched by the build from Maven Central). */
+  static Descriptors.FileDescriptor protoc(Path protoDir, String file, Path work) throws Exception {
+    File protoc = new File(System.getProperty("streamgen.protoc", "target/protoc/protoc.exe"));
+    assertThat(protoc).exists();
+    protoc.setExecutable(true);
+    Path descriptorSet = work.resolve(file + ".pb");
+    Process p =
+        new ProcessBuilder(protoc.getAbsolutePath(), "--descriptor_set_out=" + descriptorSet, "-I", protoDir.toString(), file)
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("protoc: %s", output).isZero();
+    DescriptorProtos.FileDescriptorSet set = DescriptorProtos.FileDescriptorSet.parseFrom(Files.readAllBytes(descriptorSet));
+    return Descriptors.FileDescriptor.buildFrom(set.getFile(0), new Descriptors.FileDescriptor[0]);
+  }
+}

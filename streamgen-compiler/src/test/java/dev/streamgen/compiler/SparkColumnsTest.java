@@ -1,0 +1,118 @@
+package dev.streamgen.compiler;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.api.ColumnCatalog;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated Spark columns compute, on a local Spark session, exactly the values the generated
+ * Java computes for the same rows (bit-equal doubles, same UUID text, same timestamps).
+ */
+class SparkColumnsTest {
+  static final long SEED = 11;
+  static final long BASE_MICROS = 1_795_000_000_123_456L;
+  static final int ROWS = 5_000;
+
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static URLClassLoader loader;
+  static Catalog catalog;
+  static JsonNode manifest;
+
+  @BeforeAll
+  static void start() throws Exception {
+    CompileRequest request = GeneratedSources.request(GeneratedCodeTest.CONFIG, dir.resolve("out"));
+    assertThat(Compiler.compile(request).errors()).isEmpty();
+    loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"));
+    catalog = (Catalog) loader.loadClass("streamgen.generated.AllKindsCatalog").getConstructor().newInstance();
+    manifest = new ObjectMapper().readTree(request.schemaOutputDirectory().resolve("manifest.json").toFile());
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("SparkColumnsTest")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (spark != null) {
+      spark.stop();
+    }
+    loader.close();
+  }
+
+  @Test
+  void columnsEqualTheKernelsValuesRowForRow() throws Exception {
+    assertThat(catalog).isInstanceOf(ColumnCatalog.class);
+    ColumnCatalog columns = (ColumnCatalog) catalog;
+    for (int i = 0; i < catalog.size(); i++) {
+      JsonNode type = manifest.get("sources").get(0).get("event_types").get(i);
+      Class<?> eventClass = loader.loadClass(type.get("java_class").asText());
+      Column row = col("id");
+      Column time = col("id").multiply(1_001L).plus(lit(BASE_MICROS));
+      Dataset<Row> df = spark.range(0, ROWS).select(columns.columns(i, SEED, row, time));
+      List<String> names = new ArrayList<>();
+      type.get("fields").forEach(f -> names.add(f.get("name").asText()));
+      assertThat(df.columns()).containsExactlyElementsOf(names);
+      List<Row> rows = df.collectAsList();
+      assertThat(rows).hasSize(ROWS);
+      for (int r = 0; r < ROWS; r++) {
+        Object event =
+            eventClass.getMethod("generate", long.class, long.class, long.class).invoke(null, SEED, (long) r, BASE_MICROS + r * 1_001L);
+        int f = 0;
+        for (JsonNode field : type.get("fields")) {
+          Object expected = eventClass.getField(field.get("identifier").asText()).get(event);
+          Object actual = rows.get(r).get(f);
+          DataType dataType = df.schema().fields()[f].dataType();
+          switch (field.get("type").asText()) {
+            case "int" -> {
+              assertThat(dataType).isEqualTo(DataTypes.IntegerType);
+              assertThat(actual).isEqualTo(expected);
+            }
+            case "float" -> {
+              assertThat(dataType).isEqualTo(DataTypes.DoubleType);
+              assertThat(Double.doubleToRawLongBits((Double) actual)).as("row %s %s", r, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
+            }
+            case "string", "uuid" -> {
+              assertThat(dataType).isEqualTo(DataTypes.StringType);
+              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected.toString());
+            }
+            case "timestamp" -> {
+              assertThat(dataType).isEqualTo(DataTypes.TimestampType);
+              Instant instant = ((Timestamp) actual).toInstant();
+              assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
+            }
+            default -> throw new AssertionError(field);
+          }
+          f++;
+        }
+      }
+    }
+  }
+}

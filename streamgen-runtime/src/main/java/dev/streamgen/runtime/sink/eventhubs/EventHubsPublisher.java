@@ -1,0 +1,248 @@
+package dev.streamgen.runtime.sink.eventhubs;
+
+import com.azure.core.amqp.AmqpRetryOptions;
+import com.azure.messaging.eventhubs.EventData;
+import com.azure.messaging.eventhubs.EventDataBatch;
+import com.azure.messaging.eventhubs.EventHubClientBuilder;
+import com.azure.messaging.eventhubs.EventHubProducerAsyncClient;
+import com.azure.messaging.eventhubs.models.CreateBatchOptions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One task's producer. It keeps an open {@link EventDataBatch} per partition key (Event Hubs routes
+ * a batch by one key), each sized by the SDK to the hub's max message size (or max_batch_bytes), and
+ * sends a batch when it is full, when too many are open, or on {@link #flush()}.
+ *
+ * <p>Sends are pipelined: up to {@link #MAX_IN_FLIGHT_BATCHES} batches (and
+ * {@link #MAX_IN_FLIGHT_BYTES}) await the hub's acknowledgement at once, so a stream with many
+ * distinct keys (one small batch each) is not limited to one network round trip per batch. At most
+ * one batch per key is in flight, which keeps each key's events in order across SDK retries. An
+ * event counts as sent only once acknowledged; the first failure stops the task, with counts.
+ */
+final class EventHubsPublisher implements AutoCloseable {
+  /** Bytes held in open batches before the oldest is sent: bounds a task's memory. */
+  static final long MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
+  /** Batches awaiting acknowledgement at once. */
+  static final int MAX_IN_FLIGHT_BATCHES = 64;
+  /** Bytes awaiting acknowledgement at once (in KiB permits, so 1 MB batches fit in an int). */
+  static final int MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+
+  private final EventHubsOptions options;
+  private final EventHubProducerAsyncClient client;
+  private final Duration createTimeout;
+  /** Insertion-ordered, so the first entry is the oldest open batch. A null key is "no key". */
+  private final LinkedHashMap<String, EventDataBatch> open = new LinkedHashMap<>();
+  /** The last send per key, so the next batch of that key waits for it. */
+  private final Map<String, CompletableFuture<Void>> lastSendByKey = new HashMap<>();
+  private final Semaphore batchPermits = new Semaphore(MAX_IN_FLIGHT_BATCHES);
+  private final Semaphore kibPermits = new Semaphore(MAX_IN_FLIGHT_BYTES / 1024);
+  private final AtomicLong eventsSent = new AtomicLong();
+  private final AtomicLong bytesSent = new AtomicLong();
+  private final AtomicLong batchesSent = new AtomicLong();
+  private final AtomicLong eventsFailed = new AtomicLong();
+  private final AtomicLong eventsInFlight = new AtomicLong();
+  private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
+  private long bufferedBytes;
+  private long bufferedEvents;
+  private boolean closed;
+
+  /** The first send that failed, with the key it was for. */
+  private static final class Failure {
+    final String partitionKey;
+    final Throwable cause;
+
+    Failure(String partitionKey, Throwable cause) {
+      this.partitionKey = partitionKey;
+      this.cause = cause;
+    }
+  }
+
+  EventHubsPublisher(EventHubsOptions options) {
+    this.options = options;
+    this.client = newClient(options);
+    AmqpRetryOptions r = options.retryOptions();
+    // What the SDK's own retries can take, plus a margin: a bound, never the expected wait.
+    long tries = r.getMaxRetries() + 1L;
+    this.createTimeout =
+        r.getTryTimeout().multipliedBy(tries)
+            .plus(r.getMaxDelay().multipliedBy(r.getMaxRetries()))
+            .plusSeconds(30);
+  }
+
+  static EventHubProducerAsyncClient newClient(EventHubsOptions options) {
+    EventHubClientBuilder builder =
+        new EventHubClientBuilder()
+            .retryOptions(options.retryOptions())
+            .transportType(options.transport());
+    if (options.usesConnectionString()) {
+      if (options.entityPathInConnectionString()) {
+        builder.connectionString(options.connectionString());
+      } else {
+        builder.connectionString(options.connectionString(), options.eventHubName());
+      }
+    } else {
+      builder.credential(
+          options.fullyQualifiedNamespace(), options.eventHubName(), AzureIdentity.defaultCredential());
+    }
+    return builder.buildAsyncProducerClient();
+  }
+
+  /** Adds one event under {@code partitionKey} (null: the hub spreads it over partitions). */
+  void add(String partitionKey, EventData event, String eventTypeId) {
+    failIfASendFailed();
+    EventDataBatch batch = open.get(partitionKey);
+    if (batch == null) {
+      batch = openBatch(partitionKey);
+    }
+    int before = batch.getSizeInBytes();
+    if (!batch.tryAdd(event)) {
+      open.remove(partitionKey);
+      send(partitionKey, batch);
+      batch = openBatch(partitionKey);
+      before = batch.getSizeInBytes();
+      if (!batch.tryAdd(event)) {
+        throw EventHubsErrors.eventTooLarge(eventTypeId, event.getBody().length, batch.getMaxSizeInBytes());
+      }
+    }
+    bufferedBytes += batch.getSizeInBytes() - before;
+    bufferedEvents++;
+    while (open.size() > options.maxOpenBatches() || bufferedBytes > MAX_BUFFERED_BYTES) {
+      sendOldest();
+    }
+  }
+
+  /** Sends every open batch and returns once the hub acknowledged all of them; throws otherwise. */
+  void flush() {
+    while (!open.isEmpty()) {
+      failIfASendFailed();
+      sendOldest();
+    }
+    awaitInFlight();
+    failIfASendFailed();
+  }
+
+  long eventsSent() {
+    return eventsSent.get();
+  }
+
+  long bytesSent() {
+    return bytesSent.get();
+  }
+
+  long batchesSent() {
+    return batchesSent.get();
+  }
+
+  private void sendOldest() {
+    Iterator<Map.Entry<String, EventDataBatch>> it = open.entrySet().iterator();
+    Map.Entry<String, EventDataBatch> oldest = it.next();
+    it.remove();
+    send(oldest.getKey(), oldest.getValue());
+  }
+
+  /** A new batch for the key, counted in the buffer from its empty size on. */
+  private EventDataBatch openBatch(String partitionKey) {
+    EventDataBatch batch = createBatch(partitionKey);
+    open.put(partitionKey, batch);
+    bufferedBytes += batch.getSizeInBytes();
+    return batch;
+  }
+
+  private EventDataBatch createBatch(String partitionKey) {
+    CreateBatchOptions batchOptions = new CreateBatchOptions().setPartitionKey(partitionKey);
+    if (options.maxBatchBytes() > 0) {
+      batchOptions.setMaximumSizeInBytes(options.maxBatchBytes());
+    }
+    try {
+      return client.createBatch(batchOptions).block(createTimeout);
+    } catch (IllegalArgumentException e) {
+      if (options.maxBatchBytes() > 0) {
+        throw EventHubsErrors.batchCapTooLarge(options.maxBatchBytes(), e);
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      // Creating a batch opens the connection and the send link: the first place an unreachable
+      // or refusing endpoint shows up. The event in hand is the one that failed.
+      awaitInFlight();
+      throw EventHubsErrors.sendFailed(target(partitionKey), eventsSent.get(), eventsFailed.get() + 1,
+          bufferedEvents + eventsInFlight.get(), options.maxRetries(), e);
+    }
+  }
+
+  private void send(String partitionKey, EventDataBatch batch) {
+    int count = batch.getCount();
+    int size = batch.getSizeInBytes();
+    bufferedBytes -= size;
+    if (count == 0) {
+      return;
+    }
+    bufferedEvents -= count;
+    CompletableFuture<Void> previous = lastSendByKey.get(partitionKey);
+    if (previous != null) {
+      previous.exceptionally(e -> null).join(); // one batch per key in flight: keeps key order
+    }
+    int kib = Math.max(1, Math.min(size / 1024, MAX_IN_FLIGHT_BYTES / 1024));
+    batchPermits.acquireUninterruptibly();
+    kibPermits.acquireUninterruptibly(kib);
+    eventsInFlight.addAndGet(count);
+    CompletableFuture<Void> done =
+        client.send(batch).toFuture().whenComplete((ignored, error) -> {
+          eventsInFlight.addAndGet(-count);
+          if (error == null) {
+            eventsSent.addAndGet(count);
+            bytesSent.addAndGet(size);
+            batchesSent.incrementAndGet();
+          } else {
+            eventsFailed.addAndGet(count);
+            firstFailure.compareAndSet(null, new Failure(partitionKey, error));
+          }
+          kibPermits.release(kib);
+          batchPermits.release();
+        });
+    lastSendByKey.put(partitionKey, done);
+    if (lastSendByKey.size() > 4 * MAX_IN_FLIGHT_BATCHES) {
+      lastSendByKey.values().removeIf(CompletableFuture::isDone);
+    }
+  }
+
+  /** Waits until no batch awaits an acknowledgement (each send ends by the SDK's retry policy). */
+  private void awaitInFlight() {
+    batchPermits.acquireUninterruptibly(MAX_IN_FLIGHT_BATCHES);
+    batchPermits.release(MAX_IN_FLIGHT_BATCHES);
+  }
+
+  /** After a failed send: let the other sends finish, so the counts are exact, then fail the task. */
+  private void failIfASendFailed() {
+    if (firstFailure.get() == null) {
+      return;
+    }
+    awaitInFlight();
+    Failure f = firstFailure.get();
+    throw EventHubsErrors.sendFailed(target(f.partitionKey), eventsSent.get(), eventsFailed.get(),
+        bufferedEvents, options.maxRetries(), f.cause);
+  }
+
+  private String target(String partitionKey) {
+    return "event hub '" + options.eventHubName() + "' on " + options.fullyQualifiedNamespace()
+        + (partitionKey == null ? "" : " (partition key '" + partitionKey + "')");
+  }
+
+  /** Drops unsent batches and closes the AMQP connection; safe to call twice. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    open.clear();
+    client.close();
+  }
+}

@@ -1,0 +1,391 @@
+package dev.streamgen.runtime.sink.eventhubs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
+import dev.streamgen.runtime.testing.SharedSpark;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sink end to end: Spark (local[2]) writes unified rows through the real Azure SDK producer to
+ * the AMQP endpoint on loopback, and the assertions read what the endpoint recorded.
+ */
+class EventHubsSinkTest {
+  private static EventHubsTestServer server;
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = EventHubsTestServer.start();
+    spark = SharedSpark.session();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  @BeforeEach
+  void clear() {
+    server.resetFaults();
+    server.clearEvents();
+  }
+
+  private static Map<String, String> options(String... keyValues) {
+    Map<String, String> m = new HashMap<>();
+    m.put("type", "eventhubs");
+    m.put("connection_string", server.connectionString());
+    m.put("max_retries", "3");
+    m.put("retry_timeout_seconds", "20");
+    m.put("retry_delay_ms", "100");
+    m.put("retry_max_delay_seconds", "5");
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put(keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+
+  private static void write(Dataset<Row> rows, Map<String, String> options) {
+    new EventHubsSink().writeBatch(rows, new SinkOptions("eventhubs", options));
+  }
+
+  /** Events by row index; fails on a duplicate. */
+  private static Map<Long, RecordedEvent> bySeq(List<RecordedEvent> events, boolean avro) {
+    Map<Long, RecordedEvent> out = new TreeMap<>();
+    for (RecordedEvent e : events) {
+      long seq = avro ? UnifiedTestRows.seqOfAvro(e.body()) : UnifiedTestRows.seqOfJson(e.body());
+      if (out.put(seq, e) != null) {
+        fail("row " + seq + " arrived twice");
+      }
+    }
+    return out;
+  }
+
+  private static Set<Long> range(long from, long to) {
+    return LongStream.range(from, to).boxed().collect(Collectors.toSet());
+  }
+
+  @Test
+  void batchWriteDeliversEveryRowOnceWithItsKeyTypeAndPayload() {
+    write(UnifiedTestRows.json(spark, 0, 3000, 3), options("serialization_format", "json"));
+
+    List<RecordedEvent> events = server.events();
+    Map<Long, RecordedEvent> bySeq = bySeq(events, false);
+    assertThat(bySeq.keySet()).isEqualTo(range(0, 3000));
+    for (Map.Entry<Long, RecordedEvent> e : bySeq.entrySet()) {
+      long i = e.getKey();
+      RecordedEvent ev = e.getValue();
+      assertThat(ev.entityPath()).isEqualTo("hub1");
+      assertThat(ev.partitionKey()).isEqualTo(UnifiedTestRows.keyOf(i));
+      assertThat(ev.applicationProperties())
+          .containsExactly(org.assertj.core.api.Assertions.entry("event_type_id", UnifiedTestRows.typeOf(i)));
+      assertThat(ev.contentType()).isEqualTo("application/json");
+      assertThat(ev.body()).isEqualTo(UnifiedTestRows.jsonPayload(i));
+    }
+    Map<Object, Long> perType =
+        events.stream().collect(Collectors.groupingBy(e -> e.property("event_type_id"), Collectors.counting()));
+    Map<Object, Long> expected = new HashMap<>();
+    expected.put("user.login", 1000L);
+    expected.put("user.purchase", 1000L);
+    expected.put("page.view", 1000L);
+    assertThat(perType).isEqualTo(expected);
+    // Event Hubs routes a batch by one key: every delivery must hold a single partition key.
+    Map<Long, Set<String>> keysPerDelivery =
+        events.stream()
+            .collect(Collectors.groupingBy(RecordedEvent::deliveryId,
+                Collectors.mapping(RecordedEvent::partitionKey, Collectors.toSet())));
+    assertThat(keysPerDelivery.values()).allSatisfy(keys -> assertThat(keys).hasSize(1));
+    // 3 tasks x 17 keys: batching groups events, it does not send them one by one.
+    assertThat(keysPerDelivery).hasSizeLessThanOrEqualTo(3 * UnifiedTestRows.KEYS);
+  }
+
+  @Test
+  void avroEventsCarryTheSchemaFingerprintFromTheirHeader() {
+    write(UnifiedTestRows.avro(spark, 0, 600, 2), options("serialization_format", "avro"));
+
+    Map<Long, RecordedEvent> bySeq = bySeq(server.events(), true);
+    assertThat(bySeq.keySet()).isEqualTo(range(0, 600));
+    for (Map.Entry<Long, RecordedEvent> e : bySeq.entrySet()) {
+      String type = UnifiedTestRows.typeOf(e.getKey());
+      StringBuilder hex = new StringBuilder();
+      for (byte b : UnifiedTestRows.fingerprintOf(type)) {
+        hex.append(String.format("%02x", b));
+      }
+      assertThat(e.getValue().property("schema_fingerprint")).isEqualTo(hex.toString());
+      assertThat(e.getValue().property("event_type_id")).isEqualTo(type);
+      assertThat(e.getValue().contentType()).isEqualTo("avro/binary");
+      assertThat(e.getValue().body()).isEqualTo(UnifiedTestRows.avroPayload(e.getKey()));
+    }
+  }
+
+  @Test
+  void batchesStayWithinTheHubsMaxMessageSize() throws IOException {
+    try (EventHubsTestServer small = EventHubsTestServer.builder().maxMessageSize(16 * 1024).build()) {
+      Map<String, String> opts = options();
+      opts.put("connection_string", small.connectionString());
+      write(UnifiedTestRows.padded(spark, 400, 1, 1000), opts);
+
+      assertThat(bySeq(small.events(), false).keySet()).isEqualTo(range(0, 400));
+      List<Integer> sizes = small.deliverySizes();
+      assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(16 * 1024));
+      assertThat(sizes.size()).isGreaterThanOrEqualTo(400 * 1000 / (16 * 1024));
+    }
+  }
+
+  @Test
+  void maxBatchBytesCapsEachPublication() {
+    write(UnifiedTestRows.padded(spark, 200, 1, 1000), options("max_batch_bytes", "4096"));
+
+    assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 200));
+    List<Integer> sizes = server.deliverySizes();
+    assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(4096));
+    assertThat(sizes.size()).isGreaterThanOrEqualTo(200 * 1000 / 4096);
+  }
+
+  @Test
+  void aBatchWriteReportsWhatItWroteAsSqlMetrics() throws Exception {
+    List<org.apache.spark.sql.execution.SparkPlan> plans = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.apache.spark.sql.util.QueryExecutionListener listener =
+        new org.apache.spark.sql.util.QueryExecutionListener() {
+          @Override
+          public void onSuccess(String funcName, org.apache.spark.sql.execution.QueryExecution qe, long nanos) {
+            org.apache.spark.sql.execution.SparkPlan plan = qe.executedPlan();
+            if (plan instanceof org.apache.spark.sql.execution.CommandResultExec) {
+              plan = ((org.apache.spark.sql.execution.CommandResultExec) plan).commandPhysicalPlan();
+            }
+            plans.add(plan);
+          }
+
+          @Override
+          public void onFailure(String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception e) {}
+        };
+    spark.listenerManager().register(listener);
+    try {
+      UnifiedTestRows.json(spark, 0, 700, 2).write().format("streamgen-eventhubs").mode(SaveMode.Append)
+          .option("connection_string", server.connectionString()).save();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.listenerManager().unregister(listener);
+    }
+    org.apache.spark.sql.execution.SparkPlan write = plans.stream()
+        .filter(p -> p.metrics().contains("eventsWritten")).findFirst()
+        .orElseThrow(() -> new AssertionError("no plan with eventsWritten among " + plans));
+    assertThat(write.metrics().apply("eventsWritten").value()).isEqualTo(700L).isEqualTo(server.eventCount());
+    assertThat(write.metrics().apply("payloadBytesWritten").value())
+        .isEqualTo(server.events().stream().mapToLong(e -> e.body().length).sum());
+  }
+
+  @Test
+  void theDataSourceWorksDirectlyWithItsShortName() {
+    UnifiedTestRows.json(spark, 0, 100, 2)
+        .write()
+        .format("streamgen-eventhubs")
+        .mode(SaveMode.Append)
+        .option("connection_string", server.connectionString())
+        .save();
+    assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 100));
+  }
+
+  @Test
+  void streamingWriteDeliversEveryMicroBatchAndReportsMetrics(@TempDir Path dir) throws Exception {
+    String input = dir.resolve("in").toString();
+    UnifiedTestRows.json(spark, 0, 1000, 2).write().parquet(input);
+    Dataset<Row> stream = spark.readStream().schema(UnifiedStream.SCHEMA).parquet(input);
+    StreamingQuery query =
+        new EventHubsSink()
+            .startStream(stream, new SinkOptions("eventhubs", options()), dir.resolve("checkpoint").toString());
+    try {
+      query.processAllAvailable();
+      assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 1000));
+      assertThat(query.lastProgress().sink().metrics()).containsEntry("eventsSent", "1000");
+
+      UnifiedTestRows.json(spark, 1000, 500, 2).write().mode(SaveMode.Append).parquet(input);
+      query.processAllAvailable();
+      assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 1500));
+      assertThat(query.lastProgress().sink().metrics())
+          .containsEntry("eventsSent", "500")
+          .containsEntry("totalEventsSent", "1500");
+    } finally {
+      query.stop();
+    }
+    assertThat(query.exception().isDefined()).isFalse();
+  }
+
+  @Test
+  void survivesADroppedConnectionAndLosesNothing() {
+    int before = server.connectionsAccepted();
+    server.dropNextDeliveries(1);
+    write(UnifiedTestRows.json(spark, 0, 2000, 2), options());
+
+    assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 2000));
+    // 2 tasks, one connection each, plus the reconnect after the cut.
+    assertThat(server.connectionsAccepted() - before).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void eachKeysEventsArriveInRowOrderEvenAcrossARetriedSend() {
+    // One task sees rows 0..799 in order; small batches put ~40 batches per key in the pipeline.
+    server.dropNextDeliveries(1);
+    write(UnifiedTestRows.padded(spark, 800, 1, 400), options("max_batch_bytes", "2048"));
+
+    List<RecordedEvent> events = server.events();
+    assertThat(bySeq(events, false).keySet()).isEqualTo(range(0, 800));
+    Map<String, Long> lastSeqPerKey = new HashMap<>();
+    for (RecordedEvent e : events) {
+      long seq = UnifiedTestRows.seqOfJson(e.body());
+      Long previous = lastSeqPerKey.put(e.partitionKey(), seq);
+      assertThat(previous == null || previous < seq)
+          .as("key %s: row %d arrived after row %d", e.partitionKey(), seq, previous)
+          .isTrue();
+    }
+    assertThat(lastSeqPerKey).hasSize(UnifiedTestRows.KEYS);
+  }
+
+  @Test
+  void retriesServerBusyAndLosesNothing() {
+    server.rejectNextDeliveries(1, "com.microsoft:server-busy");
+    write(UnifiedTestRows.json(spark, 0, 500, 1), options());
+
+    assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 500));
+  }
+
+  @Test
+  void aRejectedSendFailsTheTaskWithCountsThatMatchTheHub() {
+    // Two publications go through, then the hub refuses (not transient: no retry helps).
+    server.rejectDeliveries(2, 1_000_000, "amqp:unauthorized-access");
+    Throwable thrown = catchThrowable(
+        () -> write(UnifiedTestRows.padded(spark, 300, 1, 500), options("max_batch_bytes", "2048")));
+
+    EventHubsWriteException e = writeException(thrown);
+    Matcher m = Pattern.compile(
+            "sending to event hub 'hub1' on localhost:" + server.port() + " \\(partition key 'user-\\d+'\\) "
+                + "failed: (\\d+) events sent and acknowledged, (\\d+) failed, (\\d+) not sent \\(buffered in "
+                + "this task\\); transient errors were retried up to sink_config.max_retries=3 times\\. .*")
+        .matcher(e.getMessage());
+    assertThat(m.matches()).as(e.getMessage()).isTrue();
+    long sent = Long.parseLong(m.group(1));
+    long failed = Long.parseLong(m.group(2));
+    long notSent = Long.parseLong(m.group(3));
+    assertThat(sent).isEqualTo(server.eventCount()).isPositive();
+    assertThat(failed).isPositive();
+    assertThat(sent + failed + notSent).isLessThanOrEqualTo(300);
+    assertThat(server.deliverySizes()).hasSize(2);
+  }
+
+  @Test
+  void anUnreachableEndpointFailsWithCounts() throws IOException {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    Map<String, String> opts = options("max_retries", "1", "retry_timeout_seconds", "2",
+        "retry_delay_ms", "100", "retry_max_delay_seconds", "5");
+    opts.put("connection_string",
+        "Endpoint=sb://localhost:" + deadPort + ";SharedAccessKeyName=k;SharedAccessKey=v;EntityPath=hub1;"
+            + "UseDevelopmentEmulator=true");
+    long t0 = System.nanoTime();
+    Throwable thrown = catchThrowable(() -> write(UnifiedTestRows.json(spark, 0, 10, 1), opts));
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    System.out.println("[eventhubs] unreachable endpoint reported after " + millis + " ms");
+
+    EventHubsWriteException e = writeException(thrown);
+    assertThat(e.getMessage())
+        .startsWith("sending to event hub 'hub1' on localhost:" + deadPort + " (partition key 'user-")
+        .contains("failed: 0 events sent and acknowledged, 1 failed, 0 not sent (buffered in this task); "
+            + "transient errors were retried up to sink_config.max_retries=1 times.");
+  }
+
+  @Test
+  void badOptionsFailBeforeAnyConnectionIsMade() {
+    int before = server.connectionsAccepted();
+    assertThatThrownBy(() -> write(UnifiedTestRows.json(spark, 0, 10, 1), options("max_retries", "-1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sink_config.max_retries '-1' is not valid; use a count between 0 and 100");
+    assertThatThrownBy(
+            () -> UnifiedTestRows.json(spark, 0, 10, 1).write().format("streamgen-eventhubs").mode(SaveMode.Append)
+                .option("connection_string", server.connectionString()).option("protocol", "mqtt").save())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sink_config.protocol 'mqtt' is not valid; use amqp (the default) or kafka");
+    assertThat(server.connectionsAccepted()).isEqualTo(before);
+    assertThat(server.eventCount()).isZero();
+  }
+
+  @Test
+  void aDataFrameWithoutThePayloadColumnIsRejectedAtPlanning() {
+    Dataset<Row> noPayload = UnifiedTestRows.json(spark, 0, 10, 1).drop("serialized_payload");
+    assertThatThrownBy(
+            () -> noPayload.write().format("streamgen-eventhubs").mode(SaveMode.Append)
+                .option("connection_string", server.connectionString()).save())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the Event Hubs sink writes the unified stream and needs column 'serialized_payload' of "
+            + "type binary; the input has [event_type_id, timestamp, partition_key] with types "
+            + "struct<event_type_id:string,timestamp:timestamp,partition_key:string>");
+  }
+
+  @Test
+  void protocolKafkaIsNotServedByTheAmqpDataSource() {
+    assertThatThrownBy(
+            () -> UnifiedTestRows.json(spark, 0, 10, 1).write().format("streamgen-eventhubs").mode(SaveMode.Append)
+                .option("connection_string", server.connectionString()).option("protocol", "kafka").save())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sink_config.protocol 'kafka' is not served by format 'streamgen-eventhubs' (it writes "
+            + "over AMQP); use the eventhubs sink (sink_config.type: eventhubs), which routes protocol: "
+            + "kafka to Spark's Kafka writer, or protocol: amqp");
+  }
+
+  private static Throwable catchThrowable(Runnable r) {
+    try {
+      r.run();
+    } catch (Throwable t) {
+      return t;
+    }
+    throw new AssertionError("expected the write to fail");
+  }
+
+  /** Spark wraps task failures; the sink's own exception (with the counts) is in the cause chain. */
+  private static EventHubsWriteException writeException(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof EventHubsWriteException) {
+        return (EventHubsWriteException) t;
+      }
+    }
+    throw new AssertionError("no EventHubsWriteException in " + Arrays.toString(chain(thrown)), thrown);
+  }
+
+  private static String[] chain(Throwable thrown) {
+    Set<String> out = new HashSet<>();
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      out.add(t.getClass().getName() + ": " + t.getMessage());
+    }
+    return out.toArray(new String[0]);
+  }
+}

@@ -1,0 +1,176 @@
+package dev.streamgen.runtime.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamgen.runtime.testing.QuickstartTestCatalog;
+import dev.streamgen.runtime.testing.SharedSpark;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The micro-batch stream, paced by a manual clock the test moves: a minute of streaming is checked
+ * without waiting a minute, and without timing thresholds. One short test uses the real clock.
+ */
+class StreamgenStreamTest {
+  private static final long START = 1_767_225_600_000_000L; // 2026-01-01T00:00:00Z
+  private static final long MICROS_PER_ROW_AT_1000 = 1000;
+
+  private final String clockName = "test-clock-" + UUID.randomUUID();
+  private final StreamClock.Manual clock = new StreamClock.Manual(START);
+  private final List<StreamingQuery> queries = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws Exception {
+    for (StreamingQuery q : queries) {
+      q.stop();
+    }
+    StreamClock.unregister(clockName);
+  }
+
+  private Dataset<Row> stream(String... options) {
+    StreamClock.register(clockName, clock);
+    org.apache.spark.sql.streaming.DataStreamReader r =
+        SharedSpark.session()
+            .readStream()
+            .format("streamgen")
+            .option("catalog", QuickstartTestCatalog.class.getName())
+            .option("rowsPerSecond", 1000)
+            .option("partitions", 2)
+            .option("clock", clockName);
+    for (int i = 0; i < options.length; i += 2) {
+      r = r.option(options[i], options[i + 1]);
+    }
+    return r.load();
+  }
+
+  private StreamingQuery toMemory(Dataset<Row> df, String table) throws Exception {
+    StreamingQuery q = df.writeStream().format("memory").queryName(table).outputMode("append").start();
+    queries.add(q);
+    return q;
+  }
+
+  /** Row indexes from event times: at 1000 rows/s row i happens at START + i ms. */
+  private static List<Long> rowIndexes(SparkSession spark, String table) {
+    List<Long> idx = new ArrayList<>();
+    for (Row r : spark.sql("SELECT timestamp FROM " + table).collectAsList()) {
+      Timestamp t = r.getTimestamp(0);
+      long micros = Math.floorDiv(t.getTime(), 1000) * 1_000_000 + t.getNanos() / 1000;
+      assertThat((micros - START) % MICROS_PER_ROW_AT_1000).isZero();
+      idx.add((micros - START) / MICROS_PER_ROW_AT_1000);
+    }
+    Collections.sort(idx);
+    return idx;
+  }
+
+  private static void assertContiguous(List<Long> idx, long expectedCount) {
+    assertThat(idx).hasSize((int) expectedCount);
+    for (int i = 0; i < idx.size(); i++) {
+      if (idx.get(i) != i) {
+        throw new AssertionError("row " + i + " is " + idx.get(i) + " (gap or duplicate)");
+      }
+    }
+  }
+
+  @Test
+  void rateHoldsOverAMinuteOfClockTime() throws Exception {
+    String table = "rate_minute";
+    StreamingQuery q = toMemory(stream(), table);
+    q.processAllAvailable();
+    for (int tick = 1; tick <= 30; tick++) {
+      clock.advanceSeconds(2);
+      q.processAllAvailable();
+    }
+    List<Long> idx = rowIndexes(SharedSpark.session(), table);
+    // Rows with event time in [0 s, 60 s]: 60 * 1000 + 1, none missing, none twice.
+    assertContiguous(idx, 60_001);
+    double achieved = (idx.size() - 1) / 60.0;
+    assertThat(Math.abs(achieved - 1000) / 1000).isLessThan(0.01);
+  }
+
+  @Test
+  void slowBatchIsCaughtUpInCappedBatchesWithoutDrift() throws Exception {
+    String table = "catch_up";
+    StreamingQuery q = toMemory(stream("maxRowsPerBatch", "2500"), table);
+    q.processAllAvailable();
+    for (int s = 0; s < 5; s++) {
+      clock.advanceSeconds(1);
+      q.processAllAvailable();
+    }
+    // A stall: ten seconds pass before the next trigger. Rows due: 10,000 more than before.
+    clock.advanceSeconds(10);
+    q.processAllAvailable();
+    List<Long> sizes = new ArrayList<>();
+    for (StreamingQueryProgress p : q.recentProgress()) {
+      if (p.numInputRows() > 0) {
+        sizes.add(p.numInputRows());
+      }
+    }
+    assertThat(sizes).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2500L));
+    assertThat(sizes.stream().filter(n -> n == 2500L).count()).isEqualTo(4);
+    // Caught up: every row with event time in [0 s, 15 s], exactly once.
+    assertContiguous(rowIndexes(SharedSpark.session(), table), 15_001);
+  }
+
+  @Test
+  void rowsAreReleasedInStepsOfTheEmitInterval() throws Exception {
+    String table = "steps";
+    StreamingQuery q = toMemory(stream("emitIntervalMillis", "500"), table);
+    q.processAllAvailable();
+    clock.advanceMicros(400_000);
+    q.processAllAvailable();
+    assertThat(rowIndexes(SharedSpark.session(), table)).hasSize(1); // only row 0 (t = 0)
+    clock.advanceMicros(100_000);
+    q.processAllAvailable();
+    assertContiguous(rowIndexes(SharedSpark.session(), table), 501); // rows at t <= 500 ms
+  }
+
+  @Test
+  void sourceReportsHowFarBehindItIs() throws Exception {
+    StreamingQuery q = toMemory(stream("maxRowsPerBatch", "100"), "behind");
+    q.processAllAvailable();
+    clock.advanceSeconds(1);
+    q.processAllAvailable();
+    StreamingQueryProgress last = q.lastProgress();
+    assertThat(last.sources()[0].metrics()).containsEntry("targetRowsPerSecond", "1000");
+    assertThat(last.sources()[0].metrics()).containsKey("rowsBehind");
+  }
+
+  @Test
+  void realClockStreamEmitsAContiguousSequence() throws Exception {
+    // Real time, no thresholds: whatever was emitted must be rows 0..n-1 exactly once.
+    Dataset<Row> df =
+        SharedSpark.session()
+            .readStream()
+            .format("streamgen")
+            .option("catalog", QuickstartTestCatalog.class.getName())
+            .option("rowsPerSecond", 1000)
+            .option("emitIntervalMillis", 200)
+            .load();
+    String table = "real_clock";
+    StreamingQuery q = toMemory(df, table);
+    long deadline = System.currentTimeMillis() + 3000;
+    while (System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    q.stop();
+    List<Row> rows = SharedSpark.session().sql("SELECT timestamp FROM " + table + " ORDER BY timestamp").collectAsList();
+    assertThat(rows).isNotEmpty();
+    Timestamp first = rows.get(0).getTimestamp(0);
+    for (int i = 0; i < rows.size(); i++) {
+      Timestamp t = rows.get(i).getTimestamp(0);
+      long deltaMicros =
+          (t.getTime() - first.getTime()) * 1000 + (t.getNanos() / 1000 % 1000) - (first.getNanos() / 1000 % 1000);
+      assertThat(deltaMicros).as("row %d", i).isEqualTo(i * 1000L);
+    }
+  }
+}
