@@ -7,6 +7,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.model.EventCatalog;
 import dev.streamgen.compiler.model.EventType;
+import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import java.io.ByteArrayOutputStream;
@@ -61,11 +62,11 @@ public final class CatalogEmitter {
                 Catalog.INDEX_RESOURCE)
             .addField(
                 FieldSpec.builder(String.class, "SOURCE_NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$S", catalog.sourceName())
+                    .initializer("$L", JavaLiterals.string(catalog.sourceName()))
                     .build())
             .addField(
                 FieldSpec.builder(String.class, "SOURCE_RESOURCE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$S", sourceResource(catalog))
+                    .initializer("$L", JavaLiterals.string(sourceResource(catalog)))
                     .build())
             .addField(
                 FieldSpec.builder(int.class, "SIZE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -129,10 +130,10 @@ public final class CatalogEmitter {
             .addParameter(SparkNames.COLUMN, "eventTimeMicros")
             .beginControlFlow("if (typeIndex < 0 || typeIndex >= SIZE)")
             .addStatement(
-                "throw new $T($S + typeIndex + $S)",
+                "throw new $T($S + typeIndex + $L)",
                 IndexOutOfBoundsException.class,
                 "type ",
-                " of " + catalog.sourceName() + "; it has " + size)
+                JavaLiterals.string(" of " + catalog.sourceName() + "; it has " + size))
             .endControlFlow()
             .beginControlFlow("switch (typeIndex / $L)", CHUNK);
     for (int c = 0; c < chunks; c++) {

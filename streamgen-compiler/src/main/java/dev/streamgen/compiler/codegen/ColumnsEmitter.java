@@ -7,6 +7,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.FieldCode;
+import dev.streamgen.compiler.model.JavaLiterals;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,7 +36,7 @@ public final class ColumnsEmitter {
     CodeBlock.Builder array = CodeBlock.builder().add("return new $T[] {$>", SparkNames.COLUMN);
     for (int i = 0; i < type.fields().size(); i++) {
       FieldCode f = new FieldCode(type.fields().get(i), i, kernel);
-      array.add(i == 0 ? "\n" : ",\n").add("$L.as($S)", f.field().kind().column(f), f.name());
+      array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", f.field().kind().column(f), JavaLiterals.string(f.name()));
     }
     array.add("$<\n};\n");
     TypeSpec columns =

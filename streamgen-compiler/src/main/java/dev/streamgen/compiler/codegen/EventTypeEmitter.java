@@ -9,6 +9,7 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.FieldCode;
+import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.AvroWriter;
@@ -71,7 +72,7 @@ public final class EventTypeEmitter {
                 type.weight())
             .addField(
                 FieldSpec.builder(String.class, "EVENT_TYPE_ID", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$S", type.id())
+                    .initializer("$L", JavaLiterals.string(type.id()))
                     .build())
             .addField(
                 FieldSpec.builder(long.class, "AVRO_FINGERPRINT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -173,7 +174,7 @@ public final class EventTypeEmitter {
     ParameterizedTypeName listOfString = ParameterizedTypeName.get(List.class, String.class);
     CodeBlock.Builder names = CodeBlock.builder();
     for (int i = 0; i < fields.size(); i++) {
-      names.add(i == 0 ? "$S" : ", $S", fields.get(i).name());
+      names.add(i == 0 ? "$L" : ", $L", JavaLiterals.string(fields.get(i).name()));
     }
     TypeSpec.Builder k =
         TypeSpec.classBuilder(kernel)
@@ -194,7 +195,7 @@ public final class EventTypeEmitter {
     for (FieldCode f : fields) {
       k.addField(
           FieldSpec.builder(byte[].class, f.member("KEY"), Modifier.STATIC, Modifier.FINAL)
-              .initializer("$T.key($S, $L)", JsonWriter.class, f.name(), f.index() == 0)
+              .initializer("$T.key($L, $L)", JsonWriter.class, JavaLiterals.string(f.name()), f.index() == 0)
               .build());
       f.field().kind().addKernelMembers(k, f);
     }

@@ -185,7 +185,7 @@ public record StringKind(List<String> values, List<Double> weights) implements F
     ArrayTypeName bytes = ArrayTypeName.of(ArrayTypeName.of(byte.class));
     CodeBlock.Builder valuesInit = CodeBlock.builder().add("{");
     for (int i = 0; i < values.size(); i++) {
-      valuesInit.add(i == 0 ? "$S" : ", $S", values.get(i));
+      valuesInit.add(i == 0 ? "$L" : ", $L", JavaLiterals.string(values.get(i)));
     }
     CodeBlock.Builder cutsInit = CodeBlock.builder().add("{");
     double[] cuts = cuts();
