@@ -1,10 +1,10 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.sink.SumMetric;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.execution.metric.CustomMetrics;
 import org.apache.spark.sql.execution.metric.SQLMetric;
@@ -39,12 +39,12 @@ public final class KinesisCustomMetrics {
 
   static CustomTaskMetric[] taskValues(KinesisWriteMetrics m) {
     return new CustomTaskMetric[] {
-      new TaskValue(RECORDS_SENT, m.recordsSent()),
-      new TaskValue(RECORDS_RETRIED, m.recordsRetried()),
-      new TaskValue(RECORDS_FAILED, m.recordsFailed()),
-      new TaskValue(RECORDS_THROTTLED, m.recordsThrottled()),
-      new TaskValue(BYTES_SENT, m.bytesSent()),
-      new TaskValue(PUT_RECORDS_CALLS, m.putRecordsCalls())
+      SumMetric.taskValue(RECORDS_SENT, m.recordsSent()),
+      SumMetric.taskValue(RECORDS_RETRIED, m.recordsRetried()),
+      SumMetric.taskValue(RECORDS_FAILED, m.recordsFailed()),
+      SumMetric.taskValue(RECORDS_THROTTLED, m.recordsThrottled()),
+      SumMetric.taskValue(BYTES_SENT, m.bytesSent()),
+      SumMetric.taskValue(PUT_RECORDS_CALLS, m.putRecordsCalls())
     };
   }
 
@@ -93,95 +93,39 @@ public final class KinesisCustomMetrics {
     throw new IllegalArgumentException(name);
   }
 
-  public static final class RecordsSent extends CustomSumMetric {
-    @Override
-    public String name() {
-      return RECORDS_SENT;
-    }
-
-    @Override
-    public String description() {
-      return "kinesis records sent (acknowledged)";
+  public static final class RecordsSent extends SumMetric {
+    public RecordsSent() {
+      super(RECORDS_SENT, "kinesis records sent (acknowledged)");
     }
   }
 
-  public static final class RecordsRetried extends CustomSumMetric {
-    @Override
-    public String name() {
-      return RECORDS_RETRIED;
-    }
-
-    @Override
-    public String description() {
-      return "kinesis records re-sent after a rejection";
+  public static final class RecordsRetried extends SumMetric {
+    public RecordsRetried() {
+      super(RECORDS_RETRIED, "kinesis records re-sent after a rejection");
     }
   }
 
-  public static final class RecordsFailed extends CustomSumMetric {
-    @Override
-    public String name() {
-      return RECORDS_FAILED;
-    }
-
-    @Override
-    public String description() {
-      return "kinesis records failed after retries";
+  public static final class RecordsFailed extends SumMetric {
+    public RecordsFailed() {
+      super(RECORDS_FAILED, "kinesis records failed after retries");
     }
   }
 
-  public static final class RecordsThrottled extends CustomSumMetric {
-    @Override
-    public String name() {
-      return RECORDS_THROTTLED;
-    }
-
-    @Override
-    public String description() {
-      return "kinesis record throttling answers";
+  public static final class RecordsThrottled extends SumMetric {
+    public RecordsThrottled() {
+      super(RECORDS_THROTTLED, "kinesis record throttling answers");
     }
   }
 
-  public static final class BytesSent extends CustomSumMetric {
-    @Override
-    public String name() {
-      return BYTES_SENT;
-    }
-
-    @Override
-    public String description() {
-      return "kinesis bytes sent (data + partition key)";
+  public static final class BytesSent extends SumMetric {
+    public BytesSent() {
+      super(BYTES_SENT, "kinesis bytes sent (data + partition key)");
     }
   }
 
-  public static final class PutRecordsCalls extends CustomSumMetric {
-    @Override
-    public String name() {
-      return PUT_RECORDS_CALLS;
-    }
-
-    @Override
-    public String description() {
-      return "kinesis PutRecords calls";
-    }
-  }
-
-  private static final class TaskValue implements CustomTaskMetric {
-    private final String name;
-    private final long value;
-
-    TaskValue(String name, long value) {
-      this.name = name;
-      this.value = value;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public long value() {
-      return value;
+  public static final class PutRecordsCalls extends SumMetric {
+    public PutRecordsCalls() {
+      super(PUT_RECORDS_CALLS, "kinesis PutRecords calls");
     }
   }
 }
