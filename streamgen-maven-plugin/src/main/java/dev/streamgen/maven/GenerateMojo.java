@@ -218,7 +218,7 @@ public final class GenerateMojo extends AbstractMojo {
           .pluginFingerprint(PluginFingerprint.of(plugin))
           .build());
     } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("streamgen: " + e.getMessage(), e);
+      throw new MojoFailureException("streamgen: invalid configuration: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException("streamgen: cannot read " + sourceDirectory + ": " + e, e);
     }
@@ -276,7 +276,10 @@ public final class GenerateMojo extends AbstractMojo {
     }
   }
 
-  // TODO(compiler): take the count from CompileResult once it reports one.
+  /**
+   * The compiler writes exactly one {@code avro/<event_type_id>.avsc} per event type
+   * (docs/formats.md), and CompileResult reports no count of its own; the ITs check the number.
+   */
   private static int eventTypes(CompileResult result) {
     int avsc = 0;
     for (Path file : result.generatedFiles()) {

@@ -38,6 +38,7 @@ final class Generation {
   private final Optional<Path> schemaArchive;
   private final Instant archiveTimestamp;
   private final String pluginFingerprint;
+  private final CompileRequest compileRequest;
 
   private Generation(Builder builder) {
     this.sourceDirectory = requireNonNull(builder.sourceDirectory, "sourceDirectory");
@@ -55,6 +56,15 @@ final class Generation {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("a generation needs at least one source file");
     }
+    // Built here so that a parameter the compiler rejects (say, javaPackage "1events") fails when
+    // the configuration is read, as the user's mistake, not later as an unexpected compiler error.
+    this.compileRequest = CompileRequest.builder()
+        .sources(sources)
+        .javaPackage(javaPackage)
+        .javaOutputDirectory(javaOutputDirectory)
+        .resourceOutputDirectory(resourceOutputDirectory)
+        .schemaOutputDirectory(schemaOutputDirectory)
+        .build();
   }
 
   static Builder builder() {
@@ -88,13 +98,7 @@ final class Generation {
   }
 
   CompileRequest toCompileRequest() {
-    return CompileRequest.builder()
-        .sources(sources)
-        .javaPackage(javaPackage)
-        .javaOutputDirectory(javaOutputDirectory)
-        .resourceOutputDirectory(resourceOutputDirectory)
-        .schemaOutputDirectory(schemaOutputDirectory)
-        .build();
+    return compileRequest;
   }
 
   /**

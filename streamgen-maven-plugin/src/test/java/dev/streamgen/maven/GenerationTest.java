@@ -1,6 +1,7 @@
 package dev.streamgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,6 +89,23 @@ class GenerationTest {
     for (UnaryOperator<Generation.Builder> change : changes) {
       assertThat(digestWith(change)).isNotEqualTo(before);
     }
+  }
+
+  @Test
+  void rejectsAnInvalidJavaPackageWhenBuilt() {
+    assertThatThrownBy(() -> base().javaPackage("1events.x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("java package '1events.x' is not a valid package name (e.g. com.example.events)");
+  }
+
+  @Test
+  void theCompileRequestCarriesEveryCompilerParameter() {
+    Generation generation = base().javaPackage("com.example.events").build();
+    assertThat(generation.toCompileRequest().sources()).containsExactly(events, more);
+    assertThat(generation.toCompileRequest().javaPackage()).isEqualTo("com.example.events");
+    assertThat(generation.toCompileRequest().javaOutputDirectory()).isEqualTo(dir.resolve("out/java"));
+    assertThat(generation.toCompileRequest().resourceOutputDirectory()).isEqualTo(dir.resolve("out/resources"));
+    assertThat(generation.toCompileRequest().schemaOutputDirectory()).isEqualTo(dir.resolve("out/schemas"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SecretResolver;
 import dev.streamgen.runtime.settings.SettingSource;
 import dev.streamgen.runtime.settings.SettingsException;
+import dev.streamgen.runtime.sink.ProvisioningSink;
 import dev.streamgen.runtime.sink.SecretRedaction;
 import dev.streamgen.runtime.sink.Sink;
 import dev.streamgen.runtime.sink.SinkOptions;
@@ -45,6 +46,8 @@ public final class Job {
 
   private static final String PREFIX = "[streamgen] ";
   private static final int TYPES_SHOWN = 5;
+  /** Rows generated to measure record sizes for a {@link ProvisioningSink}. */
+  private static final long PROVISIONING_SAMPLE_ROWS = 10_000;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -293,6 +296,14 @@ public final class Job {
               + "no streaming_config.checkpoint_location: using "
               + checkpoint
               + " (a restart with it set continues the sequence)");
+    }
+    if (p.sink instanceof ProvisioningSink) {
+      // Destinations sized by rate (Kinesis shards), from record sizes measured on a small batch of
+      // the same events (without the run's type counter, so the summary counts only the stream).
+      SourceOptions sampleOptions =
+          p.sourceOptions.toBuilder().rows(PROVISIONING_SAMPLE_ROWS).partitions(1).build();
+      ((ProvisioningSink) p.sink)
+          .provision(p.sinkOptions, p.settings.rowsPerSecond(), StreamGen.batch(session, sampleOptions));
     }
     Dataset<Row> unified = StreamGen.stream(session, options);
     StreamingQuery query = p.sink.startStream(unified, p.sinkOptions, checkpoint);

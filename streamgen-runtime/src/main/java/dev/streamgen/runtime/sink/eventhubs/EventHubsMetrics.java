@@ -1,7 +1,7 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.sink.SumMetric;
 import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.metric.CustomSumMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /**
@@ -34,53 +34,22 @@ public final class EventHubsMetrics {
 
   static CustomTaskMetric[] values(long events, long payloadBytes) {
     return new CustomTaskMetric[] {
-      new TaskValue(EVENTS_WRITTEN, events), new TaskValue(PAYLOAD_BYTES_WRITTEN, payloadBytes)
+      SumMetric.taskValue(EVENTS_WRITTEN, events),
+      SumMetric.taskValue(PAYLOAD_BYTES_WRITTEN, payloadBytes)
     };
   }
 
   /** Events handed to the writer (each committed task had all of them acknowledged). */
-  public static final class EventsWritten extends CustomSumMetric {
-    @Override
-    public String name() {
-      return EVENTS_WRITTEN;
-    }
-
-    @Override
-    public String description() {
-      return "events written to Event Hubs";
+  public static final class EventsWritten extends SumMetric {
+    public EventsWritten() {
+      super(EVENTS_WRITTEN, "events written to Event Hubs");
     }
   }
 
   /** Payload bytes of those events (without AMQP framing and properties). */
-  public static final class PayloadBytesWritten extends CustomSumMetric {
-    @Override
-    public String name() {
-      return PAYLOAD_BYTES_WRITTEN;
-    }
-
-    @Override
-    public String description() {
-      return "payload bytes written to Event Hubs";
-    }
-  }
-
-  private static final class TaskValue implements CustomTaskMetric {
-    private final String name;
-    private final long value;
-
-    TaskValue(String name, long value) {
-      this.name = name;
-      this.value = value;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public long value() {
-      return value;
+  public static final class PayloadBytesWritten extends SumMetric {
+    public PayloadBytesWritten() {
+      super(PAYLOAD_BYTES_WRITTEN, "payload bytes written to Event Hubs");
     }
   }
 }
