@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * i * microsPerRow}, so every received event's time gives its row index. "Sent" is what the
  * checkpoint committed (rows {@code 0..committed-1}); each of those must arrive at least once.
  */
-final class DeliveryCount {
-  final long committed;
-  final long received;
-  final long distinct;
-  final long lost;
-  final long duplicates;
-  final long beyondCommitted;
-  final long misaligned;
+public final class DeliveryCount {
+  public final long committed;
+  public final long received;
+  public final long distinct;
+  public final long lost;
+  public final long duplicates;
+  public final long beyondCommitted;
+  public final long misaligned;
 
   private DeliveryCount(long committed, long received, long distinct, long lost, long duplicates, long beyond, long misaligned) {
     this.committed = committed;
@@ -37,7 +37,7 @@ final class DeliveryCount {
   }
 
   /** Counts {@code eventTimesMicros} (one per received event) against the checkpoint's commits. */
-  static DeliveryCount of(Path checkpoint, long microsPerRow, List<Long> eventTimesMicros) {
+  public static DeliveryCount of(Path checkpoint, long microsPerRow, List<Long> eventTimesMicros) {
     long start = offset(checkpoint, 0, "startMicros");
     long committed = offset(checkpoint, highest(checkpoint.resolve("commits")).orElseThrow(), "row");
     Map<Long, Integer> copies = new HashMap<>();
@@ -59,7 +59,7 @@ final class DeliveryCount {
   }
 
   /** The streamgen offset field {@code field} of batch {@code n} (third line of offsets/n). */
-  static long offset(Path checkpoint, long n, String field) {
+  public static long offset(Path checkpoint, long n, String field) {
     try {
       List<String> lines = Files.readAllLines(checkpoint.resolve("offsets").resolve(Long.toString(n)), StandardCharsets.UTF_8);
       return new ObjectMapper().readTree(lines.get(2)).get(field).asLong();
@@ -68,7 +68,7 @@ final class DeliveryCount {
     }
   }
 
-  static OptionalLong highest(Path dir) {
+  public static OptionalLong highest(Path dir) {
     if (!Files.isDirectory(dir)) {
       return OptionalLong.empty();
     }
@@ -80,7 +80,7 @@ final class DeliveryCount {
   }
 
   /** The event time of a JSON payload written by the test catalogs. */
-  static long eventTimeOfJson(byte[] payload) {
+  public static long eventTimeOfJson(byte[] payload) {
     try {
       return new ObjectMapper().readTree(payload).get("event_time_micros").asLong();
     } catch (IOException e) {
