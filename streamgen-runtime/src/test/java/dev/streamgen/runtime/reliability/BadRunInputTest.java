@@ -46,7 +46,8 @@ class BadRunInputTest {
         secrets,
         ("eh/malformed=SharedAccessKey=" + SECRET + ";no-endpoint\n"
                 + "eh/dead=Endpoint=sb://localhost:" + deadPort() + ";SharedAccessKeyName=k;SharedAccessKey=" + SECRET
-                + ";EntityPath=hub1;UseDevelopmentEmulator=true\n")
+                + ";EntityPath=hub1;UseDevelopmentEmulator=true\n"
+                + "aws/secret=" + SECRET + "\n")
             .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -180,5 +181,19 @@ class BadRunInputTest {
           .contains("(root cause: AmqpException: status-code: NOT_FOUND, status-description: no messaging entity 'nohub'");
       assertThat(server.events()).isEmpty();
     }
+  }
+
+  @Test
+  void kinesisOnAClosedPortFailsNamingTheEndpoint() throws IOException {
+    int port = deadPort();
+    Run r = run("kinesis: closed port", "--secrets-file", secrets.toString(),
+        "--set", "sink_config.type=kinesis", "--set", "sink_config.stream_name=events",
+        "--set", "sink_config.endpoint_url=http://127.0.0.1:" + port, "--set", "sink_config.region=us-east-1",
+        "--set", "sink_config.aws_access_key_id=AKIDEXAMPLE", "--set", "sink_config.aws_secret_access_key={{secrets/aws/secret}}",
+        "--set", "sink_config.retry_timeout_seconds=2");
+    assertThat(r.status).isEqualTo(Job.FAILED);
+    assertThat(r.firstErrorLine()).isEqualTo(
+        "streamgen: the run failed writing to Kinesis stream 'events' at endpoint http://127.0.0.1:" + port
+            + ": ConnectException: Connection refused");
   }
 }
