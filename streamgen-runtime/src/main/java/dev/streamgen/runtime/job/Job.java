@@ -31,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
  * One run of {@code Main}: settings → source → sink, with progress lines and a summary. Everything
@@ -313,6 +314,8 @@ public final class Job {
       while (query.isActive() && query.lastProgress() == null) {
         query.awaitTermination(50);
       }
+      StreamingQueryProgress[] early = query.recentProgress();
+      StreamingQueryProgress first = early.length > 0 ? early[0] : null;
       long started = System.nanoTime();
       long duration = p.settings.durationSeconds();
       long deadline = duration > 0 ? started + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
@@ -351,7 +354,9 @@ public final class Job {
       if (query.exception().isDefined()) {
         throw query.exception().get();
       }
-      summary(p, counter, (System.nanoTime() - started) / 1e9);
+      StreamingQueryProgress last = query.lastProgress();
+      long confirmed = first == null || last == null ? 0L : CommittedRows.between(first, last);
+      streamSummary(p, counter, confirmed, (System.nanoTime() - started) / 1e9);
     } finally {
       query.stop();
     }
@@ -371,7 +376,30 @@ public final class Job {
   }
 
   private void summary(Prepared p, TypeCountAccumulator counter, double seconds) {
-    long rows = counter.total();
+    summary(p, counter.total(), counter.value(), seconds);
+  }
+
+  /**
+   * The summary of a streaming run counts the rows the readers generated. When the timed stop
+   * interrupted a micro-batch, whether its rows reached the output depends on how far the sink got,
+   * so the summary says where the last confirmed batch ended instead of guessing.
+   */
+  private void streamSummary(Prepared p, TypeCountAccumulator counter, long confirmed, double seconds) {
+    summary(p, counter.total(), counter.value(), seconds);
+    long unconfirmed = counter.total() - confirmed;
+    if (unconfirmed > 0) {
+      print(
+          out,
+          PREFIX
+              + "the stop interrupted a micro-batch: "
+              + Numbers.count(confirmed)
+              + " rows are confirmed written; the last "
+              + Numbers.count(unconfirmed)
+              + " may not be (a restart from the checkpoint completes that batch)");
+    }
+  }
+
+  private void summary(Prepared p, long rows, long[] perType, double seconds) {
     print(out, 
         PREFIX
             + "done: "
@@ -381,7 +409,7 @@ public final class Job {
             + " ("
             + Numbers.rate(rows / Math.max(seconds, 1e-9))
             + " rows/s)");
-    print(out, PREFIX + "per type: " + TypeMix.describe(p.catalog, counter.value(), 10));
+    print(out, PREFIX + "per type: " + TypeMix.describe(p.catalog, perType, 10));
     print(out, PREFIX + "output: " + p.sink.destination(p.sinkOptions));
   }
 
