@@ -206,7 +206,7 @@ public final class Job {
       print(err, "streamgen: " + e.getMessage());
       return BAD_INPUT;
     } catch (Exception e) {
-      print(err, "streamgen: the run failed: " + rootMessage(e));
+      print(err, "streamgen: the run failed writing to " + destination(p) + ": " + failureMessage(e));
       java.io.StringWriter trace = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(trace));
       err.print(redact(trace.toString()));
@@ -413,12 +413,39 @@ public final class Job {
     print(out, PREFIX + "output: " + p.sink.destination(p.sinkOptions));
   }
 
-  private static String rootMessage(Throwable e) {
+  /**
+   * What went wrong, for the summary line: the message of the outermost exception of our own in the
+   * chain (sinks write those for users: the setting, the counts), then the root cause when it adds
+   * something; without one of ours, the root cause alone. The root alone hid the sinks' messages
+   * behind e.g. "TimeoutException: Did not observe any item ... in 'flatMap'".
+   */
+  static String failureMessage(Throwable e) {
+    Throwable own = null;
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
+    while (true) {
+      if (own == null && t.getClass().getName().startsWith("dev.streamgen.")) {
+        own = t;
+      }
+      if (t.getCause() == null || t.getCause() == t) {
+        break;
+      }
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    String root = t.getClass().getSimpleName() + ": " + t.getMessage();
+    if (own == null) {
+      return root;
+    }
+    String message = own.getMessage();
+    return own == t || message.contains(String.valueOf(t.getMessage())) ? message : message + " (root cause: " + root + ")";
+  }
+
+  /** The sink's own description of where the rows go, or its type when even that fails. */
+  private static String destination(Prepared p) {
+    try {
+      return p.sink.destination(p.sinkOptions);
+    } catch (RuntimeException e) {
+      return "sink type " + p.sinkOptions.type();
+    }
   }
 
   /** A run checked and ready for Spark. */

@@ -34,6 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ProvisionedThroughputExceededException} errors. Like the real service, a rejected entry
  * is not stored. Every other call passes through unchanged.
  *
+ * <p>For the reliability tests it can also fail whole calls ({@link CallFault}): a 500 before the
+ * records reach the emulator, a 500 after they were stored (the acknowledgement is lost, so a retry
+ * stores them again), or a cut connection after they were stored; and reject entries with other
+ * error codes than throttling (InternalFailure).
+ *
  * <p>Handles both encodings the AWS SDK uses for Kinesis (CBOR by default, JSON). For the benchmark
  * it can also {@link #acknowledgeLocally acknowledge PutRecords itself}, storing nothing, to
  * measure the writer without the emulator's cost.
@@ -52,6 +57,27 @@ final class ThrottlingProxy implements AutoCloseable {
     boolean reject();
   }
 
+  /** What happens to a whole PutRecords call. */
+  enum CallFault {
+    NONE,
+    /** HTTP 500 InternalFailure; nothing reaches the emulator. */
+    FAIL_BEFORE,
+    /** The records are stored, then HTTP 500 InternalFailure: the acknowledgement is lost. */
+    FAIL_AFTER,
+    /** The records are stored, then the connection closes without an answer. */
+    CUT_AFTER
+  }
+
+  /** Which fault each PutRecords call meets, asked once per call in arrival order. */
+  interface CallPolicy {
+    CallFault next();
+  }
+
+  /** Thrown inside a connection's loop to close it without answering. */
+  private static final class Cut extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
   private final ServerSocket server;
   private final String target;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,8 +86,12 @@ final class ThrottlingProxy implements AutoCloseable {
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong forwarded = new AtomicLong();
   private final AtomicLong putRecordsCalls = new AtomicLong();
+  private final AtomicLong rejectedCodes = new AtomicLong();
   private final List<Socket> connections = new ArrayList<>();
   private volatile Policy policy = () -> false;
+  private volatile CallPolicy callPolicy = () -> CallFault.NONE;
+  private volatile String[] entryErrorCodes = {THROTTLED};
+  private final AtomicLong callFaults = new AtomicLong();
   private volatile boolean acknowledgeLocally;
   private volatile boolean closed;
 
@@ -86,6 +116,20 @@ final class ThrottlingProxy implements AutoCloseable {
 
   void policy(Policy policy) {
     this.policy = policy;
+  }
+
+  void callPolicy(CallPolicy callPolicy) {
+    this.callPolicy = callPolicy;
+  }
+
+  /** Error codes of rejected entries, used in turn (default: throttling only). */
+  void entryErrorCodes(String... codes) {
+    this.entryErrorCodes = codes.clone();
+  }
+
+  /** Calls failed or cut by the {@link CallPolicy} so far. */
+  long callFaults() {
+    return callFaults.get();
   }
 
   /** When true, PutRecords calls are answered with success here and never reach the emulator. */
@@ -186,6 +230,13 @@ final class ThrottlingProxy implements AutoCloseable {
       throws IOException, InterruptedException {
     putRecordsCalls.incrementAndGet();
     ObjectMapper mapper = mapperFor(header(headers, "Content-Type"));
+    CallFault fault = callPolicy.next();
+    if (fault != CallFault.NONE) {
+      callFaults.incrementAndGet();
+    }
+    if (fault == CallFault.FAIL_BEFORE) {
+      return internalFailure(mapper, headers);
+    }
     ObjectNode request = (ObjectNode) mapper.readTree(body);
     ArrayNode records = (ArrayNode) request.get("Records");
     boolean[] reject = new boolean[records.size()];
@@ -226,16 +277,25 @@ final class ThrottlingProxy implements AutoCloseable {
     String stream = request.has("StreamName") ? request.get("StreamName").asText() : "?";
     for (boolean r : reject) {
       if (r) {
+        String[] codes = entryErrorCodes;
+        String code = codes[(int) (rejectedCodes.getAndIncrement() % codes.length)];
         ObjectNode error = mapper.createObjectNode();
-        error.put("ErrorCode", THROTTLED);
+        error.put("ErrorCode", code);
         error.put(
             "ErrorMessage",
-            "Rate exceeded for shard shardId-000000000000 in stream " + stream
-                + " under account 000000000000.");
+            code.equals(THROTTLED)
+                ? "Rate exceeded for shard shardId-000000000000 in stream " + stream + " under account 000000000000."
+                : "Internal service failure.");
         merged.add(error);
       } else {
         merged.add(emulatorResults.get(next++));
       }
+    }
+    if (fault == CallFault.FAIL_AFTER) {
+      return internalFailure(mapper, headers);
+    }
+    if (fault == CallFault.CUT_AFTER) {
+      throw new Cut();
     }
     ObjectNode answer = mapper.createObjectNode();
     answer.put("FailedRecordCount", failedByEmulator + rejectedHere);
@@ -244,6 +304,18 @@ final class ThrottlingProxy implements AutoCloseable {
     responseHeaders.put("Content-Type", header(headers, "Content-Type"));
     responseHeaders.put("x-amzn-RequestId", "throttling-proxy-" + putRecordsCalls.get());
     return new Response(200, responseHeaders, mapper.writeValueAsBytes(answer));
+  }
+
+  /** HTTP 500 with the service's error type, as Kinesis answers an internal failure of a call. */
+  private Response internalFailure(ObjectMapper mapper, Map<String, String> headers) throws IOException {
+    ObjectNode error = mapper.createObjectNode();
+    error.put("__type", "InternalFailure");
+    error.put("message", "Internal service failure.");
+    Map<String, String> responseHeaders = new LinkedHashMap<>();
+    responseHeaders.put("Content-Type", header(headers, "Content-Type"));
+    responseHeaders.put("x-amzn-ErrorType", "InternalFailure");
+    responseHeaders.put("x-amzn-RequestId", "throttling-proxy-" + putRecordsCalls.get());
+    return new Response(500, responseHeaders, mapper.writeValueAsBytes(error));
   }
 
   private Response forward(String method, String path, Map<String, String> headers, byte[] body)
