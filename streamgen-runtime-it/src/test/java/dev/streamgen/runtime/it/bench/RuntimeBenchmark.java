@@ -43,6 +43,8 @@ public final class RuntimeBenchmark {
   private static final long SEED = 42;
   private static final long START = 1_767_225_600_000_000L;
   private static final int CORES = 2;
+  /** Input partitions of the streamgen source (and of spark.range in the baseline). */
+  private static final int PARTITIONS = Integer.getInteger("bench.partitions", CORES);
   /** A union-strategy run is cancelled after this many seconds (plan build included). */
   private static final double UNION_BUDGET_SECONDS =
       Double.parseDouble(System.getProperty("bench.unionBudget", "300"));
@@ -57,6 +59,7 @@ public final class RuntimeBenchmark {
 
   private RuntimeBenchmark(SparkSession spark) {
     this.spark = spark;
+    spark.sparkContext().addSparkListener(taskCpu);
   }
 
   public static void main(String[] args) throws Exception {
@@ -89,33 +92,38 @@ public final class RuntimeBenchmark {
   private void run() throws IOException {
     line("Run " + Instant.now() + ": Java " + System.getProperty("java.version") + ", Spark " + spark.version()
         + ", local[" + CORES + "], " + Runtime.getRuntime().availableProcessors() + " processors, load average at start "
-        + loadAverage() + ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement"
+        + loadAverage() + ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement, "
+        + PARTITIONS + " partitions"
         + jvmFlags() + ".");
     line("");
     progress("warm-up");
     streamgen(T3, Format.JSON, ROWS / 10);
     streamgen(T3, Format.JSON, ROWS / 10);
+    boolean all = !"startup".equals(System.getProperty("bench.only"));
 
     // 1. streamgen batch JSON -> noop at 3 types (10,000 types come last: their 10,000 kernel
     //    classes fill the JIT's code cache, which would slow everything measured after them).
     Startup s3 = startup(T3);
-    double sg3 = best(() -> streamgen(T3, Format.JSON, ROWS));
-    progress("streamgen json 3 types " + rate(sg3));
+    Rate sg3 = best(() -> streamgen(T3, Format.JSON, ROWS));
+    progress("streamgen json 3 types " + rate(sg3.wall));
 
-    boolean all = !"startup".equals(System.getProperty("bench.only"));
     // 2. The hand-written baseline: one spark.range, column expressions, to_json.
-    double baseline = all ? best(() -> baseline(ROWS)) : 0;
-    progress("baseline " + rate(baseline));
+    Rate baseline = all ? best(() -> baseline(ROWS)) : null;
 
     // 3. The seed's union strategy over the generated Column code.
     List<String[]> union = new ArrayList<>();
+    UnionResult union3 = null;
     for (String catalog : all ? new String[] {T3, T100, T1000} : new String[0]) {
       UnionResult u = union(catalog, ROWS);
+      if (union3 == null) {
+        union3 = u;
+      }
       union.add(
           new String[] {
-            Integer.toString(types(catalog)),
+            String.format(Locale.ROOT, "%,d", types(catalog)),
             secs(u.planSeconds),
-            u.finished ? rate(u.rowsPerSecond) : "cancelled after " + (int) UNION_BUDGET_SECONDS + " s"
+            u.finished ? rate(u.rowsPerSecond) : "cancelled after " + (int) UNION_BUDGET_SECONDS + " s",
+            u.finished ? rate(u.rowsPerCpuSecond) : ""
           });
       progress("union " + types(catalog) + ": plan " + secs(u.planSeconds) + " s, " + union.get(union.size() - 1)[2]);
       if (!u.finished) {
@@ -124,15 +132,15 @@ public final class RuntimeBenchmark {
     }
 
     // 4. The plain-Java limit: one thread, same events, same buffer reuse, per format.
-    double[] plain = new double[Format.values().length];
-    double[] plainRow = new double[Format.values().length];
+    Rate[] plain = new Rate[Format.values().length];
+    Rate[] plainRow = new Rate[Format.values().length];
     for (Format f : all ? Format.values() : new Format[0]) {
       plain[f.ordinal()] = best(() -> plainJava(T3, f, ROWS / 4));
       plainRow[f.ordinal()] = best(() -> plainJavaRows(T3, f, ROWS / 4));
     }
 
     // 5. Each format through the source.
-    double[] formats = new double[Format.values().length];
+    Rate[] formats = new Rate[Format.values().length];
     formats[Format.JSON.ordinal()] = sg3;
     for (Format f : all ? new Format[] {Format.AVRO, Format.BINARY, Format.PROTOBUF} : new Format[0]) {
       formats[f.ordinal()] = best(() -> streamgen(T3, f, ROWS));
@@ -141,82 +149,126 @@ public final class RuntimeBenchmark {
     // 6. streamgen at 10,000 types, last.
     Startup s10k = startup(T10000);
     Startup s10kWarm = startup(T10000);
-    double sg10kFirst = streamgen(T10000, Format.JSON, ROWS);
-    double sg10k = best(() -> streamgen(T10000, Format.JSON, ROWS));
-    double plain10k = best(() -> plainJava(T10000, Format.JSON, ROWS / 4));
-    progress("streamgen json 10,000 types: first " + rate(sg10kFirst) + ", best " + rate(sg10k));
+    Rate sg10kFirst = streamgen(T10000, Format.JSON, ROWS);
+    Rate sg10k = best(() -> streamgen(T10000, Format.JSON, ROWS));
+    Rate plain10k = best(() -> plainJava(T10000, Format.JSON, ROWS / 4));
+    progress("streamgen json 10,000 types: first " + rate(sg10kFirst.wall) + ", best " + rate(sg10k.wall));
     String codeCache = codeCache();
-
-    if (!all) {
-      line("| event types | rows/s | plan (ms) | plan + start of a 1,000-row job (s) |");
-      line("|---:|---:|---:|---:|");
-      line("| 3 | " + rate(sg3) + " | " + ms(s3.planSeconds) + " | " + secs(s3.firstJobSeconds) + " |");
-      line("| 10,000, first run | " + rate(sg10kFirst) + " | " + ms(s10k.planSeconds) + " | " + secs(s10k.firstJobSeconds) + " |");
-      line("| 10,000, best of the next 3 | " + rate(sg10k) + " | " + ms(s10kWarm.planSeconds) + " | " + secs(s10kWarm.firstJobSeconds) + " |");
-      line("");
-      line("- streamgen 10,000 types ÷ 3 types: " + pct(sg10k / sg3));
-      line("- JIT code cache after the 10,000-type runs: " + codeCache);
-      return;
-    }
 
     line("### streamgen source, batch JSON -> noop");
     line("");
-    line("| event types | rows/s | plan (ms) | plan + start of a 1,000-row job (s) |");
-    line("|---:|---:|---:|---:|");
-    line("| 3 | " + rate(sg3) + " | " + ms(s3.planSeconds) + " | " + secs(s3.firstJobSeconds) + " |");
-    line("| 10,000, first use in the JVM (catalog load, JIT of the kernels) | " + rate(sg10kFirst) + " | " + ms(s10k.planSeconds) + " | " + secs(s10k.firstJobSeconds) + " |");
-    line("| 10,000, after (best of 3) | " + rate(sg10k) + " | " + ms(s10kWarm.planSeconds) + " | " + secs(s10kWarm.firstJobSeconds) + " |");
+    line("| event types | rows/s | rows per task CPU-second | plan (ms) | plan + start of a 1,000-row job (s) |");
+    line("|---:|---:|---:|---:|---:|");
+    line("| 3 | " + rate(sg3.wall) + " | " + rate(sg3.cpu) + " | " + ms(s3.planSeconds) + " | " + secs(s3.firstJobSeconds) + " |");
+    line("| 10,000, first run in the JVM (catalog load, JIT of the kernels) | " + rate(sg10kFirst.wall) + " | " + rate(sg10kFirst.cpu) + " | " + ms(s10k.planSeconds) + " | " + secs(s10k.firstJobSeconds) + " |");
+    line("| 10,000, best of the next 3 | " + rate(sg10k.wall) + " | " + rate(sg10k.cpu) + " | " + ms(s10kWarm.planSeconds) + " | " + secs(s10kWarm.firstJobSeconds) + " |");
     line("");
-    line("### Hand-written Spark baseline (spark.range + column expressions + to_json, 3 types)");
-    line("");
-    line("| strategy | rows/s |");
-    line("|---|---:|");
-    line("| baseline | " + rate(baseline) + " |");
-    line("| streamgen, 3 types | " + rate(sg3) + " |");
-    line("");
-    line("### The seed's union strategy (one DataFrame per type over the generated Column code, unioned)");
-    line("");
-    line("| event types | plan build (s) | rows/s (end to end) |");
-    line("|---:|---:|---:|");
-    for (String[] u : union) {
-      line("| " + u[0] + " | " + u[1] + " | " + u[2] + " |");
+    if (all) {
+      line("### Hand-written Spark baseline (spark.range + column expressions + to_json, 3 types)");
+      line("");
+      line("| strategy | rows/s | rows per task CPU-second |");
+      line("|---|---:|---:|");
+      line("| baseline | " + rate(baseline.wall) + " | " + rate(baseline.cpu) + " |");
+      line("| streamgen, 3 types | " + rate(sg3.wall) + " | " + rate(sg3.cpu) + " |");
+      line("");
+      line("### The seed's union strategy (one DataFrame per type over the generated Column code, unioned)");
+      line("");
+      line("| event types | plan build (s) | rows/s (end to end) | rows per task CPU-second |");
+      line("|---:|---:|---:|---:|");
+      for (String[] u : union) {
+        line("| " + u[0] + " | " + u[1] + " | " + u[2] + " | " + u[3] + " |");
+      }
+      line("");
+      line("### Plain-Java limit (one thread: type pick + kernel.write into a reused buffer) and each format");
+      line("");
+      line("Rows per CPU-second of the working threads (plain loop: its thread; streamgen: its tasks).");
+      line("");
+      line("| format | plain Java | + unified row (UnsafeRow) | streamgen (per task CPU-second) | streamgen ÷ plain Java | streamgen local[2] rows/s (wall) |");
+      line("|---|---:|---:|---:|---:|---:|");
+      for (Format f : Format.values()) {
+        Rate pj = plain[f.ordinal()];
+        Rate sg = formats[f.ordinal()];
+        line("| " + f.configName() + " | " + rate(pj.cpu) + " | " + rate(plainRow[f.ordinal()].cpu) + " | " + rate(sg.cpu)
+            + " | " + pct(sg.cpu / pj.cpu) + " | " + rate(sg.wall) + " |");
+      }
+      line("| json, 10,000 types | " + rate(plain10k.cpu) + " | | " + rate(sg10k.cpu) + " | " + pct(sg10k.cpu / plain10k.cpu) + " | " + rate(sg10k.wall) + " |");
+      line("");
     }
-    line("");
-    line("### Plain-Java limit (one thread: type pick + kernel.write into a reused buffer) and each format");
-    line("");
-    line("| format | plain Java, 1 thread (rows/s) | + unified row (UnsafeRow), 1 thread | streamgen local[2] (rows/s) | streamgen per core / plain Java |");
-    line("|---|---:|---:|---:|---:|");
-    for (Format f : Format.values()) {
-      line("| " + f.configName() + " | " + rate(plain[f.ordinal()]) + " | " + rate(plainRow[f.ordinal()]) + " | "
-          + rate(formats[f.ordinal()]) + " | " + pct(formats[f.ordinal()] / CORES / plain[f.ordinal()]) + " |");
-    }
-    line("| json, 10,000 types | " + rate(plain10k) + " | | " + rate(sg10k) + " | " + pct(sg10k / CORES / plain10k) + " |");
-    line("");
     line("### Ratios");
     line("");
-    line("- streamgen ÷ hand-written baseline (3 types, JSON): " + ratio(sg3 / baseline) + " (target ≥ 4×)");
-    line("- streamgen per core ÷ plain-Java limit (3 types, JSON): " + pct(sg3 / CORES / plain[Format.JSON.ordinal()]) + " (target ≥ 60%)");
-    line("- streamgen 10,000 types ÷ 3 types: " + pct(sg10k / sg3) + " (target ≥ 90%); plan + start at 10,000 types: "
-        + secs(s10k.firstJobSeconds) + " s first use, " + secs(s10kWarm.firstJobSeconds) + " s after (target < 5 s)");
-    if (union.get(0)[2].matches("[0-9,]+")) {
-      line("- streamgen ÷ union strategy at 3 types: " + ratio(sg3 / parseRate(union.get(0)[2])));
+    if (all) {
+      line("- streamgen ÷ hand-written baseline (3 types, JSON): " + ratio(sg3.wall / baseline.wall) + " wall, "
+          + ratio(sg3.cpu / baseline.cpu) + " per CPU-second (target ≥ 4×)");
+      line("- streamgen per core ÷ plain-Java limit (3 types, JSON, per CPU-second): "
+          + pct(sg3.cpu / plain[Format.JSON.ordinal()].cpu) + " (target ≥ 60%)");
+      if (union3 != null && union3.finished) {
+        line("- streamgen ÷ union strategy at 3 types: " + ratio(sg3.wall / union3.rowsPerSecond) + " wall");
+      }
     }
+    line("- streamgen 10,000 types ÷ 3 types: " + pct(sg10k.wall / sg3.wall) + " wall, " + pct(sg10k.cpu / sg3.cpu)
+        + " per CPU-second (target ≥ 90%); plan + start at 10,000 types: " + secs(s10k.firstJobSeconds)
+        + " s first use, " + secs(s10kWarm.firstJobSeconds) + " s after (target < 5 s)");
     line("");
     line("JIT code cache after the 10,000-type runs: " + codeCache + ".");
     line("Load average at the end: " + loadAverage() + " (the machine is shared; numbers move with it).");
   }
 
-  private interface Measure {
-    double run();
+  /**
+   * A measurement: rows per wall-clock second, and rows per CPU-second of the threads that did the
+   * work (Spark's executor CPU time of the job's tasks; the plain loop's thread CPU time). On a
+   * shared machine the second is the fair per-core figure: it does not count time other processes
+   * took.
+   */
+  private static final class Rate {
+    final double wall;
+    final double cpu;
+
+    Rate(double wall, double cpu) {
+      this.wall = wall;
+      this.cpu = cpu;
+    }
   }
 
-  /** The best of three runs: the least disturbed by other processes on the machine. */
-  private static double best(Measure m) {
-    double best = 0;
+  private interface Measure {
+    Rate run();
+  }
+
+  /** The best of three runs (each figure separately): the least disturbed by other processes. */
+  private static Rate best(Measure m) {
+    double wall = 0;
+    double cpu = 0;
     for (int i = 0; i < 3; i++) {
-      best = Math.max(best, m.run());
+      Rate r = m.run();
+      wall = Math.max(wall, r.wall);
+      cpu = Math.max(cpu, r.cpu);
     }
-    return best;
+    return new Rate(wall, cpu);
+  }
+
+  /** Sums the executor CPU time of finished tasks. */
+  private static final class TaskCpu extends org.apache.spark.scheduler.SparkListener {
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {
+      if (taskEnd.taskMetrics() != null) {
+        nanos.addAndGet(taskEnd.taskMetrics().executorCpuTime() + taskEnd.taskMetrics().executorDeserializeCpuTime());
+      }
+    }
+  }
+
+  private final TaskCpu taskCpu = new TaskCpu();
+
+  /** Runs a Spark action and measures it: wall time, and the CPU time of its tasks. */
+  private Rate sparkRate(long rows, Runnable action) {
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    long cpu0 = taskCpu.nanos.get();
+    long t0 = System.nanoTime();
+    action.run();
+    double wall = (System.nanoTime() - t0) / 1e9;
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    double cpu = (taskCpu.nanos.get() - cpu0) / 1e9;
+    return new Rate(rows / wall, rows / cpu);
   }
 
   private Dataset<Row> source(String catalog, Format format, long rows) {
@@ -224,7 +276,7 @@ public final class RuntimeBenchmark {
         .format("streamgen")
         .option("catalog", catalog)
         .option("rows", rows)
-        .option("partitions", CORES)
+        .option("partitions", PARTITIONS)
         .option("seed", SEED)
         .option("format", format.configName())
         .option("startTimeMicros", START)
@@ -232,11 +284,9 @@ public final class RuntimeBenchmark {
   }
 
   /** Rows per second, end to end (planning included), writing to Spark's noop sink. */
-  private double streamgen(String catalog, Format format, long rows) {
+  private Rate streamgen(String catalog, Format format, long rows) {
     progress("streamgen " + types(catalog) + " types " + format.configName());
-    long t0 = System.nanoTime();
-    source(catalog, format, rows).write().format("noop").mode("overwrite").save();
-    return rows / ((System.nanoTime() - t0) / 1e9);
+    return sparkRate(rows, () -> source(catalog, format, rows).write().format("noop").mode("overwrite").save());
   }
 
   private static final class Startup {
@@ -266,7 +316,7 @@ public final class RuntimeBenchmark {
    * The hand-written baseline: the same three synthetic types in ONE DataFrame, type by a weighted
    * pick on a hash, each field from xxhash64 like the generated code, payload by to_json per type.
    */
-  private double baseline(long rows) {
+  private Rate baseline(long rows) {
     progress("baseline");
     LoadedCatalog c = LoadedCatalog.load(T3);
     double[] cumulative = new double[2];
@@ -292,23 +342,20 @@ public final class RuntimeBenchmark {
       payload = payload == null ? when(type.equalTo(t), json) : payload.when(type.equalTo(t), json);
       typeId = typeId == null ? when(type.equalTo(t), lit(name)) : typeId.when(type.equalTo(t), lit(name));
     }
-    long t0 = System.nanoTime();
-    spark.range(0, rows, 1, CORES)
-        .select(
-            typeId.as("event_type_id"),
-            expr("timestamp_micros((id div 1000) * 1000000 + ((id % 1000) * 1000000) div 1000 + " + START + "L)").as("timestamp"),
-            typeId.as("partition_key"),
-            payload.cast("binary").as("serialized_payload"))
-        .write()
-        .format("noop")
-        .mode("overwrite")
-        .save();
-    return rows / ((System.nanoTime() - t0) / 1e9);
+    Dataset<Row> df =
+        spark.range(0, rows, 1, PARTITIONS)
+            .select(
+                typeId.as("event_type_id"),
+                expr("timestamp_micros((id div 1000) * 1000000 + ((id % 1000) * 1000000) div 1000 + " + START + "L)").as("timestamp"),
+                typeId.as("partition_key"),
+                payload.cast("binary").as("serialized_payload"));
+    return sparkRate(rows, () -> df.write().format("noop").mode("overwrite").save());
   }
 
   private static final class UnionResult {
     double planSeconds;
     double rowsPerSecond;
+    double rowsPerCpuSecond;
     boolean finished;
   }
 
@@ -343,8 +390,9 @@ public final class RuntimeBenchmark {
       spark.sparkContext().setJobGroup("streamgen-union", "union strategy", true);
       plan.queryExecution().executedPlan();
       r.planSeconds = (System.nanoTime() - t0) / 1e9;
-      plan.write().format("noop").mode("overwrite").save();
+      Rate run = sparkRate(total, () -> plan.write().format("noop").mode("overwrite").save());
       r.rowsPerSecond = total / ((System.nanoTime() - t0) / 1e9);
+      r.rowsPerCpuSecond = run.cpu;
       r.finished = true;
     } catch (Exception e) {
       // Cancelled by the watchdog (SparkException is checked in Java's eyes, hence Exception).
@@ -360,12 +408,14 @@ public final class RuntimeBenchmark {
   }
 
   /** One thread: the type pick and the kernel writing into a reused buffer; nothing else. */
-  private static double plainJava(String catalog, Format format, long rows) {
+  private static Rate plainJava(String catalog, Format format, long rows) {
     LoadedCatalog c = LoadedCatalog.load(catalog);
     AliasTable alias = c.aliasTable();
     long typeStream = Rng.stream(SEED, Rng.TYPE_SALT);
     ByteWriter out = new ByteWriter(1024);
     long bytes = 0;
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (long i = 0; i < rows; i++) {
       int t = alias.pick(Rng.hash(i, typeStream));
@@ -373,7 +423,9 @@ public final class RuntimeBenchmark {
       c.kernel(t).write(SEED, i, EventTime.micros(START, i, 1000), format, out);
       bytes += out.size();
     }
-    double r = rows / ((System.nanoTime() - t0) / 1e9);
+    Rate r =
+        new Rate(
+            rows / ((System.nanoTime() - t0) / 1e9), rows / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9));
     if (bytes == 42) {
       System.out.println("(keeps the loop alive)");
     }
@@ -381,17 +433,21 @@ public final class RuntimeBenchmark {
   }
 
   /** One thread: the source's own per-row path (type pick, kernel, partition key, UnsafeRow). */
-  private static double plainJavaRows(String catalog, Format format, long rows) {
+  private static Rate plainJavaRows(String catalog, Format format, long rows) {
     EventRowWriter w =
         new EventRowWriter(
             GenerationPlan.resolve(
                 SourceOptions.builder().catalog(catalog).seed(SEED).format(format).rows(rows).build()));
     long sum = 0;
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     for (long i = 0; i < rows; i++) {
       sum += w.write(i, START).getSizeInBytes();
     }
-    double r = rows / ((System.nanoTime() - t0) / 1e9);
+    Rate r =
+        new Rate(
+            rows / ((System.nanoTime() - t0) / 1e9), rows / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9));
     if (sum == 42) {
       System.out.println("(keeps the loop alive)");
     }
@@ -445,10 +501,6 @@ public final class RuntimeBenchmark {
 
   private static String rate(double r) {
     return String.format(Locale.ROOT, "%,.0f", r);
-  }
-
-  private static double parseRate(String s) {
-    return Double.parseDouble(s.replace(",", ""));
   }
 
   private static String secs(double s) {
