@@ -1,5 +1,6 @@
 package dev.streamgen.compiler;
 
+import dev.streamgen.compiler.model.Identifiers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,9 @@ public final class CompileRequest {
   /** The package of generated classes unless one is set. */
   public static final String DEFAULT_JAVA_PACKAGE = "streamgen.generated";
 
+  /** Segments valid in Java and in a Protobuf package (no '$'), and not Java keywords. */
   private static final Pattern PACKAGE =
-      Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
   private final List<Path> sources;
   private final String javaPackage;
@@ -99,7 +101,8 @@ public final class CompileRequest {
 
     public Builder javaPackage(String javaPackage) {
       Objects.requireNonNull(javaPackage, "javaPackage");
-      if (!PACKAGE.matcher(javaPackage).matches()) {
+      if (!PACKAGE.matcher(javaPackage).matches()
+          || java.util.Arrays.stream(javaPackage.split("\\.")).anyMatch(Identifiers.JAVA_KEYWORDS::contains)) {
         throw new IllegalArgumentException(
             "java package '" + javaPackage + "' is not a valid package name (e.g. com.example.events)");
       }

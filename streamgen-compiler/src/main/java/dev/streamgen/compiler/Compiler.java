@@ -42,7 +42,7 @@ public final class Compiler {
       catalog.ifPresent(c -> compiled.add(new CatalogSetValidator.Compiled(path, c)));
     }
     if (sources.isEmpty()) {
-      return CompileResult.success(List.of()); // Nothing to compile, nothing written.
+      return CompileResult.success(List.of(), 0); // Nothing to compile, nothing written.
     }
     if (errors.isEmpty()) {
       errors.addAll(CatalogSetValidator.validate(compiled));
@@ -52,7 +52,8 @@ public final class Compiler {
     }
     List<EventCatalog> catalogs = compiled.stream().map(CatalogSetValidator.Compiled::catalog).toList();
     List<GeneratedFile> files = Generator.generate(catalogs, request.javaPackage());
-    return CompileResult.success(write(request, files));
+    int types = catalogs.stream().mapToInt(c -> c.eventTypes().size()).sum();
+    return CompileResult.success(write(request, files), types);
   }
 
   /** Reads and validates one file; problems go to {@code problems}. */

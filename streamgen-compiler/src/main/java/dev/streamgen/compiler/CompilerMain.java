@@ -25,16 +25,23 @@ public final class CompilerMain {
     System.exit(run(args));
   }
 
+  private static String value(String[] args, int option) {
+    if (option + 1 >= args.length) {
+      throw new IllegalArgumentException(args[option] + " needs a value");
+    }
+    return args[option + 1];
+  }
+
   static int run(String[] args) {
     CompileRequest.Builder request = CompileRequest.builder();
     List<Path> sources = new ArrayList<>();
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--java-out" -> request.javaOutputDirectory(Path.of(args[++i]));
-          case "--resources-out" -> request.resourceOutputDirectory(Path.of(args[++i]));
-          case "--schemas-out" -> request.schemaOutputDirectory(Path.of(args[++i]));
-          case "--package" -> request.javaPackage(args[++i]);
+          case "--java-out" -> request.javaOutputDirectory(Path.of(value(args, i++)));
+          case "--resources-out" -> request.resourceOutputDirectory(Path.of(value(args, i++)));
+          case "--schemas-out" -> request.schemaOutputDirectory(Path.of(value(args, i++)));
+          case "--package" -> request.javaPackage(value(args, i++));
           default -> {
             if (args[i].startsWith("--")) {
               throw new IllegalArgumentException("unknown option " + args[i]);
@@ -46,8 +53,14 @@ public final class CompilerMain {
       if (sources.isEmpty()) {
         throw new IllegalArgumentException("no YAML files given");
       }
+      CompileRequest built;
+      try {
+        built = request.sources(sources).build();
+      } catch (NullPointerException e) {
+        throw new IllegalArgumentException("missing an output directory (" + e.getMessage() + ")");
+      }
       long start = System.nanoTime();
-      CompileResult result = Compiler.compile(request.sources(sources).build());
+      CompileResult result = Compiler.compile(built);
       if (!result.success()) {
         result.errors().forEach(System.err::println);
         System.err.println(result.errors().size() + (result.errors().size() == 1 ? " error" : " errors"));
@@ -57,8 +70,8 @@ public final class CompilerMain {
           "streamgen: %d files generated from %d sources in %d ms%n",
           result.generatedFiles().size(), sources.size(), (System.nanoTime() - start) / 1_000_000);
       return 0;
-    } catch (IllegalArgumentException | NullPointerException | ArrayIndexOutOfBoundsException e) {
-      System.err.println("streamgen: " + (e.getMessage() == null ? "missing option value" : e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      System.err.println("streamgen: " + e.getMessage());
       System.err.println(USAGE);
       return 2;
     }

@@ -98,6 +98,16 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void generatedSourcesArePureAsciiWhateverTheYamlHolds() throws IOException {
+    for (Path file : GeneratedSources.files(request.javaOutputDirectory())) {
+      byte[] bytes = Files.readAllBytes(file);
+      for (byte b : bytes) {
+        assertThat(b & 0xFF).as("%s", file).isLessThan(0x80);
+      }
+    }
+  }
+
+  @Test
   void jsonPayloadsParseWithJacksonToTheEventsValues() throws Exception {
     forEveryRow((kernel, row, t, event, fields) -> {
       JsonNode json = JSON.readTree(write(kernel, row, t, Format.JSON));

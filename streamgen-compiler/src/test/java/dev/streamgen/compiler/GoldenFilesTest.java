@@ -32,6 +32,7 @@ class GoldenFilesTest {
     CompileRequest request = GeneratedSources.request(GOLDEN.resolve("events.yaml"), out);
     CompileResult result = Compiler.compile(request);
     assertThat(result.errors()).isEmpty();
+    assertThat(result.eventTypeCount()).isEqualTo(3);
     if (Boolean.getBoolean("streamgen.updateGolden")) {
       deleteRecursively(EXPECTED);
       for (Path file : GeneratedSources.files(out)) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,9 +25,27 @@ public final class YamlReader {
   /** 10,000 event types take a few MB of YAML; snakeyaml's default cap is 3 MB. */
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
+  /**
+   * Longer lines are refused before parsing: snakeyaml's scanner slows down with the square of a
+   * line's length (a 4 MB line took 15 s, a 10 MB one over a minute), and no config needs them.
+   */
+  static final int MAX_LINE_CHARS = 1 << 20;
+
+  /**
+   * Deeper nesting is refused: the tree is read recursively, and 100,000 levels overflowed the stack
+   * (Jackson 2.15, which this module shares with Spark, has no nesting limit of its own for YAML).
+   */
+  static final int MAX_DEPTH = 1000;
+
   private static final YAMLFactory FACTORY = newFactory();
 
-  private YamlReader() {}
+  private final Problems problems;
+  private boolean aliases;
+  private int depth;
+
+  private YamlReader(Problems problems) {
+    this.problems = problems;
+  }
 
   private static YAMLFactory newFactory() {
     LoaderOptions options = new LoaderOptions();
@@ -35,20 +55,38 @@ public final class YamlReader {
 
   /** The root node of {@code text}, or null after reporting why there is none. */
   public static Node read(String text, Problems problems) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    if (!linesFit(text, problems)) {
+      return null;
+    }
+    return new YamlReader(problems).parse(text);
+  }
+
+  private Node parse(String text) {
+    JsonParser parser = null;
+    try (JsonParser p = FACTORY.createParser(text)) {
+      parser = p;
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.add(Location.START, "file is empty; expected common_fields and event_types");
         return null;
       }
-      Node root = readValue(parser, problems);
+      Node root = readValue(parser);
       JsonToken next = parser.nextToken();
       if (next != null) {
         problems.add(
             location(parser.currentTokenLocation()),
             "a second YAML document starts here; put all definitions in one document");
       }
-      return root;
+      // An alias read as its anchor's name would only cause misleading errors further on.
+      return aliases ? null : root;
+    } catch (NestedTooDeep e) {
+      problems.add(e.at, "invalid YAML: nested more than " + MAX_DEPTH + " levels deep");
+      return null;
+    } catch (StreamConstraintsException e) {
+      // Jackson's limits (nesting depth, number length): say which, where the parser stopped.
+      Location at = parser == null ? Location.START : location(parser.currentLocation());
+      problems.add(at, "invalid YAML: " + constraint(e));
+      return null;
     } catch (JsonProcessingException e) {
       problems.add(errorLocation(e), "invalid YAML: " + describe(e));
       return null;
@@ -58,24 +96,69 @@ public final class YamlReader {
     }
   }
 
-  private static Node readValue(JsonParser parser, Problems problems) throws IOException {
+  /** Reports the first line longer than {@link #MAX_LINE_CHARS}; true when all fit. */
+  private static boolean linesFit(String text, Problems problems) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        if (i - start > MAX_LINE_CHARS) {
+          problems.add(
+              new Location(line, MAX_LINE_CHARS + 1),
+              "line is " + (i - start) + " characters long; at most " + MAX_LINE_CHARS + " are supported");
+          return false;
+        }
+        if (i + 1 < text.length() && text.charAt(i) == '\r' && text.charAt(i + 1) == '\n') {
+          i++; // one line end
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  private static String constraint(StreamConstraintsException e) {
+    String m = e.getOriginalMessage();
+    if (m.startsWith("Document nesting depth")) {
+      return "nested more than " + MAX_DEPTH + " levels deep";
+    }
+    int paren = m.indexOf(" (");
+    return paren < 0 ? m : m.substring(0, paren);
+  }
+
+  private Node readValue(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     Location at = location(parser.currentTokenLocation());
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      // Jackson does not expand aliases (which also defuses alias bombs); it would hand us the
+      // anchor's name as a string.
+      problems.add(at, "YAML aliases are not supported (*" + parser.getText() + "); write the value out in full");
+      aliases = true;
+      return ScalarNode.string(parser.getText(), at);
+    }
+    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+      if (depth > MAX_DEPTH) { // the root collection is level 0
+        throw new NestedTooDeep(at);
+      }
+      depth++;
+      try {
+        return token == JsonToken.START_OBJECT ? readMap(parser, at) : readList(parser, at);
+      } finally {
+        depth--;
+      }
+    }
     switch (token) {
-      case START_OBJECT:
-        return readMap(parser, problems, at);
-      case START_ARRAY:
-        List<Node> items = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          items.add(readValue(parser, problems));
-        }
-        return new ListNode(items, at);
       case VALUE_STRING:
         return ScalarNode.string(parser.getText(), at);
       case VALUE_NUMBER_INT:
         return new ScalarNode(parser.getText(), ScalarNode.Kind.INT, wholeNumber(parser), at);
       case VALUE_NUMBER_FLOAT:
-        return new ScalarNode(parser.getText(), ScalarNode.Kind.FLOAT, floatValue(parser.getText()), at);
+        Double value = floatValue(parser.getText());
+        // "!!float abc" is no number: a string, as Jackson itself makes of "!!int abc".
+        return value == null
+            ? ScalarNode.string(parser.getText(), at)
+            : new ScalarNode(parser.getText(), ScalarNode.Kind.FLOAT, value, at);
       case VALUE_TRUE:
       case VALUE_FALSE:
         return new ScalarNode(parser.getText(), ScalarNode.Kind.BOOLEAN, null, at);
@@ -87,15 +170,22 @@ public final class YamlReader {
     }
   }
 
-  private static MapNode readMap(JsonParser parser, Problems problems, Location at)
-      throws IOException {
+  private ListNode readList(JsonParser parser, Location at) throws IOException {
+    List<Node> items = new ArrayList<>();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      items.add(readValue(parser));
+    }
+    return new ListNode(items, at);
+  }
+
+  private MapNode readMap(JsonParser parser, Location at) throws IOException {
     List<MapNode.Entry> entries = new ArrayList<>();
     Map<String, Location> seen = new HashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       Location keyAt = location(parser.currentTokenLocation());
       parser.nextToken();
-      Node value = readValue(parser, problems);
+      Node value = readValue(parser);
       Location first = seen.putIfAbsent(name, keyAt);
       if (first != null) {
         problems.add(
@@ -107,7 +197,7 @@ public final class YamlReader {
     return new MapNode(entries, at);
   }
 
-  /** YAML floats, including the special values Jackson does not convert (.nan, .inf, -.Inf). */
+  /** YAML floats, including the special values Jackson does not convert (.nan, .inf, -.Inf); null if none. */
   private static Double floatValue(String text) {
     String t = text.trim();
     String lower = t.toLowerCase(java.util.Locale.ROOT);
@@ -117,7 +207,11 @@ public final class YamlReader {
     if (lower.matches("[-+]?\\.inf")) {
       return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
-    return Double.parseDouble(t.replace("_", ""));
+    try {
+      return Double.parseDouble(t.replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Number wholeNumber(JsonParser parser) throws IOException {
@@ -144,7 +238,22 @@ public final class YamlReader {
       return context == null ? m.getProblem() : m.getProblem() + " (" + context + ")";
     }
     String message = e.getOriginalMessage();
+    if (message.startsWith("Expected a field name")) {
+      // "? [a, b]: 1" or "{a: 1}: 2": Jackson's message names snakeyaml's event classes.
+      return "mapping keys must be plain scalars (text or numbers), not lists or mappings";
+    }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** Unwinds the recursive read at the first collection nested deeper than {@link #MAX_DEPTH}. */
+  private static final class NestedTooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient Location at;
+
+    NestedTooDeep(Location at) {
+      super(null, null, false, false);
+      this.at = at;
+    }
   }
 }

@@ -118,6 +118,9 @@ public final class FieldScope {
 
   /** A number for messages: at most 10 significant digits, no trailing zeros, no exponent. */
   public static String format(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
     return BigDecimal.valueOf(v).round(new MathContext(10)).stripTrailingZeros().toPlainString();
   }
 

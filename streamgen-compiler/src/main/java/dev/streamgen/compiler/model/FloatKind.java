@@ -1,20 +1,15 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.encode.AvroWriter;
-import dev.streamgen.runtime.encode.BinaryWriter;
 import dev.streamgen.runtime.encode.JsonWriter;
 import dev.streamgen.runtime.encode.ProtobufWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.Modifier;
 
 /**
  * {@code type: float, range: [min, max]}: a uniform double in [min, max) (just min when min = max).
@@ -75,11 +70,7 @@ public record FloatKind(double min, double max) implements FieldKind {
 
   @Override
   public Map<String, Object> jsonSchema() {
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "number");
-    schema.put("minimum", min);
-    schema.put("maximum", max);
-    return schema;
+    return Kinds.jsonRange("number", min, max);
   }
 
   @Override
@@ -96,13 +87,15 @@ public record FloatKind(double min, double max) implements FieldKind {
   public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
     kernel.addField(Kinds.salt(f));
     kernel.addMethod(
-        MethodSpec.methodBuilder(f.member("value"))
-            .addModifiers(Modifier.STATIC)
-            .returns(double.class)
-            .addParameter(long.class, "seed")
-            .addParameter(long.class, "row")
-            .addStatement("return $T.between($L, $L, $L)", Rng.class, f.hash(0), Kinds.literal(min), Kinds.literal(max))
-            .build());
+        Kinds.rowMethod(
+            f,
+            "value",
+            double.class,
+            "return $T.between($L, $L, $L)",
+            Rng.class,
+            f.hash(0),
+            Kinds.literal(min),
+            Kinds.literal(max)));
   }
 
   @Override
@@ -112,17 +105,7 @@ public record FloatKind(double min, double max) implements FieldKind {
 
   @Override
   public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    return switch (format) {
-      case JSON -> CodeBlock.of("$T.writeDouble(out, $L);\n", JsonWriter.class, value);
-      case AVRO -> CodeBlock.of("$T.writeDouble(out, $L);\n", AvroWriter.class, value);
-      case BINARY -> CodeBlock.of("$T.writeDouble(out, $L);\n", BinaryWriter.class, value);
-      case PROTOBUF ->
-          CodeBlock.of(
-              "$T.writeDouble(out, $L, $L);\n",
-              ProtobufWriter.class,
-              f.protoTag(protoWireType()),
-              value);
-    };
+    return Kinds.writeCall(format, "writeDouble", f, protoWireType(), value);
   }
 
   @Override
@@ -133,12 +116,9 @@ public record FloatKind(double min, double max) implements FieldKind {
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of(
-        "$T.between($T.hash(row, $T.stream(seed, $T.$N)), $L, $L)",
+        "$T.between($L, $L, $L)",
         Kinds.RNG_COLUMNS,
-        Kinds.RNG_COLUMNS,
-        Rng.class,
-        f.kernel(),
-        f.saltName(),
+        Kinds.hashColumn(f, 0),
         Kinds.literal(min),
         Kinds.literal(max));
   }

@@ -1,22 +1,16 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.encode.AvroWriter;
-import dev.streamgen.runtime.encode.BinaryWriter;
-import dev.streamgen.runtime.encode.JsonWriter;
 import dev.streamgen.runtime.encode.ProtobufWriter;
 import java.math.BigInteger;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.Modifier;
 
 /**
  * {@code type: int, range: [min, max]}: a uniform 32-bit integer in [min, max], both included.
@@ -86,11 +80,7 @@ public record IntKind(long min, long max) implements FieldKind {
 
   @Override
   public Map<String, Object> jsonSchema() {
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "integer");
-    schema.put("minimum", min);
-    schema.put("maximum", max);
-    return schema;
+    return Kinds.jsonRange("integer", min, max);
   }
 
   @Override
@@ -107,14 +97,15 @@ public record IntKind(long min, long max) implements FieldKind {
   public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
     kernel.addField(Kinds.salt(f));
     kernel.addMethod(
-        MethodSpec.methodBuilder(f.member("value"))
-            .addModifiers(Modifier.STATIC)
-            .returns(int.class)
-            .addParameter(long.class, "seed")
-            .addParameter(long.class, "row")
-            .addStatement(
-                "return (int) $T.between($L, $LL, $LL)", Rng.class, f.hash(0), min, max)
-            .build());
+        Kinds.rowMethod(
+            f,
+            "value",
+            int.class,
+            "return (int) $T.between($L, $LL, $LL)",
+            Rng.class,
+            f.hash(0),
+            min,
+            max));
   }
 
   @Override
@@ -124,18 +115,9 @@ public record IntKind(long min, long max) implements FieldKind {
 
   @Override
   public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    return switch (format) {
-      case JSON -> CodeBlock.of("$T.writeInt(out, $L);\n", JsonWriter.class, value);
-      case AVRO -> CodeBlock.of("$T.writeInt(out, $L);\n", AvroWriter.class, value);
-      case BINARY -> CodeBlock.of("$T.writeInt(out, $L);\n", BinaryWriter.class, value);
-      case PROTOBUF ->
-          CodeBlock.of(
-              "$T.$N(out, $L, $L);\n",
-              ProtobufWriter.class,
-              min < 0 ? "writeSint32" : "writeInt32",
-              f.protoTag(protoWireType()),
-              value);
-    };
+    String method =
+        format == Format.PROTOBUF ? (min < 0 ? "writeSint32" : "writeInt32") : "writeInt";
+    return Kinds.writeCall(format, method, f, protoWireType(), value);
   }
 
   @Override
@@ -146,15 +128,7 @@ public record IntKind(long min, long max) implements FieldKind {
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of(
-        "$T.between($T.hash(row, $T.stream(seed, $T.$N)), $LL, $LL).cast($S)",
-        Kinds.RNG_COLUMNS,
-        Kinds.RNG_COLUMNS,
-        Rng.class,
-        f.kernel(),
-        f.saltName(),
-        min,
-        max,
-        "int");
+        "$T.between($L, $LL, $LL).cast($S)", Kinds.RNG_COLUMNS, Kinds.hashColumn(f, 0), min, max, "int");
   }
 
 }

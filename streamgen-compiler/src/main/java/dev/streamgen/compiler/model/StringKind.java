@@ -3,7 +3,6 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.config.ListNode;
@@ -185,7 +184,7 @@ public record StringKind(List<String> values, List<Double> weights) implements F
     ArrayTypeName bytes = ArrayTypeName.of(ArrayTypeName.of(byte.class));
     CodeBlock.Builder valuesInit = CodeBlock.builder().add("{");
     for (int i = 0; i < values.size(); i++) {
-      valuesInit.add(i == 0 ? "$S" : ", $S", values.get(i));
+      valuesInit.add(i == 0 ? "$L" : ", $L", JavaLiterals.string(values.get(i)));
     }
     CodeBlock.Builder cutsInit = CodeBlock.builder().add("{");
     double[] cuts = cuts();
@@ -215,13 +214,8 @@ public record StringKind(List<String> values, List<Double> weights) implements F
                 f.protoTag(protoWireType()),
                 f.member("VALUES"))));
     kernel.addMethod(
-        MethodSpec.methodBuilder(f.member("index"))
-            .addModifiers(Modifier.STATIC)
-            .returns(int.class)
-            .addParameter(long.class, "seed")
-            .addParameter(long.class, "row")
-            .addStatement("return $T.pick($L, $N)", Rng.class, f.hash(0), f.member("CUTS"))
-            .build());
+        Kinds.rowMethod(
+            f, "index", int.class, "return $T.pick($L, $N)", Rng.class, f.hash(0), f.member("CUTS")));
   }
 
   private static FieldSpec encoded(TypeName type, FieldCode f, String prefix, CodeBlock init) {
@@ -249,17 +243,7 @@ public record StringKind(List<String> values, List<Double> weights) implements F
 
   @Override
   public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    return switch (format) {
-      case JSON -> CodeBlock.of("$T.writeString(out, $L);\n", JsonWriter.class, value);
-      case AVRO -> CodeBlock.of("$T.writeString(out, $L);\n", AvroWriter.class, value);
-      case BINARY -> CodeBlock.of("$T.writeString(out, $L);\n", BinaryWriter.class, value);
-      case PROTOBUF ->
-          CodeBlock.of(
-              "$T.writeString(out, $L, $L);\n",
-              ProtobufWriter.class,
-              f.protoTag(protoWireType()),
-              value);
-    };
+    return Kinds.writeCall(format, "writeString", f, protoWireType(), value);
   }
 
   @Override
@@ -270,12 +254,9 @@ public record StringKind(List<String> values, List<Double> weights) implements F
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of(
-        "$T.pick($T.hash(row, $T.stream(seed, $T.$N)), $T.$N, $T.$N)",
+        "$T.pick($L, $T.$N, $T.$N)",
         Kinds.RNG_COLUMNS,
-        Kinds.RNG_COLUMNS,
-        Rng.class,
-        f.kernel(),
-        f.saltName(),
+        Kinds.hashColumn(f, 0),
         f.kernel(),
         f.member("CUTS"),
         f.kernel(),

@@ -4,12 +4,8 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.encode.AvroWriter;
-import dev.streamgen.runtime.encode.BinaryWriter;
-import dev.streamgen.runtime.encode.JsonWriter;
 import dev.streamgen.runtime.encode.ProtobufWriter;
 import dev.streamgen.runtime.encode.Timestamps;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +30,7 @@ public record TimestampKind() implements FieldKind {
 
   @Override
   public Object avroType() {
-    Map<String, Object> type = new LinkedHashMap<>();
-    type.put("type", "long");
-    type.put("logicalType", "timestamp-micros");
-    return type;
+    return Kinds.avroLogical("long", "timestamp-micros");
   }
 
   @Override
@@ -52,10 +45,7 @@ public record TimestampKind() implements FieldKind {
 
   @Override
   public Map<String, Object> jsonSchema() {
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "string");
-    schema.put("format", "date-time");
-    return schema;
+    return Kinds.jsonFormattedString("date-time");
   }
 
   @Override
@@ -78,17 +68,13 @@ public record TimestampKind() implements FieldKind {
 
   @Override
   public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    return switch (format) {
-      case JSON -> CodeBlock.of("$T.writeTimestamp(out, $L);\n", JsonWriter.class, value);
-      case AVRO -> CodeBlock.of("$T.writeLong(out, $L);\n", AvroWriter.class, value);
-      case BINARY -> CodeBlock.of("$T.writeLong(out, $L);\n", BinaryWriter.class, value);
-      case PROTOBUF ->
-          CodeBlock.of(
-              "$T.writeInt64(out, $L, $L);\n",
-              ProtobufWriter.class,
-              f.protoTag(protoWireType()),
-              value);
-    };
+    String method =
+        switch (format) {
+          case JSON -> "writeTimestamp";
+          case AVRO, BINARY -> "writeLong";
+          case PROTOBUF -> "writeInt64";
+        };
+    return Kinds.writeCall(format, method, f, protoWireType(), value);
   }
 
   @Override

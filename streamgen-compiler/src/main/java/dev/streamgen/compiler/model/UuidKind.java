@@ -5,17 +5,11 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.encode.AvroWriter;
-import dev.streamgen.runtime.encode.BinaryWriter;
-import dev.streamgen.runtime.encode.JsonWriter;
 import dev.streamgen.runtime.encode.ProtobufWriter;
 import dev.streamgen.runtime.encode.Uuids;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.lang.model.element.Modifier;
 
 /**
  * {@code type: uuid}: a random (version 4) UUID from two hashes of the row, on the field's salt and
@@ -38,10 +32,7 @@ public record UuidKind() implements FieldKind {
 
   @Override
   public Object avroType() {
-    Map<String, Object> type = new LinkedHashMap<>();
-    type.put("type", "string");
-    type.put("logicalType", "uuid");
-    return type;
+    return Kinds.avroLogical("string", "uuid");
   }
 
   @Override
@@ -56,10 +47,7 @@ public record UuidKind() implements FieldKind {
 
   @Override
   public Map<String, Object> jsonSchema() {
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "string");
-    schema.put("format", "uuid");
-    return schema;
+    return Kinds.jsonFormattedString("uuid");
   }
 
   @Override
@@ -80,13 +68,8 @@ public record UuidKind() implements FieldKind {
   }
 
   private static MethodSpec half(FieldCode f, String half, int saltOffset) {
-    return MethodSpec.methodBuilder(f.member(half))
-        .addModifiers(Modifier.STATIC)
-        .returns(long.class)
-        .addParameter(long.class, "seed")
-        .addParameter(long.class, "row")
-        .addStatement("return $T.$N($L)", Uuids.class, half, f.hash(saltOffset))
-        .build();
+    return Kinds.rowMethod(
+        f, half, long.class, "return $T.$N($L)", Uuids.class, half, f.hash(saltOffset));
   }
 
   @Override
@@ -109,18 +92,7 @@ public record UuidKind() implements FieldKind {
   }
 
   private CodeBlock writeHalves(Format format, FieldCode f, CodeBlock msb, CodeBlock lsb) {
-    return switch (format) {
-      case JSON -> CodeBlock.of("$T.writeUuid(out, $L, $L);\n", JsonWriter.class, msb, lsb);
-      case AVRO -> CodeBlock.of("$T.writeUuid(out, $L, $L);\n", AvroWriter.class, msb, lsb);
-      case BINARY -> CodeBlock.of("$T.writeUuid(out, $L, $L);\n", BinaryWriter.class, msb, lsb);
-      case PROTOBUF ->
-          CodeBlock.of(
-              "$T.writeUuid(out, $L, $L, $L);\n",
-              ProtobufWriter.class,
-              f.protoTag(protoWireType()),
-              msb,
-              lsb);
-    };
+    return Kinds.writeCall(format, "writeUuid", f, protoWireType(), msb, lsb);
   }
 
   @Override
@@ -131,15 +103,6 @@ public record UuidKind() implements FieldKind {
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of(
-        "$T.uuid($T.hash(row, $T.stream(seed, $T.$N)), $T.hash(row, $T.stream(seed, $T.$N + 1)))",
-        Kinds.RNG_COLUMNS,
-        Kinds.RNG_COLUMNS,
-        Rng.class,
-        f.kernel(),
-        f.saltName(),
-        Kinds.RNG_COLUMNS,
-        Rng.class,
-        f.kernel(),
-        f.saltName());
+        "$T.uuid($L, $L)", Kinds.RNG_COLUMNS, Kinds.hashColumn(f, 0), Kinds.hashColumn(f, 1));
   }
 }

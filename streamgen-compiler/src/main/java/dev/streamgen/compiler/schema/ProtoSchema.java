@@ -66,7 +66,7 @@ public final class ProtoSchema {
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
       default -> "";
     };
-    String name = f.name().equals(f.identifier()) ? "" : "YAML field " + f.name().replace('\n', ' ');
+    String name = f.name().equals(f.identifier()) ? "" : "YAML field " + f.name().replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");
     return kind.isEmpty() ? name : name.isEmpty() ? kind : kind + "; " + name;
   }
 }

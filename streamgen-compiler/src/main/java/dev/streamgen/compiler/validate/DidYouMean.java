@@ -7,6 +7,10 @@ import java.util.Optional;
 /**
  * Suggests the known name a misspelt one was meant to be: the closest by edit distance (optimal
  * string alignment, so a swap of two letters costs 1), if it is close enough to be a likely typo.
+ *
+ * <p>The distance is the runtime's {@link dev.streamgen.runtime.settings.DidYouMean#distance}; only the
+ * policy differs here, because the compiler's messages (tested exactly) accept looser matches, fall
+ * back to substrings, and list the allowed keys when nothing is close.
  */
 public final class DidYouMean {
   private DidYouMean() {}
@@ -16,7 +20,7 @@ public final class DidYouMean {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {
-      int d = distance(g, candidate.toLowerCase(Locale.ROOT));
+      int d = dev.streamgen.runtime.settings.DidYouMean.distance(g, candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance && d <= Math.max(2, candidate.length() / 3)) {
         best = candidate;
         bestDistance = d;
@@ -39,29 +43,5 @@ public final class DidYouMean {
     return suggest(given, known)
         .map(s -> "; did you mean '" + s + "'?")
         .orElse(known.isEmpty() ? "" : "; allowed: " + String.join(", ", known));
-  }
-
-  /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

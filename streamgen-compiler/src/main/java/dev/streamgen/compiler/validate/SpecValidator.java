@@ -36,6 +36,8 @@ public final class SpecValidator {
   static final String EVENT_TYPES = "event_types";
   private static final List<String> EVENT_KEYS = List.of("event_type_id", "weight", "fields");
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
+  /** Ids and field names become file, class and member names: keep them well below OS and JVM limits. */
+  static final int MAX_NAME_LENGTH = 200;
 
   private final SourceFile source;
   private final Problems problems;
@@ -171,6 +173,10 @@ public final class SpecValidator {
       problems.add(node, "event #" + (index + 1) + ": event_type_id must be a non-empty string, got " + FieldScope.shape(node));
       return null;
     }
+    if (s.text().length() > MAX_NAME_LENGTH) {
+      problems.add(s, "event #" + (index + 1) + ": event_type_id is " + s.text().length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
+      return null;
+    }
     if (!EVENT_ID.matcher(s.text()).matches()) {
       problems.add(
           s,
@@ -255,6 +261,11 @@ public final class SpecValidator {
     FieldScope scope = new FieldScope(problems, element);
     if (entry.name().isEmpty()) {
       scope.error(entry.key(), "field names must not be empty");
+      return null;
+    }
+    if (entry.name().length() > MAX_NAME_LENGTH) {
+      new FieldScope(problems, element.replace(entry.name(), entry.name().substring(0, 20) + "..."))
+          .error(entry.key(), "the name is " + entry.name().length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
       return null;
     }
     if (!(entry.value() instanceof MapNode definition)) {

@@ -66,6 +66,14 @@ public final class ByteWriter {
     buf[size++] = (byte) b;
   }
 
+  /** Drops the bytes after the first {@code newSize} (for writers that back up, e.g. a carry). */
+  public void truncate(int newSize) {
+    if (newSize < 0 || newSize > size) {
+      throw new IndexOutOfBoundsException("truncate to " + newSize + " of " + size);
+    }
+    size = newSize;
+  }
+
   /** Overwrites one already written byte (for back-patched lengths). */
   public void set(int position, int b) {
     buf[position] = (byte) b;

@@ -64,25 +64,31 @@ public final class JsonWriter {
   }
 
   /**
-   * A finite double as a JSON number that parses back to the same double: {@link
-   * Double#toString(double)}'s digits (valid JSON: {@code 12.5}, {@code 1.0E-5}). NaN and infinities
-   * have no JSON form; generated values never produce them, so they are a bug and throw.
+   * A finite double as a JSON number that parses back to the same double. Values in [2^-5, 2^53)
+   * (what ranges usually produce) take an allocation-free path writing the shortest such decimal in
+   * plain notation ({@code 31.616037283897224}, {@code 5.0}); others use {@link
+   * Double#toString(double)}'s digits ({@code 1.0E-5}, also valid JSON). NaN and infinities have no
+   * JSON form; generated values never produce them, so they are a bug and throw.
    */
   public static void writeDouble(ByteWriter out, double value) {
-    String text = doubleText(value);
-    int n = text.length();
-    out.ensure(n);
-    for (int i = 0; i < n; i++) {
-      out.writeUnchecked(text.charAt(i));
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("JSON has no form for " + value);
+    }
+    if (!ShortestDecimal.write(out, value)) {
+      String text = Double.toString(value);
+      int n = text.length();
+      out.ensure(n);
+      for (int i = 0; i < n; i++) {
+        out.writeUnchecked(text.charAt(i));
+      }
     }
   }
 
   /** The text {@link #writeDouble} writes, for partition keys. */
   public static String doubleText(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("JSON has no form for " + value);
-    }
-    return Double.toString(value);
+    ByteWriter w = new ByteWriter(32);
+    writeDouble(w, value);
+    return new String(w.array(), 0, w.size(), java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** A quoted string: '"', '\\' and control characters escaped, the rest UTF-8. */

@@ -6,6 +6,7 @@ import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SecretResolver;
 import dev.streamgen.runtime.settings.SettingSource;
 import dev.streamgen.runtime.settings.SettingsException;
+import dev.streamgen.runtime.sink.ProvisioningSink;
 import dev.streamgen.runtime.sink.SecretRedaction;
 import dev.streamgen.runtime.sink.Sink;
 import dev.streamgen.runtime.sink.SinkOptions;
@@ -30,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
  * One run of {@code Main}: settings → source → sink, with progress lines and a summary. Everything
@@ -45,6 +47,8 @@ public final class Job {
 
   private static final String PREFIX = "[streamgen] ";
   private static final int TYPES_SHOWN = 5;
+  /** Rows generated to measure record sizes for a {@link ProvisioningSink}. */
+  private static final long PROVISIONING_SAMPLE_ROWS = 10_000;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -202,7 +206,7 @@ public final class Job {
       print(err, "streamgen: " + e.getMessage());
       return BAD_INPUT;
     } catch (Exception e) {
-      print(err, "streamgen: the run failed: " + rootMessage(e));
+      print(err, "streamgen: the run failed writing to " + destination(p) + ": " + failureMessage(e));
       java.io.StringWriter trace = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(trace));
       err.print(redact(trace.toString()));
@@ -294,6 +298,14 @@ public final class Job {
               + checkpoint
               + " (a restart with it set continues the sequence)");
     }
+    if (p.sink instanceof ProvisioningSink) {
+      // Destinations sized by rate (Kinesis shards), from record sizes measured on a small batch of
+      // the same events (without the run's type counter, so the summary counts only the stream).
+      SourceOptions sampleOptions =
+          p.sourceOptions.toBuilder().rows(PROVISIONING_SAMPLE_ROWS).partitions(1).build();
+      ((ProvisioningSink) p.sink)
+          .provision(p.sinkOptions, p.settings.rowsPerSecond(), StreamGen.batch(session, sampleOptions));
+    }
     Dataset<Row> unified = StreamGen.stream(session, options);
     StreamingQuery query = p.sink.startStream(unified, p.sinkOptions, checkpoint);
     long intervalNanos = TimeUnit.SECONDS.toNanos(p.cli.progressIntervalSeconds());
@@ -302,6 +314,8 @@ public final class Job {
       while (query.isActive() && query.lastProgress() == null) {
         query.awaitTermination(50);
       }
+      StreamingQueryProgress[] early = query.recentProgress();
+      StreamingQueryProgress first = early.length > 0 ? early[0] : null;
       long started = System.nanoTime();
       long duration = p.settings.durationSeconds();
       long deadline = duration > 0 ? started + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
@@ -340,7 +354,9 @@ public final class Job {
       if (query.exception().isDefined()) {
         throw query.exception().get();
       }
-      summary(p, counter, (System.nanoTime() - started) / 1e9);
+      StreamingQueryProgress last = query.lastProgress();
+      long confirmed = first == null || last == null ? 0L : CommittedRows.between(first, last);
+      streamSummary(p, counter, confirmed, (System.nanoTime() - started) / 1e9);
     } finally {
       query.stop();
     }
@@ -360,7 +376,30 @@ public final class Job {
   }
 
   private void summary(Prepared p, TypeCountAccumulator counter, double seconds) {
-    long rows = counter.total();
+    summary(p, counter.total(), counter.value(), seconds);
+  }
+
+  /**
+   * The summary of a streaming run counts the rows the readers generated. When the timed stop
+   * interrupted a micro-batch, whether its rows reached the output depends on how far the sink got,
+   * so the summary says where the last confirmed batch ended instead of guessing.
+   */
+  private void streamSummary(Prepared p, TypeCountAccumulator counter, long confirmed, double seconds) {
+    summary(p, counter.total(), counter.value(), seconds);
+    long unconfirmed = counter.total() - confirmed;
+    if (unconfirmed > 0) {
+      print(
+          out,
+          PREFIX
+              + "the stop interrupted a micro-batch: "
+              + Numbers.count(confirmed)
+              + " rows are confirmed written; the last "
+              + Numbers.count(unconfirmed)
+              + " may not be (a restart from the checkpoint completes that batch)");
+    }
+  }
+
+  private void summary(Prepared p, long rows, long[] perType, double seconds) {
     print(out, 
         PREFIX
             + "done: "
@@ -370,16 +409,43 @@ public final class Job {
             + " ("
             + Numbers.rate(rows / Math.max(seconds, 1e-9))
             + " rows/s)");
-    print(out, PREFIX + "per type: " + TypeMix.describe(p.catalog, counter.value(), 10));
+    print(out, PREFIX + "per type: " + TypeMix.describe(p.catalog, perType, 10));
     print(out, PREFIX + "output: " + p.sink.destination(p.sinkOptions));
   }
 
-  private static String rootMessage(Throwable e) {
+  /**
+   * What went wrong, for the summary line: the message of the outermost exception of our own in the
+   * chain (sinks write those for users: the setting, the counts), then the root cause when it adds
+   * something; without one of ours, the root cause alone. The root alone hid the sinks' messages
+   * behind e.g. "TimeoutException: Did not observe any item ... in 'flatMap'".
+   */
+  static String failureMessage(Throwable e) {
+    Throwable own = null;
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
+    while (true) {
+      if (own == null && t.getClass().getName().startsWith("dev.streamgen.")) {
+        own = t;
+      }
+      if (t.getCause() == null || t.getCause() == t) {
+        break;
+      }
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
+    String root = t.getClass().getSimpleName() + ": " + t.getMessage();
+    if (own == null) {
+      return root;
+    }
+    String message = own.getMessage();
+    return own == t || message.contains(String.valueOf(t.getMessage())) ? message : message + " (root cause: " + root + ")";
+  }
+
+  /** The sink's own description of where the rows go, or its type when even that fails. */
+  private static String destination(Prepared p) {
+    try {
+      return p.sink.destination(p.sinkOptions);
+    } catch (RuntimeException e) {
+      return "sink type " + p.sinkOptions.type();
+    }
   }
 
   /** A run checked and ready for Spark. */

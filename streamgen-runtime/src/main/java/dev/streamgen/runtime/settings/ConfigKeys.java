@@ -87,7 +87,9 @@ public final class ConfigKeys {
         key("shard_count", ValueType.POSITIVE_LONG),
         key("max_request_bytes", ValueType.POSITIVE_LONG).defaultValue("5242880"),
         key("max_record_bytes", ValueType.POSITIVE_LONG).defaultValue("1048576"),
-        key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("120"));
+        key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("120"),
+        key("max_in_flight_requests", ValueType.POSITIVE_LONG).defaultValue("4"),
+        key("stream_ready_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("300"));
     sink(
         "delta",
         key("path", ValueType.STRING).description("table location"),

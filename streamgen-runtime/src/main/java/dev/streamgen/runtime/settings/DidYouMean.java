@@ -39,8 +39,11 @@ public final class DidYouMean {
     return c == null ? "" : "; did you mean '" + c + "'?";
   }
 
-  /** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment). */
-  static int distance(String a, String b) {
+  /**
+   * Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment).
+   * Public so the compiler's YAML validator ranks candidates with the same distance.
+   */
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

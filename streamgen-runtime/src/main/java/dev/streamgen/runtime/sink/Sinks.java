@@ -30,7 +30,7 @@ public final class Sinks {
 
     register("kafka", dev.streamgen.runtime.sink.kafka.KafkaSink::new);
 
-    // kinesis: register("kinesis", dev.streamgen.runtime.sink.kinesis.KinesisSink::new);
+    register("kinesis", dev.streamgen.runtime.sink.kinesis.KinesisSink::new);
 
     register("eventhubs", dev.streamgen.runtime.sink.eventhubs.EventHubsSink::new);
   }

@@ -88,6 +88,45 @@ class EncodersTest {
   }
 
   @Test
+  void doublesAreWrittenShortestAndReadBackExactly() {
+    Random random = new Random(4);
+    double[] corners = {
+      0.03125, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 0.99, 999.99, 31.25, 1.5, 100.0, 1e15, 9007199254740991.0,
+      4503599627370496.0, 4503599627370495.5, 0.0625, 0.5, 1.0, 2.0, 9.999999999999998, 99.99999999999999,
+      Math.nextUp(1.0), Math.nextDown(1.0), Math.nextUp(0.03125), Math.nextDown(9007199254740992.0)
+    };
+    for (double d : corners) {
+      checkShortest(d);
+      checkShortest(-d);
+    }
+    for (int i = 0; i < 200_000; i++) {
+      checkShortest(random.nextDouble() * 2000 - 1000);
+      checkShortest(random.nextDouble());
+      checkShortest(Math.scalb(1 + random.nextDouble(), random.nextInt(60) - 6));
+    }
+    assertThat(JsonWriter.doubleText(0.99)).isEqualTo("0.99");
+    assertThat(JsonWriter.doubleText(100.0)).isEqualTo("100.0");
+    assertThat(JsonWriter.doubleText(-0.0)).isEqualTo("-0.0");
+    assertThat(JsonWriter.doubleText(0.1 + 0.2)).isEqualTo("0.30000000000000004");
+    assertThat(JsonWriter.doubleText(1e-5)).isEqualTo("1.0E-5");
+  }
+
+  /** Reads back to the same double, and never has more significant digits than the JDK's form. */
+  private static void checkShortest(double d) {
+    String text = JsonWriter.doubleText(d);
+    assertThat(Double.parseDouble(text)).as("%s -> %s", d, text).isEqualTo(d);
+    assertThat(significantDigits(text)).as("%s -> %s vs %s", d, text, Double.toString(d))
+        .isLessThanOrEqualTo(significantDigits(Double.toString(d)));
+    assertThat(text).matches("-?(0|[1-9][0-9]*)\\.[0-9]+(E-?[0-9]+)?");
+  }
+
+  private static int significantDigits(String text) {
+    String mantissa = text.replaceAll("E.*", "").replace("-", "").replace(".", "");
+    mantissa = mantissa.replaceAll("^0+", "").replaceAll("0+$", "");
+    return Math.max(1, mantissa.length());
+  }
+
+  @Test
   void uuidTextEqualsJavaUtilUuidAndHasVersion4() {
     Random random = new Random(3);
     for (int i = 0; i < 10_000; i++) {

@@ -32,7 +32,7 @@ class DeployDocTest {
       names.add(m.group(1));
       assertThat(doc).as("docs/deploy.md shows pom block '%s'", m.group(1)).contains(dedent(m.group(2)));
     }
-    assertThat(names).containsExactly("dependencies", "shade");
+    assertThat(names).containsExactly("dependencies", "generate", "shade");
   }
 
   @Test

@@ -31,18 +31,6 @@ final class JvmProcess implements AutoCloseable {
     return new Builder(name);
   }
 
-  String name() {
-    return name;
-  }
-
-  Path log() {
-    return log;
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   /**
    * Waits until {@code ready} holds. Fails with the log's tail if the process dies first, or when
    * {@code hangGuard} passes: that bound only turns a hang into a failure, it measures nothing.
@@ -60,11 +48,6 @@ final class JvmProcess implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-  }
-
-  /** True once the log holds {@code text}. */
-  boolean logContains(String text) {
-    return readLog().contains(text);
   }
 
   /** Waits for the process to end (same hang guard semantics); returns its exit code. */

@@ -5,29 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.testkit.KafkaBroker;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * spark-submits the deployable app jar ({@code dev.streamgen.runtime.Main}) to a real standalone
  * cluster: master, worker and executor JVMs on loopback, Spark and Delta from SPARK_HOME/jars only,
- * so the streamgen source, the Kafka connector and the event classes reach driver and executor only
- * through the submitted jars. Then reads back what the executor wrote.
+ * so the streamgen source, the Kafka connector and the generated event classes reach driver and
+ * executor only through the submitted jar. Then reads back what the executor wrote and decodes it
+ * with the generated schemas (the app's {@code schemas} artifact) and standard libraries only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkClusterIT {
@@ -45,20 +45,18 @@ class SparkClusterIT {
   private static final Duration JOB_HANG_GUARD = Duration.ofMinutes(10);
   private static final Pattern APP_ID = Pattern.compile("Connected to Spark cluster with app ID (app-\\S+)");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CATALOG = "dev.streamgen.examples.deploy.probe.ProbeCatalog";
   private static final long SEED = 7;
 
   private final Path itDir = Path.of(System.getProperty("streamgen.it.dir")).resolve("cluster");
   private final Path appJar = Path.of(System.getProperty("streamgen.app.jar"));
   private SparkStandaloneCluster cluster;
   private KafkaBroker kafka;
-  private Path catalogJar;
+  private final GeneratedSchemas schemas =
+      GeneratedSchemas.open(Path.of(System.getProperty("streamgen.app.schemas")));
 
   @BeforeAll
   void start() throws Exception {
     deleteRecursively(itDir);
-    catalogJar = jarOf(Path.of("target/test-classes"), "dev/streamgen/examples/deploy/probe/",
-        itDir.resolve("probe-catalog.jar"));
     long k0 = System.nanoTime();
     kafka = KafkaBroker.builder().directory(itDir.resolve("kafka")).build().start();
     System.out.printf("kafka broker up in %.1f s at %s%n", (System.nanoTime() - k0) / 1e9,
@@ -88,27 +86,30 @@ class SparkClusterIT {
     long rows = 100_000;
     String appId = runMain("submit-delta",
         "--rows", String.valueOf(rows),
+        "--set", "generation_mode=batch",
         "--set", "batch_config.partitions=4",
+        "--set", "serialization_format=avro",
         "--set", "sink_config.type=delta",
         "--set", "sink_config.path=" + table,
         "--set", "sink_config.mode=overwrite");
 
+    List<Row> events;
     try (SparkSession spark = localSpark()) {
-      Dataset<Row> events = spark.read().format("delta").load(table.toString())
-          .selectExpr("event_type_id",
-              "CAST(get_json_object(CAST(serialized_payload AS STRING), '$.row') AS BIGINT) AS row",
-              "CAST(get_json_object(CAST(serialized_payload AS STRING), '$.h') AS BIGINT) AS h");
-      events.cache();
-      assertThat(events.count()).isEqualTo(rows);
-      assertThat(events.selectExpr("count(DISTINCT row)", "min(row)", "max(row)").first().toString())
-          .isEqualTo("[" + rows + ",0," + (rows - 1) + "]");
-      // Spark's own xxhash64 recomputes what the executor computed with the jar's event classes.
-      assertThat(events.where("h IS NULL OR h <> xxhash64(row, CAST(" + SEED + " AS BIGINT))").count())
-          .isZero();
-      assertThat(events.select("event_type_id").distinct().collectAsList().stream()
-          .map(r -> r.getString(0)).sorted().collect(Collectors.toList()))
-          .containsExactly("probe.a", "probe.b");
+      events = spark.read().format("delta").load(table.toString())
+          .select("event_type_id", "partition_key", "serialized_payload").collectAsList();
     }
+    assertThat(events).hasSize((int) rows);
+    Map<String, Integer> perType = new TreeMap<>();
+    for (Row r : events) {
+      String type = r.getString(0);
+      GenericRecord event = schemas.decodeAvro(type, (byte[]) r.get(2));
+      QuickstartEvents.assertValid(type, event::get, event.getSchema().getFields().stream()
+          .map(Schema.Field::name).collect(Collectors.toList()));
+      // partition_key_field: user_id in events.yaml.
+      assertThat(r.getString(1)).isEqualTo(event.get("user_id").toString());
+      perType.merge(type, 1, Integer::sum);
+    }
+    assertThat(perType).containsOnlyKeys(QuickstartEvents.TYPES);
     assertExecutorLoadedTheJarsAndRanTasks(appId);
   }
 
@@ -117,28 +118,75 @@ class SparkClusterIT {
     long rows = 20_000;
     String appId = runMain("submit-kafka",
         "--rows", String.valueOf(rows),
+        "--set", "generation_mode=batch",
         "--set", "batch_config.partitions=2",
+        "--set", "serialization_format=json",
         "--set", "sink_config.type=kafka",
         "--set", "sink_config.bootstrap_servers=" + kafka.bootstrapServers(),
-        "--set", "sink_config.topic=events",
-        "--set", "sink_config.partition_key_field=row");
+        "--set", "sink_config.topic=events");
 
     List<ConsumerRecord<byte[], byte[]>> records = kafka.readAll("events");
     assertThat(records).hasSize((int) rows);
-    Set<Long> seen = new HashSet<>();
+    Map<String, Integer> perType = new TreeMap<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
-      JsonNode payload = JSON.readTree(r.value());
-      long row = payload.get("row").asLong();
-      assertThat(payload.get("h").asLong()).as("h of row %d", row)
-          .isEqualTo(XXH64.hashLong(SEED, XXH64.hashLong(row, 42L)));
-      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(Long.toString(row));
-      Header type = r.headers().lastHeader("event_type_id");
-      assertThat(type).as("event_type_id header of row %d", row).isNotNull();
-      assertThat(new String(type.value(), StandardCharsets.UTF_8)).isIn("probe.a", "probe.b");
-      seen.add(row);
+      Header header = r.headers().lastHeader("event_type_id");
+      assertThat(header).as("event_type_id header").isNotNull();
+      String type = new String(header.value(), StandardCharsets.UTF_8);
+      JsonNode event = JSON.readTree(r.value());
+      List<String> names = new ArrayList<>();
+      event.fieldNames().forEachRemaining(names::add);
+      assertThat(names).as("%s fields, in the order of its generated schema", type)
+          .isEqualTo(schemas.fieldNames(type));
+      QuickstartEvents.assertValid(type, name -> jsonValue(event.get(name)), names);
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(event.get("user_id").asText());
+      perType.merge(type, 1, Integer::sum);
     }
-    assertThat(seen).hasSize((int) rows);
+    assertThat(perType).containsOnlyKeys(QuickstartEvents.TYPES);
     assertExecutorLoadedTheJarsAndRanTasks(appId);
+  }
+
+  /**
+   * The Event Hubs sink from the shaded jar, whose Azure SDK runs on relocated Reactor and Proton-J,
+   * sends from the executor to the AMQP endpoint in this JVM.
+   */
+  @Test
+  void batchToEventHubsOnTheCluster() throws Exception {
+    long rows = 5_000;
+    try (EventHubsTestServer hub = EventHubsTestServer.start()) {
+      String appId = runMain("submit-eventhubs",
+          "--rows", String.valueOf(rows),
+          "--set", "generation_mode=batch",
+          "--set", "batch_config.partitions=2",
+          "--set", "serialization_format=json",
+          "--set", "sink_config.type=eventhubs",
+          "--set", "sink_config.connection_string=" + hub.connectionString());
+
+      List<RecordedEvent> events = hub.events();
+      assertThat(events).hasSize((int) rows);
+      Map<String, Integer> perType = new TreeMap<>();
+      for (RecordedEvent e : events) {
+        String type = String.valueOf(e.property("event_type_id"));
+        JsonNode event = JSON.readTree(e.body());
+        List<String> names = new ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        QuickstartEvents.assertValid(type, name -> jsonValue(event.get(name)), names);
+        // partition_key_field: user_id in events.yaml.
+        assertThat(e.partitionKey()).isEqualTo(event.get("user_id").asText());
+        perType.merge(type, 1, Integer::sum);
+      }
+      assertThat(perType).containsOnlyKeys(QuickstartEvents.TYPES);
+      assertExecutorLoadedTheJarsAndRanTasks(appId);
+    }
+  }
+
+  private static Object jsonValue(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isInt()) {
+      return node.intValue();
+    }
+    return node.isNumber() ? (Object) node.doubleValue() : node.asText();
   }
 
   /** Submits Main with the app jar and the given arguments; returns the Spark app id. */
@@ -151,9 +199,7 @@ class SparkClusterIT {
         "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.sql.shuffle.partitions=2",
         "--class", "dev.streamgen.runtime.Main",
-        "--jars", catalogJar.toString(),
         appJar.toString(),
-        "--catalog", CATALOG,
         "--seed", String.valueOf(SEED)));
     args.addAll(Arrays.asList(mainArgs));
     long t0 = System.nanoTime();
@@ -171,8 +217,8 @@ class SparkClusterIT {
   }
 
   /**
-   * The tasks ran in an executor the worker launched for {@code appId}, which fetched both jars from
-   * the driver and put them on its class loader: the classes did not come from SPARK_HOME.
+   * The tasks ran in an executor the worker launched for {@code appId}, which fetched the app jar
+   * from the driver and put it on its class loader: the classes did not come from SPARK_HOME.
    */
   private void assertExecutorLoadedTheJarsAndRanTasks(String appId) {
     List<Path> logs = cluster.executorLogs().stream()
@@ -180,10 +226,8 @@ class SparkClusterIT {
     assertThat(logs).as("executor logs of %s under %s", appId, cluster.workerDir()).isNotEmpty();
     String all = logs.stream().map(SparkStandaloneCluster::read).collect(Collectors.joining("\n"));
     assertThat(all).contains("Finished task");
-    for (Path jar : Arrays.asList(appJar, catalogJar)) {
-      assertThat(all).containsPattern(
-          "Adding file:\\S*" + Pattern.quote(jar.getFileName().toString()) + " to class loader");
-    }
+    assertThat(all).containsPattern(
+        "Adding file:\\S*" + Pattern.quote(appJar.getFileName().toString()) + " to class loader");
   }
 
   private static SparkSession localSpark() {
@@ -196,21 +240,6 @@ class SparkClusterIT {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();
-  }
-
-  /** Packs the classes under {@code prefix} of {@code classes} into a jar. */
-  private static Path jarOf(Path classes, String prefix, Path jar) throws IOException {
-    Files.createDirectories(jar.getParent());
-    try (OutputStream out = Files.newOutputStream(jar);
-        JarOutputStream zip = new JarOutputStream(out);
-        Stream<Path> files = Files.walk(classes.resolve(prefix))) {
-      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-        zip.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
-        zip.write(Files.readAllBytes(f));
-        zip.closeEntry();
-      }
-    }
-    return jar;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

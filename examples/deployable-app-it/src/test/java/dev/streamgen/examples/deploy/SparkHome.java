@@ -54,10 +54,6 @@ final class SparkHome {
         Arrays.asList(addOpens.trim().split("\\s+")));
   }
 
-  Path dir() {
-    return dir;
-  }
-
   Path javaHome() {
     return javaHome;
   }

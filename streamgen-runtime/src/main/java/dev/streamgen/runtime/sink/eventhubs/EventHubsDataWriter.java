@@ -16,6 +16,8 @@ final class EventHubsDataWriter implements DataWriter<InternalRow> {
   private final int partitionId;
   private final EventFactory events;
   private EventHubsPublisher publisher;
+  private long eventsWritten;
+  private long payloadBytesWritten;
 
   EventHubsDataWriter(EventHubsOptions options, UnifiedColumns columns, int partitionId) {
     this.options = options;
@@ -34,6 +36,8 @@ final class EventHubsDataWriter implements DataWriter<InternalRow> {
         row.isNullAt(columns.partitionKey) ? null : row.getUTF8String(columns.partitionKey).toString();
     byte[] payload = row.getBinary(columns.payload);
     publisher.add(partitionKey, events.create(eventTypeId, payload), eventTypeId);
+    eventsWritten++;
+    payloadBytesWritten += payload.length;
   }
 
   @Override
@@ -61,10 +65,9 @@ final class EventHubsDataWriter implements DataWriter<InternalRow> {
     }
   }
 
+  /** See {@link EventHubsMetrics}: Spark reads these for the last time before {@link #commit()}. */
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    return publisher == null
-        ? EventHubsMetrics.values(0, 0, 0)
-        : EventHubsMetrics.values(publisher.eventsSent(), publisher.batchesSent(), publisher.bytesSent());
+    return EventHubsMetrics.values(eventsWritten, payloadBytesWritten);
   }
 }

@@ -14,7 +14,7 @@ import com.azure.messaging.eventhubs.EventHubClientBuilder;
 import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.azure.messaging.eventhubs.models.CreateBatchOptions;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.runtime.sink.eventhubs.testserver.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.runtime.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

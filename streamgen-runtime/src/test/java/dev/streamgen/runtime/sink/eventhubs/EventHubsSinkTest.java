@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.streamgen.runtime.api.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.runtime.sink.eventhubs.testserver.EventHubsTestServer;
-import dev.streamgen.runtime.sink.eventhubs.testserver.RecordedEvent;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import dev.streamgen.runtime.testing.SharedSpark;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -169,6 +169,39 @@ class EventHubsSinkTest {
     List<Integer> sizes = server.deliverySizes();
     assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(4096));
     assertThat(sizes.size()).isGreaterThanOrEqualTo(200 * 1000 / 4096);
+  }
+
+  @Test
+  void aBatchWriteReportsWhatItWroteAsSqlMetrics() throws Exception {
+    List<org.apache.spark.sql.execution.SparkPlan> plans = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.apache.spark.sql.util.QueryExecutionListener listener =
+        new org.apache.spark.sql.util.QueryExecutionListener() {
+          @Override
+          public void onSuccess(String funcName, org.apache.spark.sql.execution.QueryExecution qe, long nanos) {
+            org.apache.spark.sql.execution.SparkPlan plan = qe.executedPlan();
+            if (plan instanceof org.apache.spark.sql.execution.CommandResultExec) {
+              plan = ((org.apache.spark.sql.execution.CommandResultExec) plan).commandPhysicalPlan();
+            }
+            plans.add(plan);
+          }
+
+          @Override
+          public void onFailure(String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception e) {}
+        };
+    spark.listenerManager().register(listener);
+    try {
+      UnifiedTestRows.json(spark, 0, 700, 2).write().format("streamgen-eventhubs").mode(SaveMode.Append)
+          .option("connection_string", server.connectionString()).save();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.listenerManager().unregister(listener);
+    }
+    org.apache.spark.sql.execution.SparkPlan write = plans.stream()
+        .filter(p -> p.metrics().contains("eventsWritten")).findFirst()
+        .orElseThrow(() -> new AssertionError("no plan with eventsWritten among " + plans));
+    assertThat(write.metrics().apply("eventsWritten").value()).isEqualTo(700L).isEqualTo(server.eventCount());
+    assertThat(write.metrics().apply("payloadBytesWritten").value())
+        .isEqualTo(server.events().stream().mapToLong(e -> e.body().length).sum());
   }
 
   @Test

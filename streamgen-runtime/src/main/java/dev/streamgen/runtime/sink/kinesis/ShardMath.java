@@ -1,0 +1,67 @@
+package dev.streamgen.runtime.sink.kinesis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The arithmetic of Kinesis capacity, free of any AWS call so it can be checked on its own.
+ *
+ * <p>A provisioned shard takes 1,000 records/s or 1 MiB/s of writes, whichever comes first, where
+ * bytes are data plus partition key. UpdateShardCount can at most double or halve the open shards
+ * per call, so larger changes go in steps.
+ */
+public final class ShardMath {
+  public static final int RECORDS_PER_SECOND_PER_SHARD = 1000;
+  public static final int BYTES_PER_SECOND_PER_SHARD = 1024 * 1024;
+
+  private ShardMath() {}
+
+  /**
+   * ceil(max(events/s ÷ 1000, bytes/s ÷ 1 MiB)), at least 1, where bytes/s = events/s × average
+   * record bytes (data + partition key).
+   */
+  public static int requiredShards(double eventsPerSecond, double averageRecordBytes) {
+    if (!(eventsPerSecond > 0) || Double.isInfinite(eventsPerSecond)) {
+      throw new IllegalArgumentException(
+          "auto_shard_calculation needs a target rate above 0 events/s, got " + eventsPerSecond);
+    }
+    if (!(averageRecordBytes >= 0) || Double.isInfinite(averageRecordBytes)) {
+      throw new IllegalArgumentException(
+          "auto_shard_calculation needs an average record size of 0 bytes or more, got "
+              + averageRecordBytes);
+    }
+    double byRecords = eventsPerSecond / RECORDS_PER_SECOND_PER_SHARD;
+    double byBytes = eventsPerSecond * averageRecordBytes / BYTES_PER_SECOND_PER_SHARD;
+    double shards = Math.ceil(Math.max(byRecords, byBytes));
+    if (shards > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "auto_shard_calculation: " + eventsPerSecond + " events/s of " + averageRecordBytes
+              + " bytes needs more shards than one stream can have; lower the rate");
+    }
+    return Math.max(1, (int) shards);
+  }
+
+  /**
+   * The shard counts to pass to UpdateShardCount, in order, to go from {@code current} to {@code
+   * target} open shards: each step at most doubles, or at least halves (rounding up, as AWS
+   * requires a target of at least half the current count). Empty when nothing changes.
+   */
+  public static List<Integer> resizeSteps(int current, int target) {
+    if (current < 1 || target < 1) {
+      throw new IllegalArgumentException(
+          "shard counts must be at least 1, got current " + current + " target " + target);
+    }
+    List<Integer> steps = new ArrayList<>();
+    long c = current;
+    while (c < target) {
+      c = Math.min(2 * c, target);
+      steps.add((int) c);
+    }
+    while (c > target) {
+      c = Math.max(target, (c + 1) / 2);
+      steps.add((int) c);
+    }
+    return Collections.unmodifiableList(steps);
+  }
+}

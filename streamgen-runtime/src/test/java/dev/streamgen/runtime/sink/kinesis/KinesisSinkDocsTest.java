@@ -1,0 +1,147 @@
+package dev.streamgen.runtime.sink.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamgen.runtime.settings.RunSettings;
+import dev.streamgen.runtime.settings.SettingSource;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.junit.jupiter.api.Test;
+
+/** The Kinesis section of docs/sinks.md says what the sink does: its examples and tables run here. */
+class KinesisSinkDocsTest {
+  private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
+
+  private static String section() throws Exception {
+    String doc =
+        new String(Files.readAllBytes(Paths.get("..", "docs", "sinks.md")), StandardCharsets.UTF_8);
+    int start = doc.indexOf("\n## Kinesis\n");
+    assertThat(start).as("section Kinesis in docs/sinks.md").isNotNegative();
+    int end = doc.indexOf("\n## ", start + 1);
+    return doc.substring(start, end < 0 ? doc.length() : end);
+  }
+
+  private static List<KinesisSinkOptions> examples() throws Exception {
+    Matcher m = YAML_BLOCK.matcher(section());
+    List<KinesisSinkOptions> out = new ArrayList<>();
+    while (m.find()) {
+      RunSettings settings =
+          RunSettings.of(Arrays.asList(SettingSource.yaml("docs/sinks.md", m.group(1))));
+      assertThat(settings.sinkType()).isEqualTo("kinesis");
+      out.add(KinesisSinkOptions.parse(settings.sinkConfig()));
+    }
+    return out;
+  }
+
+  @Test
+  void theYamlExamplesAreValidKinesisConfigs() throws Exception {
+    List<KinesisSinkOptions> examples = examples();
+    assertThat(examples).hasSize(2);
+
+    KinesisSinkOptions seed = examples.get(0);
+    assertThat(seed.streamName()).isEqualTo("my-events-stream");
+    assertThat(seed.autoShardCalculation()).isTrue();
+    assertThat(seed.hasStaticCredentials()).isTrue();
+    assertThat(seed.unknownKeys()).isEmpty();
+
+    KinesisSinkOptions fixed = examples.get(1);
+    assertThat(fixed.shardCount()).isEqualTo(8);
+    assertThat(fixed.maxRequestBytes()).isEqualTo(10_485_760);
+    assertThat(fixed.retryTimeoutSeconds()).isEqualTo(300);
+    assertThat(fixed.region()).isEqualTo("eu-west-1");
+    assertThat(fixed.endpointUrl())
+        .isEqualTo(URI.create("https://vpce-0a1b2c3d-kinesis.eu-west-1.vpce.amazonaws.com"));
+  }
+
+  @Test
+  void theDocumentedDefaultsAreTheCodes() throws Exception {
+    Map<String, String> documented = new LinkedHashMap<>();
+    Matcher row = Pattern.compile("^\\| `([a-z_]+)` \\| `([^`]+)`", Pattern.MULTILINE).matcher(section());
+    while (row.find()) {
+      documented.put(row.group(1), row.group(2));
+    }
+    KinesisSinkOptions d = KinesisSinkOptions.parse(java.util.Collections.singletonMap("stream_name", "s"));
+    Map<String, String> actual = new LinkedHashMap<>();
+    actual.put("region", d.region());
+    actual.put("auto_shard_calculation", Boolean.toString(d.autoShardCalculation()));
+    actual.put("max_request_bytes", Integer.toString(d.maxRequestBytes()));
+    actual.put("max_record_bytes", Integer.toString(d.maxRecordBytes()));
+    actual.put("retry_timeout_seconds", Integer.toString(d.retryTimeoutSeconds()));
+    actual.put("max_in_flight_requests", Integer.toString(d.maxInFlightRequests()));
+    actual.put("stream_ready_timeout_seconds", Integer.toString(d.streamReadyTimeoutSeconds()));
+    assertThat(documented).containsAllEntriesOf(actual);
+    // Every key the sink reads is documented, and nothing else.
+    Matcher key = Pattern.compile("^\\| `([a-z_]+)`(?:, `([a-z_]+)`)?(?:, `([a-z_]+)`)? \\|", Pattern.MULTILINE)
+        .matcher(section().substring(0, section().indexOf("### How records are sent")));
+    List<String> keys = new ArrayList<>();
+    while (key.find()) {
+      for (int g = 1; g <= 3; g++) {
+        if (key.group(g) != null) {
+          keys.add(key.group(g));
+        }
+      }
+    }
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(KinesisSinkOptions.KEYS);
+  }
+
+  @Test
+  void theAutoShardingTableIsWhatTheFormulaGives() throws Exception {
+    String s = section();
+    String table = s.substring(s.indexOf("| events/s | average bytes | shards |"), s.indexOf("Before the query starts"));
+    Matcher row = Pattern.compile("^\\| ([0-9,]+) \\| ([0-9,]+) \\| ([0-9,]+) \\|$", Pattern.MULTILINE).matcher(table);
+    int rows = 0;
+    while (row.find()) {
+      double rate = Double.parseDouble(row.group(1).replace(",", ""));
+      double bytes = Double.parseDouble(row.group(2).replace(",", ""));
+      int shards = Integer.parseInt(row.group(3).replace(",", ""));
+      assertThat(ShardMath.requiredShards(rate, bytes)).as(row.group()).isEqualTo(shards);
+      rows++;
+    }
+    assertThat(rows).isEqualTo(5);
+    assertThat(ShardMath.resizeSteps(3, 7)).as("the 3 → 6 → 7 example").containsExactly(6, 7);
+  }
+
+  @Test
+  void theDeadlineMessageIsTheOneUsersGet() throws Exception {
+    String s = section();
+    int start = s.indexOf("```\nkinesis stream 'events'");
+    String documented = s.substring(start + 4, s.indexOf("\n```", start + 4)).replace('\n', ' ');
+    String actual =
+        KinesisErrors.notDelivered(
+                "events",
+                KinesisErrors.deadlineReason(
+                    1,
+                    "ProvisionedThroughputExceededException: Rate exceeded for shard"
+                        + " shardId-000000000000 in stream events under account 000000000000."),
+                100,
+                new KinesisWriteMetrics(0, 1153, 100, 1253, 0, 0))
+            .getMessage();
+    assertThat(documented).isEqualTo(actual);
+  }
+
+  @Test
+  void theMetricTableNamesTheReportedMetrics() throws Exception {
+    String s = section();
+    String table = s.substring(s.indexOf("### Metrics"), s.indexOf("### Auto-sharding"));
+    List<String> documented = new ArrayList<>();
+    Matcher row = Pattern.compile("^\\| `([a-zA-Z]+)` \\|", Pattern.MULTILINE).matcher(table);
+    while (row.find()) {
+      documented.add(row.group(1));
+    }
+    List<String> reported = new ArrayList<>();
+    for (CustomMetric m : KinesisCustomMetrics.supported()) {
+      reported.add(m.name());
+    }
+    assertThat(documented).containsExactlyElementsOf(reported);
+  }
+}
