@@ -259,14 +259,23 @@ public final class RuntimeBenchmark {
 
   private final TaskCpu taskCpu = new TaskCpu();
 
+  /** Waits until the listener has seen every finished task, so CPU sums cover the whole job. */
+  private void drainListenerBus() {
+    try {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
+    }
+  }
+
   /** Runs a Spark action and measures it: wall time, and the CPU time of its tasks. */
   private Rate sparkRate(long rows, Runnable action) {
-    spark.sparkContext().listenerBus().waitUntilEmpty();
+    drainListenerBus();
     long cpu0 = taskCpu.nanos.get();
     long t0 = System.nanoTime();
     action.run();
     double wall = (System.nanoTime() - t0) / 1e9;
-    spark.sparkContext().listenerBus().waitUntilEmpty();
+    drainListenerBus();
     double cpu = (taskCpu.nanos.get() - cpu0) / 1e9;
     return new Rate(rows / wall, rows / cpu);
   }
