@@ -69,8 +69,11 @@ public final class KafkaBroker implements AutoCloseable {
   private final String classpathOverride;
   private final Duration startTimeout;
   private final String clusterId;
+  private final String saslUsername; // null: no SASL listener
+  private final String saslPassword;
 
   private int port;
+  private int saslPort;
   private int controllerPort;
   private boolean formatted;
   private Process process;
@@ -93,6 +96,8 @@ public final class KafkaBroker implements AutoCloseable {
     this.classpathOverride = builder.classpath;
     this.startTimeout = builder.startTimeout;
     this.clusterId = newClusterId();
+    this.saslUsername = builder.saslUsername;
+    this.saslPassword = builder.saslPassword;
   }
 
   public static Builder builder() {
@@ -118,6 +123,7 @@ public final class KafkaBroker implements AutoCloseable {
         // Another process may take a port between our probe and the broker's bind: retry then.
         port = freePort();
         controllerPort = freePort();
+        saslPort = saslUsername == null ? 0 : freePort();
         writeConfiguration();
       }
       if (!formatted) {
@@ -144,6 +150,18 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IllegalStateException("the broker has not been started yet");
     }
     return "127.0.0.1:" + port;
+  }
+
+  /**
+   * {@code 127.0.0.1:port} of the SASL_PLAINTEXT listener (mechanism PLAIN) that
+   * {@link Builder#saslPlain} adds; fixed once the broker first started.
+   */
+  public synchronized String saslBootstrapServers() {
+    if (saslUsername == null) {
+      throw new IllegalStateException("the broker has no SASL listener; build it with saslPlain(user, password)");
+    }
+    bootstrapServers(); // fails the same way before the first start
+    return "127.0.0.1:" + saslPort;
   }
 
   public synchronized boolean isRunning() {
@@ -387,11 +405,25 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    String sasl = saslUsername == null ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + sasl);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + (sasl.isEmpty() ? "" : "SASL_PLAINTEXT:SASL_PLAINTEXT,") + "CONTROLLER:PLAINTEXT");
+    if (saslUsername != null) {
+      // The broker side of PLAIN: one user_<name>="<password>" entry per accepted user, on this
+      // listener only. Inter-broker and controller traffic stay on the PLAINTEXT listeners, so the
+      // broker needs no client credentials of its own, and the testkit's admin client and
+      // readAll() keep working without any.
+      p.put("sasl.enabled.mechanisms", "PLAIN");
+      p.put(
+          "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + saslUsername
+              + "=\"" + saslPassword + "\";");
+    }
     p.put("log.dirs", directory.resolve("data").toString());
     p.put("num.partitions", "1");
     p.put("auto.create.topics.enable", "true");
@@ -549,8 +581,28 @@ public final class KafkaBroker implements AutoCloseable {
     private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC"));
     private String classpath;
     private Duration startTimeout = Duration.ofSeconds(90);
+    private String saslUsername;
+    private String saslPassword;
 
     private Builder() {}
+
+    /**
+     * Adds a SASL_PLAINTEXT listener ({@link #saslBootstrapServers()}) that accepts mechanism PLAIN
+     * with this one user, so clients can be tested with right and wrong credentials. The PLAINTEXT
+     * listener stays as it is. The name must be a plain word and the password free of quotes and
+     * backslashes: both go verbatim into the broker's JAAS line.
+     */
+    public Builder saslPlain(String username, String password) {
+      if (!username.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("SASL user name '" + username + "': use letters, digits, '.', '_' and '-'");
+      }
+      if (password.isEmpty() || password.matches("(?s).*[\"\\\\\r\n].*")) {
+        throw new IllegalArgumentException("a SASL password must be non-empty, without quotes, backslashes or line breaks");
+      }
+      this.saslUsername = username;
+      this.saslPassword = password;
+      return this;
+    }
 
     /** Where to keep configuration, data and log; kept on close. Default: a temp dir deleted on close. */
     public Builder directory(Path directory) {

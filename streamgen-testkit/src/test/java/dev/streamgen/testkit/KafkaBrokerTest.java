@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,8 +85,45 @@ class KafkaBrokerTest {
     }
   }
 
-  private static void send(String servers, String topic, int from, int to) throws Exception {
+  @Test
+  void saslListenerAcceptsTheConfiguredPasswordOnly() throws Exception {
+    try (KafkaBroker broker = KafkaBroker.builder().saslPlain("alice", "alice-pw").build().start()) {
+      assertThat(broker.saslBootstrapServers()).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo(broker.bootstrapServers());
+      send(broker.saslBootstrapServers(), saslPlain("alice", "alice-pw"), "sasl", 0, 10);
+      assertThat(values(broker.readAll("sasl"))).hasSize(10);
+
+      assertThatThrownBy(() -> send(broker.saslBootstrapServers(), saslPlain("alice", "not-alice-pw"), "sasl", 10, 11))
+          .hasRootCauseInstanceOf(SaslAuthenticationException.class)
+          .rootCause()
+          .hasMessage("Authentication failed: Invalid username or password");
+      assertThat(values(broker.readAll("sasl"))).hasSize(10);
+    }
+  }
+
+  @Test
+  void saslPasswordsThatCannotBeWrittenIntoJaasAreRefused() {
+    assertThatThrownBy(() -> KafkaBroker.builder().saslPlain("bob", "pw\"; user_eve=\"x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a SASL password must be non-empty, without quotes, backslashes or line breaks");
+  }
+
+  private static Properties saslPlain(String user, String password) {
     Properties p = new Properties();
+    p.put("security.protocol", "SASL_PLAINTEXT");
+    p.put("sasl.mechanism", "PLAIN");
+    p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+        + user + "\" password=\"" + password + "\";");
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+    return p;
+  }
+
+  private static void send(String servers, String topic, int from, int to) throws Exception {
+    send(servers, new Properties(), topic, from, to);
+  }
+
+  private static void send(String servers, Properties client, String topic, int from, int to) throws Exception {
+    Properties p = new Properties();
+    p.putAll(client);
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, String> producer =

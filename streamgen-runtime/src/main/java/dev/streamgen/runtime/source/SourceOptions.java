@@ -66,6 +66,11 @@ public final class SourceOptions implements Serializable {
               TYPE_COUNTER,
               CLOCK));
 
+  /** The option names, in documentation order. */
+  public static List<String> names() {
+    return ALL;
+  }
+
   /** Rows a micro-batch may take by default: this many seconds of the target rate. */
   static final long DEFAULT_CATCH_UP_SECONDS = 10;
 

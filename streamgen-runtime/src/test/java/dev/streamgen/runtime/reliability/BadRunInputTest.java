@@ -6,6 +6,7 @@ import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.testing.SharedSpark;
 import dev.streamgen.testkit.KafkaBroker;
+import dev.streamgen.testkit.TopicReader;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad run-time input through the job ({@code Main}'s code path, in this JVM): unknown and ill-typed
- * overrides, missing secrets, credentials of the wrong shape, closed loopback ports, a missing topic
- * or event hub. Each run must end with a clear first line naming the setting (or the destination and
+ * overrides, missing secrets, credentials of the wrong shape, wrong credentials against servers that
+ * check them (Kafka SASL/PLAIN, Event Hubs shared access signatures), closed loopback ports, a
+ * missing topic or event hub. Each run must end with a clear first line naming the setting (or the destination and
  * the setting that bounds the retries), exit status 2 for input mistakes and 1 for failed runs, write
  * nothing, and never print a secret's value. Retries are bounded by settings so failures come fast;
  * the elapsed times are printed, not asserted.
@@ -195,5 +198,87 @@ class BadRunInputTest {
     assertThat(r.firstErrorLine()).isEqualTo(
         "streamgen: the run failed writing to Kinesis stream 'events' at endpoint http://127.0.0.1:" + port
             + ": ConnectException: Connection refused");
+  }
+
+  /** Secrets for the credential tests, in their own file: their values depend on the server's port. */
+  private static Path secretsFile(String name, String... lines) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+    return file;
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  /**
+   * A broker whose SASL_PLAINTEXT listener checks PLAIN passwords: the right password (a secret in
+   * sink_config.kafka.sasl.jaas.config) delivers every row; a wrong one fails the run at once with
+   * Kafka's authentication error and the destination, prints neither password, writes nothing.
+   */
+  @Test
+  void kafkaWithAWrongSaslPasswordFailsFastNamingTheDestinationWithoutPrintingIt() throws IOException {
+    String wrong = "wr0ng-pw-5d2b-never-print-me";
+    try (KafkaBroker broker = KafkaBroker.builder().saslPlain("streamgen", SECRET).build().start()) {
+      String login = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"streamgen\" password=";
+      Path file = secretsFile("kafka-secrets.properties",
+          "kafka/jaas=" + login + "\"" + SECRET + "\";",
+          "kafka/jaas-wrong=" + login + "\"" + wrong + "\";");
+      String[] sasl = {"--secrets-file", file.toString(), "--set", "sink_config.type=kafka",
+          "--set", "sink_config.bootstrap_servers=" + broker.saslBootstrapServers(), "--set", "sink_config.topic=auth",
+          "--set", "sink_config.kafka.security.protocol=SASL_PLAINTEXT", "--set", "sink_config.kafka.sasl.mechanism=PLAIN",
+          "--set", "sink_config.kafka.max.block.ms=3000"};
+
+      Run right = run("kafka: right SASL password", concat(sasl, "--set", "sink_config.kafka.sasl.jaas.config={{secrets/kafka/jaas}}"));
+      assertThat(right.status).as(right.err).isEqualTo(Job.OK);
+      // Read back over the broker's PLAINTEXT listener: the reader observes, it is not under test.
+      assertThat(TopicReader.readAll(broker.bootstrapServers(), "auth", Duration.ofSeconds(60))).hasSize(200);
+
+      Run bad = run("kafka: wrong SASL password", concat(sasl, "--set", "sink_config.kafka.sasl.jaas.config={{secrets/kafka/jaas-wrong}}"));
+      assertThat(bad.out + bad.err).as("the wrong password in the output").doesNotContain(wrong);
+      assertThat(bad.status).isEqualTo(Job.FAILED);
+      assertThat(bad.firstErrorLine()).isEqualTo(
+          "streamgen: the run failed writing to Kafka topic auth at " + broker.saslBootstrapServers()
+              + ": SaslAuthenticationException: Authentication failed: Invalid username or password");
+      assertThat(TopicReader.readAll(broker.bootstrapServers(), "auth", Duration.ofSeconds(60))).hasSize(200);
+    }
+  }
+
+  /**
+   * An endpoint that checks shared access signatures like Event Hubs: the right key delivers every
+   * row; a wrong key gets a 401 on the SDK's put-token, not retried, and the run fails naming
+   * sink_config.connection_string, without printing either key.
+   */
+  @Test
+  void eventHubsWithAWrongSharedAccessKeyFailsFastNamingTheSettingWithoutPrintingIt() throws IOException {
+    String wrong = "wr0ng-key-81f3-never-print-me";
+    try (EventHubsTestServer server = EventHubsTestServer.builder().sharedAccessKey("send", SECRET).build()) {
+      String rightConnection = server.connectionString();
+      Path file = secretsFile("eh-secrets.properties",
+          "eh/right=" + rightConnection,
+          "eh/wrong=" + rightConnection.replace("SharedAccessKey=" + SECRET, "SharedAccessKey=" + wrong));
+      String[] eh = {"--secrets-file", file.toString(), "--set", "sink_config.type=eventhubs",
+          "--set", "sink_config.max_retries=1", "--set", "sink_config.retry_timeout_seconds=2", "--set", "sink_config.retry_delay_ms=100"};
+
+      Run right = run("eventhubs: right key", concat(eh, "--set", "sink_config.connection_string={{secrets/eh/right}}"));
+      assertThat(right.status).as(right.err).isEqualTo(Job.OK);
+      assertThat(server.eventCount()).isEqualTo(200);
+      assertThat(server.tokensRefused()).isZero();
+
+      Run bad = run("eventhubs: wrong key", concat(eh, "--set", "sink_config.connection_string={{secrets/eh/wrong}}"));
+      assertThat(bad.out + bad.err).as("the wrong key in the output").doesNotContain(wrong);
+      assertThat(bad.status).isEqualTo(Job.FAILED);
+      assertThat(bad.firstErrorLine())
+          .matches("streamgen: the run failed writing to Event Hubs 'hub1' on localhost:" + server.port() + " over amqp: "
+              + "event hub 'hub1' on localhost:" + server.port() + " \\(partition key '[^']+'\\) refused the credentials of "
+              + "sink_config\\.connection_string \\(check its SharedAccessKeyName and SharedAccessKey against a shared "
+              + "access policy with Send rights on the namespace or hub\\): 0 events sent and acknowledged, 1 failed, "
+              + "\\d+ not sent \\(buffered in this task\\)\\. Cause: com\\.azure\\.core\\.amqp\\.exception\\.AmqpException: "
+              + "status-code: 401, status-description: InvalidSignature: The token has an invalid signature\\..*");
+      assertThat(server.tokensRefused()).isPositive();
+      assertThat(server.eventCount()).isEqualTo(200);
+    }
   }
 }

@@ -145,20 +145,9 @@ class DriverKillRestartTest {
 
   /** True when the highest planned batch (offsets/N) has no commit yet (commits/N). */
   static boolean batchInFlight(Path checkpoint) {
-    OptionalLong planned = highest(checkpoint.resolve("offsets"));
-    OptionalLong committed = highest(checkpoint.resolve("commits"));
+    OptionalLong planned = DeliveryCount.highest(checkpoint.resolve("offsets"));
+    OptionalLong committed = DeliveryCount.highest(checkpoint.resolve("commits"));
     return planned.isPresent() && (committed.isEmpty() || planned.getAsLong() > committed.getAsLong());
-  }
-
-  private static OptionalLong highest(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return OptionalLong.empty();
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).mapToLong(Long::parseLong).max();
-    } catch (IOException e) {
-      return OptionalLong.empty();
-    }
   }
 
   /** The streamgen source's offset JSON of batch {@code n}: the third line of offsets/n. */
@@ -173,11 +162,11 @@ class DriverKillRestartTest {
 
   /** The end row of the last committed batch: every row below it must be in the table. */
   private static long committedEndRow(Path checkpoint) throws IOException {
-    return offset(checkpoint, highest(checkpoint.resolve("commits")).getAsLong()).get("row").asLong();
+    return offset(checkpoint, DeliveryCount.highest(checkpoint.resolve("commits")).getAsLong()).get("row").asLong();
   }
 
   private static long plannedEndRow(Path checkpoint) throws IOException {
-    return offset(checkpoint, highest(checkpoint.resolve("offsets")).getAsLong()).get("row").asLong();
+    return offset(checkpoint, DeliveryCount.highest(checkpoint.resolve("offsets")).getAsLong()).get("row").asLong();
   }
 
   private static long micros(Timestamp t) {

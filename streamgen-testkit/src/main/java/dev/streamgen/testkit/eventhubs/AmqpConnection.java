@@ -375,9 +375,19 @@ final class AmqpConnection implements Runnable {
     delivery.settle();
   }
 
-  /** {@code $cbs} put-token: always accepted. The SDK needs an Integer status code, not a Long. */
-  private static Message putTokenReply(Message request) {
-    return response(request, "put-token".equals(operation(request)) ? 200 : 400, null);
+  /**
+   * {@code $cbs} put-token: 200, or 401 with the reason when the server checks tokens and this one
+   * does not pass (what Event Hubs answers, which the SDK turns into an unauthorized-access error).
+   * The SDK needs an Integer status code, not a Long.
+   */
+  private Message putTokenReply(Message request) {
+    if (!"put-token".equals(operation(request))) {
+      return response(request, 400, null);
+    }
+    Map<String, Object> props = request.getApplicationProperties().getValue();
+    Object token = request.getBody() instanceof AmqpValue ? ((AmqpValue) request.getBody()).getValue() : null;
+    String refusal = server.refuseToken(String.valueOf(props.get("type")), token, String.valueOf(props.get("name")));
+    return refusal == null ? response(request, 200, null) : response(request, 401, refusal, null);
   }
 
   private Message managementReply(Message request) {
@@ -415,13 +425,17 @@ final class AmqpConnection implements Runnable {
   }
 
   private static Message response(Message request, int status, Map<String, Object> body) {
+    return response(request, status, status == 200 ? "OK" : "not supported by the test server", body);
+  }
+
+  private static Message response(Message request, int status, String description, Map<String, Object> body) {
     Message reply = Proton.message();
     Properties properties = new Properties();
     properties.setCorrelationId(request.getMessageId());
     reply.setProperties(properties);
     Map<String, Object> ap = new HashMap<>();
     ap.put("status-code", Integer.valueOf(status));
-    ap.put("status-description", status == 200 ? "OK" : "not supported by the test server");
+    ap.put("status-description", description);
     reply.setApplicationProperties(new ApplicationProperties(ap));
     if (body != null) {
       reply.setBody(new AmqpValue(body));

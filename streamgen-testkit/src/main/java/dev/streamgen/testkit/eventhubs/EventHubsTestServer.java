@@ -28,6 +28,8 @@ public final class EventHubsTestServer implements AutoCloseable {
   private final String hubName;
   private final int partitionCount;
   private final int maxMessageSize;
+  private final SharedAccessPolicy policy; // null: every put-token is accepted
+  private final AtomicInteger tokensRefused = new AtomicInteger();
   private final ServerSocket serverSocket;
   private final Thread acceptor;
   private final List<RecordedEvent> events = new ArrayList<>();
@@ -44,6 +46,7 @@ public final class EventHubsTestServer implements AutoCloseable {
     this.hubName = b.hubName;
     this.partitionCount = b.partitionCount;
     this.maxMessageSize = b.maxMessageSize;
+    this.policy = b.policy;
     this.serverSocket = new ServerSocket();
     serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     this.acceptor = new Thread(this::acceptLoop, "eventhubs-test-server-accept");
@@ -81,10 +84,35 @@ public final class EventHubsTestServer implements AutoCloseable {
     return connectionStringWithoutEntityPath() + ";EntityPath=" + hubName;
   }
 
-  /** A connection string for this endpoint that names no hub (pass eventhub_name separately). */
+  /**
+   * A connection string for this endpoint that names no hub (pass eventhub_name separately), with
+   * the key of {@link Builder#sharedAccessKey} if one was set.
+   */
   public String connectionStringWithoutEntityPath() {
     return "Endpoint=sb://localhost:" + port()
-        + ";SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true";
+        + ";SharedAccessKeyName=" + (policy == null ? "k" : policy.keyName())
+        + ";SharedAccessKey=" + (policy == null ? "v" : policy.key())
+        + ";UseDevelopmentEmulator=true";
+  }
+
+  /** How many put-tokens were answered 401 so far. */
+  public int tokensRefused() {
+    return tokensRefused.get();
+  }
+
+  /**
+   * Null when a put-token may be accepted (always, without {@link Builder#sharedAccessKey}); else the
+   * status description of the 401 to answer.
+   */
+  String refuseToken(String type, Object token, String audience) {
+    if (policy == null) {
+      return null;
+    }
+    String refusal = policy.refusal(type, token, audience, System.currentTimeMillis() / 1000);
+    if (refusal != null) {
+      tokensRefused.incrementAndGet();
+    }
+    return refusal;
   }
 
   /** Every event accepted so far, in arrival order. */
@@ -231,11 +259,12 @@ public final class EventHubsTestServer implements AutoCloseable {
     }
   }
 
-  /** Hub name, partition count and the max message size the receiving links advertise. */
+  /** Hub name, partition count, the max message size the receiving links advertise, the access key. */
   public static final class Builder {
     private String hubName = "hub1";
     private int partitionCount = 4;
     private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    private SharedAccessPolicy policy;
 
     public Builder hubName(String hubName) {
       this.hubName = hubName;
@@ -250,6 +279,17 @@ public final class EventHubsTestServer implements AutoCloseable {
     /** The max-message-size of the links producers send on: the SDK caps each batch at it. */
     public Builder maxMessageSize(int maxMessageSize) {
       this.maxMessageSize = maxMessageSize;
+      return this;
+    }
+
+    /**
+     * Makes the endpoint check put-tokens like Event Hubs checks a shared access policy: a token
+     * must be a shared access signature signed with {@code key} under {@code keyName}, unexpired,
+     * for the hub it is put for; anything else is answered with status 401. Default: no policy,
+     * every token is accepted.
+     */
+    public Builder sharedAccessKey(String keyName, String key) {
+      this.policy = new SharedAccessPolicy(keyName, key);
       return this;
     }
 

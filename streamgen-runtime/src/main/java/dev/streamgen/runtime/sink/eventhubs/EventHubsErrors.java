@@ -1,5 +1,7 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import com.azure.core.amqp.exception.AmqpErrorCondition;
+import com.azure.core.amqp.exception.AmqpException;
 import java.util.Arrays;
 import org.apache.spark.sql.types.StructType;
 
@@ -50,12 +52,42 @@ final class EventHubsErrors {
   }
 
   static EventHubsWriteException sendFailed(
-      String target, long sent, long failed, long notSent, int maxRetries, Throwable cause) {
+      String target, long sent, long failed, long notSent, EventHubsOptions options, Throwable cause) {
+    String counts = sent + " events sent and acknowledged, " + failed + " failed, " + notSent
+        + " not sent (buffered in this task)";
+    AmqpException refused = unauthorized(cause);
+    if (refused != null) {
+      // Not transient, so the SDK did not retry: saying "retried up to max_retries" would mislead,
+      // and what the user has to fix is a setting, which we name.
+      return new EventHubsWriteException(
+          target + " refused the credentials of " + credentialSetting(options) + ": " + counts
+              + ". Cause: " + refused,
+          cause);
+    }
     return new EventHubsWriteException(
-        "sending to " + target + " failed: " + sent + " events sent and acknowledged, " + failed
-            + " failed, " + notSent + " not sent (buffered in this task); transient errors were "
-            + "retried up to sink_config.max_retries=" + maxRetries + " times. If Spark retries the "
+        "sending to " + target + " failed: " + counts + "; transient errors were "
+            + "retried up to sink_config.max_retries=" + options.maxRetries() + " times. If Spark retries the "
             + "task, consumers may see the acknowledged events twice (at-least-once). Cause: " + cause,
         cause);
+  }
+
+  /** The setting that carries the credentials the hub refused, and what to check in it. */
+  private static String credentialSetting(EventHubsOptions options) {
+    return options.usesConnectionString()
+        ? "sink_config." + EventHubsOptions.CONNECTION_STRING + " (check its SharedAccessKeyName and "
+            + "SharedAccessKey against a shared access policy with Send rights on the namespace or hub)"
+        : "the identity DefaultAzureCredential signed in with for sink_config."
+            + EventHubsOptions.FULLY_QUALIFIED_NAMESPACE + " (it needs the Azure Event Hubs Data Sender role)";
+  }
+
+  /** The hub's "unauthorized access" answer (e.g. a 401 to the SDK's put-token) in the chain, or null. */
+  private static AmqpException unauthorized(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AmqpException
+          && ((AmqpException) t).getErrorCondition() == AmqpErrorCondition.UNAUTHORIZED_ACCESS) {
+        return (AmqpException) t;
+      }
+    }
+    return null;
   }
 }

@@ -173,7 +173,7 @@ final class EventHubsPublisher implements AutoCloseable {
       // or refusing endpoint shows up. The event in hand is the one that failed.
       awaitInFlight();
       throw EventHubsErrors.sendFailed(target(partitionKey), eventsSent.get(), eventsFailed.get() + 1,
-          bufferedEvents + eventsInFlight.get(), options.maxRetries(), e);
+          bufferedEvents + eventsInFlight.get(), options, e);
     }
   }
 
@@ -227,7 +227,7 @@ final class EventHubsPublisher implements AutoCloseable {
     awaitInFlight();
     Failure f = firstFailure.get();
     throw EventHubsErrors.sendFailed(target(f.partitionKey), eventsSent.get(), eventsFailed.get(),
-        bufferedEvents, options.maxRetries(), f.cause);
+        bufferedEvents, options, f.cause);
   }
 
   private String target(String partitionKey) {

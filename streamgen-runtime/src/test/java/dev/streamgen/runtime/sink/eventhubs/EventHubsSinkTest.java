@@ -280,16 +280,20 @@ class EventHubsSinkTest {
 
   @Test
   void aRejectedSendFailsTheTaskWithCountsThatMatchTheHub() {
-    // Two publications go through, then the hub refuses (not transient: no retry helps).
+    // Two publications go through, then the hub refuses (not transient: no retry helps). Refused as
+    // unauthorized, as Event Hubs refuses sends under a policy without Send rights, so the message
+    // names the setting that holds the credentials.
     server.rejectDeliveries(2, 1_000_000, "amqp:unauthorized-access");
     Throwable thrown = catchThrowable(
         () -> write(UnifiedTestRows.padded(spark, 300, 1, 500), options("max_batch_bytes", "2048")));
 
     EventHubsWriteException e = writeException(thrown);
     Matcher m = Pattern.compile(
-            "sending to event hub 'hub1' on localhost:" + server.port() + " \\(partition key 'user-\\d+'\\) "
-                + "failed: (\\d+) events sent and acknowledged, (\\d+) failed, (\\d+) not sent \\(buffered in "
-                + "this task\\); transient errors were retried up to sink_config.max_retries=3 times\\. .*")
+            "event hub 'hub1' on localhost:" + server.port() + " \\(partition key 'user-\\d+'\\) refused the "
+                + "credentials of sink_config\\.connection_string \\(check its SharedAccessKeyName and SharedAccessKey "
+                + "against a shared access policy with Send rights on the namespace or hub\\): (\\d+) events sent and "
+                + "acknowledged, (\\d+) failed, (\\d+) not sent \\(buffered in this task\\)\\. Cause: "
+                + "com\\.azure\\.core\\.amqp\\.exception\\.AmqpException: .*")
         .matcher(e.getMessage());
     assertThat(m.matches()).as(e.getMessage()).isTrue();
     long sent = Long.parseLong(m.group(1));

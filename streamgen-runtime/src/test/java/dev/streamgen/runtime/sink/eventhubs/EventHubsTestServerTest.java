@@ -1,8 +1,11 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.amqp.AmqpRetryOptions;
+import com.azure.core.amqp.exception.AmqpErrorCondition;
+import com.azure.core.amqp.exception.AmqpException;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import com.azure.messaging.eventhubs.EventData;
@@ -114,6 +117,50 @@ class EventHubsTestServerTest {
       assertThat(added).isBetween(2, 4096 / 40);
       producer.send(batch);
       assertThat(small.eventCount()).isEqualTo(added);
+    }
+  }
+
+  /**
+   * With a shared access key the endpoint checks the SDK's put-token like Event Hubs: the SDK signs
+   * with the right key and sends; signed with a wrong key, or under a key name the hub does not
+   * have, it gets a 401, which the SDK reports as an unauthorized-access error, not retried.
+   */
+  @Test
+  void checksSharedAccessSignaturesWhenGivenAKey() throws Exception {
+    try (EventHubsTestServer checked = EventHubsTestServer.builder().sharedAccessKey("send", "s3cr3t-key").build()) {
+      String right = checked.connectionString();
+      assertThat(right).contains(";SharedAccessKeyName=send;SharedAccessKey=s3cr3t-key;");
+      try (EventHubProducerClient producer = new EventHubClientBuilder().connectionString(right).buildProducerClient()) {
+        EventDataBatch batch = producer.createBatch();
+        batch.tryAdd(event("x", "t"));
+        producer.send(batch);
+      }
+      assertThat(checked.eventCount()).isEqualTo(1);
+      assertThat(checked.tokensRefused()).isZero();
+
+      for (String wrong : new String[] {
+          right.replace("SharedAccessKey=s3cr3t-key", "SharedAccessKey=s3cr3t-kez"),
+          right.replace("SharedAccessKeyName=send", "SharedAccessKeyName=listen")}) {
+        int refusedBefore = checked.tokensRefused();
+        long t0 = System.nanoTime();
+        try (EventHubProducerClient producer =
+            new EventHubClientBuilder()
+                .connectionString(wrong)
+                .retryOptions(new AmqpRetryOptions().setMaxRetries(3).setTryTimeout(Duration.ofSeconds(10)))
+                .buildProducerClient()) {
+          assertThatThrownBy(producer::createBatch)
+              .isInstanceOfSatisfying(AmqpException.class, e -> {
+                assertThat(e.getErrorCondition()).isEqualTo(AmqpErrorCondition.UNAUTHORIZED_ACCESS);
+                assertThat(e.isTransient()).isFalse();
+                assertThat(e.getMessage()).startsWith(
+                    "status-code: 401, status-description: InvalidSignature: The token has an invalid signature.");
+              });
+        }
+        System.out.printf("put-token refused: createBatch failed after %d ms, %d put-token(s) refused%n",
+            (System.nanoTime() - t0) / 1_000_000, checked.tokensRefused() - refusedBefore);
+        assertThat(checked.tokensRefused()).isGreaterThan(refusedBefore);
+      }
+      assertThat(checked.eventCount()).isEqualTo(1);
     }
   }
 }

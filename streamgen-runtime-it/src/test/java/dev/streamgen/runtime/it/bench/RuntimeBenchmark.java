@@ -1,0 +1,531 @@
+package dev.streamgen.runtime.it.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import dev.streamgen.runtime.api.AliasTable;
+import dev.streamgen.runtime.api.ColumnCatalog;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.api.RngColumns;
+import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.source.EventRowWriter;
+import dev.streamgen.runtime.source.EventTime;
+import dev.streamgen.runtime.source.GenerationPlan;
+import dev.streamgen.runtime.source.LoadedCatalog;
+import dev.streamgen.runtime.source.SourceOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The runtime benchmarks of issue 4, side by side in one JVM on local[2]: the streamgen source at 3
+ * and 10,000 types, a hand-written Spark baseline, the seed's union strategy over the generated
+ * Column code, the plain-Java single-thread loop, and each format. Prints a Markdown report (also
+ * written to {@code -Dbench.out}). A command, not a test: see the bench profile in this module's pom.
+ */
+public final class RuntimeBenchmark {
+  private static final long ROWS = Long.getLong("bench.rows", 20_000_000L);
+  private static final long SEED = 42;
+  private static final long START = 1_767_225_600_000_000L;
+  private static final int CORES = 2;
+  /** Input partitions of the streamgen source (and of spark.range in the baseline). */
+  private static final int PARTITIONS = Integer.getInteger("bench.partitions", CORES);
+  /** A union-strategy run is cancelled after this many seconds (plan build included). */
+  private static final double UNION_BUDGET_SECONDS =
+      Double.parseDouble(System.getProperty("bench.unionBudget", "300"));
+
+  private static final String T3 = "dev.streamgen.bench.t3.SyntheticCatalog";
+  private static final String T100 = "dev.streamgen.bench.t100.SyntheticCatalog";
+  private static final String T1000 = "dev.streamgen.bench.t1000.SyntheticCatalog";
+  private static final String T10000 = "dev.streamgen.bench.t10000.SyntheticCatalog";
+
+  private final SparkSession spark;
+  private final List<String> report = new ArrayList<>();
+
+  private RuntimeBenchmark(SparkSession spark) {
+    this.spark = spark;
+    spark.sparkContext().addSparkListener(taskCpu);
+  }
+
+  public static void main(String[] args) throws Exception {
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("streamgen-benchmark")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    RuntimeBenchmark b = new RuntimeBenchmark(spark);
+    try {
+      b.run();
+    } finally {
+      spark.stop();
+    }
+    String text = String.join("\n", b.report) + "\n";
+    System.out.println("\n" + text);
+    String out = System.getProperty("bench.out");
+    if (out != null) {
+      Path p = Paths.get(out);
+      Files.createDirectories(p.toAbsolutePath().getParent());
+      Files.write(p, text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void run() throws IOException {
+    line("Run " + Instant.now() + ": Java " + System.getProperty("java.version") + ", Spark " + spark.version()
+        + ", local[" + CORES + "], " + Runtime.getRuntime().availableProcessors() + " processors, load average at start "
+        + loadAverage() + ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement, "
+        + PARTITIONS + " partitions"
+        + jvmFlags() + ".");
+    line("");
+    progress("warm-up");
+    streamgen(T3, Format.JSON, ROWS / 10);
+    streamgen(T3, Format.JSON, ROWS / 10);
+    boolean all = !"startup".equals(System.getProperty("bench.only"));
+
+    // 1. streamgen batch JSON -> noop at 3 types (10,000 types come last: their 10,000 kernel
+    //    classes fill the JIT's code cache, which would slow everything measured after them).
+    Startup s3 = startup(T3);
+    Rate sg3 = best(() -> streamgen(T3, Format.JSON, ROWS));
+    progress("streamgen json 3 types " + rate(sg3.wall));
+
+    // 2. The hand-written baseline: one spark.range, column expressions, to_json.
+    Rate baseline = all ? best(() -> baseline(ROWS)) : null;
+
+    // 3. The seed's union strategy over the generated Column code.
+    List<String[]> union = new ArrayList<>();
+    UnionResult union3 = null;
+    for (String catalog : all ? new String[] {T3, T100, T1000} : new String[0]) {
+      UnionResult u = union(catalog, ROWS);
+      if (union3 == null) {
+        union3 = u;
+      }
+      union.add(
+          new String[] {
+            String.format(Locale.ROOT, "%,d", types(catalog)),
+            secs(u.planSeconds),
+            u.finished ? rate(u.rowsPerSecond) : "cancelled after " + (int) UNION_BUDGET_SECONDS + " s",
+            u.finished ? rate(u.rowsPerCpuSecond) : ""
+          });
+      progress("union " + types(catalog) + ": plan " + secs(u.planSeconds) + " s, " + union.get(union.size() - 1)[2]);
+      if (!u.finished) {
+        break;
+      }
+    }
+
+    // 4. The plain-Java limit: one thread, same events, same buffer reuse, per format.
+    Rate[] plain = new Rate[Format.values().length];
+    Rate[] plainRow = new Rate[Format.values().length];
+    for (Format f : all ? Format.values() : new Format[0]) {
+      plain[f.ordinal()] = best(() -> plainJava(T3, f, ROWS / 4));
+      plainRow[f.ordinal()] = best(() -> plainJavaRows(T3, f, ROWS / 4));
+    }
+
+    // 5. Each format through the source.
+    Rate[] formats = new Rate[Format.values().length];
+    formats[Format.JSON.ordinal()] = sg3;
+    for (Format f : all ? new Format[] {Format.AVRO, Format.BINARY, Format.PROTOBUF} : new Format[0]) {
+      formats[f.ordinal()] = best(() -> streamgen(T3, f, ROWS));
+    }
+
+    // 6. streamgen at 10,000 types, last.
+    Startup s10k = startup(T10000);
+    Startup s10kWarm = startup(T10000);
+    Rate sg10kFirst = streamgen(T10000, Format.JSON, ROWS);
+    Rate sg10k = best(() -> streamgen(T10000, Format.JSON, ROWS));
+    Rate plain10k = best(() -> plainJava(T10000, Format.JSON, ROWS / 4));
+    progress("streamgen json 10,000 types: first " + rate(sg10kFirst.wall) + ", best " + rate(sg10k.wall));
+    String codeCache = codeCache();
+
+    line("### streamgen source, batch JSON -> noop");
+    line("");
+    line("| event types | rows/s | rows per task CPU-second | plan (ms) | plan + start of a 1,000-row job (s) |");
+    line("|---:|---:|---:|---:|---:|");
+    line("| 3 | " + rate(sg3.wall) + " | " + rate(sg3.cpu) + " | " + ms(s3.planSeconds) + " | " + secs(s3.firstJobSeconds) + " |");
+    line("| 10,000, first run in the JVM (catalog load, JIT of the kernels) | " + rate(sg10kFirst.wall) + " | " + rate(sg10kFirst.cpu) + " | " + ms(s10k.planSeconds) + " | " + secs(s10k.firstJobSeconds) + " |");
+    line("| 10,000, best of the next 3 | " + rate(sg10k.wall) + " | " + rate(sg10k.cpu) + " | " + ms(s10kWarm.planSeconds) + " | " + secs(s10kWarm.firstJobSeconds) + " |");
+    line("");
+    if (all) {
+      line("### Hand-written Spark baseline (spark.range + column expressions + to_json, 3 types)");
+      line("");
+      line("| strategy | rows/s | rows per task CPU-second |");
+      line("|---|---:|---:|");
+      line("| baseline | " + rate(baseline.wall) + " | " + rate(baseline.cpu) + " |");
+      line("| streamgen, 3 types | " + rate(sg3.wall) + " | " + rate(sg3.cpu) + " |");
+      line("");
+      line("### The seed's union strategy (one DataFrame per type over the generated Column code, unioned)");
+      line("");
+      line("| event types | plan build (s) | rows/s (end to end) | rows per task CPU-second |");
+      line("|---:|---:|---:|---:|");
+      for (String[] u : union) {
+        line("| " + u[0] + " | " + u[1] + " | " + u[2] + " | " + u[3] + " |");
+      }
+      line("");
+      line("### Plain-Java limit (one thread: type pick + kernel.write into a reused buffer) and each format");
+      line("");
+      line("Rows per CPU-second of the working threads (plain loop: its thread; streamgen: its tasks).");
+      line("");
+      line("| format | plain Java | + unified row (UnsafeRow) | streamgen (per task CPU-second) | streamgen ÷ plain Java | streamgen local[2] rows/s (wall) |");
+      line("|---|---:|---:|---:|---:|---:|");
+      for (Format f : Format.values()) {
+        Rate pj = plain[f.ordinal()];
+        Rate sg = formats[f.ordinal()];
+        line("| " + f.configName() + " | " + rate(pj.cpu) + " | " + rate(plainRow[f.ordinal()].cpu) + " | " + rate(sg.cpu)
+            + " | " + pct(sg.cpu / pj.cpu) + " | " + rate(sg.wall) + " |");
+      }
+      line("| json, 10,000 types | " + rate(plain10k.cpu) + " | | " + rate(sg10k.cpu) + " | " + pct(sg10k.cpu / plain10k.cpu) + " | " + rate(sg10k.wall) + " |");
+      line("");
+    }
+    line("### Ratios");
+    line("");
+    if (all) {
+      line("- streamgen ÷ hand-written baseline (3 types, JSON): " + ratio(sg3.wall / baseline.wall) + " wall, "
+          + ratio(sg3.cpu / baseline.cpu) + " per CPU-second (target ≥ 4×)");
+      line("- streamgen per core ÷ plain-Java limit (3 types, JSON, per CPU-second): "
+          + pct(sg3.cpu / plain[Format.JSON.ordinal()].cpu) + " (target ≥ 60%)");
+      if (union3 != null && union3.finished) {
+        line("- streamgen ÷ union strategy at 3 types: " + ratio(sg3.wall / union3.rowsPerSecond) + " wall");
+      }
+    }
+    line("- streamgen 10,000 types ÷ 3 types: " + pct(sg10k.wall / sg3.wall) + " wall, " + pct(sg10k.cpu / sg3.cpu)
+        + " per CPU-second (target ≥ 90%); plan + start at 10,000 types: " + secs(s10k.firstJobSeconds)
+        + " s first use, " + secs(s10kWarm.firstJobSeconds) + " s after (target < 5 s)");
+    line("");
+    line("JIT code cache after the 10,000-type runs: " + codeCache + ".");
+    line("Load average at the end: " + loadAverage() + " (the machine is shared; numbers move with it).");
+  }
+
+  /**
+   * A measurement: rows per wall-clock second, and rows per CPU-second of the threads that did the
+   * work (Spark's executor CPU time of the job's tasks; the plain loop's thread CPU time). On a
+   * shared machine the second is the fair per-core figure: it does not count time other processes
+   * took.
+   */
+  private static final class Rate {
+    final double wall;
+    final double cpu;
+
+    Rate(double wall, double cpu) {
+      this.wall = wall;
+      this.cpu = cpu;
+    }
+  }
+
+  private interface Measure {
+    Rate run();
+  }
+
+  /** The best of three runs (each figure separately): the least disturbed by other processes. */
+  private static Rate best(Measure m) {
+    double wall = 0;
+    double cpu = 0;
+    for (int i = 0; i < 3; i++) {
+      Rate r = m.run();
+      wall = Math.max(wall, r.wall);
+      cpu = Math.max(cpu, r.cpu);
+    }
+    return new Rate(wall, cpu);
+  }
+
+  /** Sums the executor CPU time of finished tasks. */
+  private static final class TaskCpu extends org.apache.spark.scheduler.SparkListener {
+    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {
+      if (taskEnd.taskMetrics() != null) {
+        nanos.addAndGet(taskEnd.taskMetrics().executorCpuTime() + taskEnd.taskMetrics().executorDeserializeCpuTime());
+      }
+    }
+  }
+
+  private final TaskCpu taskCpu = new TaskCpu();
+
+  /** Waits until the listener has seen every finished task, so CPU sums cover the whole job. */
+  private void drainListenerBus() {
+    try {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
+    }
+  }
+
+  /** Runs a Spark action and measures it: wall time, and the CPU time of its tasks. */
+  private Rate sparkRate(long rows, Runnable action) {
+    drainListenerBus();
+    long cpu0 = taskCpu.nanos.get();
+    long t0 = System.nanoTime();
+    action.run();
+    double wall = (System.nanoTime() - t0) / 1e9;
+    drainListenerBus();
+    double cpu = (taskCpu.nanos.get() - cpu0) / 1e9;
+    return new Rate(rows / wall, rows / cpu);
+  }
+
+  private Dataset<Row> source(String catalog, Format format, long rows) {
+    return spark.read()
+        .format("streamgen")
+        .option("catalog", catalog)
+        .option("rows", rows)
+        .option("partitions", PARTITIONS)
+        .option("seed", SEED)
+        .option("format", format.configName())
+        .option("startTimeMicros", START)
+        .load();
+  }
+
+  /** Rows per second, end to end (planning included), writing to Spark's noop sink. */
+  private Rate streamgen(String catalog, Format format, long rows) {
+    progress("streamgen " + types(catalog) + " types " + format.configName());
+    return sparkRate(rows, () -> source(catalog, format, rows).write().format("noop").mode("overwrite").save());
+  }
+
+  private static final class Startup {
+    double planSeconds;
+    double firstJobSeconds;
+  }
+
+  private Startup startup(String catalog) {
+    progress("startup " + types(catalog) + " types");
+    Startup s = new Startup();
+    long t0 = System.nanoTime();
+    Dataset<Row> df = source(catalog, Format.JSON, 1000);
+    df.queryExecution().executedPlan();
+    s.planSeconds = (System.nanoTime() - t0) / 1e9;
+    long t1 = System.nanoTime();
+    source(catalog, Format.JSON, 1000).write().format("noop").mode("overwrite").save();
+    s.firstJobSeconds = (System.nanoTime() - t1) / 1e9 + s.planSeconds;
+    return s;
+  }
+
+  /** Event time of row id as a column (EventTime.micros at 1000 rows/s). */
+  private static Column eventTime() {
+    return expr("(id div 1000) * 1000000 + ((id % 1000) * 1000000) div 1000 + " + START + "L");
+  }
+
+  /**
+   * The hand-written baseline: the same three synthetic types in ONE DataFrame, type by a weighted
+   * pick on a hash, each field from xxhash64 like the generated code, payload by to_json per type.
+   */
+  private Rate baseline(long rows) {
+    progress("baseline");
+    LoadedCatalog c = LoadedCatalog.load(T3);
+    double[] cumulative = new double[2];
+    cumulative[0] = c.catalog().weight(0);
+    cumulative[1] = cumulative[0] + c.catalog().weight(1);
+    Column id = col("id");
+    Column typeUnit = RngColumns.unit(RngColumns.hash(id, Rng.stream(SEED, Rng.TYPE_SALT)));
+    Column type = when(typeUnit.lt(cumulative[0]), 0).when(typeUnit.lt(cumulative[1]), 1).otherwise(2);
+    Column userId = RngColumns.between(RngColumns.hash(id, Rng.stream(SEED, 101)), 1, 1_000_000).cast("int").as("user_id");
+    Column amount = RngColumns.between(RngColumns.hash(id, Rng.stream(SEED, 102)), 0.99, 999.99).as("amount");
+    Column device =
+        RngColumns.pick(RngColumns.hash(id, Rng.stream(SEED, 103)), new double[] {0.4, 0.8}, new String[] {"iOS", "Android", "Web"})
+            .as("device");
+    Column duration = RngColumns.between(RngColumns.hash(id, Rng.stream(SEED, 104)), 60, 7200).cast("int").as("duration_sec");
+    Column payload = null;
+    Column typeId = null;
+    for (int t = 0; t < 3; t++) {
+      Column uuid =
+          RngColumns.uuid(RngColumns.hash(id, Rng.stream(SEED, 200 + t)), RngColumns.hash(id, Rng.stream(SEED, 300 + t)))
+              .as("id_" + t);
+      Column json = to_json(struct(userId, uuid, amount, device, duration));
+      String name = c.kernel(t).eventTypeId();
+      payload = payload == null ? when(type.equalTo(t), json) : payload.when(type.equalTo(t), json);
+      typeId = typeId == null ? when(type.equalTo(t), lit(name)) : typeId.when(type.equalTo(t), lit(name));
+    }
+    Dataset<Row> df =
+        spark.range(0, rows, 1, PARTITIONS)
+            .select(
+                typeId.as("event_type_id"),
+                expr("timestamp_micros((id div 1000) * 1000000 + ((id % 1000) * 1000000) div 1000 + " + START + "L)").as("timestamp"),
+                typeId.as("partition_key"),
+                payload.cast("binary").as("serialized_payload"));
+    return sparkRate(rows, () -> df.write().format("noop").mode("overwrite").save());
+  }
+
+  private static final class UnionResult {
+    double planSeconds;
+    double rowsPerSecond;
+    double rowsPerCpuSecond;
+    boolean finished;
+  }
+
+  /** The seed's strategy: one DataFrame per type (rows x weight), serialized with to_json, unioned. */
+  private UnionResult union(String catalog, long rows) {
+    progress("union " + types(catalog) + " types");
+    LoadedCatalog c = LoadedCatalog.load(catalog);
+    ColumnCatalog columns = (ColumnCatalog) c.catalog();
+    long t0 = System.nanoTime();
+    Dataset<Row> union = null;
+    long total = 0;
+    for (int t = 0; t < c.size(); t++) {
+      long rowsT = Math.round(rows * c.catalog().weight(t));
+      total += rowsT;
+      String name = c.kernel(t).eventTypeId();
+      Column[] fields = columns.columns(t, SEED, col("id"), eventTime());
+      Dataset<Row> d =
+          spark.range(rowsT)
+              .select(
+                  lit(name).as("event_type_id"),
+                  expr("timestamp_micros((id div 1000) * 1000000 + ((id % 1000) * 1000000) div 1000 + " + START + "L)").as("timestamp"),
+                  lit(name).as("partition_key"),
+                  to_json(struct(fields)).cast("binary").as("serialized_payload"));
+      union = union == null ? d : union.unionAll(d);
+    }
+    final Dataset<Row> plan = union;
+    UnionResult r = new UnionResult();
+    java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    long budgetMillis = (long) (UNION_BUDGET_SECONDS * 1000) - (System.nanoTime() - t0) / 1_000_000;
+    watchdog.schedule(() -> spark.sparkContext().cancelJobGroup("streamgen-union"), Math.max(1, budgetMillis), java.util.concurrent.TimeUnit.MILLISECONDS);
+    try {
+      spark.sparkContext().setJobGroup("streamgen-union", "union strategy", true);
+      plan.queryExecution().executedPlan();
+      r.planSeconds = (System.nanoTime() - t0) / 1e9;
+      Rate run = sparkRate(total, () -> plan.write().format("noop").mode("overwrite").save());
+      r.rowsPerSecond = total / ((System.nanoTime() - t0) / 1e9);
+      r.rowsPerCpuSecond = run.cpu;
+      r.finished = true;
+    } catch (Exception e) {
+      // Cancelled by the watchdog (SparkException is checked in Java's eyes, hence Exception).
+      r.finished = false;
+      if (r.planSeconds == 0) {
+        r.planSeconds = (System.nanoTime() - t0) / 1e9;
+      }
+    } finally {
+      watchdog.shutdownNow();
+      spark.sparkContext().clearJobGroup();
+    }
+    return r;
+  }
+
+  /** One thread: the type pick and the kernel writing into a reused buffer; nothing else. */
+  private static Rate plainJava(String catalog, Format format, long rows) {
+    LoadedCatalog c = LoadedCatalog.load(catalog);
+    AliasTable alias = c.aliasTable();
+    long typeStream = Rng.stream(SEED, Rng.TYPE_SALT);
+    ByteWriter out = new ByteWriter(1024);
+    long bytes = 0;
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    for (long i = 0; i < rows; i++) {
+      int t = alias.pick(Rng.hash(i, typeStream));
+      out.reset();
+      c.kernel(t).write(SEED, i, EventTime.micros(START, i, 1000), format, out);
+      bytes += out.size();
+    }
+    Rate r =
+        new Rate(
+            rows / ((System.nanoTime() - t0) / 1e9), rows / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9));
+    if (bytes == 42) {
+      System.out.println("(keeps the loop alive)");
+    }
+    return r;
+  }
+
+  /** One thread: the source's own per-row path (type pick, kernel, partition key, UnsafeRow). */
+  private static Rate plainJavaRows(String catalog, Format format, long rows) {
+    EventRowWriter w =
+        new EventRowWriter(
+            GenerationPlan.resolve(
+                SourceOptions.builder().catalog(catalog).seed(SEED).format(format).rows(rows).build()));
+    long sum = 0;
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    for (long i = 0; i < rows; i++) {
+      sum += w.write(i, START).getSizeInBytes();
+    }
+    Rate r =
+        new Rate(
+            rows / ((System.nanoTime() - t0) / 1e9), rows / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9));
+    if (sum == 42) {
+      System.out.println("(keeps the loop alive)");
+    }
+    return r;
+  }
+
+  private static int types(String catalog) {
+    return LoadedCatalog.load(catalog).size();
+  }
+
+  /** How full the JIT's code cache segments are (from the JVM's memory pools). */
+  private static String codeCache() {
+    List<String> parts = new ArrayList<>();
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getName().startsWith("CodeHeap")) {
+        java.lang.management.MemoryUsage u = pool.getUsage();
+        parts.add(String.format(Locale.ROOT, "%s %d of %d MiB (peak %d)", pool.getName(), u.getUsed() >> 20,
+            u.getMax() >> 20, pool.getPeakUsage().getUsed() >> 20));
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  /** The benchmark JVM's -XX flags (code cache size and the like), or "". */
+  private static String jvmFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("-XX:")) {
+        flags.add(a);
+      }
+    }
+    return flags.isEmpty() ? "" : ", JVM flags " + String.join(" ", flags);
+  }
+
+  private static String loadAverage() {
+    try {
+      return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.UTF_8).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private void line(String s) {
+    report.add(s);
+  }
+
+
+  private static void progress(String what) {
+    System.err.println("[bench] " + Instant.now() + " " + what);
+  }
+
+  private static String rate(double r) {
+    return String.format(Locale.ROOT, "%,.0f", r);
+  }
+
+  private static String secs(double s) {
+    return String.format(Locale.ROOT, "%.2f", s);
+  }
+
+  private static String ms(double s) {
+    return String.format(Locale.ROOT, "%.0f", s * 1000);
+  }
+
+  private static String pct(double r) {
+    return String.format(Locale.ROOT, "%.0f%%", r * 100);
+  }
+
+  private static String ratio(double r) {
+    return String.format(Locale.ROOT, "%.2f×", r);
+  }
+
+}
