@@ -1,9 +1,12 @@
 package dev.streamgen.compiler;
 
+import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.JavaFile;
 import dev.streamgen.compiler.codegen.CatalogEmitter;
+import dev.streamgen.compiler.codegen.CatalogShapes;
 import dev.streamgen.compiler.codegen.ColumnsEmitter;
 import dev.streamgen.compiler.codegen.EventTypeEmitter;
+import dev.streamgen.compiler.codegen.ShapeEmitter;
 import dev.streamgen.compiler.model.EventCatalog;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.schema.AvroSchemas;
@@ -28,13 +31,19 @@ final class Generator {
     List<Manifest.SourceEntry> manifest = new ArrayList<>();
     List<String> catalogClasses = new ArrayList<>();
     for (EventCatalog catalog : catalogs) {
+      CatalogShapes shapes = CatalogShapes.of(catalog, javaPackage);
       // Types are independent: generate them in parallel, collect in file order (deterministic).
       List<TypeOutput> outputs =
-          catalog.eventTypes().parallelStream().map(type -> generate(type, catalog, javaPackage)).toList();
+          catalog.eventTypes().parallelStream()
+              .map(type -> generate(type, catalog, javaPackage, shapes.className(type)))
+              .toList();
       List<Manifest.TypeEntry> types = new ArrayList<>();
       for (TypeOutput output : outputs) {
         types.add(output.entry());
         files.addAll(output.files());
+      }
+      for (ShapeEmitter shape : shapes.emitters()) {
+        files.add(java(shape.emit()));
       }
       CatalogEmitter catalogEmitter = new CatalogEmitter(catalog, javaPackage);
       files.add(java(catalogEmitter.emit()));
@@ -58,7 +67,7 @@ final class Generator {
 
   private record TypeOutput(Manifest.TypeEntry entry, List<GeneratedFile> files) {}
 
-  private static TypeOutput generate(EventType type, EventCatalog catalog, String javaPackage) {
+  private static TypeOutput generate(EventType type, EventCatalog catalog, String javaPackage, ClassName shape) {
     String avsc = AvroSchemas.avsc(type, javaPackage);
     long fingerprint = AvroSchemas.fingerprint(avsc);
     return new TypeOutput(
@@ -66,7 +75,7 @@ final class Generator {
         List.of(
             GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "avro/" + type.id() + ".avsc", avsc),
             GeneratedFile.text(GeneratedFile.Root.SCHEMAS, JsonSchemas.path(type), JsonSchemas.schema(type)),
-            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint).emit()),
+            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, shape).emit()),
             java(new ColumnsEmitter(type, catalog.sourceName(), javaPackage).emit())));
   }
 

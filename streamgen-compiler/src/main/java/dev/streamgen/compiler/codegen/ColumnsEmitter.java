@@ -35,7 +35,7 @@ public final class ColumnsEmitter {
   public JavaFile emit() {
     CodeBlock.Builder array = CodeBlock.builder().add("return new $T[] {$>", SparkNames.COLUMN);
     for (int i = 0; i < type.fields().size(); i++) {
-      FieldCode f = new FieldCode(type.fields().get(i), i, kernel);
+      FieldCode f = FieldCode.inKernel(type.fields().get(i), i, kernel);
       array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", f.field().kind().column(f), JavaLiterals.string(f.name()));
     }
     array.add("$<\n};\n");

@@ -14,7 +14,6 @@ import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.ByteWriter;
-import dev.streamgen.runtime.encode.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +28,11 @@ import javax.lang.model.element.Modifier;
  * building the event object. Field kinds supply every per-field piece ({@link
  * dev.streamgen.compiler.model.FieldKind}).
  *
+ * <p>The kernel's hot path ({@code write}, {@code fieldText}) is not here but in the type's shape
+ * class ({@link ShapeEmitter}), shared with every type of the same field kinds; {@code Kernel}
+ * extends it and passes its constants. {@code Kernel} keeps those constants and the value methods as
+ * statics, for {@code generate} and the Spark columns.
+ *
  * <p>Naming inside {@code Kernel}: per-field members are {@code PREFIX_identifier} with one-word
  * prefixes; other members have no underscore ({@code HEADER}, {@code FIELDS}), so none can clash.
  */
@@ -40,19 +44,25 @@ public final class EventTypeEmitter {
   private final ClassName className;
   private final ClassName kernel;
   private final long avroFingerprint;
+  private final ClassName shape;
   private final List<FieldCode> fields;
+  private final ConstantArrays constants;
 
-  public EventTypeEmitter(EventType type, String sourceName, String javaPackage, long avroFingerprint) {
+  /** @param shape the shape class of the type ({@link ShapeEmitter}) its kernel extends */
+  public EventTypeEmitter(
+      EventType type, String sourceName, String javaPackage, long avroFingerprint, ClassName shape) {
     this.type = type;
     this.sourceName = sourceName;
     this.className = ClassName.get(javaPackage, type.className());
     this.kernel = className.nestedClass("Kernel");
     this.avroFingerprint = avroFingerprint;
+    this.shape = shape;
     List<FieldCode> codes = new ArrayList<>();
     for (int i = 0; i < type.fields().size(); i++) {
-      codes.add(new FieldCode(type.fields().get(i), i, kernel));
+      codes.add(FieldCode.inKernel(type.fields().get(i), i, kernel));
     }
     this.fields = List.copyOf(codes);
+    this.constants = ConstantArrays.of(fields);
   }
 
   public ClassName className() {
@@ -63,6 +73,9 @@ public final class EventTypeEmitter {
     TypeSpec.Builder event =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            // The shape class qualified, not imported: an import would be one more simple name a
+            // field may not take (Identifiers.RESERVED).
+            .alwaysQualify(shape.simpleName())
             .addJavadoc(
                 "Event type {@code $L} from {@code $L} (weight $L).\n\n"
                     + "<p>{@link #generate} gives the event of a row; {@link Kernel} writes it without building it.\n"
@@ -129,45 +142,17 @@ public final class EventTypeEmitter {
   /** {@code writeJson(ByteWriter out)} etc.: serializes this object's values. */
   private MethodSpec instanceWriter(Format format) {
     MethodSpec.Builder m =
-        MethodSpec.methodBuilder(writerName(format))
+        MethodSpec.methodBuilder(PayloadCode.writerName(format))
             .addJavadoc("Appends this event in the $L layout (docs/formats.md).\n", format.configName())
             .addModifiers(Modifier.PUBLIC)
             .addParameter(ByteWriter.class, "out");
-    m.addCode(prologue(format));
+    m.addCode(PayloadCode.prologue(format, CodeBlock.of("$T.HEADER", kernel), fields.isEmpty()));
     for (FieldCode f : fields) {
-      m.addCode(keyPrefix(format, f));
+      m.addCode(PayloadCode.keyPrefix(format, f));
       m.addCode(f.field().kind().writeValue(format, f, CodeBlock.of("this.$N", f.identifier())));
     }
-    m.addCode(epilogue(format));
+    m.addCode(PayloadCode.epilogue(format));
     return m.build();
-  }
-
-  /** What precedes the fields: the Avro single-object header, or '{' of an empty JSON object. */
-  private CodeBlock prologue(Format format) {
-    if (format == Format.AVRO) {
-      return CodeBlock.of("out.write($T.HEADER);\n", kernel);
-    }
-    if (format == Format.JSON && fields.isEmpty()) {
-      return CodeBlock.of("out.write('{');\n");
-    }
-    return CodeBlock.of("");
-  }
-
-  private CodeBlock keyPrefix(Format format, FieldCode f) {
-    return format == Format.JSON ? CodeBlock.of("out.write($T.$N);\n", kernel, f.member("KEY")) : CodeBlock.of("");
-  }
-
-  private static CodeBlock epilogue(Format format) {
-    return format == Format.JSON ? CodeBlock.of("out.write('}');\n") : CodeBlock.of("");
-  }
-
-  private static String writerName(Format format) {
-    return switch (format) {
-      case JSON -> "writeJson";
-      case AVRO -> "writeAvro";
-      case BINARY -> "writeBinary";
-      case PROTOBUF -> "writeProtobuf";
-    };
   }
 
   private TypeSpec kernel() {
@@ -179,8 +164,13 @@ public final class EventTypeEmitter {
     TypeSpec.Builder k =
         TypeSpec.classBuilder(kernel)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addSuperinterface(EventKernel.class)
-            .addJavadoc("Writes event type {@code $L} for any row straight into a buffer. Stateless and thread-safe.\n", type.id())
+            .superclass(shape)
+            .alwaysQualify(shape.simpleName())
+            .addJavadoc(
+                "Writes event type {@code $L} for any row straight into a buffer, with the code of {@link $T}\n"
+                    + "(shared with the types of the same field kinds) and this type's constants. Stateless and thread-safe.\n",
+                type.id(),
+                shape)
             .addField(
                 FieldSpec.builder(listOfString, "FIELDS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(
@@ -192,96 +182,24 @@ public final class EventTypeEmitter {
                 FieldSpec.builder(byte[].class, "HEADER", Modifier.STATIC, Modifier.FINAL)
                     .initializer("$T.header(AVRO_FINGERPRINT)", AvroWriter.class)
                     .build());
-    for (FieldCode f : fields) {
+    for (ConstantArrays.Slot s : constants.slots()) {
       k.addField(
-          FieldSpec.builder(byte[].class, f.member("KEY"), Modifier.STATIC, Modifier.FINAL)
-              .initializer("$T.key($L, $L)", JsonWriter.class, JavaLiterals.string(f.name()), f.index() == 0)
+          FieldSpec.builder(s.constant().type(), s.field().member(s.constant().prefix()), Modifier.STATIC, Modifier.FINAL)
+              .initializer(s.constant().initializer())
               .build());
-      f.field().kind().addKernelMembers(k, f);
     }
-    k.addMethod(
-        MethodSpec.methodBuilder("eventTypeId")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return EVENT_TYPE_ID")
-            .build());
-    k.addMethod(
-        MethodSpec.methodBuilder("fieldNames")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(listOfString)
-            .addStatement("return FIELDS")
-            .build());
-    k.addMethod(
-        MethodSpec.methodBuilder("avroFingerprint")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(long.class)
-            .addStatement("return AVRO_FINGERPRINT")
-            .build());
-    MethodSpec.Builder write =
-        MethodSpec.methodBuilder("write")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(long.class, "seed")
-            .addParameter(long.class, "row")
-            .addParameter(long.class, "eventTimeMicros")
-            .addParameter(Format.class, "format")
-            .addParameter(ByteWriter.class, "out");
-    for (int i = 0; i < FORMATS.size(); i++) {
-      Format format = FORMATS.get(i);
-      if (i == 0) {
-        write.beginControlFlow("if (format == $T.$L)", Format.class, format.name());
-      } else {
-        write.nextControlFlow("else if (format == $T.$L)", Format.class, format.name());
-      }
-      write.addStatement("$N(seed, row, eventTimeMicros, out)", writerName(format));
-    }
-    write.nextControlFlow("else")
-        .addStatement("throw new $T($S + format)", IllegalArgumentException.class, "unknown format ")
-        .endControlFlow();
-    k.addMethod(write.build());
-    k.addMethod(fieldText());
-    for (Format format : FORMATS) {
-      MethodSpec.Builder m =
-          MethodSpec.methodBuilder(writerName(format))
-              .addModifiers(Modifier.STATIC)
-              .addParameter(long.class, "seed")
-              .addParameter(long.class, "row")
-              .addParameter(long.class, "eventTimeMicros")
-              .addParameter(ByteWriter.class, "out");
-      m.addCode(prologue(format));
-      for (FieldCode f : fields) {
-        m.addCode(keyPrefix(format, f));
-        m.addCode(f.field().kind().write(format, f));
-      }
-      m.addCode(epilogue(format));
-      k.addMethod(m.build());
-    }
-    return k.build();
-  }
-
-  private MethodSpec fieldText() {
-    MethodSpec.Builder m =
-        MethodSpec.methodBuilder("fieldText")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addParameter(long.class, "seed")
-            .addParameter(long.class, "row")
-            .addParameter(long.class, "eventTimeMicros")
-            .addParameter(int.class, "field")
-            .beginControlFlow("switch (field)");
     for (FieldCode f : fields) {
-      m.addStatement("case $L: return $L", f.index(), f.field().kind().text(f));
+      k.addMethods(f.field().kind().methods(f));
     }
-    m.addStatement(
-            "default: throw new $T($S + field + $S)",
-            IndexOutOfBoundsException.class,
-            "field ",
-            " of " + type.id() + "; it has " + fields.size())
-        .endControlFlow();
-    return m.build();
+    CodeBlock.Builder args = CodeBlock.builder().add("EVENT_TYPE_ID, FIELDS, AVRO_FINGERPRINT, HEADER");
+    for (int a = 0; a < constants.arrayCount(); a++) {
+      args.add(",\n$L", constants.argument(a));
+    }
+    k.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("super($L)", args.build())
+            .build());
+    return k.build();
   }
 }

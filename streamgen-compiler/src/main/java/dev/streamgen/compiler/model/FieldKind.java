@@ -1,9 +1,10 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.runtime.api.Format;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,12 @@ import java.util.Map;
  *
  * <p>Implementations are immutable values: equal kinds are the same type with the same parameters
  * (which is how a type may repeat a common field).
+ *
+ * <p>The code of a kind is emitted twice (see {@link FieldCode}): as statics of each type's kernel,
+ * and as instance code of a shape class that every type with the same {@link #shapeKey() shape keys}
+ * in the same order shares, with the per-type {@link #constants} in final fields. Ten thousand types
+ * of one shape then run one compiled method instead of ten thousand (each of which the JIT would
+ * warm up and the code cache hold separately).
  */
 public interface FieldKind {
 
@@ -45,8 +52,25 @@ public interface FieldKind {
   /** Type of the public field in the event class. */
   TypeName javaType();
 
-  /** Adds the kernel members the other methods refer to (salt, tables, value methods). */
-  void addKernelMembers(TypeSpec.Builder kernel, FieldCode f);
+  /**
+   * What of this kind shapes its generated code, as opposed to the constants it reads: two fields
+   * whose keys are equal must have the same {@link #constants} (types and prefixes, in order) and
+   * emit the same code for the same {@link FieldCode#inShape} spelling. E.g. {@code int} and {@code
+   * int/sint32} (a negative minimum writes Protobuf sint32, another method).
+   */
+  String shapeKey();
+
+  /**
+   * The per-type constants the other methods refer to through {@link FieldCode#ref} (salt, bounds,
+   * tables), in an order that depends on {@link #shapeKey} only.
+   */
+  List<FieldConstant> constants(FieldCode f);
+
+  /**
+   * The member methods of the row the other methods call through {@link FieldCode#call} (value,
+   * index, UUID halves), static in a kernel and instance methods in a shape ({@link Kinds#rowMethod}).
+   */
+  List<MethodSpec> methods(FieldCode f);
 
   /** Expression: the typed value of row {@code row}. */
   CodeBlock value(FieldCode f);

@@ -1,8 +1,8 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
@@ -84,9 +84,21 @@ public record FloatKind(double min, double max) implements FieldKind {
   }
 
   @Override
-  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
-    kernel.addField(Kinds.salt(f));
-    kernel.addMethod(
+  public String shapeKey() {
+    return "float";
+  }
+
+  @Override
+  public List<FieldConstant> constants(FieldCode f) {
+    return List.of(
+        Kinds.salt(f),
+        new FieldConstant(TypeName.DOUBLE, "MIN", CodeBlock.of("$L", Kinds.literal(min))),
+        new FieldConstant(TypeName.DOUBLE, "MAX", CodeBlock.of("$L", Kinds.literal(max))));
+  }
+
+  @Override
+  public List<MethodSpec> methods(FieldCode f) {
+    return List.of(
         Kinds.rowMethod(
             f,
             "value",
@@ -94,8 +106,8 @@ public record FloatKind(double min, double max) implements FieldKind {
             "return $T.between($L, $L, $L)",
             Rng.class,
             f.hash(0),
-            Kinds.literal(min),
-            Kinds.literal(max)));
+            f.ref("MIN"),
+            f.ref("MAX")));
   }
 
   @Override

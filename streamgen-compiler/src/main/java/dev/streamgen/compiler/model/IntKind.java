@@ -1,8 +1,8 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.runtime.api.Format;
@@ -93,19 +93,32 @@ public record IntKind(long min, long max) implements FieldKind {
     return TypeName.INT;
   }
 
+  /** A negative minimum writes Protobuf sint32 instead of int32: other code, so another shape. */
   @Override
-  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
-    kernel.addField(Kinds.salt(f));
-    kernel.addMethod(
+  public String shapeKey() {
+    return min < 0 ? "int/sint32" : "int";
+  }
+
+  @Override
+  public List<FieldConstant> constants(FieldCode f) {
+    return List.of(
+        Kinds.salt(f),
+        new FieldConstant(TypeName.LONG, "MIN", CodeBlock.of("$LL", min)),
+        new FieldConstant(TypeName.LONG, "MAX", CodeBlock.of("$LL", max)));
+  }
+
+  @Override
+  public List<MethodSpec> methods(FieldCode f) {
+    return List.of(
         Kinds.rowMethod(
             f,
             "value",
             int.class,
-            "return (int) $T.between($L, $LL, $LL)",
+            "return (int) $T.between($L, $L, $L)",
             Rng.class,
             f.hash(0),
-            min,
-            max));
+            f.ref("MIN"),
+            f.ref("MAX")));
   }
 
   @Override

@@ -2,8 +2,8 @@ package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.AvroWriter;
@@ -29,11 +29,9 @@ final class Kinds {
 
   private Kinds() {}
 
-  /** {@code static final long SALT_x = 0x...L; // FNV-1a 64 of "x"}. */
-  static FieldSpec salt(FieldCode f) {
-    return FieldSpec.builder(long.class, f.saltName(), Modifier.STATIC, Modifier.FINAL)
-        .initializer("0x$LL", Long.toHexString(f.salt()))
-        .build();
+  /** The salt constant {@code SALT_x = 0x...L}: FNV-1a 64 of the field name. */
+  static FieldConstant salt(FieldCode f) {
+    return new FieldConstant(TypeName.LONG, "SALT", CodeBlock.of("0x$LL", Long.toHexString(f.salt())));
   }
 
   /** A Java double literal that reads back as exactly this double (Double.toString round-trips). */
@@ -42,13 +40,14 @@ final class Kinds {
   }
 
   /**
-   * {@code static <returns> <prefix>_x(long seed, long row) { <statement>; }}: a kernel method of
-   * the row, called through {@link FieldCode#call}.
+   * {@code static <returns> <prefix>_x(long seed, long row) { <statement>; }} in a kernel, {@code
+   * private <returns> <prefix>N(long seed, long row)} in a shape: a method of the row, called through
+   * {@link FieldCode#call}.
    */
   static MethodSpec rowMethod(
       FieldCode f, String prefix, Class<?> returns, String statement, Object... args) {
     return MethodSpec.methodBuilder(f.member(prefix))
-        .addModifiers(Modifier.STATIC)
+        .addModifiers(f.inShape() ? Modifier.PRIVATE : Modifier.STATIC)
         .returns(returns)
         .addParameter(long.class, "seed")
         .addParameter(long.class, "row")

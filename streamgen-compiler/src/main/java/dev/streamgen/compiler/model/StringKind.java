@@ -2,9 +2,8 @@ package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.config.ListNode;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.compiler.config.Node;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.lang.model.element.Modifier;
 
 /**
  * {@code type: string, values: [...], weights: [...]}: one of the values, picked with the given
@@ -180,7 +178,16 @@ public record StringKind(List<String> values, List<Double> weights) implements F
   }
 
   @Override
-  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
+  public String shapeKey() {
+    return "string";
+  }
+
+  /**
+   * Salt, values, cuts and each format's encoded values (encoded once when the kernel class loads,
+   * so writing a row copies bytes).
+   */
+  @Override
+  public List<FieldConstant> constants(FieldCode f) {
     ArrayTypeName bytes = ArrayTypeName.of(ArrayTypeName.of(byte.class));
     CodeBlock.Builder valuesInit = CodeBlock.builder().add("{");
     for (int i = 0; i < values.size(); i++) {
@@ -191,42 +198,31 @@ public record StringKind(List<String> values, List<Double> weights) implements F
     for (int i = 0; i < cuts.length; i++) {
       cutsInit.add(i == 0 ? "$L" : ", $L", Kinds.literal(cuts[i]));
     }
-    kernel.addField(Kinds.salt(f));
-    kernel.addField(
-        FieldSpec.builder(String[].class, f.member("VALUES"), Modifier.STATIC, Modifier.FINAL)
-            .initializer(valuesInit.add("}").build())
-            .build());
-    kernel.addField(
-        FieldSpec.builder(double[].class, f.member("CUTS"), Modifier.STATIC, Modifier.FINAL)
-            .initializer(cutsInit.add("}").build())
-            .build());
-    kernel.addField(encoded(bytes, f, "JSON", CodeBlock.of("$T.encodeAll($N)", JsonWriter.class, f.member("VALUES"))));
-    kernel.addField(encoded(bytes, f, "AVRO", CodeBlock.of("$T.encodeAll($N)", AvroWriter.class, f.member("VALUES"))));
-    kernel.addField(encoded(bytes, f, "BINARY", CodeBlock.of("$T.encodeAll($N)", BinaryWriter.class, f.member("VALUES"))));
-    kernel.addField(
-        encoded(
+    CodeBlock valuesRef = f.ref("VALUES");
+    return List.of(
+        Kinds.salt(f),
+        new FieldConstant(TypeName.get(String[].class), "VALUES", valuesInit.add("}").build()),
+        new FieldConstant(TypeName.get(double[].class), "CUTS", cutsInit.add("}").build()),
+        new FieldConstant(bytes, "JSON", CodeBlock.of("$T.encodeAll($L)", JsonWriter.class, valuesRef)),
+        new FieldConstant(bytes, "AVRO", CodeBlock.of("$T.encodeAll($L)", AvroWriter.class, valuesRef)),
+        new FieldConstant(bytes, "BINARY", CodeBlock.of("$T.encodeAll($L)", BinaryWriter.class, valuesRef)),
+        new FieldConstant(
             bytes,
-            f,
             "PROTO",
             CodeBlock.of(
-                "$T.encodeAll($L, $N)",
-                ProtobufWriter.class,
-                f.protoTag(protoWireType()),
-                f.member("VALUES"))));
-    kernel.addMethod(
-        Kinds.rowMethod(
-            f, "index", int.class, "return $T.pick($L, $N)", Rng.class, f.hash(0), f.member("CUTS")));
+                "$T.encodeAll($L, $L)", ProtobufWriter.class, f.protoTag(protoWireType()), valuesRef)));
   }
 
-  private static FieldSpec encoded(TypeName type, FieldCode f, String prefix, CodeBlock init) {
-    return FieldSpec.builder(type, f.member(prefix), Modifier.STATIC, Modifier.FINAL)
-        .initializer(init)
-        .build();
+  @Override
+  public List<MethodSpec> methods(FieldCode f) {
+    return List.of(
+        Kinds.rowMethod(
+            f, "index", int.class, "return $T.pick($L, $L)", Rng.class, f.hash(0), f.ref("CUTS")));
   }
 
   @Override
   public CodeBlock value(FieldCode f) {
-    return CodeBlock.of("$T.$N[$L]", f.kernel(), f.member("VALUES"), f.call("index"));
+    return CodeBlock.of("$L[$L]", f.ref("VALUES"), f.call("index"));
   }
 
   @Override
@@ -238,7 +234,7 @@ public record StringKind(List<String> values, List<Double> weights) implements F
           case BINARY -> "BINARY";
           case PROTOBUF -> "PROTO";
         };
-    return CodeBlock.of("out.write($T.$N[$L]);\n", f.kernel(), f.member(table), f.call("index"));
+    return CodeBlock.of("out.write($L[$L]);\n", f.ref(table), f.call("index"));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ProtobufWriter;
 import dev.streamgen.runtime.encode.Timestamps;
@@ -59,7 +59,20 @@ public record TimestampKind() implements FieldKind {
   }
 
   @Override
-  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {}
+  public String shapeKey() {
+    return "timestamp";
+  }
+
+  /** None: the value is the row's event time. */
+  @Override
+  public List<FieldConstant> constants(FieldCode f) {
+    return List.of();
+  }
+
+  @Override
+  public List<MethodSpec> methods(FieldCode f) {
+    return List.of();
+  }
 
   @Override
   public CodeBlock value(FieldCode f) {

@@ -3,7 +3,6 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ProtobufWriter;
 import dev.streamgen.runtime.encode.Uuids;
@@ -61,10 +60,18 @@ public record UuidKind() implements FieldKind {
   }
 
   @Override
-  public void addKernelMembers(TypeSpec.Builder kernel, FieldCode f) {
-    kernel.addField(Kinds.salt(f));
-    kernel.addMethod(half(f, "msb", 0));
-    kernel.addMethod(half(f, "lsb", 1));
+  public String shapeKey() {
+    return "uuid";
+  }
+
+  @Override
+  public List<FieldConstant> constants(FieldCode f) {
+    return List.of(Kinds.salt(f));
+  }
+
+  @Override
+  public List<MethodSpec> methods(FieldCode f) {
+    return List.of(half(f, "msb", 0), half(f, "lsb", 1));
   }
 
   private static MethodSpec half(FieldCode f, String half, int saltOffset) {
