@@ -19,6 +19,10 @@ import dev.streamgen.runtime.source.GenerationPlan;
 import dev.streamgen.runtime.source.LoadedCatalog;
 import dev.streamgen.runtime.source.SourceOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -246,11 +257,11 @@ public final class RuntimeBenchmark {
   }
 
   /** Sums the executor CPU time of finished tasks. */
-  private static final class TaskCpu extends org.apache.spark.scheduler.SparkListener {
-    private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+  private static final class TaskCpu extends SparkListener {
+    private final AtomicLong nanos = new AtomicLong();
 
     @Override
-    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd) {
+    public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
       if (taskEnd.taskMetrics() != null) {
         nanos.addAndGet(taskEnd.taskMetrics().executorCpuTime() + taskEnd.taskMetrics().executorDeserializeCpuTime());
       }
@@ -263,7 +274,7 @@ public final class RuntimeBenchmark {
   private void drainListenerBus() {
     try {
       spark.sparkContext().listenerBus().waitUntilEmpty();
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new IllegalStateException("Spark's listener bus did not drain", e);
     }
   }
@@ -392,9 +403,9 @@ public final class RuntimeBenchmark {
     }
     final Dataset<Row> plan = union;
     UnionResult r = new UnionResult();
-    java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
     long budgetMillis = (long) (UNION_BUDGET_SECONDS * 1000) - (System.nanoTime() - t0) / 1_000_000;
-    watchdog.schedule(() -> spark.sparkContext().cancelJobGroup("streamgen-union"), Math.max(1, budgetMillis), java.util.concurrent.TimeUnit.MILLISECONDS);
+    watchdog.schedule(() -> spark.sparkContext().cancelJobGroup("streamgen-union"), Math.max(1, budgetMillis), TimeUnit.MILLISECONDS);
     try {
       spark.sparkContext().setJobGroup("streamgen-union", "union strategy", true);
       plan.queryExecution().executedPlan();
@@ -416,6 +427,21 @@ public final class RuntimeBenchmark {
     return r;
   }
 
+  /** Wall and CPU time of the calling thread from {@link #start()}: the single-thread loops' clock. */
+  private static final class ThreadTimer {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final long cpu0 = THREADS.getCurrentThreadCpuTime();
+    private final long wall0 = System.nanoTime();
+
+    static ThreadTimer start() {
+      return new ThreadTimer();
+    }
+
+    Rate rate(long rows) {
+      return new Rate(rows / ((System.nanoTime() - wall0) / 1e9), rows / ((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9));
+    }
+  }
+
   /** One thread: the type pick and the kernel writing into a reused buffer; nothing else. */
   private static Rate plainJava(String catalog, Format format, long rows) {
     LoadedCatalog c = LoadedCatalog.load(catalog);
@@ -423,18 +449,14 @@ public final class RuntimeBenchmark {
     long typeStream = Rng.stream(SEED, Rng.TYPE_SALT);
     ByteWriter out = new ByteWriter(1024);
     long bytes = 0;
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t0 = System.nanoTime();
+    ThreadTimer timer = ThreadTimer.start();
     for (long i = 0; i < rows; i++) {
       int t = alias.pick(Rng.hash(i, typeStream));
       out.reset();
       c.kernel(t).write(SEED, i, EventTime.micros(START, i, 1000), format, out);
       bytes += out.size();
     }
-    Rate r =
-        new Rate(
-            rows / ((System.nanoTime() - t0) / 1e9), rows / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9));
+    Rate r = timer.rate(rows);
     if (bytes == 42) {
       System.out.println("(keeps the loop alive)");
     }
@@ -448,15 +470,11 @@ public final class RuntimeBenchmark {
             GenerationPlan.resolve(
                 SourceOptions.builder().catalog(catalog).seed(SEED).format(format).rows(rows).build()));
     long sum = 0;
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu0 = threads.getCurrentThreadCpuTime();
-    long t0 = System.nanoTime();
+    ThreadTimer timer = ThreadTimer.start();
     for (long i = 0; i < rows; i++) {
       sum += w.write(i, START).getSizeInBytes();
     }
-    Rate r =
-        new Rate(
-            rows / ((System.nanoTime() - t0) / 1e9), rows / ((threads.getCurrentThreadCpuTime() - cpu0) / 1e9));
+    Rate r = timer.rate(rows);
     if (sum == 42) {
       System.out.println("(keeps the loop alive)");
     }
@@ -470,9 +488,9 @@ public final class RuntimeBenchmark {
   /** How full the JIT's code cache segments are (from the JVM's memory pools). */
   private static String codeCache() {
     List<String> parts = new ArrayList<>();
-    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getName().startsWith("CodeHeap")) {
-        java.lang.management.MemoryUsage u = pool.getUsage();
+        MemoryUsage u = pool.getUsage();
         parts.add(String.format(Locale.ROOT, "%s %d of %d MiB (peak %d)", pool.getName(), u.getUsed() >> 20,
             u.getMax() >> 20, pool.getPeakUsage().getUsed() >> 20));
       }
@@ -483,7 +501,7 @@ public final class RuntimeBenchmark {
   /** The benchmark JVM's -XX flags (code cache size and the like), or "". */
   private static String jvmFlags() {
     List<String> flags = new ArrayList<>();
-    for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("-XX:")) {
         flags.add(a);
       }
