@@ -365,14 +365,25 @@ public final class Job {
 
   /**
    * Stops once the micro-batch in flight (if any) has committed, so a timed run ends on a batch
-   * boundary instead of discarding work; gives up waiting after a minute.
+   * boundary instead of discarding work; gives up waiting after a minute. Waits for that batch's
+   * progress, not for the trigger to go idle: a stream catching up starts the next batch at once,
+   * so the trigger may never be seen idle.
    */
   private static void stopAfterCurrentBatch(StreamingQuery query) throws Exception {
     long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (query.isActive() && query.status().isTriggerActive() && System.nanoTime() < giveUp) {
+    long lastCompleted = lastBatchId(query);
+    while (query.isActive()
+        && query.status().isTriggerActive()
+        && lastBatchId(query) == lastCompleted
+        && System.nanoTime() < giveUp) {
       query.awaitTermination(20);
     }
     query.stop();
+  }
+
+  private static long lastBatchId(StreamingQuery query) {
+    StreamingQueryProgress last = query.lastProgress();
+    return last == null ? -1 : last.batchId();
   }
 
   private void summary(Prepared p, TypeCountAccumulator counter, double seconds) {
