@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * One task's producer. It keeps an open {@link EventDataBatch} per partition key (Event Hubs routes
@@ -32,6 +34,8 @@ final class EventHubsPublisher implements AutoCloseable {
   static final long MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
   /** Batches awaiting acknowledgement at once. */
   static final int MAX_IN_FLIGHT_BATCHES = 64;
+  /** Resends of a batch refused on a just-disposed link (see sentOnDisposedLink). */
+  private static final int DISPOSED_LINK_RETRIES = 3;
   /** Bytes awaiting acknowledgement at once (in KiB permits, so 1 MB batches fit in an int). */
   static final int MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
 
@@ -194,7 +198,10 @@ final class EventHubsPublisher implements AutoCloseable {
     kibPermits.acquireUninterruptibly(kib);
     eventsInFlight.addAndGet(count);
     CompletableFuture<Void> done =
-        client.send(batch).toFuture().whenComplete((ignored, error) -> {
+        Mono.defer(() -> client.send(batch))
+            .retryWhen(Retry.max(DISPOSED_LINK_RETRIES).filter(EventHubsPublisher::sentOnDisposedLink))
+            .toFuture()
+            .whenComplete((ignored, error) -> {
           eventsInFlight.addAndGet(-count);
           if (error == null) {
             eventsSent.addAndGet(count);
@@ -211,6 +218,16 @@ final class EventHubsPublisher implements AutoCloseable {
     if (lastSendByKey.size() > 4 * MAX_IN_FLIGHT_BATCHES) {
       lastSendByKey.values().removeIf(CompletableFuture::isDone);
     }
+  }
+
+  /**
+   * A send that raced the SDK disposing its link after a dropped connection: the SDK refuses it
+   * before anything is published ("Cannot publish data batch when disposed") and does not retry it
+   * itself, as the error is not an AMQP one. Sending the same batch again opens a new link; nothing
+   * was delivered, so this adds no duplicate.
+   */
+  private static boolean sentOnDisposedLink(Throwable e) {
+    return e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("when disposed");
   }
 
   /** Waits until no batch awaits an acknowledgement (each send ends by the SDK's retry policy). */
