@@ -59,6 +59,10 @@ class StreamgenStreamTest {
     return q;
   }
 
+  private static long batchesWithRows(StreamingQuery q) {
+    return java.util.Arrays.stream(q.recentProgress()).filter(p -> p.numInputRows() > 0).count();
+  }
+
   /** Row indexes from event times: at 1000 rows/s row i happens at START + i ms. */
   private static List<Long> rowIndexes(SparkSession spark, String table) {
     List<Long> idx = new ArrayList<>();
@@ -158,9 +162,11 @@ class StreamgenStreamTest {
             .load();
     String table = "real_clock";
     StreamingQuery q = toMemory(df, table);
-    long deadline = System.currentTimeMillis() + 3000;
-    while (System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
+    // Wait for the event the test needs (three micro-batches with rows), not for a time: a loaded
+    // machine may take longer than any fixed sleep to run the first one.
+    while (batchesWithRows(q) < 3) {
+      assertThat(q.exception().isDefined()).as("stream failed").isFalse();
+      q.awaitTermination(100);
     }
     q.stop();
     List<Row> rows = SharedSpark.session().sql("SELECT timestamp FROM " + table + " ORDER BY timestamp").collectAsList();

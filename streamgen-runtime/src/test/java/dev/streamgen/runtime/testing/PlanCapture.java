@@ -20,6 +20,8 @@ public final class PlanCapture implements QueryExecutionListener, AutoCloseable 
 
   public static PlanCapture start(SparkSession spark) {
     PlanCapture c = new PlanCapture(spark);
+    // A listener also receives the events still queued when it registers: drain earlier queries'.
+    ListenerBus.drain(spark);
     spark.listenerManager().register(c);
     return c;
   }
@@ -35,31 +37,17 @@ public final class PlanCapture implements QueryExecutionListener, AutoCloseable 
   }
 
   /** All plans so far (listener events are delivered asynchronously: waits for the bus to drain). */
-  public synchronized String text() {
-    waitForListenerBus();
-    return String.join("\n", plans);
+  public String text() {
+    ListenerBus.drain(spark);
+    synchronized (this) {
+      return String.join("\n", plans);
+    }
   }
 
-  public synchronized int count() {
-    waitForListenerBus();
-    return plans.size();
-  }
-
-  private void waitForListenerBus() {
-    try {
-      // The listener bus has no public flush; give queued events time to arrive.
-      long deadline = System.currentTimeMillis() + 5000;
-      int seen = -1;
-      while (System.currentTimeMillis() < deadline) {
-        int now = plans.size();
-        if (now == seen && now > 0) {
-          return;
-        }
-        seen = now;
-        wait(300);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  public int count() {
+    ListenerBus.drain(spark);
+    synchronized (this) {
+      return plans.size();
     }
   }
 

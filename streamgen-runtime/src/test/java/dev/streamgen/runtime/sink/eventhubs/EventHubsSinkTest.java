@@ -8,6 +8,7 @@ import dev.streamgen.runtime.api.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.testkit.eventhubs.RecordedEvent;
+import dev.streamgen.runtime.testing.ListenerBus;
 import dev.streamgen.runtime.testing.SharedSpark;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -188,17 +189,21 @@ class EventHubsSinkTest {
           @Override
           public void onFailure(String funcName, org.apache.spark.sql.execution.QueryExecution qe, Exception e) {}
         };
+    // Earlier tests' writes end with events still queued on the listener bus; a listener registered
+    // before they are delivered receives them too (a 500-row write once came first here). Drain them.
+    ListenerBus.drain(spark);
     spark.listenerManager().register(listener);
     try {
       UnifiedTestRows.json(spark, 0, 700, 2).write().format("streamgen-eventhubs").mode(SaveMode.Append)
           .option("connection_string", server.connectionString()).save();
-      spark.sparkContext().listenerBus().waitUntilEmpty();
+      ListenerBus.drain(spark);
     } finally {
       spark.listenerManager().unregister(listener);
     }
-    org.apache.spark.sql.execution.SparkPlan write = plans.stream()
-        .filter(p -> p.metrics().contains("eventsWritten")).findFirst()
-        .orElseThrow(() -> new AssertionError("no plan with eventsWritten among " + plans));
+    List<org.apache.spark.sql.execution.SparkPlan> writes = plans.stream()
+        .filter(p -> p.metrics().contains("eventsWritten")).collect(Collectors.toList());
+    assertThat(writes).as("plans with eventsWritten among " + plans).hasSize(1);
+    org.apache.spark.sql.execution.SparkPlan write = writes.get(0);
     assertThat(write.metrics().apply("eventsWritten").value()).isEqualTo(700L).isEqualTo(server.eventCount());
     assertThat(write.metrics().apply("payloadBytesWritten").value())
         .isEqualTo(server.events().stream().mapToLong(e -> e.body().length).sum());

@@ -1,8 +1,10 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.testing.ListenerBus;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SparkPlan;
@@ -13,10 +15,14 @@ import scala.collection.Iterator;
 /**
  * Captures the Kinesis custom metrics Spark recorded on the write node of the next successful
  * batch write: what a user sees in the SQL UI, read the way Spark reports it.
+ *
+ * <p>Listener events are delivered asynchronously, and a listener receives every event still queued
+ * when it registers: an earlier test's write could be captured in place of this one. So
+ * registering drains the bus first, and {@link #await} drains it again and expects exactly one write.
  */
 final class WriteMetricsListener implements QueryExecutionListener, AutoCloseable {
   private final SparkSession spark;
-  private Map<String, Long> captured;
+  private final List<Map<String, Long>> captured = new ArrayList<>();
 
   private WriteMetricsListener(SparkSession spark) {
     this.spark = spark;
@@ -24,6 +30,7 @@ final class WriteMetricsListener implements QueryExecutionListener, AutoCloseabl
 
   static WriteMetricsListener register(SparkSession spark) {
     WriteMetricsListener l = new WriteMetricsListener(spark);
+    ListenerBus.drain(spark);
     spark.listenerManager().register(l);
     return l;
   }
@@ -32,25 +39,22 @@ final class WriteMetricsListener implements QueryExecutionListener, AutoCloseabl
   public synchronized void onSuccess(String funcName, QueryExecution qe, long durationNs) {
     Map<String, Long> found = find(qe.executedPlan());
     if (found != null) {
-      captured = found;
-      notifyAll();
+      captured.add(found);
     }
   }
 
   @Override
   public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
 
-  /** The metrics of the write; waits for Spark's listener bus to deliver them. */
-  synchronized Map<String, Long> await() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (captured == null) {
-      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-      if (left <= 0) {
-        throw new AssertionError("no Kinesis write metrics reported within 30 s");
+  /** The metrics of the one write since {@link #register}, once Spark's listener bus delivered them. */
+  Map<String, Long> await() {
+    ListenerBus.drain(spark);
+    synchronized (this) {
+      if (captured.size() != 1) {
+        throw new AssertionError("expected the metrics of one Kinesis write, got " + captured);
       }
-      wait(left);
+      return captured.get(0);
     }
-    return captured;
   }
 
   @Override
