@@ -10,8 +10,8 @@ def javaFiles = []
 sources.eachFileRecurse { if (it.name.endsWith('.java')) javaFiles << sources.toPath().relativize(it.toPath()).toString() }
 assert !javaFiles.isEmpty()
 javaFiles.each { assert it.startsWith('com/example/renamed/') : "stale or misplaced: ${it}" }
-// Event classes in the package; the shape classes they share code through in its shapes sub-package.
-javaFiles.each { assert new File(sources, it).text =~ /(?m)^package com\.example\.renamed(\.shapes)?;$/ }
+// Event classes in the package; the classes building the types' kernels in its kernels sub-package.
+javaFiles.each { assert new File(sources, it).text =~ /(?m)^package com\.example\.renamed(\.kernels)?;$/ }
 
 def cache = new File(basedir, 'target/streamgen-cache/default.cache').readLines()
 assert cache[0] == 'streamgen-cache 1'

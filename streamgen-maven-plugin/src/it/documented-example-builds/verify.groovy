@@ -21,8 +21,8 @@ def javaFiles = []
 new File(basedir, 'target/generated-sources/events').eachFileRecurse { if (it.name.endsWith('.java')) javaFiles << it }
 assert !javaFiles.isEmpty()
 javaFiles.each { assert it.path.contains('/com/example/events/') : it }
-// Event classes in the package; the shape classes they share code through in its shapes sub-package.
-assert javaFiles.every { it.text =~ /(?m)^package com\.example\.events(\.shapes)?;$/ }
+// Event classes in the package; the classes building the types' kernels in its kernels sub-package.
+assert javaFiles.every { it.text =~ /(?m)^package com\.example\.events(\.kernels)?;$/ }
 assert !new File(basedir, 'target/generated-sources/streamgen').exists()
 
 assert new File(basedir, 'target/generated-resources/events/META-INF/streamgen/catalogs').isFile()

@@ -3,10 +3,10 @@ package dev.streamgen.compiler;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.JavaFile;
 import dev.streamgen.compiler.codegen.CatalogEmitter;
-import dev.streamgen.compiler.codegen.CatalogShapes;
 import dev.streamgen.compiler.codegen.ColumnsEmitter;
 import dev.streamgen.compiler.codegen.EventTypeEmitter;
-import dev.streamgen.compiler.codegen.ShapeEmitter;
+import dev.streamgen.compiler.codegen.KernelChunks;
+import dev.streamgen.compiler.codegen.KernelsEmitter;
 import dev.streamgen.compiler.model.EventCatalog;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.schema.AvroSchemas;
@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Every output of a compilation, in memory: Java sources, resources and schemas. Deterministic: the
@@ -31,21 +32,26 @@ final class Generator {
     List<Manifest.SourceEntry> manifest = new ArrayList<>();
     List<String> catalogClasses = new ArrayList<>();
     for (EventCatalog catalog : catalogs) {
-      CatalogShapes shapes = CatalogShapes.of(catalog, javaPackage);
+      KernelChunks kernels = KernelChunks.of(catalog, javaPackage);
+      List<EventType> eventTypes = catalog.eventTypes();
       // Types are independent: generate them in parallel, collect in file order (deterministic).
       List<TypeOutput> outputs =
-          catalog.eventTypes().parallelStream()
-              .map(type -> generate(type, catalog, javaPackage, shapes.className(type)))
+          IntStream.range(0, eventTypes.size()).parallel()
+              .mapToObj(i -> generate(eventTypes.get(i), i, catalog, javaPackage, kernels))
               .toList();
       List<Manifest.TypeEntry> types = new ArrayList<>();
-      for (TypeOutput output : outputs) {
+      long[] fingerprints = new long[outputs.size()];
+      for (int i = 0; i < outputs.size(); i++) {
+        TypeOutput output = outputs.get(i);
         types.add(output.entry());
         files.addAll(output.files());
+        fingerprints[i] = output.entry().avroFingerprint();
       }
-      for (ShapeEmitter shape : shapes.emitters()) {
-        files.add(java(shape.emit()));
-      }
-      CatalogEmitter catalogEmitter = new CatalogEmitter(catalog, javaPackage);
+      files.addAll(
+          IntStream.range(0, kernels.count()).parallel()
+              .mapToObj(c -> java(new KernelsEmitter(catalog, javaPackage, kernels, c, fingerprints).emit()))
+              .toList());
+      CatalogEmitter catalogEmitter = new CatalogEmitter(catalog, javaPackage, kernels);
       files.add(java(catalogEmitter.emit()));
       catalogClasses.add(catalogEmitter.className().canonicalName());
       files.add(GeneratedFile.text(GeneratedFile.Root.SCHEMAS, ProtoSchema.path(catalog), ProtoSchema.proto(catalog, javaPackage)));
@@ -67,15 +73,17 @@ final class Generator {
 
   private record TypeOutput(Manifest.TypeEntry entry, List<GeneratedFile> files) {}
 
-  private static TypeOutput generate(EventType type, EventCatalog catalog, String javaPackage, ClassName shape) {
+  private static TypeOutput generate(
+      EventType type, int typeIndex, EventCatalog catalog, String javaPackage, KernelChunks kernels) {
     String avsc = AvroSchemas.avsc(type, javaPackage);
     long fingerprint = AvroSchemas.fingerprint(avsc);
+    ClassName kernelsClass = kernels.className(kernels.chunkOf(typeIndex));
     return new TypeOutput(
         new Manifest.TypeEntry(type, fingerprint),
         List.of(
             GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "avro/" + type.id() + ".avsc", avsc),
             GeneratedFile.text(GeneratedFile.Root.SCHEMAS, JsonSchemas.path(type), JsonSchemas.schema(type)),
-            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, shape).emit()),
+            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, kernelsClass, typeIndex).emit()),
             java(new ColumnsEmitter(type, catalog.sourceName(), javaPackage).emit())));
   }
 

@@ -11,7 +11,7 @@ import com.google.protobuf.DynamicMessage;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.encode.BinaryDecoder;
+import dev.streamgen.runtime.kinds.BinaryDecoder;
 import dev.streamgen.runtime.encode.ByteWriter;
 import java.io.File;
 import java.io.IOException;

@@ -43,7 +43,7 @@ class ReservedNamesTest {
       }
     }
     used.addAll(Set.of("Kernel", "EVENT_TYPE_ID", "AVRO_FINGERPRINT"));
-    assertThat(used).contains("Rng", "JsonWriter", "String", "Override");
+    assertThat(used).contains("Rng", "EventTypeKernel", "IntField", "String", "Override");
     assertThat(Identifiers.RESERVED).containsAll(used);
   }
 }

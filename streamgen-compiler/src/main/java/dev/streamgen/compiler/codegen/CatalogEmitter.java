@@ -21,8 +21,9 @@ import javax.lang.model.element.Modifier;
  * Emits {@code <FileStem>Catalog}, implementing {@link Catalog} and {@code ColumnCatalog}: the event
  * types of one YAML file with their weights, kernels and Spark columns, dispatched by type index.
  *
- * <p>Per-type code lives in nested {@code ChunkN} classes of {@value #CHUNK} types each, so with
- * 10,000 types no method nears the JVM's 64 KB limit and no class its 65,535 constant-pool entries.
+ * <p>The kernels come from the {@link KernelChunks} classes; the Spark columns dispatch lives in
+ * nested {@code ChunkN} classes of {@value #CHUNK} types each, so with 10,000 types no method nears
+ * the JVM's 64 KB limit and no class its 65,535 constant-pool entries.
  */
 public final class CatalogEmitter {
   /** Types per chunk: ~12 bytes of bytecode and ~6 constant-pool entries each. */
@@ -31,11 +32,13 @@ public final class CatalogEmitter {
   private final EventCatalog catalog;
   private final String javaPackage;
   private final ClassName className;
+  private final KernelChunks kernels;
 
-  public CatalogEmitter(EventCatalog catalog, String javaPackage) {
+  public CatalogEmitter(EventCatalog catalog, String javaPackage, KernelChunks kernels) {
     this.catalog = catalog;
     this.javaPackage = javaPackage;
     this.className = ClassName.get(javaPackage, catalog.catalogClassName());
+    this.kernels = kernels;
   }
 
   public ClassName className() {
@@ -53,6 +56,7 @@ public final class CatalogEmitter {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .alwaysQualify(kernelClassNames())
             .addSuperinterface(Catalog.class)
             .addSuperinterface(SparkNames.COLUMN_CATALOG)
             .addJavadoc(
@@ -84,8 +88,8 @@ public final class CatalogEmitter {
         MethodSpec.constructorBuilder()
             .addJavadoc("Creates every kernel; they hold no state, so one catalog serves all threads.\n")
             .addModifiers(Modifier.PUBLIC);
-    for (int c = 0; c < chunks; c++) {
-      constructor.addStatement("Chunk$L.fill(kernels, weights)", c);
+    for (int c = 0; c < kernels.count(); c++) {
+      constructor.addStatement("$T.fill(kernels, weights)", kernels.className(c));
     }
     type.addMethod(constructor.build());
     type.addMethod(
@@ -150,6 +154,14 @@ public final class CatalogEmitter {
         .build();
   }
 
+  private String[] kernelClassNames() {
+    String[] names = new String[kernels.count()];
+    for (int c = 0; c < names.length; c++) {
+      names[c] = kernels.className(c).simpleName();
+    }
+    return names;
+  }
+
   private MethodSpec sourceYaml() {
     return MethodSpec.methodBuilder("sourceYaml")
         .addAnnotation(Override.class)
@@ -179,11 +191,6 @@ public final class CatalogEmitter {
   private TypeSpec chunk(int c) {
     int from = c * CHUNK;
     int to = Math.min(catalog.eventTypes().size(), from + CHUNK);
-    MethodSpec.Builder fill =
-        MethodSpec.methodBuilder("fill")
-            .addModifiers(Modifier.STATIC)
-            .addParameter(EventKernel[].class, "kernels")
-            .addParameter(double[].class, "weights");
     MethodSpec.Builder columns =
         MethodSpec.methodBuilder("columns")
             .addModifiers(Modifier.STATIC)
@@ -195,17 +202,13 @@ public final class CatalogEmitter {
             .beginControlFlow("switch (typeIndex)");
     for (int i = from; i < to; i++) {
       EventType t = catalog.eventTypes().get(i);
-      ClassName event = ClassName.get(javaPackage, t.className());
-      fill.addStatement("kernels[$L] = new $T()", i, event.nestedClass("Kernel"));
-      fill.addStatement("weights[$L] = $L", i, Double.toString(t.weight()));
       columns.addStatement(
           "case $L: return $T.columns(seed, row, eventTimeMicros)", i, ClassName.get(javaPackage, t.className() + "Columns"));
     }
     columns.addStatement("default: throw new $T()", AssertionError.class).endControlFlow();
     return TypeSpec.classBuilder("Chunk" + c)
-        .addJavadoc("Event types $L to $L.\n", from, to - 1)
+        .addJavadoc("The Spark columns of event types $L to $L.\n", from, to - 1)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addMethod(fill.build())
         .addMethod(columns.build())
         .build();
   }

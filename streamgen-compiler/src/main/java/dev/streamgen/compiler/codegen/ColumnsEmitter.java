@@ -35,7 +35,7 @@ public final class ColumnsEmitter {
   public JavaFile emit() {
     CodeBlock.Builder array = CodeBlock.builder().add("return new $T[] {$>", SparkNames.COLUMN);
     for (int i = 0; i < type.fields().size(); i++) {
-      FieldCode f = FieldCode.inKernel(type.fields().get(i), i, kernel);
+      FieldCode f = FieldCode.of(type.fields().get(i), i, kernel);
       array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", f.field().kind().column(f), JavaLiterals.string(f.name()));
     }
     array.add("$<\n};\n");
@@ -43,10 +43,10 @@ public final class ColumnsEmitter {
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
-                "Spark columns of event type {@code $L} from {@code $L}: the values {@link $T} writes, computed by Spark SQL.\n",
+                "Spark columns of event type {@code $L} from {@code $L}: the values of {@link $T}, computed by Spark SQL.\n",
                 type.id(),
                 Comments.safe(sourceName),
-                kernel)
+                kernel.enclosingClassName())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(
                 MethodSpec.methodBuilder("columns")

@@ -5,36 +5,27 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
-import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.FieldCode;
 import dev.streamgen.compiler.model.JavaLiterals;
-import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the class of one event type: public final fields holding one event, {@code generate(seed,
- * row, eventTimeMicros)}, the four {@code writeX(ByteWriter)} serializers, and the nested {@code
- * Kernel} implementing {@link EventKernel}, which serializes a row straight into the buffer without
- * building the event object. Field kinds supply every per-field piece ({@link
- * dev.streamgen.compiler.model.FieldKind}).
+ * Emits the typed class of one event type: public final fields holding one event, {@code
+ * generate(seed, row, eventTimeMicros)}, the four {@code writeX(ByteWriter)} serializers, and a nested
+ * {@code Kernel} holding the type's kernel (built by its {@link KernelChunks} class, exactly as the
+ * catalog builds it) and each field's generator. Values and bytes come from those generators, so the
+ * typed API and the per-row loop cannot disagree.
  *
- * <p>The kernel's hot path ({@code write}, {@code fieldText}) is not here but in the type's shape
- * class ({@link ShapeEmitter}), shared with every type of the same field kinds; {@code Kernel}
- * extends it and passes its constants. {@code Kernel} keeps those constants and the value methods as
- * statics, for {@code generate} and the Spark columns.
- *
- * <p>Naming inside {@code Kernel}: per-field members are {@code PREFIX_identifier} with one-word
- * prefixes; other members have no underscore ({@code HEADER}, {@code FIELDS}), so none can clash.
+ * <p>Naming inside {@code Kernel}: per-field members are {@code FIELD_identifier}; the other member
+ * has no underscore ({@code INSTANCE}), so none can clash.
  */
 public final class EventTypeEmitter {
   private static final List<Format> FORMATS = List.of(Format.values());
@@ -44,25 +35,25 @@ public final class EventTypeEmitter {
   private final ClassName className;
   private final ClassName kernel;
   private final long avroFingerprint;
-  private final ClassName shape;
+  private final ClassName kernelsClass;
+  private final int typeIndex;
   private final List<FieldCode> fields;
-  private final ConstantArrays constants;
 
-  /** @param shape the shape class of the type ({@link ShapeEmitter}) its kernel extends */
+  /** @param kernelsClass the {@link KernelChunks} class building the type's kernel */
   public EventTypeEmitter(
-      EventType type, String sourceName, String javaPackage, long avroFingerprint, ClassName shape) {
+      EventType type, String sourceName, String javaPackage, long avroFingerprint, ClassName kernelsClass, int typeIndex) {
     this.type = type;
     this.sourceName = sourceName;
     this.className = ClassName.get(javaPackage, type.className());
     this.kernel = className.nestedClass("Kernel");
     this.avroFingerprint = avroFingerprint;
-    this.shape = shape;
+    this.kernelsClass = kernelsClass;
+    this.typeIndex = typeIndex;
     List<FieldCode> codes = new ArrayList<>();
     for (int i = 0; i < type.fields().size(); i++) {
-      codes.add(FieldCode.inKernel(type.fields().get(i), i, kernel));
+      codes.add(FieldCode.of(type.fields().get(i), i, kernel));
     }
     this.fields = List.copyOf(codes);
-    this.constants = ConstantArrays.of(fields);
   }
 
   public ClassName className() {
@@ -73,12 +64,12 @@ public final class EventTypeEmitter {
     TypeSpec.Builder event =
         TypeSpec.classBuilder(className)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            // The shape class qualified, not imported: an import would be one more simple name a
+            // The kernels class qualified, not imported: an import would be one more simple name a
             // field may not take (Identifiers.RESERVED).
-            .alwaysQualify(shape.simpleName())
+            .alwaysQualify(kernelsClass.simpleName())
             .addJavadoc(
                 "Event type {@code $L} from {@code $L} (weight $L).\n\n"
-                    + "<p>{@link #generate} gives the event of a row; {@link Kernel} writes it without building it.\n"
+                    + "<p>{@link #generate} gives the event of a row, with the values the streamgen source writes for it.\n"
                     + "Every value is a pure function of (seed, row, event time): the same on any machine.\n",
                 type.id(),
                 Comments.safe(sourceName),
@@ -103,12 +94,12 @@ public final class EventTypeEmitter {
           FieldSpec.builder(f.field().kind().javaType(), f.identifier(), Modifier.PUBLIC, Modifier.FINAL)
               .addJavadoc("$L: $L$L.\n", javadocName(f), Comments.safe(f.field().kind().describe()), f.field().common() ? " (common field)" : "")
               .build());
-      constructor.addStatement("this.$N = $L", f.identifier(), f.field().kind().value(f));
+      constructor.addStatement("this.$N = $L.value(seed, row, eventTimeMicros)", f.identifier(), f.generator());
     }
     event.addMethod(constructor.build());
     event.addMethod(
         MethodSpec.methodBuilder("generate")
-            .addJavadoc("The event of row {@code row}: the values {@link Kernel} writes for the same arguments.\n")
+            .addJavadoc("The event of row {@code row}: the values the streamgen source writes for the same arguments.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(className)
             .addParameter(long.class, "seed")
@@ -117,7 +108,7 @@ public final class EventTypeEmitter {
             .addStatement("return new $T(seed, row, eventTimeMicros)", className)
             .build());
     for (Format format : FORMATS) {
-      event.addMethod(instanceWriter(format));
+      event.addMethod(writer(format));
     }
     event.addMethod(
         MethodSpec.methodBuilder("toString")
@@ -139,67 +130,45 @@ public final class EventTypeEmitter {
     return f.name().equals(f.identifier()) ? f.name() : "\"" + Comments.safe(f.name()) + "\"";
   }
 
-  /** {@code writeJson(ByteWriter out)} etc.: serializes this object's values. */
-  private MethodSpec instanceWriter(Format format) {
+  /** {@code writeJson(ByteWriter out)} etc.: serializes this object's values with the fields' generators. */
+  private MethodSpec writer(Format format) {
+    String method = PayloadCode.writerName(format);
     MethodSpec.Builder m =
-        MethodSpec.methodBuilder(PayloadCode.writerName(format))
+        MethodSpec.methodBuilder(method)
             .addJavadoc("Appends this event in the $L layout (docs/formats.md).\n", format.configName())
             .addModifiers(Modifier.PUBLIC)
             .addParameter(ByteWriter.class, "out");
-    m.addCode(PayloadCode.prologue(format, CodeBlock.of("$T.HEADER", kernel), fields.isEmpty()));
+    m.addCode(PayloadCode.prologue(format, CodeBlock.of("$T.INSTANCE.avroHeader()", kernel), fields.isEmpty()));
     for (FieldCode f : fields) {
-      m.addCode(PayloadCode.keyPrefix(format, f));
-      m.addCode(f.field().kind().writeValue(format, f, CodeBlock.of("this.$N", f.identifier())));
+      m.addStatement("$L.$N(out, this.$N)", f.generator(), method, f.identifier());
     }
     m.addCode(PayloadCode.epilogue(format));
     return m.build();
   }
 
   private TypeSpec kernel() {
-    ParameterizedTypeName listOfString = ParameterizedTypeName.get(List.class, String.class);
-    CodeBlock.Builder names = CodeBlock.builder();
-    for (int i = 0; i < fields.size(); i++) {
-      names.add(i == 0 ? "$L" : ", $L", JavaLiterals.string(fields.get(i).name()));
-    }
     TypeSpec.Builder k =
         TypeSpec.classBuilder(kernel)
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .superclass(shape)
-            .alwaysQualify(shape.simpleName())
+            .alwaysQualify(kernelsClass.simpleName())
             .addJavadoc(
-                "Writes event type {@code $L} for any row straight into a buffer, with the code of {@link $T}\n"
-                    + "(shared with the types of the same field kinds) and this type's constants. Stateless and thread-safe.\n",
+                "The kernel of event type {@code $L} as the catalog runs it (built by {@link $T#$N}), and\n"
+                    + "its fields' generators. Stateless and thread-safe.\n",
                 type.id(),
-                shape)
+                kernelsClass,
+                KernelChunks.methodName(typeIndex))
             .addField(
-                FieldSpec.builder(listOfString, "FIELDS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(
-                        fields.isEmpty()
-                            ? CodeBlock.of("$T.emptyList()", Collections.class)
-                            : CodeBlock.of("$T.unmodifiableList($T.asList($L))", Collections.class, Arrays.class, names.build()))
+                FieldSpec.builder(EventTypeKernel.class, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.$N()", kernelsClass, KernelChunks.methodName(typeIndex))
                     .build())
-            .addField(
-                FieldSpec.builder(byte[].class, "HEADER", Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$T.header(AVRO_FINGERPRINT)", AvroWriter.class)
-                    .build());
-    for (ConstantArrays.Slot s : constants.slots()) {
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (FieldCode f : fields) {
+      ClassName generator = ClassName.get(f.field().kind().generatorClass());
       k.addField(
-          FieldSpec.builder(s.constant().type(), s.field().member(s.constant().prefix()), Modifier.STATIC, Modifier.FINAL)
-              .initializer(s.constant().initializer())
+          FieldSpec.builder(generator, f.generatorName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .initializer("($T) INSTANCE.field($L)", generator, f.index())
               .build());
     }
-    for (FieldCode f : fields) {
-      k.addMethods(f.field().kind().methods(f));
-    }
-    CodeBlock.Builder args = CodeBlock.builder().add("EVENT_TYPE_ID, FIELDS, AVRO_FINGERPRINT, HEADER");
-    for (int a = 0; a < constants.arrayCount(); a++) {
-      args.add(",\n$L", constants.argument(a));
-    }
-    k.addMethod(
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addStatement("super($L)", args.build())
-            .build());
     return k.build();
   }
 }

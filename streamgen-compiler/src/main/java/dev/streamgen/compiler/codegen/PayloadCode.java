@@ -1,22 +1,17 @@
 package dev.streamgen.compiler.codegen;
 
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.TypeName;
-import dev.streamgen.compiler.model.FieldCode;
-import dev.streamgen.compiler.model.FieldConstant;
-import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.encode.JsonWriter;
 
 /**
- * The framing of a payload around its field values, per format (docs/formats.md): the Avro header,
- * the JSON keys and braces. Shared by the event class's writers and the shape classes' kernel
- * writers, so the two cannot drift apart.
+ * The framing of a payload around its fields in the typed event classes' writers, per format
+ * (docs/formats.md): the Avro header, the braces of an empty or finished JSON object. It mirrors
+ * {@code EventTypeKernel.write}; PinnedPayloadsTest and GeneratedCodeTest check the two agree.
  */
 final class PayloadCode {
   private PayloadCode() {}
 
-  /** The writer method of a format: {@code writeJson}, {@code writeAvro}, ... */
+  /** The writer method of a format, on event classes and generators: {@code writeJson}, {@code writeAvro}, ... */
   static String writerName(Format format) {
     return switch (format) {
       case JSON -> "writeJson";
@@ -24,14 +19,6 @@ final class PayloadCode {
       case BINARY -> "writeBinary";
       case PROTOBUF -> "writeProtobuf";
     };
-  }
-
-  /** The JSON key constant of a field: {@code "name":} with the separating comma unless first. */
-  static FieldConstant key(FieldCode f) {
-    return new FieldConstant(
-        TypeName.get(byte[].class),
-        "KEY",
-        CodeBlock.of("$T.key($L, $L)", JsonWriter.class, JavaLiterals.string(f.name()), f.index() == 0));
   }
 
   /**
@@ -46,11 +33,6 @@ final class PayloadCode {
       return CodeBlock.of("out.write('{');\n");
     }
     return CodeBlock.of("");
-  }
-
-  /** What precedes a field's value: its JSON key. */
-  static CodeBlock keyPrefix(Format format, FieldCode f) {
-    return format == Format.JSON ? CodeBlock.of("out.write($L);\n", f.ref("KEY")) : CodeBlock.of("");
   }
 
   static CodeBlock epilogue(Format format) {

@@ -1,20 +1,16 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.MapNode;
-import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.encode.JsonWriter;
-import dev.streamgen.runtime.encode.ProtobufWriter;
+import dev.streamgen.runtime.kinds.FloatField;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code type: float, range: [min, max]}: a uniform double in [min, max) (just min when min = max).
- * Value: {@code Rng.between(hash, min, max)}. The seed calls it float; it is a 64-bit double
- * everywhere: Avro double, Protobuf double, JSON number.
+ * Drawn and encoded by {@link FloatField}. The seed calls it float; it is a 64-bit double everywhere:
+ * Avro double, Protobuf double, JSON number.
  */
 public record FloatKind(double min, double max) implements FieldKind {
   public static final KindDefinition DEFINITION =
@@ -64,11 +60,6 @@ public record FloatKind(double min, double max) implements FieldKind {
   }
 
   @Override
-  public int protoWireType() {
-    return ProtobufWriter.WIRE_FIXED64;
-  }
-
-  @Override
   public Map<String, Object> jsonSchema() {
     return Kinds.jsonRange("number", min, max);
   }
@@ -84,54 +75,24 @@ public record FloatKind(double min, double max) implements FieldKind {
   }
 
   @Override
-  public String shapeKey() {
-    return "float";
+  public Class<FloatField> generatorClass() {
+    return FloatField.class;
   }
 
   @Override
-  public List<FieldConstant> constants(FieldCode f) {
-    return List.of(
-        Kinds.salt(f),
-        new FieldConstant(TypeName.DOUBLE, "MIN", CodeBlock.of("$L", Kinds.literal(min))),
-        new FieldConstant(TypeName.DOUBLE, "MAX", CodeBlock.of("$L", Kinds.literal(max))));
+  public CodeBlock newGenerator(FieldCode f) {
+    return Kinds.newSalted(
+        f, FloatField.class, CodeBlock.of("$L", Kinds.literal(min)), CodeBlock.of("$L", Kinds.literal(max)));
   }
 
   @Override
-  public List<MethodSpec> methods(FieldCode f) {
-    return List.of(
-        Kinds.rowMethod(
-            f,
-            "value",
-            double.class,
-            "return $T.between($L, $L, $L)",
-            Rng.class,
-            f.hash(0),
-            f.ref("MIN"),
-            f.ref("MAX")));
-  }
-
-  @Override
-  public CodeBlock value(FieldCode f) {
-    return f.call("value");
-  }
-
-  @Override
-  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    return Kinds.writeCall(format, "writeDouble", f, protoWireType(), value);
-  }
-
-  @Override
-  public CodeBlock text(FieldCode f) {
-    return CodeBlock.of("$T.doubleText($L)", JsonWriter.class, value(f));
+  public int literalCount() {
+    return 2;
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of(
-        "$T.between($L, $L, $L)",
-        Kinds.RNG_COLUMNS,
-        Kinds.hashColumn(f, 0),
-        Kinds.literal(min),
-        Kinds.literal(max));
+        "$T.between($L, $L, $L)", Kinds.RNG_COLUMNS, f.hashColumn(0), Kinds.literal(min), Kinds.literal(max));
   }
 }

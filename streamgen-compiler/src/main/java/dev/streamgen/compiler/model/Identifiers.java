@@ -37,7 +37,9 @@ public final class Identifiers {
           "Column", "functions", "String", "Integer", "Long", "Double", "Math", "Object", "Override",
           "UUID", "List", "Arrays", "Collections", "IndexOutOfBoundsException", "IllegalStateException",
           "IOException", "InputStream", "ByteArrayOutputStream", "StandardCharsets", "UncheckedIOException",
-          "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope");
+          "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope",
+          "EventTypeKernel", "FieldGenerator", "IntField", "FloatField", "StringField", "UuidField",
+          "TimestampField");
 
   private Identifiers() {}
 

@@ -1,21 +1,18 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.compiler.config.ScalarNode;
-import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.encode.ProtobufWriter;
+import dev.streamgen.runtime.kinds.IntField;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code type: int, range: [min, max]}: a uniform 32-bit integer in [min, max], both included.
- * Value: {@code (int) Rng.between(hash, min, max)}. Avro int; Protobuf int32, or sint32 when min is
- * negative (shorter for negative numbers); JSON number.
+ * Drawn and encoded by {@link IntField}. Avro int; Protobuf int32, or sint32 when min is negative
+ * (shorter for negative numbers); JSON number.
  */
 public record IntKind(long min, long max) implements FieldKind {
   public static final KindDefinition DEFINITION =
@@ -74,11 +71,6 @@ public record IntKind(long min, long max) implements FieldKind {
   }
 
   @Override
-  public int protoWireType() {
-    return ProtobufWriter.WIRE_VARINT;
-  }
-
-  @Override
   public Map<String, Object> jsonSchema() {
     return Kinds.jsonRange("integer", min, max);
   }
@@ -93,55 +85,23 @@ public record IntKind(long min, long max) implements FieldKind {
     return TypeName.INT;
   }
 
-  /** A negative minimum writes Protobuf sint32 instead of int32: other code, so another shape. */
   @Override
-  public String shapeKey() {
-    return min < 0 ? "int/sint32" : "int";
+  public Class<IntField> generatorClass() {
+    return IntField.class;
   }
 
   @Override
-  public List<FieldConstant> constants(FieldCode f) {
-    return List.of(
-        Kinds.salt(f),
-        new FieldConstant(TypeName.LONG, "MIN", CodeBlock.of("$LL", min)),
-        new FieldConstant(TypeName.LONG, "MAX", CodeBlock.of("$LL", max)));
+  public CodeBlock newGenerator(FieldCode f) {
+    return Kinds.newSalted(f, IntField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max));
   }
 
   @Override
-  public List<MethodSpec> methods(FieldCode f) {
-    return List.of(
-        Kinds.rowMethod(
-            f,
-            "value",
-            int.class,
-            "return (int) $T.between($L, $L, $L)",
-            Rng.class,
-            f.hash(0),
-            f.ref("MIN"),
-            f.ref("MAX")));
-  }
-
-  @Override
-  public CodeBlock value(FieldCode f) {
-    return f.call("value");
-  }
-
-  @Override
-  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    String method =
-        format == Format.PROTOBUF ? (min < 0 ? "writeSint32" : "writeInt32") : "writeInt";
-    return Kinds.writeCall(format, method, f, protoWireType(), value);
-  }
-
-  @Override
-  public CodeBlock text(FieldCode f) {
-    return CodeBlock.of("$T.toString($L)", Integer.class, value(f));
+  public int literalCount() {
+    return 2;
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
-    return CodeBlock.of(
-        "$T.between($L, $LL, $LL).cast($S)", Kinds.RNG_COLUMNS, Kinds.hashColumn(f, 0), min, max, "int");
+    return CodeBlock.of("$T.between($L, $LL, $LL).cast($S)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max, "int");
   }
-
 }

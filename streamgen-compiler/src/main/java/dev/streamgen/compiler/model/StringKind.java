@@ -1,19 +1,12 @@
 package dev.streamgen.compiler.model;
 
-import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.ListNode;
 import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.compiler.config.Node;
 import dev.streamgen.compiler.config.ScalarNode;
-import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.encode.AvroWriter;
-import dev.streamgen.runtime.encode.BinaryWriter;
-import dev.streamgen.runtime.encode.JsonWriter;
-import dev.streamgen.runtime.encode.ProtobufWriter;
+import dev.streamgen.runtime.kinds.StringField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,14 +15,14 @@ import java.util.Map;
 
 /**
  * {@code type: string, values: [...], weights: [...]}: one of the values, picked with the given
- * weights (equal when none are given). Value: {@code values[Rng.pick(hash, cuts)]} where {@code cuts}
- * are the running sums of the normalized weights. Each value's JSON, Avro, binary and Protobuf bytes
- * are encoded once when the class loads, so writing a row copies bytes.
+ * weights (equal when none are given), drawn and encoded by {@link StringField}: {@code
+ * values[Rng.pick(hash, cuts)]} where {@code cuts} are the running sums of the normalized weights,
+ * computed here.
  *
  * @param weights the declared weights, empty when none were given
  */
 public record StringKind(List<String> values, List<Double> weights) implements FieldKind {
-  /** A bound that keeps a type's static initializer far below the JVM's 64 KB method limit. */
+  /** A bound that keeps the code constructing one field's generator far below the JVM's 64 KB method limit. */
   public static final int MAX_VALUES = 1000;
 
   public static final KindDefinition DEFINITION =
@@ -150,11 +143,6 @@ public record StringKind(List<String> values, List<Double> weights) implements F
   }
 
   @Override
-  public int protoWireType() {
-    return ProtobufWriter.WIRE_LENGTH_DELIMITED;
-  }
-
-  @Override
   public Map<String, Object> jsonSchema() {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "string");
@@ -178,84 +166,23 @@ public record StringKind(List<String> values, List<Double> weights) implements F
   }
 
   @Override
-  public String shapeKey() {
-    return "string";
-  }
-
-  /**
-   * Salt, values, cuts and each format's encoded values (encoded once when the kernel class loads,
-   * so writing a row copies bytes).
-   */
-  @Override
-  public List<FieldConstant> constants(FieldCode f) {
-    ArrayTypeName bytes = ArrayTypeName.of(ArrayTypeName.of(byte.class));
-    CodeBlock.Builder valuesInit = CodeBlock.builder().add("{");
-    for (int i = 0; i < values.size(); i++) {
-      valuesInit.add(i == 0 ? "$L" : ", $L", JavaLiterals.string(values.get(i)));
-    }
-    CodeBlock.Builder cutsInit = CodeBlock.builder().add("{");
-    double[] cuts = cuts();
-    for (int i = 0; i < cuts.length; i++) {
-      cutsInit.add(i == 0 ? "$L" : ", $L", Kinds.literal(cuts[i]));
-    }
-    CodeBlock valuesRef = f.ref("VALUES");
-    return List.of(
-        Kinds.salt(f),
-        new FieldConstant(TypeName.get(String[].class), "VALUES", valuesInit.add("}").build()),
-        new FieldConstant(TypeName.get(double[].class), "CUTS", cutsInit.add("}").build()),
-        new FieldConstant(bytes, "JSON", CodeBlock.of("$T.encodeAll($L)", JsonWriter.class, valuesRef)),
-        new FieldConstant(bytes, "AVRO", CodeBlock.of("$T.encodeAll($L)", AvroWriter.class, valuesRef)),
-        new FieldConstant(bytes, "BINARY", CodeBlock.of("$T.encodeAll($L)", BinaryWriter.class, valuesRef)),
-        new FieldConstant(
-            bytes,
-            "PROTO",
-            CodeBlock.of(
-                "$T.encodeAll($L, $L)", ProtobufWriter.class, f.protoTag(protoWireType()), valuesRef)));
+  public Class<StringField> generatorClass() {
+    return StringField.class;
   }
 
   @Override
-  public List<MethodSpec> methods(FieldCode f) {
-    return List.of(
-        Kinds.rowMethod(
-            f, "index", int.class, "return $T.pick($L, $L)", Rng.class, f.hash(0), f.ref("CUTS")));
+  public CodeBlock newGenerator(FieldCode f) {
+    return Kinds.newSalted(f, StringField.class, Kinds.strings(values), Kinds.doubles(cuts()));
   }
 
   @Override
-  public CodeBlock value(FieldCode f) {
-    return CodeBlock.of("$L[$L]", f.ref("VALUES"), f.call("index"));
-  }
-
-  @Override
-  public CodeBlock write(Format format, FieldCode f) {
-    String table =
-        switch (format) {
-          case JSON -> "JSON";
-          case AVRO -> "AVRO";
-          case BINARY -> "BINARY";
-          case PROTOBUF -> "PROTO";
-        };
-    return CodeBlock.of("out.write($L[$L]);\n", f.ref(table), f.call("index"));
-  }
-
-  @Override
-  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    return Kinds.writeCall(format, "writeString", f, protoWireType(), value);
-  }
-
-  @Override
-  public CodeBlock text(FieldCode f) {
-    return value(f);
+  public int literalCount() {
+    return 2 * values.size() - 1;
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of(
-        "$T.pick($L, $T.$N, $T.$N)",
-        Kinds.RNG_COLUMNS,
-        Kinds.hashColumn(f, 0),
-        f.kernel(),
-        f.member("CUTS"),
-        f.kernel(),
-        f.member("VALUES"));
+        "$T.pick($L, $L.cuts(), $L.values())", Kinds.RNG_COLUMNS, f.hashColumn(0), f.generator(), f.generator());
   }
 }

@@ -1,17 +1,14 @@
 package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
-import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
-import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.encode.ProtobufWriter;
-import dev.streamgen.runtime.encode.Timestamps;
+import dev.streamgen.runtime.kinds.TimestampField;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code type: timestamp}: the event's own time (the row's {@code eventTimeMicros}, set by the
- * runtime), in microseconds since the epoch. Java long; Avro long with logical type
+ * runtime; {@link TimestampField}), in microseconds since the epoch. Java long; Avro long with logical type
  * timestamp-micros; Protobuf int64 (microseconds); JSON ISO-8601 UTC text with six fraction digits.
  */
 public record TimestampKind() implements FieldKind {
@@ -39,11 +36,6 @@ public record TimestampKind() implements FieldKind {
   }
 
   @Override
-  public int protoWireType() {
-    return ProtobufWriter.WIRE_VARINT;
-  }
-
-  @Override
   public Map<String, Object> jsonSchema() {
     return Kinds.jsonFormattedString("date-time");
   }
@@ -59,45 +51,22 @@ public record TimestampKind() implements FieldKind {
   }
 
   @Override
-  public String shapeKey() {
-    return "timestamp";
-  }
-
-  /** None: the value is the row's event time. */
-  @Override
-  public List<FieldConstant> constants(FieldCode f) {
-    return List.of();
+  public Class<TimestampField> generatorClass() {
+    return TimestampField.class;
   }
 
   @Override
-  public List<MethodSpec> methods(FieldCode f) {
-    return List.of();
+  public CodeBlock newGenerator(FieldCode f) {
+    return Kinds.newUnsalted(f, TimestampField.class);
   }
 
   @Override
-  public CodeBlock value(FieldCode f) {
-    return CodeBlock.of("eventTimeMicros");
-  }
-
-  @Override
-  public CodeBlock writeValue(Format format, FieldCode f, CodeBlock value) {
-    String method =
-        switch (format) {
-          case JSON -> "writeTimestamp";
-          case AVRO, BINARY -> "writeLong";
-          case PROTOBUF -> "writeInt64";
-        };
-    return Kinds.writeCall(format, method, f, protoWireType(), value);
-  }
-
-  @Override
-  public CodeBlock text(FieldCode f) {
-    return CodeBlock.of("$T.toIso(eventTimeMicros)", Timestamps.class);
+  public int literalCount() {
+    return 0;
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
     return CodeBlock.of("$T.timestamp_micros(eventTimeMicros)", Kinds.SPARK_FUNCTIONS);
   }
-
 }

@@ -4,7 +4,7 @@ package dev.streamgen.runtime.encode;
  * streamgen's compact binary layout (docs/formats.md): the fields in declared order, no header, no
  * field tags. int = 4 bytes, double and timestamp = 8 bytes, all little-endian; uuid = 16 bytes in
  * RFC 4122 (big-endian) order; string = unsigned LEB128 byte count then UTF-8.
- * {@link BinaryDecoder} reads it back.
+ * {@link BinaryReader} reads it back (and {@code kinds.BinaryDecoder} a whole payload).
  */
 public final class BinaryWriter {
   private BinaryWriter() {}

@@ -29,7 +29,7 @@ public final class EventsCatalog implements Catalog, ColumnCatalog {
    * Creates every kernel; they hold no state, so one catalog serves all threads.
    */
   public EventsCatalog() {
-    Chunk0.fill(kernels, weights);
+    streamgen.generated.kernels.EventsKernels0.fill(kernels, weights);
   }
 
   @Override
@@ -82,18 +82,9 @@ public final class EventsCatalog implements Catalog, ColumnCatalog {
   }
 
   /**
-   * Event types 0 to 2.
+   * The Spark columns of event types 0 to 2.
    */
   private static final class Chunk0 {
-    static void fill(EventKernel[] kernels, double[] weights) {
-      kernels[0] = new UserSessionStart.Kernel();
-      weights[0] = 0.5;
-      kernels[1] = new UserPurchase.Kernel();
-      weights[1] = 0.3;
-      kernels[2] = new UserSessionEnd.Kernel();
-      weights[2] = 0.2;
-    }
-
     static Column[] columns(int typeIndex, long seed, Column row, Column eventTimeMicros) {
       switch (typeIndex) {
         case 0: return UserSessionStartColumns.columns(seed, row, eventTimeMicros);

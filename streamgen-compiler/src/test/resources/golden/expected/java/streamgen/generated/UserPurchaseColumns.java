@@ -6,7 +6,7 @@ import dev.streamgen.runtime.api.RngColumns;
 import org.apache.spark.sql.Column;
 
 /**
- * Spark columns of event type {@code user.purchase} from {@code events.yaml}: the values {@link UserPurchase.Kernel} writes, computed by Spark SQL.
+ * Spark columns of event type {@code user.purchase} from {@code events.yaml}: the values of {@link UserPurchase}, computed by Spark SQL.
  */
 public final class UserPurchaseColumns {
   private UserPurchaseColumns() {
@@ -20,9 +20,9 @@ public final class UserPurchaseColumns {
    */
   public static Column[] columns(long seed, Column row, Column eventTimeMicros) {
     return new Column[] {
-      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, UserPurchase.Kernel.SALT_user_id)), 1L, 1000000L).cast("int").as("user_id"),
-      RngColumns.uuid(RngColumns.hash(row, Rng.stream(seed, UserPurchase.Kernel.SALT_transaction_id)), RngColumns.hash(row, Rng.stream(seed, UserPurchase.Kernel.SALT_transaction_id + 1))).as("transaction_id"),
-      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, UserPurchase.Kernel.SALT_amount)), 0.99, 999.99).as("amount")
+      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, 0x80c229a4571e9bfaL)), 1L, 1000000L).cast("int").as("user_id"),
+      RngColumns.uuid(RngColumns.hash(row, Rng.stream(seed, 0x773a523a4c729a79L)), RngColumns.hash(row, Rng.stream(seed, 0x773a523a4c729a79L + 1))).as("transaction_id"),
+      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, 0x8113fe7ea2b16969L)), 0.99, 999.99).as("amount")
     };
   }
 }

@@ -6,7 +6,7 @@ import dev.streamgen.runtime.api.RngColumns;
 import org.apache.spark.sql.Column;
 
 /**
- * Spark columns of event type {@code user.session.end} from {@code events.yaml}: the values {@link UserSessionEnd.Kernel} writes, computed by Spark SQL.
+ * Spark columns of event type {@code user.session.end} from {@code events.yaml}: the values of {@link UserSessionEnd}, computed by Spark SQL.
  */
 public final class UserSessionEndColumns {
   private UserSessionEndColumns() {
@@ -20,8 +20,8 @@ public final class UserSessionEndColumns {
    */
   public static Column[] columns(long seed, Column row, Column eventTimeMicros) {
     return new Column[] {
-      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, UserSessionEnd.Kernel.SALT_user_id)), 1L, 1000000L).cast("int").as("user_id"),
-      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, UserSessionEnd.Kernel.SALT_session_duration_sec)), 60L, 7200L).cast("int").as("session_duration_sec")
+      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, 0x80c229a4571e9bfaL)), 1L, 1000000L).cast("int").as("user_id"),
+      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, 0xe0dbce086d66dd62L)), 60L, 7200L).cast("int").as("session_duration_sec")
     };
   }
 }

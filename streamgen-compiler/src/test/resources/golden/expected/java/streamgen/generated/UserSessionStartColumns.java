@@ -6,7 +6,7 @@ import dev.streamgen.runtime.api.RngColumns;
 import org.apache.spark.sql.Column;
 
 /**
- * Spark columns of event type {@code user.session.start} from {@code events.yaml}: the values {@link UserSessionStart.Kernel} writes, computed by Spark SQL.
+ * Spark columns of event type {@code user.session.start} from {@code events.yaml}: the values of {@link UserSessionStart}, computed by Spark SQL.
  */
 public final class UserSessionStartColumns {
   private UserSessionStartColumns() {
@@ -20,9 +20,9 @@ public final class UserSessionStartColumns {
    */
   public static Column[] columns(long seed, Column row, Column eventTimeMicros) {
     return new Column[] {
-      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, UserSessionStart.Kernel.SALT_user_id)), 1L, 1000000L).cast("int").as("user_id"),
-      RngColumns.uuid(RngColumns.hash(row, Rng.stream(seed, UserSessionStart.Kernel.SALT_session_id)), RngColumns.hash(row, Rng.stream(seed, UserSessionStart.Kernel.SALT_session_id + 1))).as("session_id"),
-      RngColumns.pick(RngColumns.hash(row, Rng.stream(seed, UserSessionStart.Kernel.SALT_device_type)), UserSessionStart.Kernel.CUTS_device_type, UserSessionStart.Kernel.VALUES_device_type).as("device_type")
+      RngColumns.between(RngColumns.hash(row, Rng.stream(seed, 0x80c229a4571e9bfaL)), 1L, 1000000L).cast("int").as("user_id"),
+      RngColumns.uuid(RngColumns.hash(row, Rng.stream(seed, 0xb7d7b5650a590b05L)), RngColumns.hash(row, Rng.stream(seed, 0xb7d7b5650a590b05L + 1))).as("session_id"),
+      RngColumns.pick(RngColumns.hash(row, Rng.stream(seed, 0x1ca9db94b2870d4cL)), UserSessionStart.Kernel.FIELD_device_type.cuts(), UserSessionStart.Kernel.FIELD_device_type.values()).as("device_type")
     };
   }
 }

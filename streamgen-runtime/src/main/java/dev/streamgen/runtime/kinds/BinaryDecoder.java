@@ -1,0 +1,51 @@
+package dev.streamgen.runtime.kinds;
+
+import dev.streamgen.runtime.encode.BinaryReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reference decoder of the binary layout (docs/formats.md). The layout has no header and no tags, so
+ * the reader needs the event type's field kinds, in order, as the schema manifest lists them; each
+ * kind reads its own value ({@code readBinary} of its generator class).
+ *
+ * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch).
+ */
+public final class BinaryDecoder {
+  /** The readers by the kinds' YAML names: one line per kind. */
+  private static final Map<String, Reader> READERS = new HashMap<>();
+
+  static {
+    READERS.put("int", IntField::readBinary);
+    READERS.put("float", FloatField::readBinary);
+    READERS.put("string", StringField::readBinary);
+    READERS.put("uuid", UuidField::readBinary);
+    READERS.put("timestamp", TimestampField::readBinary);
+  }
+
+  private interface Reader {
+    Object read(BinaryReader in);
+  }
+
+  private BinaryDecoder() {}
+
+  /** Decodes one payload; throws IllegalArgumentException when it is short, long or malformed. */
+  public static List<Object> decode(byte[] payload, List<String> fieldTypes) {
+    BinaryReader in = new BinaryReader(payload);
+    List<Object> values = new ArrayList<>(fieldTypes.size());
+    for (String type : fieldTypes) {
+      Reader reader = READERS.get(type);
+      if (reader == null) {
+        throw new IllegalArgumentException("unknown field type '" + type + "'");
+      }
+      values.add(reader.read(in));
+    }
+    if (in.remaining() != 0) {
+      throw new IllegalArgumentException(in.remaining() + " bytes left after the last field");
+    }
+    return Collections.unmodifiableList(values);
+  }
+}
