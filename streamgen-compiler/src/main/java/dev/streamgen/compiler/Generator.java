@@ -49,7 +49,10 @@ final class Generator {
       }
       files.addAll(
           IntStream.range(0, kernels.count()).parallel()
-              .mapToObj(c -> java(new KernelsEmitter(catalog, javaPackage, kernels, c, fingerprints).emit()))
+              .mapToObj(c -> List.of(
+                  java(new KernelsEmitter(catalog, kernels, c, fingerprints).emit()),
+                  java(new ColumnsEmitter(catalog, kernels, c).emit())))
+              .flatMap(List::stream)
               .toList());
       CatalogEmitter catalogEmitter = new CatalogEmitter(catalog, javaPackage, kernels);
       files.add(java(catalogEmitter.emit()));
@@ -83,8 +86,7 @@ final class Generator {
         List.of(
             GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "avro/" + type.id() + ".avsc", avsc),
             GeneratedFile.text(GeneratedFile.Root.SCHEMAS, JsonSchemas.path(type), JsonSchemas.schema(type)),
-            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, kernelsClass, typeIndex).emit()),
-            java(new ColumnsEmitter(type, catalog.sourceName(), javaPackage).emit())));
+            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, kernelsClass, typeIndex).emit())));
   }
 
   private static GeneratedFile java(JavaFile file) {

@@ -51,7 +51,7 @@ public final class EventTypeEmitter {
     this.typeIndex = typeIndex;
     List<FieldCode> codes = new ArrayList<>();
     for (int i = 0; i < type.fields().size(); i++) {
-      codes.add(FieldCode.of(type.fields().get(i), i, kernel));
+      codes.add(FieldCode.of(type.fields().get(i), i, FieldCode.eventClassGenerator(kernel, type.fields().get(i))));
     }
     this.fields = List.copyOf(codes);
   }
@@ -165,7 +165,7 @@ public final class EventTypeEmitter {
     for (FieldCode f : fields) {
       ClassName generator = ClassName.get(f.field().kind().generatorClass());
       k.addField(
-          FieldSpec.builder(generator, f.generatorName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(generator, FieldCode.generatorName(f.field()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
               .initializer("($T) INSTANCE.field($L)", generator, f.index())
               .build());
     }

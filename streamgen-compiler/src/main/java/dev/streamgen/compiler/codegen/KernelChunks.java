@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How one catalog's kernel constructors are split over classes: {@code <pkg>.kernels.<Stem>KernelsN},
+ * How one catalog's kernel constructors are split over classes: {@code <pkg>.kernels.<Stem>KernelsN}
+ * (and their Spark columns over {@code <Stem>ColumnsN}),
  * each holding consecutive event types up to {@value #MAX_TYPES} of them or {@value #MAX_LITERALS}
  * literals (names, salts, bounds, string values), so no class nears the JVM's 65,535 constant-pool
  * entries. A sub-package because any PascalCase name in the types' own package could be an event
@@ -24,16 +25,18 @@ public final class KernelChunks {
   static final int MAX_LITERALS = 20_000;
 
   private final List<ClassName> classes;
+  private final List<ClassName> columnsClasses;
   /** First type index of each chunk, plus the catalog size at the end. */
   private final int[] starts;
 
-  private KernelChunks(List<ClassName> classes, int[] starts) {
+  private KernelChunks(List<ClassName> classes, List<ClassName> columnsClasses, int[] starts) {
     this.classes = classes;
+    this.columnsClasses = columnsClasses;
     this.starts = starts;
   }
 
   public static KernelChunks of(EventCatalog catalog, String javaPackage) {
-    String prefix = Identifiers.pascalCase(catalog.stem()) + "Kernels";
+    String stem = Identifiers.pascalCase(catalog.stem());
     List<Integer> starts = new ArrayList<>();
     List<EventType> types = catalog.eventTypes();
     int literals = 0;
@@ -47,13 +50,15 @@ public final class KernelChunks {
       literals += cost;
     }
     List<ClassName> classes = new ArrayList<>();
+    List<ClassName> columnsClasses = new ArrayList<>();
     int[] bounds = new int[starts.size() + 1];
     for (int c = 0; c < starts.size(); c++) {
-      classes.add(ClassName.get(javaPackage + "." + SUBPACKAGE, prefix + c));
+      classes.add(ClassName.get(javaPackage + "." + SUBPACKAGE, stem + "Kernels" + c));
+      columnsClasses.add(ClassName.get(javaPackage + "." + SUBPACKAGE, stem + "Columns" + c));
       bounds[c] = starts.get(c);
     }
     bounds[starts.size()] = types.size();
-    return new KernelChunks(List.copyOf(classes), bounds);
+    return new KernelChunks(List.copyOf(classes), List.copyOf(columnsClasses), bounds);
   }
 
   /** The literals of one type's kernel: its id and fingerprint, each field's name, salt and constants. */
@@ -71,6 +76,11 @@ public final class KernelChunks {
 
   public ClassName className(int chunk) {
     return classes.get(chunk);
+  }
+
+  /** The class holding the Spark columns of the same types as {@link #className}. */
+  public ClassName columnsClassName(int chunk) {
+    return columnsClasses.get(chunk);
   }
 
   public int from(int chunk) {

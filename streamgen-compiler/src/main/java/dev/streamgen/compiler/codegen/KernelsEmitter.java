@@ -27,15 +27,13 @@ public final class KernelsEmitter {
   static final int INLINE_LITERALS = 2_000;
 
   private final EventCatalog catalog;
-  private final String javaPackage;
   private final KernelChunks chunks;
   private final int chunk;
   private final long[] fingerprints;
 
   /** @param fingerprints the Avro fingerprint of each type, by index */
-  public KernelsEmitter(EventCatalog catalog, String javaPackage, KernelChunks chunks, int chunk, long[] fingerprints) {
+  public KernelsEmitter(EventCatalog catalog, KernelChunks chunks, int chunk, long[] fingerprints) {
     this.catalog = catalog;
-    this.javaPackage = javaPackage;
     this.chunks = chunks;
     this.chunk = chunk;
     this.fingerprints = fingerprints;
@@ -78,14 +76,13 @@ public final class KernelsEmitter {
 
   private void addKernel(TypeSpec.Builder type, int typeIndex) {
     EventType t = catalog.eventTypes().get(typeIndex);
-    ClassName kernel = ClassName.get(javaPackage, t.className()).nestedClass("Kernel");
     boolean inline = KernelChunks.literals(t) <= INLINE_LITERALS;
     CodeBlock.Builder args =
         CodeBlock.builder()
             .add("$L, 0x$LL", JavaLiterals.string(t.id()), Long.toHexString(fingerprints[typeIndex]));
     List<Field> fields = t.fields();
     for (int f = 0; f < fields.size(); f++) {
-      FieldCode code = FieldCode.of(fields.get(f), f, kernel);
+      FieldCode code = FieldCode.of(fields.get(f), f);
       CodeBlock generator = fields.get(f).kind().newGenerator(code);
       if (inline) {
         args.add(",\n$L", generator);

@@ -6,26 +6,41 @@ import dev.streamgen.runtime.api.Rng;
 import java.util.Objects;
 
 /**
- * What a {@link FieldKind} needs to emit code for one field: its name, position and salt, and where
- * the generated code keeps its run-time generator. Each event type's class holds, in its nested
- * {@code Kernel} class, one static {@code FIELD_<identifier>} per field (a {@code FieldGenerator}
- * taken from the type's kernel); the event class and its Spark columns refer to it. The prefix is one
- * word and {@code Kernel} holds no user identifiers, so two fields' members never clash.
+ * What a {@link FieldKind} needs to emit code for one field: its name, position and salt, and an
+ * expression for its run-time generator where the code being emitted has one: in an event class the
+ * static {@code Kernel.FIELD_<identifier>} (one word of prefix, and {@code Kernel} holds no user
+ * identifiers, so two fields' members never clash), in Spark column code a cast of {@code
+ * kernel.field(i)}.
  */
 public final class FieldCode {
   private final Field field;
   private final int index;
-  private final ClassName kernel;
+  private final CodeBlock generator;
 
-  private FieldCode(Field field, int index, ClassName kernel) {
+  private FieldCode(Field field, int index, CodeBlock generator) {
     this.field = Objects.requireNonNull(field, "field");
     this.index = index;
-    this.kernel = Objects.requireNonNull(kernel, "kernel");
+    this.generator = generator;
   }
 
-  /** Field {@code index} of a type whose generators are statics of {@code kernel}. */
-  public static FieldCode of(Field field, int index, ClassName kernel) {
-    return new FieldCode(field, index, kernel);
+  /** Field {@code index} of a type, for code that needs no reference to its generator. */
+  public static FieldCode of(Field field, int index) {
+    return new FieldCode(field, index, null);
+  }
+
+  /** Field {@code index} of a type whose generator {@code generator} refers to. */
+  public static FieldCode of(Field field, int index, CodeBlock generator) {
+    return new FieldCode(field, index, Objects.requireNonNull(generator, "generator"));
+  }
+
+  /** {@code Kernel.FIELD_<identifier>}: the event class's static holding field {@code field}'s generator. */
+  public static CodeBlock eventClassGenerator(ClassName kernel, Field field) {
+    return CodeBlock.of("$T.$N", kernel, generatorName(field));
+  }
+
+  /** The name of the event class's static holding the field's generator: {@code FIELD_user_id}. */
+  public static String generatorName(Field field) {
+    return "FIELD_" + field.identifier();
   }
 
   public Field field() {
@@ -54,14 +69,12 @@ public final class FieldCode {
     return CodeBlock.of("0x$LL", Long.toHexString(salt()));
   }
 
-  /** The name of the static holding the field's generator: {@code FIELD_user_id}. */
-  public String generatorName() {
-    return "FIELD_" + field.identifier();
-  }
-
-  /** A reference to the field's generator: {@code UserPurchase.Kernel.FIELD_user_id}. */
+  /** An expression for the field's generator (typed as its kind's generator class). */
   public CodeBlock generator() {
-    return CodeBlock.of("$T.$N", kernel, generatorName());
+    if (generator == null) {
+      throw new IllegalStateException("field " + field.name() + ": no generator reference here");
+    }
+    return generator;
   }
 
   /**

@@ -44,19 +44,17 @@ public final class CatalogSetValidator {
                 file.path(), 1, 1, "catalog class '" + catalogClass + "' collides with a class generated for " + owner + "; rename the file"));
       }
       for (EventType type : catalog.eventTypes()) {
-        for (String name : List.of(type.className(), type.className() + "Columns")) {
-          String other =
-              classes.putIfAbsent(
-                  Identifiers.fileKey(name), catalog.sourceName() + " (event '" + type.id() + "', line " + type.location().line() + ")");
-          if (other != null) {
-            errors.add(
-                new ConfigError(
-                    file.path(),
-                    type.location().line(),
-                    type.location().column(),
-                    "event '" + type.id() + "': class name '" + name + "' collides with a class generated for " + other + "; rename one"));
-            break;
-          }
+        String name = type.className();
+        String other =
+            classes.putIfAbsent(
+                Identifiers.fileKey(name), catalog.sourceName() + " (event '" + type.id() + "', line " + type.location().line() + ")");
+        if (other != null) {
+          errors.add(
+              new ConfigError(
+                  file.path(),
+                  type.location().line(),
+                  type.location().column(),
+                  "event '" + type.id() + "': class name '" + name + "' collides with a class generated for " + other + "; rename one"));
         }
       }
     }

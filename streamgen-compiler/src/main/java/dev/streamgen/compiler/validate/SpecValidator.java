@@ -388,24 +388,21 @@ public final class SpecValidator {
       problems.add(at, element + ": class name '" + name + "' would shadow java.lang." + name + "; rename the event type");
       return;
     }
-    for (String generated : List.of(name, name + "Columns")) {
-      EventType first = byClass.get(Identifiers.fileKey(generated));
-      if (first != null) {
-        problems.add(
-            at,
-            element
-                + ": class name '"
-                + generated
-                + "' collides with the classes of event '"
-                + first.id()
-                + "' (line "
-                + first.location().line()
-                + "); rename one");
-        return;
-      }
+    EventType first = byClass.get(Identifiers.fileKey(name));
+    if (first != null) {
+      problems.add(
+          at,
+          element
+              + ": class name '"
+              + name
+              + "' collides with the classes of event '"
+              + first.id()
+              + "' (line "
+              + first.location().line()
+              + "); rename one");
+      return;
     }
     byClass.put(Identifiers.fileKey(name), type);
-    byClass.put(Identifiers.fileKey(name + "Columns"), type);
   }
 
   /**

@@ -4,6 +4,7 @@ package streamgen.generated;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.ColumnCatalog;
 import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,23 +76,7 @@ public final class EventsCatalog implements Catalog, ColumnCatalog {
     if (typeIndex < 0 || typeIndex >= SIZE) {
       throw new IndexOutOfBoundsException("type " + typeIndex + " of events.yaml; it has 3");
     }
-    switch (typeIndex / 500) {
-      case 0: return Chunk0.columns(typeIndex, seed, row, eventTimeMicros);
-      default: throw new AssertionError();
-    }
-  }
-
-  /**
-   * The Spark columns of event types 0 to 2.
-   */
-  private static final class Chunk0 {
-    static Column[] columns(int typeIndex, long seed, Column row, Column eventTimeMicros) {
-      switch (typeIndex) {
-        case 0: return UserSessionStartColumns.columns(seed, row, eventTimeMicros);
-        case 1: return UserPurchaseColumns.columns(seed, row, eventTimeMicros);
-        case 2: return UserSessionEndColumns.columns(seed, row, eventTimeMicros);
-        default: throw new AssertionError();
-      }
-    }
+    EventTypeKernel kernel = (EventTypeKernel) kernels[typeIndex];
+    return streamgen.generated.kernels.EventsColumns0.columns(typeIndex, kernel, seed, row, eventTimeMicros);
   }
 }
