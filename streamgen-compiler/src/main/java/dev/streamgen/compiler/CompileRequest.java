@@ -33,6 +33,7 @@ public final class CompileRequest {
   private final Path javaOutputDirectory;
   private final Path resourceOutputDirectory;
   private final Path schemaOutputDirectory;
+  private final TypedClasses typedClasses;
 
   private CompileRequest(Builder b) {
     this.sources = List.copyOf(b.sources);
@@ -41,6 +42,7 @@ public final class CompileRequest {
     this.resourceOutputDirectory =
         Objects.requireNonNull(b.resourceOutputDirectory, "resourceOutputDirectory");
     this.schemaOutputDirectory = Objects.requireNonNull(b.schemaOutputDirectory, "schemaOutputDirectory");
+    this.typedClasses = b.typedClasses;
   }
 
   public static Builder builder() {
@@ -53,7 +55,8 @@ public final class CompileRequest {
         .javaPackage(javaPackage)
         .javaOutputDirectory(javaOutputDirectory)
         .resourceOutputDirectory(resourceOutputDirectory)
-        .schemaOutputDirectory(schemaOutputDirectory);
+        .schemaOutputDirectory(schemaOutputDirectory)
+        .typedClasses(typedClasses);
   }
 
   /** The YAML files, in the order given (output does not depend on it). */
@@ -80,6 +83,11 @@ public final class CompileRequest {
     return schemaOutputDirectory;
   }
 
+  /** The event types that get a typed event class (default: all). */
+  public TypedClasses typedClasses() {
+    return typedClasses;
+  }
+
   /** Builds a {@link CompileRequest}. */
   public static final class Builder {
     private final List<Path> sources = new ArrayList<>();
@@ -87,6 +95,7 @@ public final class CompileRequest {
     private Path javaOutputDirectory;
     private Path resourceOutputDirectory;
     private Path schemaOutputDirectory;
+    private TypedClasses typedClasses = TypedClasses.ALL;
 
     private Builder() {}
 
@@ -122,6 +131,11 @@ public final class CompileRequest {
 
     public Builder schemaOutputDirectory(Path dir) {
       this.schemaOutputDirectory = dir;
+      return this;
+    }
+
+    public Builder typedClasses(TypedClasses typedClasses) {
+      this.typedClasses = Objects.requireNonNull(typedClasses, "typedClasses");
       return this;
     }
 

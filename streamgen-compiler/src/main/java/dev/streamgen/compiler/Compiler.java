@@ -5,6 +5,7 @@ import dev.streamgen.compiler.config.Problems;
 import dev.streamgen.compiler.config.SourceFile;
 import dev.streamgen.compiler.config.YamlReader;
 import dev.streamgen.compiler.model.EventCatalog;
+import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.validate.CatalogSetValidator;
 import dev.streamgen.compiler.validate.SpecValidator;
 import java.io.IOException;
@@ -29,6 +30,10 @@ import java.util.Optional;
 public final class Compiler {
   private Compiler() {}
 
+  /**
+   * Compiles the request's sources; config errors come back in the result, located. Throws
+   * IllegalArgumentException for a request that does not fit the sources (typedClasses naming no type).
+   */
   public static CompileResult compile(CompileRequest request) {
     List<ConfigError> errors = new ArrayList<>();
     List<CatalogSetValidator.Compiled> compiled = new ArrayList<>();
@@ -51,7 +56,14 @@ public final class Compiler {
       return CompileResult.failure(errors);
     }
     List<EventCatalog> catalogs = compiled.stream().map(CatalogSetValidator.Compiled::catalog).toList();
-    List<GeneratedFile> files = Generator.generate(catalogs, request.javaPackage());
+    List<String> ids = catalogs.stream().flatMap(c -> c.eventTypes().stream()).map(EventType::id).toList();
+    List<String> unmatched = request.typedClasses().unmatched(ids);
+    if (!unmatched.isEmpty()) {
+      throw new IllegalArgumentException(
+          "typedClasses " + unmatched + " match no event type; the event types are "
+              + (ids.size() <= 10 ? ids : ids.subList(0, 10) + " and " + (ids.size() - 10) + " more"));
+    }
+    List<GeneratedFile> files = Generator.generate(catalogs, request.javaPackage(), request.typedClasses());
     int types = catalogs.stream().mapToInt(c -> c.eventTypes().size()).sum();
     return CompileResult.success(write(request, files), types);
   }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp streamgen-compiler.jar:... dev.streamgen.compiler.CompilerMain \
- *     --java-out DIR --resources-out DIR --schemas-out DIR [--package NAME] FILE.yaml...
+ *     --java-out DIR --resources-out DIR --schemas-out DIR [--package NAME] [--typed-classes all|none|ID,...] FILE.yaml...
  * </pre>
  *
  * Exit status 0 on success, 1 on configuration errors (printed one per line as file:line:col: message),
@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class CompilerMain {
   private static final String USAGE =
-      "usage: CompilerMain --java-out DIR --resources-out DIR --schemas-out DIR [--package NAME] FILE.yaml...";
+      "usage: CompilerMain --java-out DIR --resources-out DIR --schemas-out DIR [--package NAME] [--typed-classes all|none|ID,...] FILE.yaml...";
 
   private CompilerMain() {}
 
@@ -42,6 +42,7 @@ public final class CompilerMain {
           case "--resources-out" -> request.resourceOutputDirectory(Path.of(value(args, i++)));
           case "--schemas-out" -> request.schemaOutputDirectory(Path.of(value(args, i++)));
           case "--package" -> request.javaPackage(value(args, i++));
+          case "--typed-classes" -> request.typedClasses(TypedClasses.parse(value(args, i++)));
           default -> {
             if (args[i].startsWith("--")) {
               throw new IllegalArgumentException("unknown option " + args[i]);

@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 final class Generator {
   private Generator() {}
 
-  static List<GeneratedFile> generate(List<EventCatalog> catalogs, String javaPackage) {
+  static List<GeneratedFile> generate(List<EventCatalog> catalogs, String javaPackage, TypedClasses typedClasses) {
     List<GeneratedFile> files = new ArrayList<>();
     List<Manifest.SourceEntry> manifest = new ArrayList<>();
     List<String> catalogClasses = new ArrayList<>();
@@ -37,7 +37,7 @@ final class Generator {
       // Types are independent: generate them in parallel, collect in file order (deterministic).
       List<TypeOutput> outputs =
           IntStream.range(0, eventTypes.size()).parallel()
-              .mapToObj(i -> generate(eventTypes.get(i), i, catalog, javaPackage, kernels))
+              .mapToObj(i -> generate(eventTypes.get(i), i, catalog, javaPackage, kernels, typedClasses))
               .toList();
       List<Manifest.TypeEntry> types = new ArrayList<>();
       long[] fingerprints = new long[outputs.size()];
@@ -77,16 +77,18 @@ final class Generator {
   private record TypeOutput(Manifest.TypeEntry entry, List<GeneratedFile> files) {}
 
   private static TypeOutput generate(
-      EventType type, int typeIndex, EventCatalog catalog, String javaPackage, KernelChunks kernels) {
+      EventType type, int typeIndex, EventCatalog catalog, String javaPackage, KernelChunks kernels,
+      TypedClasses typedClasses) {
     String avsc = AvroSchemas.avsc(type, javaPackage);
     long fingerprint = AvroSchemas.fingerprint(avsc);
     ClassName kernelsClass = kernels.className(kernels.chunkOf(typeIndex));
-    return new TypeOutput(
-        new Manifest.TypeEntry(type, fingerprint),
-        List.of(
-            GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "avro/" + type.id() + ".avsc", avsc),
-            GeneratedFile.text(GeneratedFile.Root.SCHEMAS, JsonSchemas.path(type), JsonSchemas.schema(type)),
-            java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, kernelsClass, typeIndex).emit())));
+    List<GeneratedFile> files = new ArrayList<>();
+    files.add(GeneratedFile.text(GeneratedFile.Root.SCHEMAS, "avro/" + type.id() + ".avsc", avsc));
+    files.add(GeneratedFile.text(GeneratedFile.Root.SCHEMAS, JsonSchemas.path(type), JsonSchemas.schema(type)));
+    if (typedClasses.includes(type.id())) {
+      files.add(java(new EventTypeEmitter(type, catalog.sourceName(), javaPackage, fingerprint, kernelsClass, typeIndex).emit()));
+    }
+    return new TypeOutput(new Manifest.TypeEntry(type, fingerprint), files);
   }
 
   private static GeneratedFile java(JavaFile file) {

@@ -3,6 +3,7 @@ package dev.streamgen.maven;
 import static java.util.Objects.requireNonNull;
 
 import dev.streamgen.compiler.CompileRequest;
+import dev.streamgen.compiler.TypedClasses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ final class Generation {
   private final List<String> includes;
   private final List<String> excludes;
   private final String javaPackage;
+  private final TypedClasses typedClasses;
   private final Path javaOutputDirectory;
   private final Path resourceOutputDirectory;
   private final Path schemaOutputDirectory;
@@ -46,6 +48,7 @@ final class Generation {
     this.includes = List.copyOf(builder.includes);
     this.excludes = List.copyOf(builder.excludes);
     this.javaPackage = requireNonNull(builder.javaPackage, "javaPackage");
+    this.typedClasses = TypedClasses.parse(requireNonNull(builder.typedClasses, "typedClasses"));
     this.javaOutputDirectory = requireNonNull(builder.javaOutputDirectory, "javaOutputDirectory");
     this.resourceOutputDirectory =
         requireNonNull(builder.resourceOutputDirectory, "resourceOutputDirectory");
@@ -61,6 +64,7 @@ final class Generation {
     this.compileRequest = CompileRequest.builder()
         .sources(sources)
         .javaPackage(javaPackage)
+        .typedClasses(typedClasses)
         .javaOutputDirectory(javaOutputDirectory)
         .resourceOutputDirectory(resourceOutputDirectory)
         .schemaOutputDirectory(schemaOutputDirectory)
@@ -113,6 +117,7 @@ final class Generation {
     update(sha, "includes", String.join("\n", includes));
     update(sha, "excludes", String.join("\n", excludes));
     update(sha, "javaPackage", javaPackage);
+    update(sha, "typedClasses", typedClasses.toString());
     update(sha, "outputDirectory", javaOutputDirectory.toAbsolutePath().normalize().toString());
     update(sha, "resourceOutputDirectory",
         resourceOutputDirectory.toAbsolutePath().normalize().toString());
@@ -160,6 +165,7 @@ final class Generation {
     private List<String> includes = DEFAULT_INCLUDES;
     private List<String> excludes = List.of();
     private String javaPackage = DEFAULT_JAVA_PACKAGE;
+    private String typedClasses = "all";
     private Path javaOutputDirectory;
     private Path resourceOutputDirectory;
     private Path schemaOutputDirectory;
@@ -186,6 +192,11 @@ final class Generation {
 
     Builder excludes(List<String> excludes) {
       this.excludes = List.copyOf(excludes);
+      return this;
+    }
+
+    Builder typedClasses(String typedClasses) {
+      this.typedClasses = typedClasses;
       return this;
     }
 

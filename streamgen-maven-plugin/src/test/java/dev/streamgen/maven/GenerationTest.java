@@ -80,6 +80,8 @@ class GenerationTest {
         b -> b.includes(List.of("**/*.yaml")),
         b -> b.excludes(List.of("drafts/**")),
         b -> b.javaPackage("com.example.events"),
+        b -> b.typedClasses("none"),
+        b -> b.typedClasses("user.*"),
         b -> b.javaOutputDirectory(dir.resolve("other/java")),
         b -> b.resourceOutputDirectory(dir.resolve("other/resources")),
         b -> b.schemaOutputDirectory(dir.resolve("other/schemas")),
@@ -99,8 +101,16 @@ class GenerationTest {
   }
 
   @Test
+  void rejectsInvalidTypedClassesWhenBuilt() {
+    assertThatThrownBy(() -> base().typedClasses("user login").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("typedClasses 'user login' is not valid: use all, none, or event type ids");
+  }
+
+  @Test
   void theCompileRequestCarriesEveryCompilerParameter() {
-    Generation generation = base().javaPackage("com.example.events").build();
+    Generation generation = base().javaPackage("com.example.events").typedClasses("user.*").build();
+    assertThat(generation.toCompileRequest().typedClasses()).hasToString("user.*");
     assertThat(generation.toCompileRequest().sources()).containsExactly(events, more);
     assertThat(generation.toCompileRequest().javaPackage()).isEqualTo("com.example.events");
     assertThat(generation.toCompileRequest().javaOutputDirectory()).isEqualTo(dir.resolve("out/java"));
