@@ -1,6 +1,7 @@
 import dev.streamgen.compiler.CompileRequest;
 import dev.streamgen.compiler.CompileResult;
 import dev.streamgen.compiler.Compiler;
+import dev.streamgen.compiler.TypedClasses;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,63 +15,111 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * The benchmark catalogs: a seed-format YAML with N event types of the Quick Start's shape (a common
- * int user_id; per type a uuid, a float range, a weighted string and an int range; weights 1..10
- * repeating), compiled with the streamgen compiler into package dev.streamgen.bench.tN, for N = 3,
- * 100, 1,000 and 10,000, then compiled (javac --release 8, like a user's build) into DIR/classes/tN.
+ * The benchmark catalogs, compiled with the streamgen compiler and then javac --release 8 (like a
+ * user's build; typed event classes left out unless -Dbench.typedClasses says otherwise):
+ *
+ * <ul>
+ *   <li>{@code tN}, N = 3, 100, 1,000, 10,000: N event types of the Quick Start's shape (a common int
+ *       user_id; per type a uuid, a float range, a weighted string and an int range; weights 1..10
+ *       repeating), into DIR/classes/tN;
+ *   <li>{@code vN}, N from -Dbench.varied: N types of random shapes ({@link VariedCatalog}) and {@code
+ *       vNs30}, a 30-type sample of each, all into DIR/classes/varied; the generate and javac times
+ *       go to DIR/varied-build-times.txt.
+ * </ul>
+ *
  * A catalog whose YAML is unchanged is neither generated nor compiled again. The classes stay out of
  * the module's test classes, so editing the benchmark does not recompile 20,000 generated files.
  *
  * <p>Run by the bench profile: {@code java -cp <test classpath> GenerateBenchCatalogs.java DIR}.
  */
 public final class GenerateBenchCatalogs {
+  /** The varied catalogs' sizes (property bench.varied); each also gets a 30-type sample of itself. */
+  static final int SAMPLE = 30;
+
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     for (int n : new int[] {3, 100, 1000, 10000}) {
-      Path yaml = dir.resolve("yaml/t" + n + "/synthetic.yaml");
-      String text = yaml(n);
-      Path classes = dir.resolve("classes/t" + n);
-      Path marker = classes.resolve("dev/streamgen/bench/t" + n + "/SyntheticCatalog.class");
-      if (Files.exists(marker) && Files.exists(yaml) && Files.readString(yaml).equals(text)) {
-        System.out.println("bench catalog t" + n + ": up to date");
-        continue;
+      build(dir, "t" + n, "synthetic.yaml", "dev.streamgen.bench.t" + n, dir.resolve("classes/t" + n), yaml(n));
+    }
+    // Varied catalogs: all in one classes directory (distinct packages and YAML names).
+    Path varied = dir.resolve("classes/varied");
+    StringBuilder timings = new StringBuilder();
+    for (String size : System.getProperty("bench.varied", "3 30 100 1000 10000 100000").trim().split("\\s+")) {
+      int n = Integer.parseInt(size);
+      VariedCatalog catalog = VariedCatalog.generate(n, 20261207L);
+      timings.append(build(dir, "v" + n, "varied_v" + n + ".yaml", "dev.streamgen.bench.v" + n, varied, catalog.yaml()));
+      if (n > SAMPLE) {
+        build(dir, "v" + n + "s" + SAMPLE, "varied_v" + n + "s" + SAMPLE + ".yaml", "dev.streamgen.bench.v" + n + "s" + SAMPLE,
+            varied, catalog.sample(SAMPLE, 7L).yaml());
       }
-      deleteTree(dir.resolve("java/t" + n));
-      deleteTree(classes);
-      Files.createDirectories(yaml.getParent());
-      Files.writeString(yaml, text, StandardCharsets.UTF_8);
-      long t0 = System.nanoTime();
-      CompileResult result =
-          Compiler.compile(
-              CompileRequest.builder()
-                  .sources(List.of(yaml))
-                  .javaPackage("dev.streamgen.bench.t" + n)
-                  .javaOutputDirectory(dir.resolve("java/t" + n))
-                  .resourceOutputDirectory(dir.resolve("resources/t" + n))
-                  .schemaOutputDirectory(dir.resolve("schemas/t" + n))
-                  .build());
-      if (!result.success()) {
-        result.errors().forEach(System.err::println);
-        System.exit(1);
-      }
-      System.out.printf(
-          "bench catalog t%d: %d files generated in %d ms%n",
-          n, result.generatedFiles().size(), (System.nanoTime() - t0) / 1_000_000);
-      compile(dir.resolve("java/t" + n), classes, n);
-      // The catalog's own resources (its YAML), beside its classes.
-      try (Stream<Path> files = Files.walk(dir.resolve("resources/t" + n))) {
-        for (Path f : (Iterable<Path>) files::iterator) {
-          if (Files.isRegularFile(f)) {
-            Path to = classes.resolve(dir.resolve("resources/t" + n).relativize(f).toString());
-            Files.createDirectories(to.getParent());
-            Files.copy(f, to);
-          }
+    }
+    Files.writeString(dir.resolve("varied-build-times.txt"), timings.toString());
+  }
+
+  /**
+   * Generates and compiles one catalog into {@code classes} unless its YAML is unchanged and its
+   * catalog class is there. Returns a line with the build's timings (empty when up to date).
+   */
+  private static String build(Path dir, String name, String yamlName, String javaPackage, Path classes, String text)
+      throws IOException {
+    Path yaml = dir.resolve("yaml/" + name + "/" + yamlName);
+    String stem = yamlName.substring(0, yamlName.length() - ".yaml".length());
+    StringBuilder catalogClass = new StringBuilder();
+    for (String part : stem.split("_")) {
+      catalogClass.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    Path marker = classes.resolve(javaPackage.replace('.', '/') + "/" + catalogClass + "Catalog.class");
+    if (Files.exists(marker) && Files.exists(yaml) && Files.readString(yaml).equals(text)) {
+      System.out.println("bench catalog " + name + ": up to date");
+      String previous = dir.resolve("timings/" + name + ".txt").toString();
+      return Files.exists(Path.of(previous)) ? Files.readString(Path.of(previous)) : "";
+    }
+    deleteTree(dir.resolve("java/" + name));
+    deleteTree(classes.resolve(javaPackage.replace('.', '/')));
+    Files.createDirectories(yaml.getParent());
+    Files.writeString(yaml, text, StandardCharsets.UTF_8);
+    long t0 = System.nanoTime();
+    CompileResult result =
+        Compiler.compile(
+            CompileRequest.builder()
+                .sources(List.of(yaml))
+                .javaPackage(javaPackage)
+                .javaOutputDirectory(dir.resolve("java/" + name))
+                .resourceOutputDirectory(dir.resolve("resources/" + name))
+                .schemaOutputDirectory(dir.resolve("schemas/" + name))
+                // The benchmark runs the streamgen source only; typed classes would be most of the javac time.
+                .typedClasses(TypedClasses.parse(System.getProperty("bench.typedClasses", "none")))
+                .build());
+    if (!result.success()) {
+      result.errors().forEach(System.err::println);
+      System.exit(1);
+    }
+    long generateMillis = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("bench catalog %s: %d files generated in %d ms%n", name, result.generatedFiles().size(), generateMillis);
+    long javacMillis = compile(dir.resolve("java/" + name), classes, name);
+    // The catalog's own YAML beside its classes (not the shared index file, which would collide).
+    Path resources = dir.resolve("resources/" + name);
+    try (Stream<Path> files = Files.walk(resources)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f) && !f.getFileName().toString().equals("catalogs")) {
+          Path to = classes.resolve(resources.relativize(f).toString());
+          Files.createDirectories(to.getParent());
+          Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }
+    long javaFiles;
+    try (Stream<Path> files = Files.walk(dir.resolve("java/" + name))) {
+      javaFiles = files.filter(f -> f.toString().endsWith(".java")).count();
+    }
+    String line = String.format(java.util.Locale.ROOT, "%s\t%d\t%d\t%d%n", name, javaFiles, generateMillis, javacMillis);
+    Files.createDirectories(dir.resolve("timings"));
+    Files.writeString(dir.resolve("timings/" + name + ".txt"), line);
+    return line;
   }
 
-  private static void compile(Path sources, Path classes, int n) throws IOException {
+  /** javac --release 8 over every generated source, like a user's build; returns its wall milliseconds. */
+  private static long compile(Path sources, Path classes, String name) throws IOException {
     List<String> args = new ArrayList<>(List.of(
         "--release", "8", "-nowarn", "-encoding", "UTF-8",
         "-cp", System.getProperty("java.class.path"), "-d", classes.toString()));
@@ -82,10 +131,12 @@ public final class GenerateBenchCatalogs {
     long t0 = System.nanoTime();
     int status = javac.run(null, null, System.err, args.toArray(new String[0]));
     if (status != 0) {
-      System.err.println("javac failed for t" + n);
+      System.err.println("javac failed for " + name);
       System.exit(1);
     }
-    System.out.printf("bench catalog t%d: compiled in %d s%n", n, (System.nanoTime() - t0) / 1_000_000_000);
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("bench catalog %s: compiled in %d s%n", name, millis / 1000);
+    return millis;
   }
 
   private static void deleteTree(Path p) throws IOException {
@@ -130,5 +181,147 @@ public final class GenerateBenchCatalogs {
     y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
     y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
     return y.toString();
+  }
+
+  /**
+   * A catalog like a real one: N event types, each with 2 to 12 fields of random kinds (int, float,
+   * weighted string, uuid, timestamp) with random names, ranges and value lists, and random weights.
+   * Seeded, so the same N gives the same YAML.
+   */
+  static final class VariedCatalog {
+    private static final String[] NAMES = {
+      "user_id", "account_id", "session_id", "order_id", "item_id", "sku", "amount", "price", "quantity",
+      "discount", "currency", "country", "region", "city", "device", "os", "browser", "app_version",
+      "status", "reason", "channel", "campaign", "referrer", "page", "duration_ms", "latency_ms", "retries",
+      "score", "rating", "temperature", "pressure", "battery", "signal", "plan", "tier", "locale", "event_ts",
+      "created_at", "updated_at", "trace_id", "span_id", "request_id", "error_code", "level", "service",
+      "host", "zone", "cpu", "memory_mb", "bytes_in", "bytes_out", "lat", "lon", "speed", "heading", "vendor",
+      "category", "brand", "color", "size"
+    };
+    private static final String[] WORDS = {
+      "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo",
+      "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor",
+      "whiskey", "xray", "yankee", "zulu", "ok", "failed", "pending", "retry", "US", "DE", "FR", "JP", "BR", "IN"
+    };
+
+    private final List<String> types;
+    private final List<Long> units;
+
+    private VariedCatalog(List<String> types, List<Long> units) {
+      this.types = types;
+      this.units = units;
+    }
+
+    static VariedCatalog generate(int n, long seed) {
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+      List<String> types = new ArrayList<>();
+      List<Long> units = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        StringBuilder t = new StringBuilder();
+        t.append("  - event_type_id: \"v.").append(NAMES[rnd.nextInt(NAMES.length)]).append('.').append(k).append("\"\n");
+        t.append("    weight: @WEIGHT@\n    fields:\n");
+        int fields = 2 + rnd.nextInt(11);
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int f = 0; f < fields; f++) {
+          String name = NAMES[rnd.nextInt(NAMES.length)];
+          while (!used.add(name)) {
+            name = name + "_" + f;
+          }
+          t.append("      ").append(name).append(":\n");
+          int kind = rnd.nextInt(100);
+          if (kind < 25) {
+            long min = rnd.nextInt(3) == 0 ? -rnd.nextInt(100_000) : rnd.nextInt(100_000);
+            long max = min + 1 + rnd.nextInt(10_000_000);
+            t.append("        type: \"int\"\n        range: [").append(min).append(", ").append(max).append("]\n");
+          } else if (kind < 45) {
+            double min = Math.round(rnd.nextDouble(-1000, 1000) * 100) / 100.0;
+            double max = min + Math.round(rnd.nextDouble(0.01, 100_000) * 100) / 100.0;
+            t.append("        type: \"float\"\n        range: [").append(min).append(", ").append(max).append("]\n");
+          } else if (kind < 70) {
+            int values = 2 + rnd.nextInt(11);
+            java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+            while (chosen.size() < values) {
+              chosen.add(WORDS[rnd.nextInt(WORDS.length)] + (rnd.nextInt(4) == 0 ? "-" + rnd.nextInt(100) : ""));
+            }
+            t.append("        type: \"string\"\n        values: [");
+            int i = 0;
+            for (String v : chosen) {
+              t.append(i++ == 0 ? "" : ", ").append('"').append(v).append('"');
+            }
+            t.append("]\n");
+            if (rnd.nextBoolean()) {
+              long[] w = new long[values];
+              long total = 0;
+              for (int j = 0; j < values; j++) {
+                w[j] = 1 + rnd.nextInt(50);
+                total += w[j];
+              }
+              t.append("        weights: [").append(weights(w, total)).append("]\n");
+            }
+          } else if (kind < 85) {
+            t.append("        type: \"uuid\"\n");
+          } else {
+            t.append("        type: \"timestamp\"\n");
+          }
+        }
+        types.add(t.toString());
+        units.add(1L + rnd.nextInt(100));
+      }
+      return new VariedCatalog(types, units);
+    }
+
+    /** {@code m} of its types, drawn at random, with their relative weights. */
+    VariedCatalog sample(int m, long seed) {
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < types.size(); i++) {
+        order.add(i);
+      }
+      java.util.Collections.shuffle(order, new java.util.Random(seed));
+      List<Integer> picked = new ArrayList<>(order.subList(0, Math.min(m, order.size())));
+      picked.sort(null);
+      List<String> t = new ArrayList<>();
+      List<Long> u = new ArrayList<>();
+      for (int i : picked) {
+        t.add(types.get(i));
+        u.add(units.get(i));
+      }
+      return new VariedCatalog(t, u);
+    }
+
+    String yaml() {
+      long[] w = new long[units.size()];
+      long total = 0;
+      for (int i = 0; i < w.length; i++) {
+        w[i] = units.get(i);
+        total += w[i];
+      }
+      String[] weights = weights(w, total).split(", ");
+      StringBuilder y = new StringBuilder();
+      y.append("# ").append(types.size()).append(" varied event types for the streamgen benchmarks (generated).\n");
+      y.append("event_types:\n");
+      for (int i = 0; i < types.size(); i++) {
+        y.append(types.get(i).replace("@WEIGHT@", weights[i]));
+      }
+      y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
+      y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
+      return y.toString();
+    }
+
+    /** Units as decimal fractions of their total that sum to exactly 1 (the last takes the rest). */
+    private static String weights(long[] units, long total) {
+      StringBuilder b = new StringBuilder();
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int i = 0; i < units.length; i++) {
+        BigDecimal w;
+        if (i < units.length - 1) {
+          w = BigDecimal.valueOf(units[i]).divide(BigDecimal.valueOf(total), 15, RoundingMode.HALF_EVEN);
+          sum = sum.add(w);
+        } else {
+          w = BigDecimal.ONE.subtract(sum);
+        }
+        b.append(i == 0 ? "" : ", ").append(w.toPlainString());
+      }
+      return b.toString();
+    }
   }
 }

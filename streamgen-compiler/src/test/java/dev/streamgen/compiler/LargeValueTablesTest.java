@@ -49,10 +49,11 @@ class LargeValueTablesTest {
     Files.writeString(yaml, config());
     CompileRequest request = GeneratedSources.request(yaml, dir.resolve("out"));
     assertThat(Compiler.compile(request).errors()).isEmpty();
-    // About 16,000 literals a type against 20,000 a class: one type per kernels class.
+    // About 16,000 literals a type against 20,000 a class: one type per kernels (and columns) class.
     assertThat(GeneratedSources.files(request.javaOutputDirectory().resolve("streamgen/generated/kernels")))
         .extracting(p -> p.getFileName().toString())
-        .containsExactly("BigKernels0.java", "BigKernels1.java", "BigKernels2.java");
+        .containsExactly(
+            "BigColumns0.java", "BigColumns1.java", "BigColumns2.java", "BigKernels0.java", "BigKernels1.java", "BigKernels2.java");
     try (URLClassLoader loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"))) {
       Catalog catalog = (Catalog) loader.loadClass("streamgen.generated.BigCatalog").getConstructor().newInstance();
       for (long row = 0; row < 50; row++) {

@@ -6,6 +6,8 @@ import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.PackedCatalog;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +45,15 @@ class PinnedPayloadsTest {
     CompileRequest request = GeneratedSources.request(config, dir.resolve("out"));
     assertThat(Compiler.compile(request).errors()).isEmpty();
     List<String> lines = new ArrayList<>();
+    // The same entries from the whole catalog packed, as the streamgen source runs it.
+    List<String> packedLines = new ArrayList<>();
     try (URLClassLoader loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"))) {
       Catalog catalog = (Catalog) loader.loadClass(catalogClass).getConstructor().newInstance();
+      List<EventTypeKernel> kernels = new ArrayList<>();
+      for (int t = 0; t < catalog.size(); t++) {
+        kernels.add((EventTypeKernel) catalog.kernel(t));
+      }
+      PackedCatalog packed = PackedCatalog.of(kernels);
       for (int t = 0; t < catalog.size(); t++) {
         EventKernel kernel = catalog.kernel(t);
         for (long seed : SEEDS) {
@@ -54,17 +63,23 @@ class PinnedPayloadsTest {
               ByteWriter out = new ByteWriter();
               kernel.write(seed, row, EVENT_TIME, format, out);
               lines.add(at + " " + format.configName() + " " + HexFormat.of().formatHex(out.toByteArray()));
+              ByteWriter fromPacked = new ByteWriter();
+              packed.write(t, seed, row, EVENT_TIME, format, fromPacked);
+              packedLines.add(at + " " + format.configName() + " " + HexFormat.of().formatHex(fromPacked.toByteArray()));
             }
             for (int f = 0; f < kernel.fieldNames().size(); f++) {
               // As hex, so a line break in a value cannot split an entry.
               String text = kernel.fieldText(seed, row, EVENT_TIME, f);
               lines.add(at + " text " + f + " " + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)));
+              String packedText = packed.fieldText(t, f, seed, row, EVENT_TIME);
+              packedLines.add(at + " text " + f + " " + HexFormat.of().formatHex(packedText.getBytes(StandardCharsets.UTF_8)));
             }
           }
         }
       }
     }
     String actual = String.join("\n", lines) + "\n";
+    assertThat(String.join("\n", packedLines) + "\n").isEqualTo(actual);
     Path pinned = Path.of(config.toString().replaceFirst("\\.yaml$", ".payloads"));
     if (Boolean.getBoolean("streamgen.updateGolden")) {
       Files.writeString(pinned, actual, StandardCharsets.UTF_8);

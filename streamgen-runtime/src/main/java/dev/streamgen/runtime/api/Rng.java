@@ -73,6 +73,25 @@ public final class Rng {
     return lo;
   }
 
+  /**
+   * {@link #pick(long, double[])} over cumulative cuts stored as {@link Double#doubleToRawLongBits}
+   * words {@code code[from]} to {@code code[from + count - 1]}: the same search, so the same index.
+   */
+  public static int pick(long hash, long[] code, int from, int count) {
+    double u = unit(hash);
+    int lo = 0;
+    int hi = count;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (u < Double.longBitsToDouble(code[from + mid])) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
   /** Spark's XXH64.hashLong, so Java and Spark SQL agree bit for bit. */
   static long hashLong(long input, long seed) {
     long hash = seed + PRIME64_5 + 8L;

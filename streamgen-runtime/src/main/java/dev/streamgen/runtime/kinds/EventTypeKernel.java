@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The kernel of one compiled event type: its fields in payload order, each a {@link FieldGenerator}
- * holding the constants the compiler fixed. Every event type of every catalog runs these same
- * methods, so the JIT compiles one loop per format whatever the number and shapes of the types; what
- * differs per type is data (the fields and their constants), touched once per row.
+ * holding the constants the compiler fixed. Rows are written by {@link PackedCatalog}: the same few
+ * methods for every type of every catalog, so the JIT compiles one loop whatever the number and
+ * shapes of the types; what differs per type is data, packed.
  *
  * <p>Immutable and thread-safe.
  */
@@ -22,6 +22,8 @@ public final class EventTypeKernel implements EventKernel {
   private final byte[] avroHeader;
   private final FieldGenerator[] fields;
   private final List<String> fieldNames;
+  /** Racy but safe: every thread that packs gets an equal, immutable result. */
+  private volatile PackedCatalog packed;
 
   /**
    * @param fields in payload order; field {@code i} must have been built with index {@code i}
@@ -74,36 +76,7 @@ public final class EventTypeKernel implements EventKernel {
 
   @Override
   public void write(long seed, long row, long eventTimeMicros, Format format, ByteWriter out) {
-    FieldGenerator[] f = fields;
-    switch (format) {
-      case JSON:
-        if (f.length == 0) {
-          out.write('{');
-        }
-        for (FieldGenerator field : f) {
-          field.writeJson(seed, row, eventTimeMicros, out);
-        }
-        out.write('}');
-        return;
-      case AVRO:
-        out.write(avroHeader);
-        for (FieldGenerator field : f) {
-          field.writeAvro(seed, row, eventTimeMicros, out);
-        }
-        return;
-      case BINARY:
-        for (FieldGenerator field : f) {
-          field.writeBinary(seed, row, eventTimeMicros, out);
-        }
-        return;
-      case PROTOBUF:
-        for (FieldGenerator field : f) {
-          field.writeProtobuf(seed, row, eventTimeMicros, out);
-        }
-        return;
-      default:
-        throw new IllegalArgumentException("unknown format " + format);
-    }
+    packed().write(0, seed, row, eventTimeMicros, format, out);
   }
 
   @Override
@@ -111,7 +84,20 @@ public final class EventTypeKernel implements EventKernel {
     if (field < 0 || field >= fields.length) {
       throw new IndexOutOfBoundsException("field " + field + " of " + eventTypeId + "; it has " + fields.length);
     }
-    return fields[field].text(seed, row, eventTimeMicros);
+    return packed().fieldText(0, field, seed, row, eventTimeMicros);
+  }
+
+  /**
+   * This type alone, packed, built on first use: the streamgen source packs whole catalogs ({@link
+   * PackedCatalog#of}) and never calls this kernel's own write, so a catalog's kernels hold no copy.
+   */
+  private PackedCatalog packed() {
+    PackedCatalog p = packed;
+    if (p == null) {
+      p = PackedCatalog.of(Collections.singletonList(this));
+      packed = p;
+    }
+    return p;
   }
 
   @Override

@@ -1,23 +1,25 @@
 package dev.streamgen.runtime.kinds;
 
-import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.encode.JsonWriter;
 
 /**
- * One field of one event type as the per-row loop runs it: its kind's draw (a pure function of seed,
- * row and event time) and its encoding in each format, over the constants the compiler fixed (salt,
- * bounds, value tables) and those derived from its position (the JSON key with its separator, the
- * Protobuf field number). One final subclass per field kind owns all of that kind's run-time
- * behaviour; the compiler's kind class says which subclass and constants a field gets.
+ * One field of one event type: its kind's draw (a pure function of seed, row and event time) and its
+ * encoding in each format, over the constants the compiler fixed (salt, bounds, value tables) and
+ * those its position gives (the JSON key with its separator, the Protobuf field number). One final
+ * subclass per field kind owns all of that kind's run-time behaviour, in two forms:
  *
- * <p>Why objects over generated code per type: with thousands of event types of different shapes,
- * per-type (or per-shape) generated methods are each called for a fraction of the rows and the JIT
- * never warms them up (docs/benchmarks.md measured 9.6% of a 30-type sample's rate). Here the hot
- * path is one method per kind and format whatever the catalog: a few dozen methods, compiled once.
+ * <ul>
+ *   <li>typed, on the instance, for the typed event classes: {@code value(seed, row,
+ *       eventTimeMicros)} returning the field's Java type, {@code writeJson(out, value)} etc.;
+ *   <li>packed, as static {@code write} and {@code text} methods over the words and bytes {@link
+ *       #pack} appended to a {@link PackedCatalog}, for the per-row loop.
+ * </ul>
  *
- * <p>Each subclass also has typed methods for the typed event classes: {@code value(seed, row,
- * eventTimeMicros)} returning the field's Java type, and {@code writeJson(out, value)} etc. encoding a
- * given value; the row-based writers below are exactly "draw, then encode".
+ * <p>Why packed: with thousands of event types, a row of a random type that walks a dozen small
+ * objects per field (scattered by the garbage collector) misses the CPU caches at every step; the
+ * packed form keeps each type's constants in one run of words and one run of bytes, and the loop is
+ * the same few methods whatever the catalog (docs/benchmarks.md). Both forms draw with the same
+ * static function and encode with the same static encoder, so they cannot disagree.
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,25 +55,16 @@ public abstract class FieldGenerator {
   /** The kind's YAML spelling, as the schema manifest lists it ({@code int}, {@code uuid}, ...). */
   public abstract String kind();
 
+  /** The kind's code in packed records ({@link PackedCatalog} dispatches on it). */
+  abstract int code();
+
+  /** Appends the kind's constants to a packed record, after its head and JSON key reference. */
+  abstract void pack(Packer p);
+
   /** The Protobuf key of this field for a wire type: {@code (index + 1) << 3 | wireType}. */
   protected final int protoTag(int wireType) {
     return ((index + 1) << 3) | wireType;
   }
-
-  /** Appends {@code "name":value} (with the separating comma or the opening brace). */
-  public abstract void writeJson(long seed, long row, long eventTimeMicros, ByteWriter out);
-
-  /** Appends the value in Avro binary encoding. */
-  public abstract void writeAvro(long seed, long row, long eventTimeMicros, ByteWriter out);
-
-  /** Appends the value in the binary layout (docs/formats.md). */
-  public abstract void writeBinary(long seed, long row, long eventTimeMicros, ByteWriter out);
-
-  /** Appends the field (key and value) in Protobuf encoding; nothing for a proto3 default value. */
-  public abstract void writeProtobuf(long seed, long row, long eventTimeMicros, ByteWriter out);
-
-  /** The value's text as JSON shows it, unquoted: partition keys. */
-  public abstract String text(long seed, long row, long eventTimeMicros);
 
   @Override
   public String toString() {

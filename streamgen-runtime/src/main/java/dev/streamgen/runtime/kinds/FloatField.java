@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.BinaryReader;
@@ -12,8 +13,12 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * {@code type: float}: a uniform double in [min, max) (just min when min = max): {@code
  * Rng.between(hash, min, max)}. The seed calls it float; it is a 64-bit double everywhere: Avro
  * double, Protobuf double, JSON number, binary 8 bytes little-endian.
+ *
+ * <p>Packed: salt, min and max (as double bits), Protobuf tag.
  */
 public final class FloatField extends FieldGenerator {
+  static final int CODE = 2;
+
   private final long salt;
   private final double min;
   private final double max;
@@ -35,29 +40,58 @@ public final class FloatField extends FieldGenerator {
     return "float";
   }
 
-  public long salt() {
-    return salt;
+  @Override
+  int code() {
+    return CODE;
+  }
+
+  @Override
+  void pack(Packer p) {
+    p.word(salt);
+    p.word(Double.doubleToRawLongBits(min));
+    p.word(Double.doubleToRawLongBits(max));
+    p.word(protoTag);
+  }
+
+  private static double draw(long seed, long row, long salt, double min, double max) {
+    return Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
+  }
+
+  private static void encode(Format format, ByteWriter out, double value, int protoTag) {
+    switch (format) {
+      case JSON:
+        JsonWriter.writeDouble(out, value);
+        return;
+      case AVRO:
+        AvroWriter.writeDouble(out, value);
+        return;
+      case BINARY:
+        BinaryWriter.writeDouble(out, value);
+        return;
+      default:
+        ProtobufWriter.writeDouble(out, protoTag, value);
+    }
   }
 
   public double value(long seed, long row, long eventTimeMicros) {
-    return Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
+    return draw(seed, row, salt, min, max);
   }
 
   public void writeJson(ByteWriter out, double value) {
     out.write(jsonKey);
-    JsonWriter.writeDouble(out, value);
+    encode(Format.JSON, out, value, protoTag);
   }
 
   public void writeAvro(ByteWriter out, double value) {
-    AvroWriter.writeDouble(out, value);
+    encode(Format.AVRO, out, value, protoTag);
   }
 
   public void writeBinary(ByteWriter out, double value) {
-    BinaryWriter.writeDouble(out, value);
+    encode(Format.BINARY, out, value, protoTag);
   }
 
   public void writeProtobuf(ByteWriter out, double value) {
-    ProtobufWriter.writeDouble(out, protoTag, value);
+    encode(Format.PROTOBUF, out, value, protoTag);
   }
 
   /** Reads a value {@link #writeBinary} wrote: 8 bytes of IEEE 754, little-endian. */
@@ -65,28 +99,15 @@ public final class FloatField extends FieldGenerator {
     return in.float64();
   }
 
-  @Override
-  public void writeJson(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeJson(out, value(seed, row, eventTimeMicros));
+  private static double packedDraw(long[] code, int at, long seed, long row) {
+    return draw(seed, row, code[at], Double.longBitsToDouble(code[at + 1]), Double.longBitsToDouble(code[at + 2]));
   }
 
-  @Override
-  public void writeAvro(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeAvro(out, value(seed, row, eventTimeMicros));
+  static void write(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    encode(format, out, packedDraw(code, at, seed, row), (int) code[at + 3]);
   }
 
-  @Override
-  public void writeBinary(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeBinary(out, value(seed, row, eventTimeMicros));
-  }
-
-  @Override
-  public void writeProtobuf(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeProtobuf(out, value(seed, row, eventTimeMicros));
-  }
-
-  @Override
-  public String text(long seed, long row, long eventTimeMicros) {
-    return JsonWriter.doubleText(value(seed, row, eventTimeMicros));
+  static String text(long[] code, int at, long seed, long row) {
+    return JsonWriter.doubleText(packedDraw(code, at, seed, row));
   }
 }

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.BinaryReader;
@@ -12,13 +13,17 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * {@code type: int}: a uniform 32-bit integer in [min, max], both included: {@code (int)
  * Rng.between(hash, min, max)}. Avro int; Protobuf int32, or sint32 when min is negative (shorter for
  * negative numbers); JSON number; binary 4 bytes little-endian.
+ *
+ * <p>Packed: salt, min, max, Protobuf tag (bit 32 set for sint32).
  */
 public final class IntField extends FieldGenerator {
+  static final int CODE = 1;
+  private static final long SINT32 = 1L << 32;
+
   private final long salt;
   private final long min;
   private final long max;
-  private final boolean zigZag;
-  private final int protoTag;
+  private final long proto;
 
   public IntField(String name, int index, long salt, long min, long max) {
     super(name, index);
@@ -28,8 +33,7 @@ public final class IntField extends FieldGenerator {
     this.salt = salt;
     this.min = min;
     this.max = max;
-    this.zigZag = min < 0;
-    this.protoTag = protoTag(ProtobufWriter.WIRE_VARINT);
+    this.proto = protoTag(ProtobufWriter.WIRE_VARINT) | (min < 0 ? SINT32 : 0);
   }
 
   @Override
@@ -37,33 +41,63 @@ public final class IntField extends FieldGenerator {
     return "int";
   }
 
-  public long salt() {
-    return salt;
+  @Override
+  int code() {
+    return CODE;
+  }
+
+  @Override
+  void pack(Packer p) {
+    p.word(salt);
+    p.word(min);
+    p.word(max);
+    p.word(proto);
+  }
+
+  private static int draw(long seed, long row, long salt, long min, long max) {
+    return (int) Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
+  }
+
+  /** The value without its JSON key; {@code proto} is the packed tag word. */
+  private static void encode(Format format, ByteWriter out, int value, long proto) {
+    switch (format) {
+      case JSON:
+        JsonWriter.writeInt(out, value);
+        return;
+      case AVRO:
+        AvroWriter.writeInt(out, value);
+        return;
+      case BINARY:
+        BinaryWriter.writeInt(out, value);
+        return;
+      default:
+        if ((proto & SINT32) != 0) {
+          ProtobufWriter.writeSint32(out, (int) proto, value);
+        } else {
+          ProtobufWriter.writeInt32(out, (int) proto, value);
+        }
+    }
   }
 
   public int value(long seed, long row, long eventTimeMicros) {
-    return (int) Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
+    return draw(seed, row, salt, min, max);
   }
 
   public void writeJson(ByteWriter out, int value) {
     out.write(jsonKey);
-    JsonWriter.writeInt(out, value);
+    encode(Format.JSON, out, value, proto);
   }
 
   public void writeAvro(ByteWriter out, int value) {
-    AvroWriter.writeInt(out, value);
+    encode(Format.AVRO, out, value, proto);
   }
 
   public void writeBinary(ByteWriter out, int value) {
-    BinaryWriter.writeInt(out, value);
+    encode(Format.BINARY, out, value, proto);
   }
 
   public void writeProtobuf(ByteWriter out, int value) {
-    if (zigZag) {
-      ProtobufWriter.writeSint32(out, protoTag, value);
-    } else {
-      ProtobufWriter.writeInt32(out, protoTag, value);
-    }
+    encode(Format.PROTOBUF, out, value, proto);
   }
 
   /** Reads a value {@link #writeBinary} wrote: 4 bytes little-endian. */
@@ -71,28 +105,12 @@ public final class IntField extends FieldGenerator {
     return in.int32();
   }
 
-  @Override
-  public void writeJson(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeJson(out, value(seed, row, eventTimeMicros));
+  /** Writes the packed field whose constants start at {@code at} (its JSON key was written). */
+  static void write(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    encode(format, out, draw(seed, row, code[at], code[at + 1], code[at + 2]), code[at + 3]);
   }
 
-  @Override
-  public void writeAvro(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeAvro(out, value(seed, row, eventTimeMicros));
-  }
-
-  @Override
-  public void writeBinary(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeBinary(out, value(seed, row, eventTimeMicros));
-  }
-
-  @Override
-  public void writeProtobuf(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeProtobuf(out, value(seed, row, eventTimeMicros));
-  }
-
-  @Override
-  public String text(long seed, long row, long eventTimeMicros) {
-    return Integer.toString(value(seed, row, eventTimeMicros));
+  static String text(long[] code, int at, long seed, long row) {
+    return Integer.toString(draw(seed, row, code[at], code[at + 1], code[at + 2]));
   }
 }

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.BinaryReader;
@@ -7,23 +8,27 @@ import dev.streamgen.runtime.encode.BinaryWriter;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.encode.JsonWriter;
 import dev.streamgen.runtime.encode.ProtobufWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * {@code type: string} with {@code values} and optional {@code weights}: one of the values, picked
  * by weight: {@code values[Rng.pick(hash, cuts)]}, where {@code cuts} are the running sums of the
- * normalized weights without the last (the compiler computes them). Each value's bytes in every
- * format are encoded once, here, so writing a row copies bytes.
+ * normalized weights without the last (the compiler computes them).
+ *
+ * <p>Packed: salt, the number of values, the cuts (as double bits), then per value references to
+ * its bytes in each format (JSON, Avro, binary, Protobuf field) and as text, encoded once when packed,
+ * so writing a row copies bytes.
  */
 public final class StringField extends FieldGenerator {
+  static final int CODE = 5;
+  /** References per value: one per format, then the text. */
+  private static final int REFS = 5;
+
   private final long salt;
   private final String[] values;
   private final double[] cuts;
   private final int protoTag;
-  private final byte[][] json;
-  private final byte[][] avro;
-  private final byte[][] binary;
-  private final byte[][] proto;
 
   public StringField(String name, int index, long salt, String[] values, double[] cuts) {
     super(name, index);
@@ -35,10 +40,6 @@ public final class StringField extends FieldGenerator {
     this.values = values.clone();
     this.cuts = cuts.clone();
     this.protoTag = protoTag(ProtobufWriter.WIRE_LENGTH_DELIMITED);
-    this.json = JsonWriter.encodeAll(this.values);
-    this.avro = AvroWriter.encodeAll(this.values);
-    this.binary = BinaryWriter.encodeAll(this.values);
-    this.proto = ProtobufWriter.encodeAll(protoTag, this.values);
   }
 
   @Override
@@ -46,8 +47,29 @@ public final class StringField extends FieldGenerator {
     return "string";
   }
 
-  public long salt() {
-    return salt;
+  @Override
+  int code() {
+    return CODE;
+  }
+
+  @Override
+  void pack(Packer p) {
+    p.word(salt);
+    p.word(values.length);
+    for (double cut : cuts) {
+      p.word(Double.doubleToRawLongBits(cut));
+    }
+    byte[][] json = JsonWriter.encodeAll(values);
+    byte[][] avro = AvroWriter.encodeAll(values);
+    byte[][] binary = BinaryWriter.encodeAll(values);
+    byte[][] proto = ProtobufWriter.encodeAll(protoTag, values);
+    for (int i = 0; i < values.length; i++) {
+      p.ref(json[i]);
+      p.ref(avro[i]);
+      p.ref(binary[i]);
+      p.ref(proto[i]);
+      p.ref(values[i].getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** The values, in declared order (a copy). */
@@ -60,12 +82,8 @@ public final class StringField extends FieldGenerator {
     return Arrays.copyOf(cuts, cuts.length);
   }
 
-  private int index(long seed, long row) {
-    return Rng.pick(Rng.hash(row, Rng.stream(seed, salt)), cuts);
-  }
-
   public String value(long seed, long row, long eventTimeMicros) {
-    return values[index(seed, row)];
+    return values[Rng.pick(Rng.hash(row, Rng.stream(seed, salt)), cuts)];
   }
 
   public void writeJson(ByteWriter out, String value) {
@@ -90,29 +108,34 @@ public final class StringField extends FieldGenerator {
     return in.string();
   }
 
-  @Override
-  public void writeJson(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    out.write(jsonKey);
-    out.write(json[index(seed, row)]);
+  /** The reference word of the picked value's bytes in slot {@code slot} (0-3: formats, 4: text). */
+  private static long pickedRef(long[] code, int at, long seed, long row, int slot) {
+    int n = (int) code[at + 1];
+    int index = Rng.pick(Rng.hash(row, Rng.stream(seed, code[at])), code, at + 2, n - 1);
+    return code[at + 2 + (n - 1) + index * REFS + slot];
   }
 
-  @Override
-  public void writeAvro(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    out.write(avro[index(seed, row)]);
+  static void write(long[] code, int at, byte[] bytes, Format format, long seed, long row, ByteWriter out) {
+    int slot;
+    switch (format) {
+      case JSON:
+        slot = 0;
+        break;
+      case AVRO:
+        slot = 1;
+        break;
+      case BINARY:
+        slot = 2;
+        break;
+      default:
+        slot = 3;
+    }
+    long ref = pickedRef(code, at, seed, row, slot);
+    out.write(bytes, Packer.offset(ref), Packer.length(ref));
   }
 
-  @Override
-  public void writeBinary(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    out.write(binary[index(seed, row)]);
-  }
-
-  @Override
-  public void writeProtobuf(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    out.write(proto[index(seed, row)]);
-  }
-
-  @Override
-  public String text(long seed, long row, long eventTimeMicros) {
-    return values[index(seed, row)];
+  static String text(long[] code, int at, byte[] bytes, long seed, long row) {
+    long ref = pickedRef(code, at, seed, row, 4);
+    return new String(bytes, Packer.offset(ref), Packer.length(ref), StandardCharsets.UTF_8);
   }
 }

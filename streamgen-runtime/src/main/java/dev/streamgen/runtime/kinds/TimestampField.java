@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.BinaryReader;
 import dev.streamgen.runtime.encode.BinaryWriter;
@@ -12,8 +13,12 @@ import dev.streamgen.runtime.encode.Timestamps;
  * {@code type: timestamp}: the event's own time (the row's event time, set by the runtime), in
  * microseconds since the epoch. Avro long with logical type timestamp-micros; Protobuf int64
  * (microseconds); JSON ISO-8601 UTC text with six fraction digits; binary 8 bytes little-endian.
+ *
+ * <p>Packed: Protobuf tag.
  */
 public final class TimestampField extends FieldGenerator {
+  static final int CODE = 4;
+
   private final int protoTag;
 
   public TimestampField(String name, int index) {
@@ -26,25 +31,51 @@ public final class TimestampField extends FieldGenerator {
     return "timestamp";
   }
 
+  @Override
+  int code() {
+    return CODE;
+  }
+
+  @Override
+  void pack(Packer p) {
+    p.word(protoTag);
+  }
+
+  private static void encode(Format format, ByteWriter out, long micros, int protoTag) {
+    switch (format) {
+      case JSON:
+        JsonWriter.writeTimestamp(out, micros);
+        return;
+      case AVRO:
+        AvroWriter.writeLong(out, micros);
+        return;
+      case BINARY:
+        BinaryWriter.writeLong(out, micros);
+        return;
+      default:
+        ProtobufWriter.writeInt64(out, protoTag, micros);
+    }
+  }
+
   public long value(long seed, long row, long eventTimeMicros) {
     return eventTimeMicros;
   }
 
   public void writeJson(ByteWriter out, long value) {
     out.write(jsonKey);
-    JsonWriter.writeTimestamp(out, value);
+    encode(Format.JSON, out, value, protoTag);
   }
 
   public void writeAvro(ByteWriter out, long value) {
-    AvroWriter.writeLong(out, value);
+    encode(Format.AVRO, out, value, protoTag);
   }
 
   public void writeBinary(ByteWriter out, long value) {
-    BinaryWriter.writeLong(out, value);
+    encode(Format.BINARY, out, value, protoTag);
   }
 
   public void writeProtobuf(ByteWriter out, long value) {
-    ProtobufWriter.writeInt64(out, protoTag, value);
+    encode(Format.PROTOBUF, out, value, protoTag);
   }
 
   /** Reads a value {@link #writeBinary} wrote: microseconds, 8 bytes little-endian. */
@@ -52,28 +83,11 @@ public final class TimestampField extends FieldGenerator {
     return in.int64();
   }
 
-  @Override
-  public void writeJson(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeJson(out, eventTimeMicros);
+  static void write(long[] code, int at, Format format, long eventTimeMicros, ByteWriter out) {
+    encode(format, out, eventTimeMicros, (int) code[at]);
   }
 
-  @Override
-  public void writeAvro(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeAvro(out, eventTimeMicros);
-  }
-
-  @Override
-  public void writeBinary(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeBinary(out, eventTimeMicros);
-  }
-
-  @Override
-  public void writeProtobuf(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    writeProtobuf(out, eventTimeMicros);
-  }
-
-  @Override
-  public String text(long seed, long row, long eventTimeMicros) {
+  static String text(long eventTimeMicros) {
     return Timestamps.toIso(eventTimeMicros);
   }
 }

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.AvroWriter;
 import dev.streamgen.runtime.encode.BinaryReader;
@@ -13,9 +14,13 @@ import java.util.UUID;
 /**
  * {@code type: uuid}: a random (version 4) UUID from two hashes of the row, on the field's salt and
  * salt + 1. Avro string with logical type uuid; Protobuf string; JSON string; binary 16 bytes. The
- * row-based writers never build a {@link UUID}.
+ * packed writer never builds a {@link UUID}.
+ *
+ * <p>Packed: salt, Protobuf tag.
  */
 public final class UuidField extends FieldGenerator {
+  static final int CODE = 3;
+
   private final long salt;
   private final int protoTag;
 
@@ -30,37 +35,60 @@ public final class UuidField extends FieldGenerator {
     return "uuid";
   }
 
-  public long salt() {
-    return salt;
+  @Override
+  int code() {
+    return CODE;
   }
 
-  private long msb(long seed, long row) {
+  @Override
+  void pack(Packer p) {
+    p.word(salt);
+    p.word(protoTag);
+  }
+
+  private static long msb(long seed, long row, long salt) {
     return Uuids.msb(Rng.hash(row, Rng.stream(seed, salt)));
   }
 
-  private long lsb(long seed, long row) {
+  private static long lsb(long seed, long row, long salt) {
     return Uuids.lsb(Rng.hash(row, Rng.stream(seed, salt + 1)));
   }
 
+  private static void encode(Format format, ByteWriter out, long msb, long lsb, int protoTag) {
+    switch (format) {
+      case JSON:
+        JsonWriter.writeUuid(out, msb, lsb);
+        return;
+      case AVRO:
+        AvroWriter.writeUuid(out, msb, lsb);
+        return;
+      case BINARY:
+        BinaryWriter.writeUuid(out, msb, lsb);
+        return;
+      default:
+        ProtobufWriter.writeUuid(out, protoTag, msb, lsb);
+    }
+  }
+
   public UUID value(long seed, long row, long eventTimeMicros) {
-    return new UUID(msb(seed, row), lsb(seed, row));
+    return new UUID(msb(seed, row, salt), lsb(seed, row, salt));
   }
 
   public void writeJson(ByteWriter out, UUID value) {
     out.write(jsonKey);
-    JsonWriter.writeUuid(out, value.getMostSignificantBits(), value.getLeastSignificantBits());
+    encode(Format.JSON, out, value.getMostSignificantBits(), value.getLeastSignificantBits(), protoTag);
   }
 
   public void writeAvro(ByteWriter out, UUID value) {
-    AvroWriter.writeUuid(out, value.getMostSignificantBits(), value.getLeastSignificantBits());
+    encode(Format.AVRO, out, value.getMostSignificantBits(), value.getLeastSignificantBits(), protoTag);
   }
 
   public void writeBinary(ByteWriter out, UUID value) {
-    BinaryWriter.writeUuid(out, value.getMostSignificantBits(), value.getLeastSignificantBits());
+    encode(Format.BINARY, out, value.getMostSignificantBits(), value.getLeastSignificantBits(), protoTag);
   }
 
   public void writeProtobuf(ByteWriter out, UUID value) {
-    ProtobufWriter.writeUuid(out, protoTag, value.getMostSignificantBits(), value.getLeastSignificantBits());
+    encode(Format.PROTOBUF, out, value.getMostSignificantBits(), value.getLeastSignificantBits(), protoTag);
   }
 
   /** Reads a value {@link #writeBinary} wrote: the most then the least significant half, big-endian. */
@@ -70,29 +98,13 @@ public final class UuidField extends FieldGenerator {
     return new UUID(msb, lsb);
   }
 
-  @Override
-  public void writeJson(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    out.write(jsonKey);
-    JsonWriter.writeUuid(out, msb(seed, row), lsb(seed, row));
+  static void write(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    long salt = code[at];
+    encode(format, out, msb(seed, row, salt), lsb(seed, row, salt), (int) code[at + 1]);
   }
 
-  @Override
-  public void writeAvro(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    AvroWriter.writeUuid(out, msb(seed, row), lsb(seed, row));
-  }
-
-  @Override
-  public void writeBinary(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    BinaryWriter.writeUuid(out, msb(seed, row), lsb(seed, row));
-  }
-
-  @Override
-  public void writeProtobuf(long seed, long row, long eventTimeMicros, ByteWriter out) {
-    ProtobufWriter.writeUuid(out, protoTag, msb(seed, row), lsb(seed, row));
-  }
-
-  @Override
-  public String text(long seed, long row, long eventTimeMicros) {
-    return Uuids.toString(msb(seed, row), lsb(seed, row));
+  static String text(long[] code, int at, long seed, long row) {
+    long salt = code[at];
+    return Uuids.toString(msb(seed, row, salt), lsb(seed, row, salt));
   }
 }

@@ -3,6 +3,8 @@ package dev.streamgen.runtime.source;
 import dev.streamgen.runtime.api.AliasTable;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.PackedCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,8 @@ public final class LoadedCatalog {
   private final EventKernel[] kernels;
   private final AliasTable aliasTable;
   private final byte[][] typeIdUtf8;
+  /** The kernels packed for the per-row loop; null when some kernel is not a compiled EventTypeKernel. */
+  private final PackedCatalog packed;
 
   private LoadedCatalog(Catalog catalog) {
     this.catalog = catalog;
@@ -45,6 +49,18 @@ public final class LoadedCatalog {
       weights[i] = catalog.weight(i);
     }
     this.aliasTable = AliasTable.of(weights);
+    this.packed = pack(kernels);
+  }
+
+  private static PackedCatalog pack(EventKernel[] kernels) {
+    List<EventTypeKernel> compiled = new ArrayList<>(kernels.length);
+    for (EventKernel k : kernels) {
+      if (!(k instanceof EventTypeKernel)) {
+        return null; // Hand-written kernels (tests, benchmarks that build catalogs in code) run as objects.
+      }
+      compiled.add((EventTypeKernel) k);
+    }
+    return PackedCatalog.of(compiled);
   }
 
   /** Wraps a catalog instance without caching (tests and benchmarks that build catalogs in code). */
@@ -103,6 +119,11 @@ public final class LoadedCatalog {
   /** The UTF-8 bytes of type {@code type}'s id; shared, do not modify. */
   byte[] typeIdUtf8(int type) {
     return typeIdUtf8[type];
+  }
+
+  /** The catalog's types packed for the per-row loop, or null for kernels that are not compiled ones. */
+  public PackedCatalog packed() {
+    return packed;
   }
 
   public AliasTable aliasTable() {

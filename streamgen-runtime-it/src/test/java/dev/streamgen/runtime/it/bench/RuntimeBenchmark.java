@@ -13,6 +13,7 @@ import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.api.RngColumns;
 import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.source.EventRowWriter;
 import dev.streamgen.runtime.source.EventTime;
 import dev.streamgen.runtime.source.GenerationPlan;
@@ -29,8 +30,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +114,12 @@ public final class RuntimeBenchmark {
     progress("warm-up");
     streamgen(T3, Format.JSON, ROWS / 10);
     streamgen(T3, Format.JSON, ROWS / 10);
-    boolean all = !"startup".equals(System.getProperty("bench.only"));
+    String only = System.getProperty("bench.only", "all");
+    if ("varied".equals(only)) {
+      varied();
+      return;
+    }
+    boolean all = !"startup".equals(only);
 
     // 1. streamgen batch JSON -> noop at 3 types (10,000 types come last: their 10,000 kernel
     //    classes fill the JIT's code cache, which would slow everything measured after them).
@@ -221,7 +230,107 @@ public final class RuntimeBenchmark {
         + " s first use, " + secs(s10kWarm.firstJobSeconds) + " s after (target < 5 s)");
     line("");
     line("JIT code cache after the 10,000-type runs: " + codeCache + ".");
+    line("");
+    if (all) {
+      varied();
+    }
     line("Load average at the end: " + loadAverage() + " (the machine is shared; numbers move with it).");
+  }
+
+  /** The varied catalogs' sizes (GenerateBenchCatalogs builds the same list). */
+  private static final int[] VARIED = Arrays.stream(System.getProperty("bench.varied", "3 30 100 1000 10000 100000").trim()
+      .split("\\s+")).mapToInt(Integer::parseInt).toArray();
+  private static final int SAMPLE = 30;
+  private static final long VARIED_ROWS = Long.getLong("bench.variedRows", ROWS / 2);
+
+  private static String variedCatalog(int n) {
+    return "dev.streamgen.bench.v" + n + ".VariedV" + n + "Catalog";
+  }
+
+  private static String variedSample(int n) {
+    return n > SAMPLE ? "dev.streamgen.bench.v" + n + "s" + SAMPLE + ".VariedV" + n + "s" + SAMPLE + "Catalog" : variedCatalog(n);
+  }
+
+  /**
+   * Issue 12: catalogs like users' (2-12 fields of random kinds and parameters per type, random
+   * weights), each against a 30-type sample drawn from it, every format, in one JVM. The sample and
+   * the catalog run alternately (best of 3 each), so a change in the machine's load hits both.
+   */
+  private void varied() {
+    line("### Varied catalogs: N types of random shapes vs a 30-type sample of the same catalog");
+    line("");
+    line("Each type: 2-12 fields of random kinds (int, float, weighted string, uuid, timestamp) with random names, "
+        + "ranges and value lists; random weights. " + String.format(Locale.ROOT, "%,d", VARIED_ROWS)
+        + " rows per run, batch to noop, local[" + CORES + "], best of 3 runs each, sample and catalog alternating.");
+    line("");
+    line("| event types | distinct field-kind sequences | catalog heap (MiB) | plan + start (s) | format | sample rows/s | catalog rows/s | catalog ÷ sample (wall) | catalog ÷ sample (per task CPU-second) |");
+    line("|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+    for (int n : VARIED) {
+      String sample = variedSample(n);
+      String catalog = variedCatalog(n);
+      double heapMiB = catalogHeapMiB(catalog);
+      Startup startup = startup(catalog);
+      int shapes = shapes(catalog);
+      for (Format f : Format.values()) {
+        Rate[] pair = alternating(sample, catalog, f, VARIED_ROWS);
+        line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + String.format(Locale.ROOT, "%,d", shapes) + " | "
+            + String.format(Locale.ROOT, "%.1f", heapMiB) + " | " + secs(startup.firstJobSeconds) + " | " + f.configName()
+            + " | " + rate(pair[0].wall) + " | " + rate(pair[1].wall) + " | " + pct(pair[1].wall / pair[0].wall) + " | "
+            + pct(pair[1].cpu / pair[0].cpu) + " |");
+        progress("varied " + n + " " + f.configName() + ": " + pct(pair[1].wall / pair[0].wall));
+      }
+    }
+    line("");
+    line("JIT code cache after the varied runs: " + codeCache() + ".");
+    line("");
+  }
+
+  /** Best of 3 for each of two catalogs, measured alternately: [a, b]. */
+  private Rate[] alternating(String a, String b, Format format, long rows) {
+    double[] wall = new double[2];
+    double[] cpu = new double[2];
+    for (int i = 0; i < 3; i++) {
+      String[] order = {a, b};
+      for (int k = 0; k < 2; k++) {
+        Rate r = streamgen(order[k], format, rows);
+        wall[k] = Math.max(wall[k], r.wall);
+        cpu[k] = Math.max(cpu[k], r.cpu);
+      }
+    }
+    return new Rate[] {new Rate(wall[0], cpu[0]), new Rate(wall[1], cpu[1])};
+  }
+
+  /** Distinct field-kind sequences among the catalog's types. */
+  private static int shapes(String catalog) {
+    LoadedCatalog c = LoadedCatalog.load(catalog);
+    Set<List<String>> shapes = new HashSet<>();
+    for (int t = 0; t < c.size(); t++) {
+      EventTypeKernel k = (EventTypeKernel) c.kernel(t);
+      List<String> kinds = new ArrayList<>();
+      for (int f = 0; f < k.fieldCount(); f++) {
+        kinds.add(k.field(f).kind());
+      }
+      shapes.add(kinds);
+    }
+    return shapes.size();
+  }
+
+  /** Heap the loaded catalog holds (used heap after GC, before and after its first load in this JVM). */
+  private static double catalogHeapMiB(String catalog) {
+    long before = usedAfterGc();
+    LoadedCatalog c = LoadedCatalog.load(catalog);
+    long after = usedAfterGc();
+    if (c.size() < 0) {
+      System.out.println("(keeps the catalog alive)");
+    }
+    return (after - before) / (1024.0 * 1024.0);
+  }
+
+  private static long usedAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /**

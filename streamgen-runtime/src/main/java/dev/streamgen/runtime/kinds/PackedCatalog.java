@@ -1,0 +1,156 @@
+package dev.streamgen.runtime.kinds;
+
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.encode.ByteWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Event types packed for the per-row loop: every type's constants in one array of words and one of
+ * bytes, type after type, so a row of a random type reads one short run of each (a few cache lines)
+ * instead of a dozen objects the garbage collector scattered. The loop is the same few methods for
+ * every catalog; each field kind's static {@code write}/{@code text} reads its own words.
+ *
+ * <p>Layout. A reference to bytes is one word, offset in the high 32 bits and length in the low 32.
+ * A type: its id's UTF-8 (reference), its Avro single-object header (reference), its field count,
+ * then its fields. A field: a head word (kind code in the low 8 bits, the field's length in words
+ * above), its JSON key with separator (reference), then the words its kind's {@code pack} wrote.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PackedCatalog {
+  private static final int ID = 0;
+  private static final int AVRO_HEADER = 1;
+  private static final int FIELD_COUNT = 2;
+  private static final int FIRST_FIELD = 3;
+
+  private final int[] typeAt;
+  private final long[] code;
+  private final byte[] bytes;
+
+  private PackedCatalog(int[] typeAt, long[] code, byte[] bytes) {
+    this.typeAt = typeAt;
+    this.code = code;
+    this.bytes = bytes;
+  }
+
+  /** Packs the kernels, in order: type {@code i} of the result is {@code kernels.get(i)}. */
+  public static PackedCatalog of(List<EventTypeKernel> kernels) {
+    Packer p = new Packer();
+    int[] typeAt = new int[kernels.size()];
+    for (int t = 0; t < typeAt.length; t++) {
+      EventTypeKernel kernel = kernels.get(t);
+      typeAt[t] = p.words();
+      p.ref(kernel.eventTypeId().getBytes(StandardCharsets.UTF_8));
+      p.ref(kernel.avroHeader());
+      p.word(kernel.fieldCount());
+      for (int f = 0; f < kernel.fieldCount(); f++) {
+        FieldGenerator field = kernel.field(f);
+        int head = p.word(0);
+        p.ref(field.jsonKey);
+        field.pack(p);
+        p.set(head, field.code() | ((long) (p.words() - head) << 8));
+      }
+    }
+    return new PackedCatalog(typeAt, p.code(), p.byteArray());
+  }
+
+  public int size() {
+    return typeAt.length;
+  }
+
+  /** Appends the serialized event of {@code row}, of type {@code type}, to {@code out}. */
+  public void write(int type, long seed, long row, long eventTimeMicros, Format format, ByteWriter out) {
+    long[] c = code;
+    int at = typeAt[type];
+    int fields = (int) c[at + FIELD_COUNT];
+    if (format == Format.AVRO) {
+      writeRef(c[at + AVRO_HEADER], out);
+    } else if (format == Format.JSON && fields == 0) {
+      out.write('{');
+    }
+    at += FIRST_FIELD;
+    for (int f = 0; f < fields; f++) {
+      long head = c[at];
+      if (format == Format.JSON) {
+        writeRef(c[at + 1], out);
+      }
+      int constants = at + 2;
+      switch ((int) head & 0xFF) {
+        case IntField.CODE:
+          IntField.write(c, constants, format, seed, row, out);
+          break;
+        case FloatField.CODE:
+          FloatField.write(c, constants, format, seed, row, out);
+          break;
+        case StringField.CODE:
+          StringField.write(c, constants, bytes, format, seed, row, out);
+          break;
+        case UuidField.CODE:
+          UuidField.write(c, constants, format, seed, row, out);
+          break;
+        case TimestampField.CODE:
+          TimestampField.write(c, constants, format, eventTimeMicros, out);
+          break;
+        default:
+          throw new IllegalStateException("unknown field kind code " + (head & 0xFF));
+      }
+      at += (int) (head >>> 8);
+    }
+    if (format == Format.JSON) {
+      out.write('}');
+    }
+  }
+
+  /** The text of field {@code field} of type {@code type} (as JSON shows it, unquoted): partition keys. */
+  public String fieldText(int type, int field, long seed, long row, long eventTimeMicros) {
+    long[] c = code;
+    int at = typeAt[type];
+    int fields = (int) c[at + FIELD_COUNT];
+    if (field < 0 || field >= fields) {
+      throw new IndexOutOfBoundsException("field " + field + " of type " + type + "; it has " + fields);
+    }
+    at += FIRST_FIELD;
+    for (int f = 0; f < field; f++) {
+      at += (int) (c[at] >>> 8);
+    }
+    int constants = at + 2;
+    switch ((int) c[at] & 0xFF) {
+      case IntField.CODE:
+        return IntField.text(c, constants, seed, row);
+      case FloatField.CODE:
+        return FloatField.text(c, constants, seed, row);
+      case StringField.CODE:
+        return StringField.text(c, constants, bytes, seed, row);
+      case UuidField.CODE:
+        return UuidField.text(c, constants, seed, row);
+      case TimestampField.CODE:
+        return TimestampField.text(eventTimeMicros);
+      default:
+        throw new IllegalStateException("unknown field kind code " + (c[at] & 0xFF));
+    }
+  }
+
+  /** The packed bytes, for {@link #typeIdOffset}: shared, do not modify. */
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /** Where type {@code type}'s id is in {@link #bytes()}, UTF-8. */
+  public int typeIdOffset(int type) {
+    return Packer.offset(code[typeAt[type] + ID]);
+  }
+
+  public int typeIdLength(int type) {
+    return Packer.length(code[typeAt[type] + ID]);
+  }
+
+  /** Heap held by the packed arrays, in bytes (for the benchmarks' memory figures). */
+  public long packedBytes() {
+    return 8L * code.length + bytes.length + 4L * typeAt.length;
+  }
+
+  private void writeRef(long ref, ByteWriter out) {
+    out.write(bytes, Packer.offset(ref), Packer.length(ref));
+  }
+}
