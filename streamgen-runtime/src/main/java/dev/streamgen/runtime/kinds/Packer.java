@@ -31,6 +31,10 @@ final class Packer {
     return words;
   }
 
+  int byteCount() {
+    return size;
+  }
+
   /** Appends {@code data} to the bytes and returns its reference (not as a word: see {@link #ref}). */
   long bytes(byte[] data) {
     if (size + data.length > bytes.length) {

@@ -31,6 +31,11 @@ public final class EventRowWriter {
   private final ByteWriter payload = new ByteWriter(1024);
   private final UnsafeRowWriter row = new UnsafeRowWriter(4, 1024);
   private final long[] typeCounts;
+  /** The row after the last one written and its type, computed ahead; -1 before the first row. */
+  private long nextRow = -1;
+  private int nextType;
+  /** Sums what prefetching read, so the loads stay (never read otherwise). */
+  private long prefetched;
 
   public EventRowWriter(GenerationPlan plan) {
     this(LoadedCatalog.load(plan.catalogClass()), plan);
@@ -58,7 +63,13 @@ public final class EventRowWriter {
    * row is reused by the next call (Spark copies rows it keeps).
    */
   public UnsafeRow write(long i, long startMicros) {
-    int type = typeOf(i);
+    int type = i == nextRow ? nextType : typeOf(i);
+    if (packed != null) {
+      // Rows come in order: start loading the next row's type data now (see PackedCatalog.prefetch).
+      nextRow = i + 1;
+      nextType = typeOf(nextRow);
+      prefetched += packed.prefetch(nextType);
+    }
     long eventTime = EventTime.micros(startMicros, i, rowsPerSecond);
 
     payload.reset();
