@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +55,10 @@ class PinnedPayloadsTest {
       for (int t = 0; t < catalog.size(); t++) {
         kernels.add((EventTypeKernel) catalog.kernel(t));
       }
-      PackedCatalog packed = PackedCatalog.of(kernels);
+      Map<Format, PackedCatalog> packed = new EnumMap<>(Format.class);
+      for (Format format : Format.values()) {
+        packed.put(format, PackedCatalog.of(kernels, format));
+      }
       for (int t = 0; t < catalog.size(); t++) {
         EventKernel kernel = catalog.kernel(t);
         for (long seed : SEEDS) {
@@ -64,15 +69,18 @@ class PinnedPayloadsTest {
               kernel.write(seed, row, EVENT_TIME, format, out);
               lines.add(at + " " + format.configName() + " " + HexFormat.of().formatHex(out.toByteArray()));
               ByteWriter fromPacked = new ByteWriter();
-              packed.write(t, seed, row, EVENT_TIME, format, fromPacked);
+              packed.get(format).write(t, seed, row, EVENT_TIME, fromPacked);
               packedLines.add(at + " " + format.configName() + " " + HexFormat.of().formatHex(fromPacked.toByteArray()));
             }
             for (int f = 0; f < kernel.fieldNames().size(); f++) {
               // As hex, so a line break in a value cannot split an entry.
               String text = kernel.fieldText(seed, row, EVENT_TIME, f);
               lines.add(at + " text " + f + " " + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)));
-              String packedText = packed.fieldText(t, f, seed, row, EVENT_TIME);
-              packedLines.add(at + " text " + f + " " + HexFormat.of().formatHex(packedText.getBytes(StandardCharsets.UTF_8)));
+              for (Format format : Format.values()) {
+                String packedText = packed.get(format).fieldText(t, f, seed, row, EVENT_TIME);
+                assertThat(packedText).as(at + " text " + f + " packed for " + format).isEqualTo(text);
+              }
+              packedLines.add(at + " text " + f + " " + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)));
             }
           }
         }

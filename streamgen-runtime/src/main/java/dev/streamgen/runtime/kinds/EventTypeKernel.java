@@ -22,8 +22,11 @@ public final class EventTypeKernel implements EventKernel {
   private final byte[] avroHeader;
   private final FieldGenerator[] fields;
   private final List<String> fieldNames;
-  /** Racy but safe: every thread that packs gets an equal, immutable result. */
-  private volatile PackedCatalog packed;
+  /**
+   * This type alone, packed per format on first use. Racy but safe: every thread that packs gets an
+   * equal, immutable result (final fields), and the array only holds them.
+   */
+  private final PackedCatalog[] packed = new PackedCatalog[Format.values().length];
 
   /**
    * @param fields in payload order; field {@code i} must have been built with index {@code i}
@@ -76,7 +79,7 @@ public final class EventTypeKernel implements EventKernel {
 
   @Override
   public void write(long seed, long row, long eventTimeMicros, Format format, ByteWriter out) {
-    packed().write(0, seed, row, eventTimeMicros, format, out);
+    packed(format).write(0, seed, row, eventTimeMicros, out);
   }
 
   @Override
@@ -84,18 +87,18 @@ public final class EventTypeKernel implements EventKernel {
     if (field < 0 || field >= fields.length) {
       throw new IndexOutOfBoundsException("field " + field + " of " + eventTypeId + "; it has " + fields.length);
     }
-    return packed().fieldText(0, field, seed, row, eventTimeMicros);
+    return packed(Format.JSON).fieldText(0, field, seed, row, eventTimeMicros);
   }
 
   /**
    * This type alone, packed, built on first use: the streamgen source packs whole catalogs ({@link
    * PackedCatalog#of}) and never calls this kernel's own write, so a catalog's kernels hold no copy.
    */
-  private PackedCatalog packed() {
-    PackedCatalog p = packed;
+  private PackedCatalog packed(Format format) {
+    PackedCatalog p = packed[format.ordinal()];
     if (p == null) {
-      p = PackedCatalog.of(Collections.singletonList(this));
-      packed = p;
+      p = PackedCatalog.of(Collections.singletonList(this), format);
+      packed[format.ordinal()] = p;
     }
     return p;
   }

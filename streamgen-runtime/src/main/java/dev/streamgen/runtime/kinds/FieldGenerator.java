@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.JsonWriter;
 
 /**
@@ -58,8 +59,12 @@ public abstract class FieldGenerator {
   /** The kind's code in packed records ({@link PackedCatalog} dispatches on it). */
   abstract int code();
 
-  /** Appends the kind's constants to a packed record, after its head and JSON key reference. */
-  abstract void pack(Packer p);
+  /**
+   * Appends the kind's constants to a packed record for writing in {@code format}, after the
+   * field's head (and, in JSON, its key): what another format needs is left out, so a row reads as
+   * few cache lines as the format allows.
+   */
+  abstract void pack(Packer p, Format format);
 
   /** The Protobuf key of this field for a wire type: {@code (index + 1) << 3 | wireType}. */
   protected final int protoTag(int wireType) {

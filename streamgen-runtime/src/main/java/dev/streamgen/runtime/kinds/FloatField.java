@@ -46,7 +46,7 @@ public final class FloatField extends FieldGenerator {
   }
 
   @Override
-  void pack(Packer p) {
+  void pack(Packer p, Format format) {
     p.word(salt);
     p.word(Double.doubleToRawLongBits(min));
     p.word(Double.doubleToRawLongBits(max));

@@ -47,7 +47,7 @@ public final class IntField extends FieldGenerator {
   }
 
   @Override
-  void pack(Packer p) {
+  void pack(Packer p, Format format) {
     p.word(salt);
     p.word(min);
     p.word(max);

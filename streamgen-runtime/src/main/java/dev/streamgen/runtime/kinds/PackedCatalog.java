@@ -6,21 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Event types packed for the per-row loop: every type's constants in one array of words and one of
- * bytes, type after type, so a row of a random type reads one short run of each (a few cache lines)
- * instead of a dozen objects the garbage collector scattered. The loop is the same few methods for
- * every catalog; each field kind's static {@code write}/{@code text} reads its own words.
+ * Event types packed for the per-row loop, for one format: every type's constants in one array of
+ * words and one of bytes, type after type, so a row of a random type reads one short run of each (a
+ * few cache lines) instead of a dozen objects the garbage collector scattered. The loop is the same
+ * few methods for every catalog; each field kind's static {@code write}/{@code text} reads its own
+ * words. Only what the format needs is packed (a string value's bytes in that format, JSON keys only
+ * for JSON): with thousands of types what a row reads must stay small to stay in the CPU's caches.
  *
  * <p>Layout. A reference to bytes is one word, offset in the high 32 bits and length in the low 32.
- * A type: its id's UTF-8 (reference), its Avro single-object header (reference), its field count,
- * then its fields. A field: a head word (kind code in the low 8 bits, the field's length in words
- * above), its JSON key with separator (reference), then the words its kind's {@code pack} wrote.
+ * A type: its id's UTF-8 (reference), the bytes before its fields (reference: Avro's single-object
+ * header, empty otherwise), its field count, then its fields. A field: a head word (kind code in the
+ * low 8 bits, the field's length in words above), in JSON its key with separator (reference), then
+ * the words its kind's {@code pack} wrote.
  *
  * <p>Immutable and thread-safe.
  */
 public final class PackedCatalog {
   private static final int ID = 0;
-  private static final int AVRO_HEADER = 1;
+  private static final int PREFIX = 1;
   private static final int FIELD_COUNT = 2;
   private static final int FIRST_FIELD = 3;
 
@@ -34,15 +37,23 @@ public final class PackedCatalog {
   private final long[] code;
   private final byte[] bytes;
 
-  private PackedCatalog(int[] typeAt, int[] bytesAt, long[] code, byte[] bytes) {
+  private final Format format;
+
+  private PackedCatalog(Format format, int[] typeAt, int[] bytesAt, long[] code, byte[] bytes) {
+    this.format = format;
     this.typeAt = typeAt;
     this.bytesAt = bytesAt;
     this.code = code;
     this.bytes = bytes;
   }
 
-  /** Packs the kernels, in order: type {@code i} of the result is {@code kernels.get(i)}. */
-  public static PackedCatalog of(List<EventTypeKernel> kernels) {
+  /**
+   * Packs the kernels for writing in {@code format}, in order: type {@code i} of the result is
+   * {@code kernels.get(i)}.
+   */
+  public static PackedCatalog of(List<EventTypeKernel> kernels, Format format) {
+    boolean json = format == Format.JSON;
+    byte[] noPrefix = new byte[0];
     Packer p = new Packer();
     int types = kernels.size();
     int[] typeAt = new int[types + 1];
@@ -52,23 +63,30 @@ public final class PackedCatalog {
       typeAt[t] = p.words();
       bytesAt[t] = p.byteCount();
       p.ref(kernel.eventTypeId().getBytes(StandardCharsets.UTF_8));
-      p.ref(kernel.avroHeader());
+      p.ref(format == Format.AVRO ? kernel.avroHeader() : noPrefix);
       p.word(kernel.fieldCount());
       for (int f = 0; f < kernel.fieldCount(); f++) {
         FieldGenerator field = kernel.field(f);
         int head = p.word(0);
-        p.ref(field.jsonKey);
-        field.pack(p);
+        if (json) {
+          p.ref(field.jsonKey);
+        }
+        field.pack(p, format);
         p.set(head, field.code() | ((long) (p.words() - head) << 8));
       }
     }
     typeAt[types] = p.words();
     bytesAt[types] = p.byteCount();
-    return new PackedCatalog(typeAt, bytesAt, p.code(), p.byteArray());
+    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray());
   }
 
   public int size() {
     return typeAt.length - 1;
+  }
+
+  /** The format {@link #write} writes. */
+  public Format format() {
+    return format;
   }
 
   /**
@@ -89,23 +107,25 @@ public final class PackedCatalog {
     return sum;
   }
 
-  /** Appends the serialized event of {@code row}, of type {@code type}, to {@code out}. */
-  public void write(int type, long seed, long row, long eventTimeMicros, Format format, ByteWriter out) {
+  /** Appends the serialized event of {@code row}, of type {@code type}, in {@link #format()}, to {@code out}. */
+  public void write(int type, long seed, long row, long eventTimeMicros, ByteWriter out) {
     long[] c = code;
+    Format format = this.format;
+    boolean json = format == Format.JSON;
     int at = typeAt[type];
     int fields = (int) c[at + FIELD_COUNT];
-    if (format == Format.AVRO) {
-      writeRef(c[at + AVRO_HEADER], out);
-    } else if (format == Format.JSON && fields == 0) {
+    writeRef(c[at + PREFIX], out);
+    if (json && fields == 0) {
       out.write('{');
     }
+    int constantsAfterHead = json ? 2 : 1;
     at += FIRST_FIELD;
     for (int f = 0; f < fields; f++) {
       long head = c[at];
-      if (format == Format.JSON) {
+      if (json) {
         writeRef(c[at + 1], out);
       }
-      int constants = at + 2;
+      int constants = at + constantsAfterHead;
       switch ((int) head & 0xFF) {
         case IntField.CODE:
           IntField.write(c, constants, format, seed, row, out);
@@ -114,7 +134,7 @@ public final class PackedCatalog {
           FloatField.write(c, constants, format, seed, row, out);
           break;
         case StringField.CODE:
-          StringField.write(c, constants, bytes, format, seed, row, out);
+          StringField.write(c, constants, bytes, seed, row, out);
           break;
         case UuidField.CODE:
           UuidField.write(c, constants, format, seed, row, out);
@@ -127,7 +147,7 @@ public final class PackedCatalog {
       }
       at += (int) (head >>> 8);
     }
-    if (format == Format.JSON) {
+    if (json) {
       out.write('}');
     }
   }
@@ -144,7 +164,7 @@ public final class PackedCatalog {
     for (int f = 0; f < field; f++) {
       at += (int) (c[at] >>> 8);
     }
-    int constants = at + 2;
+    int constants = at + (format == Format.JSON ? 2 : 1);
     switch ((int) c[at] & 0xFF) {
       case IntField.CODE:
         return IntField.text(c, constants, seed, row);

@@ -16,14 +16,12 @@ import java.util.Arrays;
  * by weight: {@code values[Rng.pick(hash, cuts)]}, where {@code cuts} are the running sums of the
  * normalized weights without the last (the compiler computes them).
  *
- * <p>Packed: salt, the number of values, the cuts (as double bits), then per value references to
- * its bytes in each format (JSON, Avro, binary, Protobuf field) and as text, encoded once when packed,
- * so writing a row copies bytes.
+ * <p>Packed: salt, the number of values, the cuts (as double bits), a reference per value to its
+ * bytes in the packed format (encoded once when packed, so writing a row copies bytes), then a
+ * reference per value to its text (partition keys).
  */
 public final class StringField extends FieldGenerator {
   static final int CODE = 5;
-  /** References per value: one per format, then the text. */
-  private static final int REFS = 5;
 
   private final long salt;
   private final String[] values;
@@ -53,22 +51,30 @@ public final class StringField extends FieldGenerator {
   }
 
   @Override
-  void pack(Packer p) {
+  void pack(Packer p, Format format) {
     p.word(salt);
     p.word(values.length);
     for (double cut : cuts) {
       p.word(Double.doubleToRawLongBits(cut));
     }
-    byte[][] json = JsonWriter.encodeAll(values);
-    byte[][] avro = AvroWriter.encodeAll(values);
-    byte[][] binary = BinaryWriter.encodeAll(values);
-    byte[][] proto = ProtobufWriter.encodeAll(protoTag, values);
-    for (int i = 0; i < values.length; i++) {
-      p.ref(json[i]);
-      p.ref(avro[i]);
-      p.ref(binary[i]);
-      p.ref(proto[i]);
-      p.ref(values[i].getBytes(StandardCharsets.UTF_8));
+    for (byte[] encoded : encodeAll(format)) {
+      p.ref(encoded);
+    }
+    for (String value : values) {
+      p.ref(value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private byte[][] encodeAll(Format format) {
+    switch (format) {
+      case JSON:
+        return JsonWriter.encodeAll(values);
+      case AVRO:
+        return AvroWriter.encodeAll(values);
+      case BINARY:
+        return BinaryWriter.encodeAll(values);
+      default:
+        return ProtobufWriter.encodeAll(protoTag, values);
     }
   }
 
@@ -108,34 +114,23 @@ public final class StringField extends FieldGenerator {
     return in.string();
   }
 
-  /** The reference word of the picked value's bytes in slot {@code slot} (0-3: formats, 4: text). */
+  /**
+   * The reference word of the picked value's bytes: {@code slot} 0 for the packed format's
+   * encoding, 1 for the text.
+   */
   private static long pickedRef(long[] code, int at, long seed, long row, int slot) {
     int n = (int) code[at + 1];
     int index = Rng.pick(Rng.hash(row, Rng.stream(seed, code[at])), code, at + 2, n - 1);
-    return code[at + 2 + (n - 1) + index * REFS + slot];
+    return code[at + 2 + (n - 1) + slot * n + index];
   }
 
-  static void write(long[] code, int at, byte[] bytes, Format format, long seed, long row, ByteWriter out) {
-    int slot;
-    switch (format) {
-      case JSON:
-        slot = 0;
-        break;
-      case AVRO:
-        slot = 1;
-        break;
-      case BINARY:
-        slot = 2;
-        break;
-      default:
-        slot = 3;
-    }
-    long ref = pickedRef(code, at, seed, row, slot);
+  static void write(long[] code, int at, byte[] bytes, long seed, long row, ByteWriter out) {
+    long ref = pickedRef(code, at, seed, row, 0);
     out.write(bytes, Packer.offset(ref), Packer.length(ref));
   }
 
   static String text(long[] code, int at, byte[] bytes, long seed, long row) {
-    long ref = pickedRef(code, at, seed, row, 4);
+    long ref = pickedRef(code, at, seed, row, 1);
     return new String(bytes, Packer.offset(ref), Packer.length(ref), StandardCharsets.UTF_8);
   }
 }

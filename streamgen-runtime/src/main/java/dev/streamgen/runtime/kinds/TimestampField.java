@@ -37,7 +37,7 @@ public final class TimestampField extends FieldGenerator {
   }
 
   @Override
-  void pack(Packer p) {
+  void pack(Packer p, Format format) {
     p.word(protoTag);
   }
 

@@ -41,7 +41,7 @@ public final class UuidField extends FieldGenerator {
   }
 
   @Override
-  void pack(Packer p) {
+  void pack(Packer p, Format format) {
     p.word(salt);
     p.word(protoTag);
   }

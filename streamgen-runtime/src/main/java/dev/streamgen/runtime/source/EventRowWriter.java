@@ -1,7 +1,6 @@
 package dev.streamgen.runtime.source;
 
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.PackedCatalog;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
@@ -24,18 +23,13 @@ public final class EventRowWriter {
   private final PackedCatalog packed;
   private final GenerationPlan plan;
   private final long seed;
-  private final long typeStream;
   private final long rowsPerSecond;
   private final Format format;
   private final boolean envelope;
   private final ByteWriter payload = new ByteWriter(1024);
   private final UnsafeRowWriter row = new UnsafeRowWriter(4, 1024);
   private final long[] typeCounts;
-  /** The row after the last one written and its type, computed ahead; -1 before the first row. */
-  private long nextRow = -1;
-  private int nextType;
-  /** Sums what prefetching read, so the loads stay (never read otherwise). */
-  private long prefetched;
+  private final RowTypes rowTypes;
 
   public EventRowWriter(GenerationPlan plan) {
     this(LoadedCatalog.load(plan.catalogClass()), plan);
@@ -43,19 +37,15 @@ public final class EventRowWriter {
 
   EventRowWriter(LoadedCatalog catalog, GenerationPlan plan) {
     this.catalog = catalog;
-    this.packed = catalog.packed();
     this.plan = plan;
+    // An envelope wraps the event's protobuf message.
+    this.packed = catalog.packed(plan.envelope() ? Format.PROTOBUF : plan.format());
     this.seed = plan.seed();
-    this.typeStream = Rng.stream(plan.seed(), Rng.TYPE_SALT);
     this.rowsPerSecond = plan.rowsPerSecond();
     this.format = plan.format();
     this.envelope = plan.envelope();
     this.typeCounts = plan.typeCounter() != null ? new long[catalog.size()] : null;
-  }
-
-  /** The event type index of row {@code i}: a pure function of (seed, i). */
-  public int typeOf(long i) {
-    return catalog.aliasTable().pick(Rng.hash(i, typeStream));
+    this.rowTypes = new RowTypes(catalog.aliasTable(), plan.seed(), packed);
   }
 
   /**
@@ -63,13 +53,7 @@ public final class EventRowWriter {
    * row is reused by the next call (Spark copies rows it keeps).
    */
   public UnsafeRow write(long i, long startMicros) {
-    int type = i == nextRow ? nextType : typeOf(i);
-    if (packed != null) {
-      // Rows come in order: start loading the next row's type data now (see PackedCatalog.prefetch).
-      nextRow = i + 1;
-      nextType = typeOf(nextRow);
-      prefetched += packed.prefetch(nextType);
-    }
+    int type = rowTypes.next(i);
     long eventTime = EventTime.micros(startMicros, i, rowsPerSecond);
 
     payload.reset();
@@ -103,7 +87,7 @@ public final class EventRowWriter {
 
   private void writeEvent(int type, long i, long eventTime, Format as) {
     if (packed != null) {
-      packed.write(type, seed, i, eventTime, as, payload);
+      packed.write(type, seed, i, eventTime, payload);
     } else {
       catalog.kernel(type).write(seed, i, eventTime, as, payload);
     }

@@ -3,6 +3,7 @@ package dev.streamgen.runtime.source;
 import dev.streamgen.runtime.api.AliasTable;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.PackedCatalog;
 import java.io.BufferedReader;
@@ -30,8 +31,11 @@ public final class LoadedCatalog {
   private final EventKernel[] kernels;
   private final AliasTable aliasTable;
   private final byte[][] typeIdUtf8;
-  /** The kernels packed for the per-row loop; null when some kernel is not a compiled EventTypeKernel. */
-  private final PackedCatalog packed;
+  /**
+   * The kernels packed for the per-row loop, per format, built on first use (a run writes one
+   * format); all null when some kernel is not a compiled EventTypeKernel.
+   */
+  private final PackedCatalog[] packed = new PackedCatalog[Format.values().length];
 
   private LoadedCatalog(Catalog catalog) {
     this.catalog = catalog;
@@ -49,10 +53,9 @@ public final class LoadedCatalog {
       weights[i] = catalog.weight(i);
     }
     this.aliasTable = AliasTable.of(weights);
-    this.packed = pack(kernels);
   }
 
-  private static PackedCatalog pack(EventKernel[] kernels) {
+  private PackedCatalog pack(Format format) {
     List<EventTypeKernel> compiled = new ArrayList<>(kernels.length);
     for (EventKernel k : kernels) {
       if (!(k instanceof EventTypeKernel)) {
@@ -60,7 +63,7 @@ public final class LoadedCatalog {
       }
       compiled.add((EventTypeKernel) k);
     }
-    return PackedCatalog.of(compiled);
+    return PackedCatalog.of(compiled, format);
   }
 
   /** Wraps a catalog instance without caching (tests and benchmarks that build catalogs in code). */
@@ -121,9 +124,17 @@ public final class LoadedCatalog {
     return typeIdUtf8[type];
   }
 
-  /** The catalog's types packed for the per-row loop, or null for kernels that are not compiled ones. */
-  public PackedCatalog packed() {
-    return packed;
+  /**
+   * The catalog's types packed for the per-row loop in {@code format}, or null for kernels that are
+   * not compiled ones. Packed once per format (every task of a run on this executor shares it).
+   */
+  public synchronized PackedCatalog packed(Format format) {
+    PackedCatalog p = packed[format.ordinal()];
+    if (p == null) {
+      p = pack(format);
+      packed[format.ordinal()] = p;
+    }
+    return p;
   }
 
   public AliasTable aliasTable() {

@@ -19,6 +19,7 @@ import dev.streamgen.runtime.source.EventRowWriter;
 import dev.streamgen.runtime.source.EventTime;
 import dev.streamgen.runtime.source.GenerationPlan;
 import dev.streamgen.runtime.source.LoadedCatalog;
+import dev.streamgen.runtime.source.RowTypes;
 import dev.streamgen.runtime.source.SourceOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -118,6 +119,10 @@ public final class RuntimeBenchmark {
     String only = System.getProperty("bench.only", "all");
     if ("varied".equals(only)) {
       varied();
+      return;
+    }
+    if ("varied-plain".equals(only)) {
+      variedPlain();
       return;
     }
     boolean all = !"startup".equals(only);
@@ -298,6 +303,68 @@ public final class RuntimeBenchmark {
     line("");
   }
 
+  /**
+   * The varied catalogs' plain-Java loop alone (no Spark): quick to run while changing the loop. A
+   * third column splits the catalog's loss: a "replica" catalog of as many types as the catalog,
+   * each a copy of one of the sample's types (so its data spreads as wide as the catalog's while
+   * its shapes are the sample's 30). Sample, replica and catalog alternate, best of 3 each.
+   */
+  private void variedPlain() {
+    line("### Varied catalogs, plain-Java loop only: fields per CPU-second");
+    line("");
+    line("One thread, the packed catalog's per-row loop as the source runs it, no Spark. Replica: as many types as "
+        + "the catalog, copies of the sample's 30 types (the catalog's memory footprint with the sample's shapes).");
+    line("");
+    line("| event types | format | packed bytes per type | sample fields/s | replica ÷ sample | catalog ÷ sample |");
+    line("|---:|---|---:|---:|---:|---:|");
+    for (int n : VARIED) {
+      LoadedCatalog sample = LoadedCatalog.load(variedSample(n));
+      LoadedCatalog catalog = LoadedCatalog.load(variedCatalog(n));
+      double fieldsSample = fieldsPerRow(sample);
+      double fieldsCatalog = fieldsPerRow(catalog);
+      for (Format f : Format.values()) {
+        PackedCatalog replica = replica(sample, catalog.size(), f);
+        AliasTable uniform = uniform(catalog.size());
+        double fieldsReplica = fieldsPerRow(sample, catalog.size());
+        double[] cpu = new double[3];
+        for (int i = 0; i < 3; i++) {
+          cpu[0] = Math.max(cpu[0], plainJava(sample.aliasTable(), sample.packed(f), VARIED_ROWS / 4).cpu * fieldsSample);
+          cpu[1] = Math.max(cpu[1], plainJava(uniform, replica, VARIED_ROWS / 4).cpu * fieldsReplica);
+          cpu[2] = Math.max(cpu[2], plainJava(catalog.aliasTable(), catalog.packed(f), VARIED_ROWS / 4).cpu * fieldsCatalog);
+        }
+        PackedCatalog packed = catalog.packed(f);
+        line("| " + String.format(Locale.ROOT, "%,d", n) + " | " + f.configName() + " | "
+            + String.format(Locale.ROOT, "%,d", packed.packedBytes() / packed.size()) + " | " + rate(cpu[0]) + " | "
+            + pct(cpu[1] / cpu[0]) + " | " + pct(cpu[2] / cpu[0]) + " |");
+      }
+    }
+    line("");
+  }
+
+  /** {@code n} types, type {@code t} a copy of the sample's type {@code t mod size}, each packed on its own. */
+  private static PackedCatalog replica(LoadedCatalog sample, int n, Format format) {
+    List<EventTypeKernel> kernels = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      kernels.add((EventTypeKernel) sample.kernel(t % sample.size()));
+    }
+    return PackedCatalog.of(kernels, format);
+  }
+
+  private static AliasTable uniform(int n) {
+    double[] weights = new double[n];
+    Arrays.fill(weights, 1.0);
+    return AliasTable.of(weights);
+  }
+
+  /** Mean fields per row of {@link #replica}: uniform weights over copies of the sample's types. */
+  private static double fieldsPerRow(LoadedCatalog sample, int n) {
+    double fields = 0;
+    for (int t = 0; t < n; t++) {
+      fields += sample.kernel(t % sample.size()).fieldNames().size();
+    }
+    return fields / n;
+  }
+
   /** Best of 3 for each of two catalogs, measured alternately: [a, b]. */
   private Rate[] alternating(String a, String b, Format format, long rows) {
     double[] wall = new double[2];
@@ -315,7 +382,10 @@ public final class RuntimeBenchmark {
 
   /** The weighted mean number of fields of a row's event type. */
   private static double fieldsPerRow(String catalog) {
-    LoadedCatalog c = LoadedCatalog.load(catalog);
+    return fieldsPerRow(LoadedCatalog.load(catalog));
+  }
+
+  private static double fieldsPerRow(LoadedCatalog c) {
     double fields = 0;
     for (int t = 0; t < c.size(); t++) {
       fields += c.catalog().weight(t) * c.kernel(t).fieldNames().size();
@@ -339,11 +409,13 @@ public final class RuntimeBenchmark {
   }
 
   /** Heap the loaded catalog holds (used heap after GC, before and after its first load in this JVM). */
+  /** Heap the loaded catalog holds, packed for one format (JSON, the largest) as a run uses it. */
   private static double catalogHeapMiB(String catalog) {
     long before = usedAfterGc();
     LoadedCatalog c = LoadedCatalog.load(catalog);
+    PackedCatalog packed = c.packed(Format.JSON);
     long after = usedAfterGc();
-    if (c.size() < 0) {
+    if (c.size() < 0 || packed == null) {
       System.out.println("(keeps the catalog alive)");
     }
     return (after - before) / (1024.0 * 1024.0);
@@ -577,20 +649,18 @@ public final class RuntimeBenchmark {
   /** One thread: the type pick and the packed catalog writing into a reused buffer; nothing else. */
   private static Rate plainJava(String catalog, Format format, long rows) {
     LoadedCatalog c = LoadedCatalog.load(catalog);
-    AliasTable alias = c.aliasTable();
-    PackedCatalog packed = c.packed();
-    long typeStream = Rng.stream(SEED, Rng.TYPE_SALT);
+    return plainJava(c.aliasTable(), c.packed(format), rows);
+  }
+
+  private static Rate plainJava(AliasTable aliasTable, PackedCatalog packed, long rows) {
+    // As the source does: types come a window of rows ahead, their data loading meanwhile.
+    RowTypes types = new RowTypes(aliasTable, SEED, packed);
     ByteWriter out = new ByteWriter(1024);
     long bytes = 0;
     ThreadTimer timer = ThreadTimer.start();
-    int next = alias.pick(Rng.hash(0, typeStream));
     for (long i = 0; i < rows; i++) {
-      int t = next;
-      // As the source does: the next row's type data starts loading before this row is written.
-      next = alias.pick(Rng.hash(i + 1, typeStream));
-      bytes += packed.prefetch(next);
       out.reset();
-      packed.write(t, SEED, i, EventTime.micros(START, i, 1000), format, out);
+      packed.write(types.next(i), SEED, i, EventTime.micros(START, i, 1000), out);
       bytes += out.size();
     }
     Rate r = timer.rate(rows);
