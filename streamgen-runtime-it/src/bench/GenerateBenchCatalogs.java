@@ -8,7 +8,10 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -27,7 +30,8 @@ import javax.tools.ToolProvider;
  *       go to DIR/varied-build-times.txt.
  * </ul>
  *
- * A catalog whose YAML is unchanged is neither generated nor compiled again. The classes stay out of
+ * A catalog whose YAML is unchanged, built by a compiler that generates the same code (a probe
+ * catalog's output is compared), is neither generated nor compiled again. The classes stay out of
  * the module's test classes, so editing the benchmark does not recompile 20,000 generated files.
  *
  * <p>Run by the bench profile: {@code java -cp <test classpath> GenerateBenchCatalogs.java DIR}.
@@ -69,7 +73,10 @@ public final class GenerateBenchCatalogs {
       catalogClass.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     Path marker = classes.resolve(javaPackage.replace('.', '/') + "/" + catalogClass + "Catalog.class");
-    if (Files.exists(marker) && Files.exists(yaml) && Files.readString(yaml).equals(text)) {
+    Path stamp = dir.resolve("yaml/" + name + "/generator.sha256");
+    String generator = generatorStamp(dir);
+    if (Files.exists(marker) && Files.exists(yaml) && Files.readString(yaml).equals(text)
+        && Files.exists(stamp) && Files.readString(stamp).equals(generator)) {
       System.out.println("bench catalog " + name + ": up to date");
       String previous = dir.resolve("timings/" + name + ".txt").toString();
       return Files.exists(Path.of(previous)) ? Files.readString(Path.of(previous)) : "";
@@ -78,6 +85,7 @@ public final class GenerateBenchCatalogs {
     deleteTree(classes.resolve(javaPackage.replace('.', '/')));
     Files.createDirectories(yaml.getParent());
     Files.writeString(yaml, text, StandardCharsets.UTF_8);
+    Files.deleteIfExists(stamp);
     long t0 = System.nanoTime();
     CompileResult result =
         Compiler.compile(
@@ -97,6 +105,7 @@ public final class GenerateBenchCatalogs {
     long generateMillis = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf("bench catalog %s: %d files generated in %d ms%n", name, result.generatedFiles().size(), generateMillis);
     long javacMillis = compile(dir.resolve("java/" + name), classes, name);
+    Files.writeString(stamp, generator, StandardCharsets.UTF_8);
     // The catalog's own YAML beside its classes (not the shared index file, which would collide).
     Path resources = dir.resolve("resources/" + name);
     try (Stream<Path> files = Files.walk(resources)) {
@@ -137,6 +146,53 @@ public final class GenerateBenchCatalogs {
     long millis = (System.nanoTime() - t0) / 1_000_000;
     System.out.printf("bench catalog %s: compiled in %d s%n", name, millis / 1000);
     return millis;
+  }
+
+  private static String generatorStamp;
+
+  /**
+   * A digest of what this build's compiler generates for a small probe catalog of every kind: when
+   * the compiler (or the runtime API its code calls) changes what it writes, every cached catalog is
+   * stale, even with its YAML unchanged.
+   */
+  private static String generatorStamp(Path dir) throws IOException {
+    if (generatorStamp != null) {
+      return generatorStamp;
+    }
+    Path probe = dir.resolve("probe");
+    deleteTree(probe);
+    Path yaml = probe.resolve("probe.yaml");
+    Files.createDirectories(probe);
+    Files.writeString(yaml, VariedCatalog.generate(12, 1L).yaml(), StandardCharsets.UTF_8);
+    CompileResult result =
+        Compiler.compile(
+            CompileRequest.builder()
+                .sources(List.of(yaml))
+                .javaPackage("dev.streamgen.bench.probe")
+                .javaOutputDirectory(probe.resolve("java"))
+                .resourceOutputDirectory(probe.resolve("resources"))
+                .schemaOutputDirectory(probe.resolve("schemas"))
+                .build());
+    if (!result.success()) {
+      result.errors().forEach(System.err::println);
+      System.exit(1);
+    }
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(probe)) {
+      walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+    }
+    for (Path f : files) {
+      sha.update(probe.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(f));
+    }
+    generatorStamp = HexFormat.of().formatHex(sha.digest());
+    return generatorStamp;
   }
 
   private static void deleteTree(Path p) throws IOException {

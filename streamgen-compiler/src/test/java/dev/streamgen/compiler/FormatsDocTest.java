@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -141,5 +142,30 @@ class FormatsDocTest {
       b.append(String.format("%02x", bytes[i])).append(i % 16 == 15 || i == bytes.length - 1 ? "\n" : " ");
     }
     return b.toString();
+  }
+
+  /**
+   * The fingerprint paragraph: avro-tools prints {@code SchemaNormalization.parsingFingerprint}'s
+   * bytes as hex (the header's order), the manifest the 64-bit number; both as the doc shows them.
+   */
+  @Test
+  void avroToolsAndTheManifestSpellTheFingerprintAsTheDocSays() throws Exception {
+    String doc = Files.readString(DOC);
+    Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+    assertThat(yaml.find()).isTrue();
+    Path file = dir.resolve("example.yaml");
+    Files.writeString(file, yaml.group(1));
+    CompileRequest request = GeneratedSources.request(file, dir.resolve("out"));
+    assertThat(Compiler.compile(request).errors()).isEmpty();
+    Schema schema = new Schema.Parser().parse(request.schemaOutputDirectory().resolve("avro/example.avsc").toFile());
+    String avroTools = HexFormat.of().formatHex(SchemaNormalization.parsingFingerprint("CRC-64-AVRO", schema));
+    String manifest =
+        new ObjectMapper()
+            .readTree(request.schemaOutputDirectory().resolve("manifest.json").toFile())
+            .findValue("avro_fingerprint")
+            .asText();
+    assertThat(doc).contains("\n" + avroTools + " schemas/avro/example.avsc\n");
+    assertThat(doc).contains("`\"avro_fingerprint\": \"" + manifest + "\"`");
+    assertThat(Long.reverseBytes(Long.parseUnsignedLong(manifest, 16))).isEqualTo(Long.parseUnsignedLong(avroTools, 16));
   }
 }

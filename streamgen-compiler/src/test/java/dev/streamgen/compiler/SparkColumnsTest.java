@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.runtime.api.Catalog;
-import dev.streamgen.runtime.api.ColumnCatalog;
+import dev.streamgen.runtime.columns.ColumnCatalog;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Timestamp;

@@ -17,11 +17,14 @@ public final class Main {
 
   public static void main(String[] args) {
     Job.prepareLogging();
+    // Asked before the job runs: a session the platform started (a Databricks JAR task) is there
+    // now; one the job starts itself is stopped by it, yet may still look active afterwards.
+    boolean hosted = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     int status = new Job(System.out, System.err).run(args);
     if (status == Job.OK) {
       return;
     }
-    if (SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined()) {
+    if (hosted) {
       throw new IllegalStateException("streamgen failed with exit status " + status + " (messages above)");
     }
     System.exit(status);

@@ -1,5 +1,9 @@
-package dev.streamgen.runtime.api;
+package dev.streamgen.runtime;
 
+import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.columns.ColumnCatalog;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SettingSource;
 import dev.streamgen.runtime.sink.Sinks;

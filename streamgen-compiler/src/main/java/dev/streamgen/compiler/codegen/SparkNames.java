@@ -10,7 +10,7 @@ import com.squareup.javapoet.ClassName;
 final class SparkNames {
   static final ClassName COLUMN = ClassName.get("org.apache.spark.sql", "Column");
   static final ArrayTypeName COLUMNS = ArrayTypeName.of(COLUMN);
-  static final ClassName COLUMN_CATALOG = ClassName.get("dev.streamgen.runtime.api", "ColumnCatalog");
+  static final ClassName COLUMN_CATALOG = ClassName.get("dev.streamgen.runtime.columns", "ColumnCatalog");
 
   private SparkNames() {}
 }

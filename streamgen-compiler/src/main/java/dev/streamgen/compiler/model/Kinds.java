@@ -14,7 +14,7 @@ final class Kinds {
    * Spark types by name: the compiler never loads Spark (it is not on the compiler's classpath), it
    * only names these in generated code.
    */
-  static final ClassName RNG_COLUMNS = ClassName.get("dev.streamgen.runtime.api", "RngColumns");
+  static final ClassName RNG_COLUMNS = ClassName.get("dev.streamgen.runtime.columns", "RngColumns");
   static final ClassName SPARK_FUNCTIONS = ClassName.get("org.apache.spark.sql", "functions");
 
   private Kinds() {}

@@ -55,7 +55,7 @@ public final class Rng {
    * A weighted pick: the first index {@code i} with {@code unit(hash) < cumulative[i]}, or
    * {@code cumulative.length} when there is none (the last choice takes the rest). {@code cumulative}
    * holds the running sums of the normalized weights without the last one, non-decreasing. Spark:
-   * {@code when(unit < c0, v0).when(unit < c1, v1)...otherwise(vLast)} ({@link RngColumns#pick}).
+   * {@code when(unit < c0, v0).when(unit < c1, v1)...otherwise(vLast)} (RngColumns.pick in the runtime).
    */
   public static int pick(long hash, double[] cumulative) {
     double u = unit(hash);

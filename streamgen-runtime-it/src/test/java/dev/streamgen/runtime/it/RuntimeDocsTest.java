@@ -3,7 +3,7 @@ package dev.streamgen.runtime.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.it.quickstart.EventsCatalog;
-import dev.streamgen.runtime.api.StreamGen;
+import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.settings.ConfigKeys;
 import dev.streamgen.runtime.settings.RunSettings;
@@ -95,6 +95,14 @@ class RuntimeDocsTest {
       }
     }
     assertThat(commands).isEqualTo(4);
+  }
+
+  @Test
+  void java17FlagsAreTheOnesTheBuildGivesSpark() throws IOException {
+    String pom = new String(Files.readAllBytes(Paths.get("..", "pom.xml")), StandardCharsets.UTF_8);
+    Matcher property = Pattern.compile("<spark\\.add\\.opens>(.*?)</spark\\.add\\.opens>").matcher(pom);
+    assertThat(property.find()).isTrue();
+    assertThat(blocks("text add-opens")).containsExactly(property.group(1).trim() + "\n");
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamgen.it.quickstart.EventsCatalog;
+import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.StreamGen;
 import dev.streamgen.runtime.encode.ByteWriter;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

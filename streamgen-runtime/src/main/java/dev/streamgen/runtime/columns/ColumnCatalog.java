@@ -1,5 +1,7 @@
-package dev.streamgen.runtime.api;
+package dev.streamgen.runtime.columns;
 
+import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.api.EventKernel;
 import org.apache.spark.sql.Column;
 
 /**

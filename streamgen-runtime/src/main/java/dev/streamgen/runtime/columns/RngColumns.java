@@ -1,4 +1,4 @@
-package dev.streamgen.runtime.api;
+package dev.streamgen.runtime.columns;
 
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.hex;
@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import dev.streamgen.runtime.api.Rng;
 import org.apache.spark.sql.Column;
 
 /**

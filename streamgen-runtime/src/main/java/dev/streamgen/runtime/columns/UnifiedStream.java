@@ -1,4 +1,4 @@
-package dev.streamgen.runtime.api;
+package dev.streamgen.runtime.columns;
 
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;

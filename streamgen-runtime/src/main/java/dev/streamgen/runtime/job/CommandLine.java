@@ -24,6 +24,7 @@ public final class CommandLine {
               "--secrets-file",
               "--progress-interval",
               "--dry-run",
+              "--verbose",
               "--help"));
 
   private final String configFile;
@@ -36,6 +37,7 @@ public final class CommandLine {
   private final long progressIntervalSeconds;
   private final boolean help;
   private final boolean dryRun;
+  private final boolean verbose;
 
   private CommandLine(Builder b) {
     this.configFile = b.configFile;
@@ -48,6 +50,7 @@ public final class CommandLine {
     this.progressIntervalSeconds = b.progressIntervalSeconds;
     this.help = b.help;
     this.dryRun = b.dryRun;
+    this.verbose = b.verbose;
   }
 
   /** Parses {@code args}; flags take their value as the next argument or after {@code =}. */
@@ -74,6 +77,10 @@ public final class CommandLine {
       }
       if (flag.equals("--dry-run")) {
         b.dryRun = true;
+        continue;
+      }
+      if (flag.equals("--verbose")) {
+        b.verbose = true;
         continue;
       }
       if (value == null) {
@@ -198,6 +205,7 @@ public final class CommandLine {
         "                           (also: env STREAMGEN_SECRETS_FILE, or env STREAMGEN_SECRET_<SCOPE>_<KEY>)",
         "  --progress-interval SECONDS  how often to print progress (default 10)",
         "  --dry-run                check flags, settings, secrets and sink options, print the run, exit",
+        "  --verbose                when the run fails, also print the stack trace",
         "  --help                   this text",
         "",
         "Setting keys, defaults and examples: docs/runtime.md and docs/configuration.md.",
@@ -245,6 +253,11 @@ public final class CommandLine {
     return dryRun;
   }
 
+  /** Print stack traces of failures (the message alone otherwise). */
+  public boolean verbose() {
+    return verbose;
+  }
+
   /** Settings the flags imply, applied after {@code --set}; each layer is named by its flag. */
   public List<SettingSource> flagLayers() {
     List<SettingSource> layers = new ArrayList<>();
@@ -286,5 +299,6 @@ public final class CommandLine {
     private long progressIntervalSeconds = 10;
     private boolean help;
     private boolean dryRun;
+    private boolean verbose;
   }
 }

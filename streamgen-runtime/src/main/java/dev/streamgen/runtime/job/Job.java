@@ -1,7 +1,7 @@
 package dev.streamgen.runtime.job;
 
+import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.api.Catalog;
-import dev.streamgen.runtime.api.StreamGen;
 import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SecretResolver;
 import dev.streamgen.runtime.settings.SettingSource;
@@ -185,10 +185,15 @@ public final class Job {
   }
 
   private int execute(Prepared p) {
-    SparkSessions spark = null;
-    String counterId = null;
+    SparkSessions spark;
     try {
       spark = SparkSessions.obtain();
+    } catch (Exception e) {
+      // Before any event: the Spark configuration (say spark.eventLog.dir), not the sink.
+      return failed(p, "Spark did not start: " + failureMessage(e), e);
+    }
+    String counterId = null;
+    try {
       SparkSession session = spark.session();
       SecretRedaction.protect(session, p.secrets.resolvedValues());
       counterId = TypeCountAccumulator.register(session.sparkContext(), p.catalog.size());
@@ -206,19 +211,28 @@ public final class Job {
       print(err, "streamgen: " + e.getMessage());
       return BAD_INPUT;
     } catch (Exception e) {
-      print(err, "streamgen: the run failed writing to " + destination(p) + ": " + failureMessage(e));
-      java.io.StringWriter trace = new java.io.StringWriter();
-      e.printStackTrace(new java.io.PrintWriter(trace));
-      err.print(redact(trace.toString()));
-      return FAILED;
+      return failed(p, "the run failed writing to " + destination(p) + ": " + failureMessage(e), e);
     } finally {
       if (counterId != null) {
         TypeCountAccumulator.unregister(counterId);
       }
-      if (spark != null && spark.created()) {
+      if (spark.created()) {
         spark.session().stop();
       }
     }
+  }
+
+  /** Reports a failed run: the message, and the stack trace only with --verbose. */
+  private int failed(Prepared p, String message, Exception e) {
+    print(err, "streamgen: " + message);
+    if (p.cli.verbose()) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      err.print(redact(trace.toString()));
+    } else {
+      print(err, "streamgen: run with --verbose for the stack trace");
+    }
+    return FAILED;
   }
 
   /** Mode, catalog, format and seed of a run, e.g. "batch of 1,000 rows in 8 partitions, 3 event types ...". */

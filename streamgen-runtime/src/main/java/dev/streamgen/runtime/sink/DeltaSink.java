@@ -1,5 +1,8 @@
 package dev.streamgen.runtime.sink;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -16,8 +19,12 @@ final class DeltaSink implements Sink {
   static final String TABLE_NAME = "table_name";
   static final String MODE = "mode";
 
+  /** A class every delta-spark release has: the data source behind {@code format("delta")}. */
+  static final String DELTA_SOURCE = "org.apache.spark.sql.delta.sources.DeltaDataSource";
+
   @Override
   public void validate(SinkOptions options) {
+    requireDelta(classLoader());
     String path = options.get(PATH, null);
     String table = options.get(TABLE_NAME, null);
     if (path != null && table != null) {
@@ -56,6 +63,45 @@ final class DeltaSink implements Sink {
             .option("checkpointLocation", checkpointLocation);
     String table = options.get(TABLE_NAME, null);
     return table != null ? w.toTable(table) : w.start(options.require(PATH));
+  }
+
+  /**
+   * Fails before Spark plans anything when Delta is not on the classpath; Spark's own error would be
+   * a {@code ClassNotFoundException: delta.DefaultSource} and a stack trace.
+   */
+  static void requireDelta(ClassLoader loader) {
+    try {
+      Class.forName(DELTA_SOURCE, false, loader);
+    } catch (ClassNotFoundException e) {
+      Properties dependency = deltaDependency();
+      throw new IllegalArgumentException(
+          "sink type 'delta' needs Delta Lake on the classpath, and it is not there: add the dependency "
+              + dependency.getProperty("artifact")
+              + " (the version this runtime is built and tested with, for Spark "
+              + dependency.getProperty("spark")
+              + "), or run on Databricks, which includes it");
+    }
+  }
+
+  private static Properties deltaDependency() {
+    Properties p = new Properties();
+    try (InputStream in = DeltaSink.class.getResourceAsStream("delta-dependency.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // Only the hint is lost; the message still says what is missing.
+    }
+    if (!p.containsKey("artifact")) {
+      p.setProperty("artifact", "io.delta:delta-spark for your Spark version");
+      p.setProperty("spark", "your Spark version");
+    }
+    return p;
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : DeltaSink.class.getClassLoader();
   }
 
   @Override

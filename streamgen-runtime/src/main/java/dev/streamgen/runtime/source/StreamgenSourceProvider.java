@@ -1,6 +1,6 @@
 package dev.streamgen.runtime.source;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;

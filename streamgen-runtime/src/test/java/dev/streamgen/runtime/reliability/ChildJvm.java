@@ -33,6 +33,11 @@ final class ChildJvm implements AutoCloseable {
 
   /** As {@link #main(List, Map, Path)}, logging with the log4j2 configuration at {@code logConfig}. */
   static ChildJvm main(List<String> args, Map<String, String> env, Path log, String logConfig) {
+    return main(new ArrayList<>(), args, env, log, logConfig);
+  }
+
+  /** As {@link #main(List, Map, Path, String)}, with {@code jvmOptions} (e.g. Spark settings as -D) added. */
+  static ChildJvm main(List<String> jvmOptions, List<String> args, Map<String, String> env, Path log, String logConfig) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -48,6 +53,7 @@ final class ChildJvm implements AutoCloseable {
     command.add("-Dspark.ui.enabled=false");
     command.add("-Dspark.sql.shuffle.partitions=2");
     command.add("-Dlog4j2.configurationFile=" + logConfig);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classPath());
     command.add(ParentWatch.class.getName());

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.runtime.source.StreamClock;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.testing.SharedSpark;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,5 +152,19 @@ class DeltaSinkTest {
         .option("rowsPerSecond", 1000)
         .option("clock", clockName)
         .load();
+  }
+
+  @Test
+  void withoutDeltaOnTheClasspathTheMessageNamesTheDependency() throws Exception {
+    try (URLClassLoader noDelta = new URLClassLoader(new URL[0], null)) {
+      assertThatThrownBy(() -> DeltaSink.requireDelta(noDelta))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageMatching(
+              "sink type 'delta' needs Delta Lake on the classpath, and it is not there: add the dependency "
+                  + "io\\.delta:delta-spark_2\\.1[23]:\\d+\\.\\d+\\.\\d+ \\(the version this runtime is built and "
+                  + "tested with, for Spark \\d+\\.\\d+\\.\\d+\\), or run on Databricks, which includes it");
+    }
+    // Here Delta is on the test classpath: no complaint.
+    DeltaSink.requireDelta(DeltaSinkTest.class.getClassLoader());
   }
 }

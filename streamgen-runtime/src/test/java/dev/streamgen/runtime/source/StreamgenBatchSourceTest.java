@@ -11,7 +11,7 @@ import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.testing.ChiSquare;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;

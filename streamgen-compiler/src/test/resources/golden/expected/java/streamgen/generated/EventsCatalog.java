@@ -2,8 +2,8 @@
 package streamgen.generated;
 
 import dev.streamgen.runtime.api.Catalog;
-import dev.streamgen.runtime.api.ColumnCatalog;
 import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.columns.ColumnCatalog;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,10 +8,10 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import dev.streamgen.runtime.api.AliasTable;
-import dev.streamgen.runtime.api.ColumnCatalog;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.api.RngColumns;
+import dev.streamgen.runtime.columns.ColumnCatalog;
+import dev.streamgen.runtime.columns.RngColumns;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.PackedCatalog;

@@ -1,6 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;

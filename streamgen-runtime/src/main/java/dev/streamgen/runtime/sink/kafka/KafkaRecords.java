@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import dev.streamgen.runtime.api.Format;
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

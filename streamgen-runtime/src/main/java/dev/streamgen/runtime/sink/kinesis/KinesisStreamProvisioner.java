@@ -1,6 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;

@@ -3,10 +3,10 @@ package dev.streamgen.runtime.sink.eventhubs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.testkit.KafkaBroker;
 import dev.streamgen.runtime.testing.SharedSpark;
+import dev.streamgen.testkit.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
-import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import dev.streamgen.runtime.testing.ListenerBus;
 import dev.streamgen.runtime.testing.SharedSpark;
+import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
+import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

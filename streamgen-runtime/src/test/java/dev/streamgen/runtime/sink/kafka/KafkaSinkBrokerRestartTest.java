@@ -2,7 +2,7 @@ package dev.streamgen.runtime.sink.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.testkit.KafkaBroker;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.streamgen.runtime.sink.kafka;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;

@@ -1,9 +1,9 @@
 package dev.streamgen.runtime.sink.kinesis;
 
-import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
+import dev.streamgen.runtime.testing.SharedSpark;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
 import java.util.ArrayList;
 import java.util.Collections;

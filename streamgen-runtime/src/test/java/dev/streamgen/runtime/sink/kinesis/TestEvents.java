@@ -3,11 +3,11 @@ package dev.streamgen.runtime.sink.kinesis;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.encode;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.timestamp_seconds;
 
-import dev.streamgen.runtime.api.UnifiedStream;
+import dev.streamgen.runtime.columns.UnifiedStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

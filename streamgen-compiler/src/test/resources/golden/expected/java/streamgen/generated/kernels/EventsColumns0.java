@@ -2,7 +2,7 @@
 package streamgen.generated.kernels;
 
 import dev.streamgen.runtime.api.Rng;
-import dev.streamgen.runtime.api.RngColumns;
+import dev.streamgen.runtime.columns.RngColumns;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.StringField;
 import org.apache.spark.sql.Column;
