@@ -50,12 +50,7 @@ class FormatsDocTest {
   @Test
   void workedExampleHexIsWhatStandardLibrariesAndTheKernelWrite() throws Exception {
     String doc = Files.readString(DOC);
-    Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
-    assertThat(yaml.find()).isTrue();
-    Path file = dir.resolve("example.yaml");
-    Files.writeString(file, yaml.group(1));
-    CompileRequest request = GeneratedSources.request(file, dir.resolve("out"));
-    assertThat(Compiler.compile(request).errors()).isEmpty();
+    CompileRequest request = compileWorkedExample(doc);
     try (URLClassLoader loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"))) {
       Catalog catalog = (Catalog) loader.loadClass("streamgen.generated.ExampleCatalog").getConstructor().newInstance();
       EventKernel kernel = catalog.kernel(0);
@@ -151,12 +146,7 @@ class FormatsDocTest {
   @Test
   void avroToolsAndTheManifestSpellTheFingerprintAsTheDocSays() throws Exception {
     String doc = Files.readString(DOC);
-    Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
-    assertThat(yaml.find()).isTrue();
-    Path file = dir.resolve("example.yaml");
-    Files.writeString(file, yaml.group(1));
-    CompileRequest request = GeneratedSources.request(file, dir.resolve("out"));
-    assertThat(Compiler.compile(request).errors()).isEmpty();
+    CompileRequest request = compileWorkedExample(doc);
     Schema schema = new Schema.Parser().parse(request.schemaOutputDirectory().resolve("avro/example.avsc").toFile());
     String avroTools = HexFormat.of().formatHex(SchemaNormalization.parsingFingerprint("CRC-64-AVRO", schema));
     String manifest =
@@ -167,5 +157,16 @@ class FormatsDocTest {
     assertThat(doc).contains("\n" + avroTools + " schemas/avro/example.avsc\n");
     assertThat(doc).contains("`\"avro_fingerprint\": \"" + manifest + "\"`");
     assertThat(Long.reverseBytes(Long.parseUnsignedLong(manifest, 16))).isEqualTo(Long.parseUnsignedLong(avroTools, 16));
+  }
+
+  /** Compiles the doc's worked example (its first YAML block) into the test's directory. */
+  private CompileRequest compileWorkedExample(String doc) throws Exception {
+    Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(doc);
+    assertThat(yaml.find()).isTrue();
+    Path file = dir.resolve("example.yaml");
+    Files.writeString(file, yaml.group(1));
+    CompileRequest request = GeneratedSources.request(file, dir.resolve("out"));
+    assertThat(Compiler.compile(request).errors()).isEmpty();
+    return request;
   }
 }

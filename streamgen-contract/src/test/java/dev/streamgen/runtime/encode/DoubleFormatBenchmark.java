@@ -7,7 +7,7 @@ import java.util.Random;
  * shortest digits) against the baseline of {@link Double#toString} copied into the same buffer, in
  * one thread of one JVM, on values like a {@code float} range produces.
  *
- * <pre>./mvnw -B -o -q -pl streamgen-runtime -am test -DskipTests -Pdouble-format-benchmark</pre>
+ * <pre>./mvnw -B -o -q -pl streamgen-contract -am test -DskipTests -Pdouble-format-benchmark</pre>
  */
 public final class DoubleFormatBenchmark {
   private DoubleFormatBenchmark() {}

@@ -40,7 +40,7 @@ import org.apache.spark.sql.SparkSession;
  *   <li>rows the checkpoint committed vs rows received: lost must be 0.
  * </ul>
  *
- * Run: {@code ./mvnw -B -o -q -pl streamgen-runtime -am test -DskipTests -Pkafka-soak-benchmark}
+ * Run: {@code ./mvnw -B -o -q -pl streamgen-runtime/spark-3.5 -am test -DskipTests -Pkafka-soak-benchmark}
  * (properties {@code soak.seconds}=600, {@code soak.rate}=20000, {@code soak.warmup.seconds}=60,
  * {@code soak.sample.seconds}=30, {@code soak.retained}=1000: Spark's {@code spark.sql.ui.retainedExecutions},
  * {@code spark.ui.retainedJobs} and {@code spark.ui.retainedStages}). Results: docs/benchmarks.md.

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.streamgen.runtime.settings.ConfigKeys;
 import dev.streamgen.runtime.settings.SettingKey;
+import dev.streamgen.runtime.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalSinksDocsTest {
   private static String section(String title) throws IOException {
-    String doc = new String(Files.readAllBytes(Paths.get("..", "docs", "sinks.md")), StandardCharsets.UTF_8);
+    String doc = new String(Files.readAllBytes(RepositoryFiles.docs("sinks.md")), StandardCharsets.UTF_8);
     int start = doc.indexOf("\n## " + title + "\n");
     assertThat(start).as("docs/sinks.md has a section '## " + title + "'").isNotNegative();
     int end = doc.indexOf("\n## ", start + 1);

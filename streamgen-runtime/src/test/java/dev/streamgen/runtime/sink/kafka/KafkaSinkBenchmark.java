@@ -31,7 +31,7 @@ import org.apache.spark.sql.SparkSession;
  * Benchmark, not a test: batch throughput of the Kafka sink to a local broker against Spark's noop
  * sink, on the same generated rows in the same JVM, alternating, after a warm-up of each.
  *
- * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime -am test -DskipTests -Pkafka-sink-benchmark}
+ * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime/spark-3.5 -am test -DskipTests -Pkafka-sink-benchmark}
  * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.warmups=W}). Results go to docs/benchmarks.md.
  */
 public final class KafkaSinkBenchmark {

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SettingSource;
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.testing.RepositoryFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ class KafkaSinkDocsTest {
   private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([^`]*)` \\| `([^`]*)` \\|$", Pattern.MULTILINE);
 
   private static String section(String heading) throws Exception {
-    String doc = new String(Files.readAllBytes(Paths.get("..", "docs", "sinks.md")), StandardCharsets.UTF_8);
+    String doc = new String(Files.readAllBytes(RepositoryFiles.docs("sinks.md")), StandardCharsets.UTF_8);
     int start = doc.indexOf("\n## " + heading + "\n");
     assertThat(start).as("section %s in docs/sinks.md", heading).isNotNegative();
     int end = doc.indexOf("\n## ", start + 1);

@@ -25,7 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * row, and (2) to a loopback endpoint that acknowledges PutRecords without storing anything, which
  * shows the writer's own ceiling (Spark task, batching, AWS SDK, HTTP) free of the emulator's cost.
  *
- * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime -am test -DskipTests -Pkinesis-sink-benchmark}
+ * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime/spark-3.5 -am test -DskipTests -Pkinesis-sink-benchmark}
  * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.shards=S
  * -Dbenchmark.loopbackRows=M}). Results go to
  * docs/benchmarks.md. The emulator is one Node.js process on the same 2 cores as Spark, and its

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SettingSource;
+import dev.streamgen.runtime.testing.RepositoryFiles;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ class KinesisSinkDocsTest {
 
   private static String section() throws Exception {
     String doc =
-        new String(Files.readAllBytes(Paths.get("..", "docs", "sinks.md")), StandardCharsets.UTF_8);
+        new String(Files.readAllBytes(RepositoryFiles.docs("sinks.md")), StandardCharsets.UTF_8);
     int start = doc.indexOf("\n## Kinesis\n");
     assertThat(start).as("section Kinesis in docs/sinks.md").isNotNegative();
     int end = doc.indexOf("\n## ", start + 1);
