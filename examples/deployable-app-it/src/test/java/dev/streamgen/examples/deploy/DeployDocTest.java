@@ -35,6 +35,26 @@ class DeployDocTest {
     assertThat(names).containsExactly("dependencies", "generate", "shade");
   }
 
+  /**
+   * The Spark 4 example (docs/databricks.md: "switch the three dependencies") packages its jar with
+   * exactly this shade configuration, so the two cannot drift apart.
+   */
+  @Test
+  void theSpark4ExampleShadesAsThisOne() throws IOException {
+    assertThat(block(read(ROOT.resolve("examples/deployable-app-spark4/pom.xml")), "shade"))
+        .isEqualTo(block(read(ROOT.resolve("examples/deployable-app/pom.xml")), "shade"));
+  }
+
+  private static String block(String pom, String name) {
+    Matcher m = BLOCK.matcher(pom);
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return m.group(2);
+      }
+    }
+    throw new AssertionError("no deploy-doc block '" + name + "'");
+  }
+
   @Test
   void dedentRemovesTheCommonIndentOnly() {
     assertThat(dedent("    <a>\n      <b/>\n    </a>\n")).isEqualTo("<a>\n  <b/>\n</a>\n");

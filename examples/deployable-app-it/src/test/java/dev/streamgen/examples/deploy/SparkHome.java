@@ -75,7 +75,7 @@ final class SparkHome {
     env.put("JAVA_HOME", javaHome.toString());
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     // Without it the worker's launcher looks for build directories and executors never start.
-    env.put("SPARK_SCALA_VERSION", "2.12");
+    env.put("SPARK_SCALA_VERSION", System.getProperty("streamgen.spark.scala.version", "2.12"));
     // Shuffle and fetched-jar scratch space stays under the test's directory, not /tmp.
     env.put("SPARK_LOCAL_DIRS", dir.resolveSibling("local").toString());
     return env;
