@@ -125,6 +125,10 @@ public final class RuntimeBenchmark {
       variedPlain();
       return;
     }
+    if ("line".equals(only)) {
+      sparkLine();
+      return;
+    }
     boolean all = !"startup".equals(only);
 
     // 1. streamgen batch JSON -> noop at 3 types (10,000 types come last: their 10,000 kernel
@@ -363,6 +367,40 @@ public final class RuntimeBenchmark {
       fields += sample.kernel(t % sample.size()).fieldNames().size();
     }
     return fields / n;
+  }
+
+  /**
+   * The figures that compare Spark lines (run once per line, -Pspark-4.0 for Spark 4): the source at
+   * 3 types in every format and at 10,000 types, the hand-written baseline, plan + start. Two lines
+   * cannot share a JVM, so each run's ratios are its own and the rates of two runs are compared side
+   * by side (docs/benchmarks.md, "Spark 4 beside Spark 3.5").
+   */
+  private void sparkLine() {
+    line("### Spark " + spark.version() + ", Scala " + scala.util.Properties$.MODULE$.versionNumberString()
+        + ", Java " + System.getProperty("java.version"));
+    line("");
+    Startup s3 = startup(T3);
+    Rate[] formats = new Rate[Format.values().length];
+    for (Format f : Format.values()) {
+      formats[f.ordinal()] = best(() -> streamgen(T3, f, ROWS));
+      progress("line: streamgen " + f.configName() + " " + rate(formats[f.ordinal()].wall));
+    }
+    Rate baseline = best(() -> baseline(ROWS));
+    Startup s10k = startup(T10000);
+    Rate sg10k = best(() -> streamgen(T10000, Format.JSON, ROWS));
+    line("| measurement | rows/s | rows per task CPU-second |");
+    line("|---|---:|---:|");
+    for (Format f : Format.values()) {
+      Rate r = formats[f.ordinal()];
+      line("| streamgen, 3 types, " + f.configName() + " | " + rate(r.wall) + " | " + rate(r.cpu) + " |");
+    }
+    line("| streamgen, 10,000 types (one shape), json | " + rate(sg10k.wall) + " | " + rate(sg10k.cpu) + " |");
+    line("| hand-written baseline, 3 types, json | " + rate(baseline.wall) + " | " + rate(baseline.cpu) + " |");
+    line("");
+    Rate json = formats[Format.JSON.ordinal()];
+    line(String.format(Locale.ROOT, "streamgen ÷ baseline (json, per task CPU-second): %.2f×; plan + start of a 1,000-row job: "
+        + "%s s at 3 types, %s s at 10,000 types.", json.cpu / baseline.cpu, secs(s3.firstJobSeconds), secs(s10k.firstJobSeconds)));
+    line("");
   }
 
   /** Best of 3 for each of two catalogs, measured alternately: [a, b]. */
