@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.DescriptorProtos;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
@@ -86,13 +91,14 @@ class GeneratedCodeTest {
   void catalogDescribesTheYaml() throws IOException {
     assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
     assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
-    assertThat(catalog.size()).isEqualTo(3);
+    assertThat(catalog.size()).isEqualTo(5);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < catalog.size(); i++) {
       ids.add(catalog.kernel(i).eventTypeId());
     }
-    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty");
-    assertThat(new double[] {catalog.weight(0), catalog.weight(1), catalog.weight(2)}).containsExactly(0.5, 0.3, 0.2);
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions");
+    assertThat(new double[] {catalog.weight(0), catalog.weight(1), catalog.weight(2), catalog.weight(3), catalog.weight(4)})
+        .containsExactly(0.5, 0.3, 0.05, 0.05, 0.1);
     assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
     assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
   }
@@ -118,6 +124,11 @@ class GeneratedCodeTest {
         JsonNode field = fields.get(i);
         JsonNode value = json.get(field.get("name").asText());
         Object expected = event.get(i);
+        if (expected == null) {
+          assertThat(value.isNull()).as("%s", field).isTrue();
+          assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo("null");
+          continue;
+        }
         switch (field.get("type").asText()) {
           case "int" -> assertThat(value.isInt() && value.intValue() == (Integer) expected).isTrue();
           case "float" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
@@ -171,8 +182,15 @@ class GeneratedCodeTest {
       for (int i = 0; i < fields.size(); i++) {
         Descriptors.FieldDescriptor fd = descriptor.findFieldByName(fields.get(i).get("identifier").asText());
         assertThat(fd.getNumber()).isEqualTo(i + 1);
-        Object value = parsed.getField(fd);
         Object expected = event.get(i);
+        if (nullable(fields.get(i))) {
+          assertThat(fd.hasPresence()).as("proto3 optional").isTrue();
+          assertThat(parsed.hasField(fd)).as("present exactly when not null: %s", fd).isEqualTo(expected != null);
+          if (expected == null) {
+            continue;
+          }
+        }
+        Object value = parsed.getField(fd);
         assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
       }
       assertThat(parsed.toByteArray()).as("canonical protobuf-java encoding").isEqualTo(bytes);
@@ -184,7 +202,7 @@ class GeneratedCodeTest {
   void binaryPayloadsDecodeWithTheReferenceDecoderAndTheManifest() throws Exception {
     forEveryRow((kernel, row, t, event, fields) -> {
       List<String> types = new ArrayList<>();
-      fields.forEach(f -> types.add(f.get("type").asText()));
+      fields.forEach(f -> types.add(f.get("type").asText() + (nullable(f) ? "?" : "")));
       assertThat(BinaryDecoder.decode(write(kernel, row, t, Format.BINARY), types)).isEqualTo(event);
     });
   }
@@ -251,7 +269,61 @@ class GeneratedCodeTest {
     deltas.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(0.2, within(0.02)));
   }
 
+  @Test
+  void jsonPayloadsValidateAgainstTheGeneratedJsonSchema() throws Exception {
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    Map<String, JsonSchema> schemas = new HashMap<>();
+    forEveryRow((kernel, row, t, event, fields) -> {
+      JsonSchema schema = schemas.computeIfAbsent(kernel.eventTypeId(), id -> {
+        try {
+          return factory.getSchema(Files.readString(request.schemaOutputDirectory().resolve("json-schema/" + id + ".schema.json")), config);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      JsonNode json = JSON.readTree(write(kernel, row, t, Format.JSON));
+      assertThat(schema.validate(json)).as("%s row %s: %s", kernel.eventTypeId(), row, json).isEmpty();
+    });
+    // The validator does reject: a value of the wrong type, a missing key, an unknown key.
+    JsonSchema start = schemas.get("user.session.start");
+    ObjectNode bad = (ObjectNode) JSON.readTree(write(catalog.kernel(0), 0, BASE_MICROS, Format.JSON));
+    assertThat(start.validate(bad.deepCopy().put("user_id", "1"))).isNotEmpty();
+    assertThat(start.validate(bad.deepCopy().put("user_id", 0))).as("below the range").isNotEmpty();
+    assertThat(start.validate(bad.deepCopy().put("extra", 1))).isNotEmpty();
+    assertThat(start.validate(bad.deepCopy().without("session_id"))).isNotEmpty();
+    assertThat(start.validate(bad.deepCopy().putNull("session_id"))).as("not nullable").isNotEmpty();
+  }
+
+  @Test
+  void nullsFollowTheirRatiosAndNeverDependOnTheValue() throws Exception {
+    EventKernel kernel = catalog.kernel(3);
+    int rows = 20_000;
+    Map<String, Integer> nulls = new HashMap<>();
+    Map<Integer, Integer> deltas = new HashMap<>();
+    for (long row = 0; row < rows; row++) {
+      JsonNode json = JSON.readTree(write(kernel, row, BASE_MICROS, Format.JSON));
+      json.fields().forEachRemaining(e -> nulls.merge(e.getKey(), e.getValue().isNull() ? 1 : 0, Integer::sum));
+      if (!json.get("maybe_delta").isNull()) {
+        deltas.merge(json.get("maybe_delta").intValue(), 1, Integer::sum);
+      }
+    }
+    // Binomial standard deviation at 20,000 rows is at most 0.0036: 0.02 is over 5 sigma.
+    assertThat(nulls.get("maybe_delta") / (double) rows).isCloseTo(0.3, within(0.02));
+    assertThat(nulls.get("maybe_zero") / (double) rows).as("default ratio").isCloseTo(0.1, within(0.02));
+    assertThat(nulls.get("maybe_label") / (double) rows).isCloseTo(0.5, within(0.02));
+    assertThat(nulls.get("maybe_id")).as("ratio 0").isZero();
+    assertThat(nulls.get("always_null")).as("ratio 1").isEqualTo(rows);
+    // The present values keep their own distribution: uniform over -1, 0, 1 (0.7 * 20,000 rows).
+    int present = rows - nulls.get("maybe_delta");
+    deltas.values().forEach(n -> assertThat(n / (double) present).isCloseTo(1 / 3.0, within(0.025)));
+  }
+
   // ---- helpers ----
+
+  static boolean nullable(JsonNode manifestField) {
+    return manifestField.path("nullable").asBoolean(false);
+  }
 
   interface RowCheck {
     void check(EventKernel kernel, long row, long eventTimeMicros, List<Object> event, List<JsonNode> fields) throws Exception;

@@ -12,6 +12,7 @@ import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.NullableField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,9 @@ import javax.lang.model.element.Modifier;
  * catalog builds it) and each field's generator. Values and bytes come from those generators, so the
  * typed API and the per-row loop cannot disagree.
  *
- * <p>Naming inside {@code Kernel}: per-field members are {@code FIELD_identifier}; the other member
- * has no underscore ({@code INSTANCE}), so none can clash.
+ * <p>Naming inside {@code Kernel}: per-field members are {@code FIELD_identifier} (and {@code
+ * NULLS_identifier} for a nullable field's wrapper); the other member has no underscore ({@code
+ * INSTANCE}), so none can clash.
  */
 public final class EventTypeEmitter {
   private static final List<Format> FORMATS = List.of(Format.values());
@@ -91,10 +93,15 @@ public final class EventTypeEmitter {
             .addParameter(long.class, "eventTimeMicros");
     for (FieldCode f : fields) {
       event.addField(
-          FieldSpec.builder(f.field().kind().javaType(), f.identifier(), Modifier.PUBLIC, Modifier.FINAL)
-              .addJavadoc("$L: $L$L.\n", javadocName(f), Comments.safe(f.field().kind().describe()), f.field().common() ? " (common field)" : "")
+          FieldSpec.builder(f.field().javaType(), f.identifier(), Modifier.PUBLIC, Modifier.FINAL)
+              .addJavadoc("$L: $L$L.\n", javadocName(f), Comments.safe(f.field().describe()), f.field().common() ? " (common field)" : "")
               .build());
-      constructor.addStatement("this.$N = $L.value(seed, row, eventTimeMicros)", f.identifier(), f.generator());
+      if (nullable(f)) {
+        constructor.addStatement(
+            "this.$N = $L.isNull(seed, row) ? null : $L.value(seed, row, eventTimeMicros)", f.identifier(), nulls(f), f.generator());
+      } else {
+        constructor.addStatement("this.$N = $L.value(seed, row, eventTimeMicros)", f.identifier(), f.generator());
+      }
     }
     event.addMethod(constructor.build());
     event.addMethod(
@@ -126,6 +133,19 @@ public final class EventTypeEmitter {
         .build();
   }
 
+  private static boolean nullable(FieldCode f) {
+    return f.field().nulls().isPresent();
+  }
+
+  /** {@code NULLS_identifier}: the Kernel's {@link NullableField} wrapping a nullable field's generator. */
+  private static String nullsName(FieldCode f) {
+    return "NULLS_" + f.identifier();
+  }
+
+  private CodeBlock nulls(FieldCode f) {
+    return CodeBlock.of("$T.$N", kernel, nullsName(f));
+  }
+
   private static String javadocName(FieldCode f) {
     return f.name().equals(f.identifier()) ? f.name() : "\"" + Comments.safe(f.name()) + "\"";
   }
@@ -140,7 +160,18 @@ public final class EventTypeEmitter {
             .addParameter(ByteWriter.class, "out");
     m.addCode(PayloadCode.prologue(format, CodeBlock.of("$T.INSTANCE.avroHeader()", kernel), fields.isEmpty()));
     for (FieldCode f : fields) {
-      m.addStatement("$L.$N(out, this.$N)", f.generator(), method, f.identifier());
+      if (!nullable(f)) {
+        m.addStatement("$L.$N(out, this.$N)", f.generator(), method, f.identifier());
+        continue;
+      }
+      // A null value is the wrapper's to write; a present one is framed by it (union branch, presence).
+      m.beginControlFlow("if (this.$N == null)", f.identifier())
+          .addStatement("$L.writeNull($T.$L, out)", nulls(f), Format.class, format.name())
+          .nextControlFlow("else")
+          .addStatement("int start = $L.beforeValue($T.$L, out)", nulls(f), Format.class, format.name())
+          .addStatement("$L.$N(out, this.$N)", f.generator(), method, f.identifier())
+          .addStatement("$L.afterValue($T.$L, out, start)", nulls(f), Format.class, format.name())
+          .endControlFlow();
     }
     m.addCode(PayloadCode.epilogue(format));
     return m.build();
@@ -164,9 +195,21 @@ public final class EventTypeEmitter {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (FieldCode f : fields) {
       ClassName generator = ClassName.get(f.field().kind().generatorClass());
+      if (!nullable(f)) {
+        k.addField(
+            FieldSpec.builder(generator, FieldCode.generatorName(f.field()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .initializer("($T) INSTANCE.field($L)", generator, f.index())
+                .build());
+        continue;
+      }
+      ClassName wrapper = ClassName.get(NullableField.class);
+      k.addField(
+          FieldSpec.builder(wrapper, nullsName(f), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .initializer("($T) INSTANCE.field($L)", wrapper, f.index())
+              .build());
       k.addField(
           FieldSpec.builder(generator, FieldCode.generatorName(f.field()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .initializer("($T) INSTANCE.field($L)", generator, f.index())
+              .initializer("($T) $N.field()", generator, nullsName(f))
               .build());
     }
     return k.build();

@@ -65,7 +65,7 @@ public final class KernelChunks {
   static int literals(EventType type) {
     int n = 2;
     for (Field f : type.fields()) {
-      n += 2 + f.kind().literalCount();
+      n += 2 + f.literalCount();
     }
     return n;
   }

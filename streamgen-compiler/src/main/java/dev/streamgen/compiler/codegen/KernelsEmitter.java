@@ -83,7 +83,7 @@ public final class KernelsEmitter {
     List<Field> fields = t.fields();
     for (int f = 0; f < fields.size(); f++) {
       FieldCode code = FieldCode.of(fields.get(f), f);
-      CodeBlock generator = fields.get(f).kind().newGenerator(code);
+      CodeBlock generator = fields.get(f).newGenerator(code);
       if (inline) {
         args.add(",\n$L", generator);
       } else {

@@ -62,6 +62,27 @@ public final class FieldScope {
     return new Range((ScalarNode) list.items().get(0), (ScalarNode) list.items().get(1), list);
   }
 
+  /**
+   * The probability under an optional key, a number in [0, 1]: {@code defaultValue} when the key is
+   * absent, null after reporting a problem.
+   */
+  public Double ratio(MapNode definition, String key, double defaultValue) {
+    Node node = definition.get(key).orElse(null);
+    if (node == null) {
+      return defaultValue;
+    }
+    if (!(node instanceof ScalarNode s && s.isNumber())) {
+      error(node, key + " must be a number in [0, 1], got " + shape(node));
+      return null;
+    }
+    double v = s.number().doubleValue();
+    if (!(v >= 0 && v <= 1)) {
+      error(node, key + " " + s.text() + " is not in [0, 1]");
+      return null;
+    }
+    return v;
+  }
+
   /** A list of numbers as given; null after reporting a problem. */
   public List<ScalarNode> numbers(Node node, String key) {
     if (!(node instanceof ListNode list)) {

@@ -8,15 +8,21 @@ import dev.streamgen.runtime.kinds.IntField;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code type: int, range: [min, max]}: a uniform 32-bit integer in [min, max], both included.
  * Drawn and encoded by {@link IntField}. Avro int; Protobuf int32, or sint32 when min is negative
- * (shorter for negative numbers); JSON number.
+ * (shorter for negative numbers); JSON number. An optional {@code distribution} ({@link
+ * DistributionSpec}) spreads the values other than uniformly; null means uniform.
  */
-public record IntKind(long min, long max) implements FieldKind {
+public record IntKind(long min, long max, DistributionSpec distribution) implements FieldKind {
   public static final KindDefinition DEFINITION =
-      new KindDefinition("int", List.of("range"), IntKind::parse);
+      new KindDefinition("int", List.of("range", DistributionSpec.KEY), IntKind::parse);
+
+  public IntKind(long min, long max) {
+    this(min, max, null);
+  }
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
     FieldScope.Range range = scope.range(definition, "int");
@@ -43,7 +49,8 @@ public record IntKind(long min, long max) implements FieldKind {
       scope.error(range.node(), "range " + range.text() + " is empty (min > max)");
       return null;
     }
-    return new IntKind(min.longValue(), max.longValue());
+    Optional<DistributionSpec> distribution = DistributionSpec.parse(definition, scope, min.doubleValue(), max.doubleValue(), true);
+    return distribution == null ? null : new IntKind(min.longValue(), max.longValue(), distribution.orElse(null));
   }
 
   private static boolean fitsInt(BigInteger v) {
@@ -57,7 +64,7 @@ public record IntKind(long min, long max) implements FieldKind {
 
   @Override
   public String describe() {
-    return "int [" + min + ", " + max + "]";
+    return "int [" + min + ", " + max + "]" + (distribution == null ? "" : distribution.describe());
   }
 
   @Override
@@ -77,7 +84,9 @@ public record IntKind(long min, long max) implements FieldKind {
 
   @Override
   public Map<String, Object> manifestParameters() {
-    return Map.of("range", List.of(min, max));
+    return distribution == null
+        ? Map.of("range", List.of(min, max))
+        : Map.of("range", List.of(min, max), DistributionSpec.KEY, distribution.manifest());
   }
 
   @Override
@@ -92,16 +101,25 @@ public record IntKind(long min, long max) implements FieldKind {
 
   @Override
   public CodeBlock newGenerator(FieldCode f) {
-    return Kinds.newSalted(f, IntField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max));
+    return distribution == null
+        ? Kinds.newSalted(f, IntField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max))
+        : Kinds.newSalted(f, IntField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max), distribution.newInstance());
   }
 
   @Override
   public int literalCount() {
-    return 2;
+    return 2 + (distribution == null ? 0 : distribution.literalCount());
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
-    return CodeBlock.of("$T.between($L, $LL, $LL).cast($S)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max, "int");
+    if (distribution == null) {
+      return CodeBlock.of("$T.between($L, $LL, $LL).cast($S)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max, "int");
+    }
+    // IntField.fit: rounded half up, clipped to [min, max].
+    return CodeBlock.of(
+        "$T.greatest($T.lit($LL), $T.least($T.lit($LL), $T.floor($L.plus(0.5)))).cast($S)",
+        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, min, Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, max,
+        Kinds.SPARK_FUNCTIONS, distribution.column(f, min), "int");
   }
 }

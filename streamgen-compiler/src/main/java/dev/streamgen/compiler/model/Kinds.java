@@ -3,6 +3,7 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,31 @@ final class Kinds {
   /** {@code new <Generator>("name", index)}: a generator drawing nothing of its own. */
   static CodeBlock newUnsalted(FieldCode f, Class<?> generator) {
     return CodeBlock.of("new $T($L, $L)", generator, JavaLiterals.string(f.name()), f.index());
+  }
+
+  /**
+   * The running sums of {@code n} choices' weights normalized by their total, without the last
+   * (which takes the rest): what {@link dev.streamgen.runtime.api.Rng#pick} searches. No weights:
+   * equal shares.
+   */
+  static double[] cuts(List<Double> weights, int n) {
+    double[] cuts = new double[n - 1];
+    if (weights.isEmpty()) {
+      for (int i = 0; i < n - 1; i++) {
+        cuts[i] = (double) (i + 1) / n;
+      }
+      return cuts;
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    double running = 0;
+    for (int i = 0; i < n - 1; i++) {
+      running += weights.get(i);
+      cuts[i] = running / total;
+    }
+    return cuts;
   }
 
   /** {@code new double[] {a, b}} with exact literals. */

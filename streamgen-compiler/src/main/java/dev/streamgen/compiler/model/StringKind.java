@@ -98,24 +98,7 @@ public record StringKind(List<String> values, List<Double> weights) implements F
    * {@code values.size() - 1} non-decreasing numbers.
    */
   public double[] cuts() {
-    int n = values.size();
-    double[] cuts = new double[n - 1];
-    if (weights.isEmpty()) {
-      for (int i = 0; i < n - 1; i++) {
-        cuts[i] = (double) (i + 1) / n;
-      }
-      return cuts;
-    }
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double running = 0;
-    for (int i = 0; i < n - 1; i++) {
-      running += weights.get(i);
-      cuts[i] = running / total;
-    }
-    return cuts;
+    return Kinds.cuts(weights, values.size());
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class AvroSchemas {
     for (Field f : type.fields()) {
       Map<String, Object> field = new LinkedHashMap<>();
       field.put("name", f.identifier());
-      field.put("type", f.kind().avroType());
+      field.put("type", f.avroType());
       if (!f.name().equals(f.identifier())) {
         field.put("doc", "YAML field " + f.name());
       }

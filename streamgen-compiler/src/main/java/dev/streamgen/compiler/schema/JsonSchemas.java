@@ -24,7 +24,7 @@ public final class JsonSchemas {
     Map<String, Object> properties = new LinkedHashMap<>();
     List<String> required = new ArrayList<>();
     for (Field f : type.fields()) {
-      properties.put(f.name(), f.kind().jsonSchema());
+      properties.put(f.name(), f.jsonSchema());
       required.add(f.name());
     }
     schema.put("properties", properties);

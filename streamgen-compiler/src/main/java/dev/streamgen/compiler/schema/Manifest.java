@@ -54,6 +54,10 @@ public final class Manifest {
           field.put("identifier", f.identifier());
           field.put("type", f.kind().typeName());
           field.putAll(f.kind().manifestParameters());
+          f.nulls().ifPresent(n -> {
+            field.put("nullable", true);
+            field.put("null_ratio", n.ratio());
+          });
           field.put("common", f.common());
           fields.add(field);
         }

@@ -42,7 +42,7 @@ public final class ProtoSchema {
       b.append("message ").append(type.className()).append(" {\n");
       int number = 1;
       for (Field f : type.fields()) {
-        b.append("  ").append(f.kind().protoType()).append(' ').append(f.identifier()).append(" = ").append(number++).append(';');
+        b.append("  ").append(f.protoDeclaration()).append(" = ").append(number++).append(';');
         String comment = comment(f);
         if (!comment.isEmpty()) {
           b.append(" // ").append(comment);

@@ -15,6 +15,7 @@ import dev.streamgen.compiler.model.FieldKinds;
 import dev.streamgen.compiler.model.FieldScope;
 import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.compiler.model.KindDefinition;
+import dev.streamgen.compiler.model.Nulls;
 import dev.streamgen.compiler.model.Settings;
 import dev.streamgen.compiler.schema.ProtoSchema;
 import java.util.ArrayList;
@@ -236,9 +237,9 @@ public final class SpecValidator {
                   + ": redefines common field '"
                   + f.name()
                   + "' ("
-                  + shared.get().kind().describe()
+                  + shared.get().describe()
                   + ") as "
-                  + f.kind().describe()
+                  + f.describe()
                   + "; repeat it identically or rename it");
           ok = false;
         }
@@ -295,7 +296,7 @@ public final class SpecValidator {
               + ")");
       return null;
     }
-    List<String> keys = Stream.concat(Stream.of("type"), kind.get().keys().stream()).toList();
+    List<String> keys = Stream.of(List.of("type"), kind.get().keys(), Nulls.KEYS).flatMap(List::stream).toList();
     boolean ok = true;
     for (MapNode.Entry e : definition.entries()) {
       if (keys.contains(e.name())) {
@@ -310,10 +311,11 @@ public final class SpecValidator {
               : "key '" + e.name() + "' does not apply to type " + t.text() + " (it takes: " + String.join(", ", keys) + ")");
     }
     FieldKind parsed = kind.get().parse(definition, scope);
-    if (parsed == null || !ok) {
+    Optional<Nulls> nulls = Nulls.parse(definition, scope);
+    if (parsed == null || nulls == null || !ok) {
       return null;
     }
-    return Field.builder(entry.name(), parsed).common(common).location(entry.key().location()).build();
+    return Field.builder(entry.name(), parsed).nulls(nulls).common(common).location(entry.key().location()).build();
   }
 
   /**
@@ -407,11 +409,21 @@ public final class SpecValidator {
 
   /**
    * {@code sink_config.partition_key_field} must name a field every event has: a common field, or a
-   * field present in every type. Unset, the partition key is the event_type_id.
+   * field present in every type, and never null. Unset, the partition key is the event_type_id.
    */
   private void partitionKey(Settings settings, List<Field> common, List<EventType> types) {
     settings.get("sink_config.partition_key_field").ifPresent(setting -> {
       String name = setting.value();
+      Optional<Field> nullable = Stream.concat(common.stream(), types.stream().flatMap(t -> t.fields().stream()))
+          .filter(f -> f.name().equals(name) && f.nulls().isPresent())
+          .findFirst();
+      if (nullable.isPresent()) {
+        problems.add(
+            setting.location(),
+            "sink_config: partition_key_field '" + name + "' is nullable (line " + nullable.get().location().line()
+                + "); a partition key must always have a value");
+        return;
+      }
       if (name.equals("event_type_id") || common.stream().anyMatch(f -> f.name().equals(name))) {
         return;
       }

@@ -72,7 +72,8 @@ final class ConfigGenerator {
     if (rnd.nextInt(3) > 0) {
       MapNode common = new MapNode();
       for (String n : names(rnd.nextInt(1, 4))) {
-        common.put(key(n), field());
+        // The first common field may become the partition key, which must never be null.
+        common.put(key(n), field(!commonNames.isEmpty()));
         commonNames.add(n);
       }
       root.put("common_fields", common);
@@ -90,7 +91,7 @@ final class ConfigGenerator {
       MapNode fields = new MapNode();
       for (String n : names(rnd.nextInt(0, 5))) {
         if (!commonNames.contains(n)) {
-          fields.put(key(n), field());
+          fields.put(key(n), field(true));
         }
       }
       if (!fields.entries.isEmpty()) {
@@ -138,7 +139,7 @@ final class ConfigGenerator {
     return out;
   }
 
-  Node field() {
+  Node field(boolean mayBeNull) {
     MapNode f = new MapNode();
     switch (rnd.nextInt(5)) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
@@ -169,6 +170,12 @@ final class ConfigGenerator {
         }
       }
       default -> f.put("type", Yaml.quoted("timestamp"));
+    }
+    if (mayBeNull && rnd.nextInt(4) == 0) {
+      f.put("nullable", Yaml.plain("true"));
+      if (rnd.nextBoolean()) {
+        f.put("null_ratio", Yaml.plain(pick(List.of("0", "0.05", "0.5", "1", "1.0"))));
+      }
     }
     f.flow = rnd.nextInt(4) == 0;
     return f;

@@ -41,6 +41,15 @@ public final class Rng {
     return (hash >>> 11) * UNIT;
   }
 
+  /**
+   * Uniform double in the open interval (0, 1), never 0 or 1 (for logarithms and quantiles): the
+   * midpoints of 2^52 equal cells, {@code (2 * (h >>> 12) + 1) * 2^-53}, each exactly representable;
+   * Spark: {@code (shiftrightunsigned(h, 12) * 2 + 1) * 2^-53}.
+   */
+  public static double openUnit(long hash) {
+    return ((hash >>> 12) * 2 + 1) * UNIT;
+  }
+
   /** Uniform long in [min, max]; Spark: {@code pmod(h, max - min + 1) + min}. */
   public static long between(long hash, long min, long max) {
     return min + Math.floorMod(hash, max - min + 1);

@@ -19,6 +19,12 @@ public final class BinaryReader {
     return bytes.length - position;
   }
 
+  /** One unsigned byte. */
+  public int uint8() {
+    need(1);
+    return bytes[position++] & 0xFF;
+  }
+
   /** A 4-byte little-endian two's-complement int. */
   public int int32() {
     return (int) littleEndian(4);

@@ -10,6 +10,7 @@ public final class ProtobufWriter {
   public static final int WIRE_VARINT = 0;
   public static final int WIRE_FIXED64 = 1;
   public static final int WIRE_LENGTH_DELIMITED = 2;
+  public static final int WIRE_FIXED32 = 5;
 
   private ProtobufWriter() {}
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * the reader needs the event type's field kinds, in order, as the schema manifest lists them; each
  * kind reads its own value ({@code readBinary} of its generator class).
  *
- * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch).
+ * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch). A
+ * nullable field's type is written with a trailing {@code ?} ({@code int?}): a presence byte comes
+ * before its value, and a null value is returned as null.
  */
 public final class BinaryDecoder {
   /** The readers by the kinds' YAML names: one line per kind. */
@@ -37,11 +39,12 @@ public final class BinaryDecoder {
     BinaryReader in = new BinaryReader(payload);
     List<Object> values = new ArrayList<>(fieldTypes.size());
     for (String type : fieldTypes) {
-      Reader reader = READERS.get(type);
+      boolean nullable = type.endsWith("?");
+      Reader reader = READERS.get(nullable ? type.substring(0, type.length() - 1) : type);
       if (reader == null) {
         throw new IllegalArgumentException("unknown field type '" + type + "'");
       }
-      values.add(reader.read(in));
+      values.add(nullable && !NullableField.readBinaryPresence(in) ? null : reader.read(in));
     }
     if (in.remaining() != 0) {
       throw new IllegalArgumentException(in.remaining() + " bytes left after the last field");

@@ -14,17 +14,27 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * Rng.between(hash, min, max)}. The seed calls it float; it is a 64-bit double everywhere: Avro
  * double, Protobuf double, JSON number, binary 8 bytes little-endian.
  *
- * <p>Packed: salt, min and max (as double bits), Protobuf tag.
+ * <p>With a {@link Distribution}: its sample clipped to [min, max].
+ *
+ * <p>Packed: salt, min and max (as double bits), Protobuf tag, then the distribution's words.
  */
 public final class FloatField extends FieldGenerator {
   static final int CODE = 2;
+  /** A float field with a distribution other than uniform. */
+  static final int SKEWED_CODE = 17;
 
   private final long salt;
   private final double min;
   private final double max;
   private final int protoTag;
+  private final Distribution distribution;
 
   public FloatField(String name, int index, long salt, double min, double max) {
+    this(name, index, salt, min, max, null);
+  }
+
+  /** @param distribution how values spread over the range; null for uniform */
+  public FloatField(String name, int index, long salt, double min, double max, Distribution distribution) {
     super(name, index);
     if (!(min <= max) || !Double.isFinite(max - min)) {
       throw new IllegalArgumentException("field '" + name + "': float range [" + min + ", " + max + "] is not valid");
@@ -33,6 +43,7 @@ public final class FloatField extends FieldGenerator {
     this.min = min;
     this.max = max;
     this.protoTag = protoTag(ProtobufWriter.WIRE_FIXED64);
+    this.distribution = distribution;
   }
 
   @Override
@@ -42,7 +53,7 @@ public final class FloatField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return distribution == null ? CODE : SKEWED_CODE;
   }
 
   @Override
@@ -51,6 +62,9 @@ public final class FloatField extends FieldGenerator {
     p.word(Double.doubleToRawLongBits(min));
     p.word(Double.doubleToRawLongBits(max));
     p.word(protoTag);
+    if (distribution != null) {
+      distribution.pack(p);
+    }
   }
 
   private static double draw(long seed, long row, long salt, double min, double max) {
@@ -74,7 +88,12 @@ public final class FloatField extends FieldGenerator {
   }
 
   public double value(long seed, long row, long eventTimeMicros) {
-    return draw(seed, row, salt, min, max);
+    return distribution == null ? draw(seed, row, salt, min, max) : fit(distribution.sample(seed, row, salt, min), min, max);
+  }
+
+  /** A distribution's sample clipped to [min, max]. */
+  private static double fit(double sample, double min, double max) {
+    return Math.max(min, Math.min(max, sample));
   }
 
   public void writeJson(ByteWriter out, double value) {
@@ -109,5 +128,19 @@ public final class FloatField extends FieldGenerator {
 
   static String text(long[] code, int at, long seed, long row) {
     return JsonWriter.doubleText(packedDraw(code, at, seed, row));
+  }
+
+  /** {@link #write} of a field with a distribution, packed after the field's four words. */
+  static void writeSkewed(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    encode(format, out, skewed(code, at, seed, row), (int) code[at + 3]);
+  }
+
+  static String skewedText(long[] code, int at, long seed, long row) {
+    return JsonWriter.doubleText(skewed(code, at, seed, row));
+  }
+
+  private static double skewed(long[] code, int at, long seed, long row) {
+    double min = Double.longBitsToDouble(code[at + 1]);
+    return fit(Distribution.sample(code, at + 4, seed, row, code[at], min), min, Double.longBitsToDouble(code[at + 2]));
   }
 }

@@ -14,18 +14,28 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * Rng.between(hash, min, max)}. Avro int; Protobuf int32, or sint32 when min is negative (shorter for
  * negative numbers); JSON number; binary 4 bytes little-endian.
  *
- * <p>Packed: salt, min, max, Protobuf tag (bit 32 set for sint32).
+ * <p>With a {@link Distribution}: its sample rounded half up and clipped to [min, max].
+ *
+ * <p>Packed: salt, min, max, Protobuf tag (bit 32 set for sint32), then the distribution's words.
  */
 public final class IntField extends FieldGenerator {
   static final int CODE = 1;
+  /** An int field with a distribution other than uniform. */
+  static final int SKEWED_CODE = 16;
   private static final long SINT32 = 1L << 32;
 
   private final long salt;
   private final long min;
   private final long max;
   private final long proto;
+  private final Distribution distribution;
 
   public IntField(String name, int index, long salt, long min, long max) {
+    this(name, index, salt, min, max, null);
+  }
+
+  /** @param distribution how values spread over the range; null for uniform */
+  public IntField(String name, int index, long salt, long min, long max, Distribution distribution) {
     super(name, index);
     if (min > max || min < Integer.MIN_VALUE || max > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("field '" + name + "': int range [" + min + ", " + max + "] is not valid");
@@ -34,6 +44,7 @@ public final class IntField extends FieldGenerator {
     this.min = min;
     this.max = max;
     this.proto = protoTag(ProtobufWriter.WIRE_VARINT) | (min < 0 ? SINT32 : 0);
+    this.distribution = distribution;
   }
 
   @Override
@@ -43,7 +54,7 @@ public final class IntField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return distribution == null ? CODE : SKEWED_CODE;
   }
 
   @Override
@@ -52,10 +63,18 @@ public final class IntField extends FieldGenerator {
     p.word(min);
     p.word(max);
     p.word(proto);
+    if (distribution != null) {
+      distribution.pack(p);
+    }
   }
 
   private static int draw(long seed, long row, long salt, long min, long max) {
     return (int) Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
+  }
+
+  /** A distribution's sample as a value of the field: rounded half up, clipped to [min, max]. */
+  private static int fit(double sample, long min, long max) {
+    return (int) Math.max(min, Math.min(max, (long) Math.floor(sample + 0.5)));
   }
 
   /** The value without its JSON key; {@code proto} is the packed tag word. */
@@ -80,7 +99,9 @@ public final class IntField extends FieldGenerator {
   }
 
   public int value(long seed, long row, long eventTimeMicros) {
-    return draw(seed, row, salt, min, max);
+    return distribution == null
+        ? draw(seed, row, salt, min, max)
+        : fit(distribution.sample(seed, row, salt, min), min, max);
   }
 
   public void writeJson(ByteWriter out, int value) {
@@ -112,5 +133,19 @@ public final class IntField extends FieldGenerator {
 
   static String text(long[] code, int at, long seed, long row) {
     return Integer.toString(draw(seed, row, code[at], code[at + 1], code[at + 2]));
+  }
+
+  /** {@link #write} of a field with a distribution, packed after the field's four words. */
+  static void writeSkewed(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    encode(format, out, skewed(code, at, seed, row), code[at + 3]);
+  }
+
+  static String skewedText(long[] code, int at, long seed, long row) {
+    return Integer.toString(skewed(code, at, seed, row));
+  }
+
+  private static int skewed(long[] code, int at, long seed, long row) {
+    long min = code[at + 1];
+    return fit(Distribution.sample(code, at + 4, seed, row, code[at], min), min, code[at + 2]);
   }
 }

@@ -16,8 +16,9 @@ import java.util.List;
  * <p>Layout. A reference to bytes is one word, offset in the high 32 bits and length in the low 32.
  * A type: its id's UTF-8 (reference), the bytes before its fields (reference: Avro's single-object
  * header, empty otherwise), its field count, then its fields. A field: a head word (kind code in the
- * low 8 bits, the field's length in words above), in JSON its key with separator (reference), then
- * the words its kind's {@code pack} wrote.
+ * low 8 bits, with {@link NullableField#FLAG} set when nullable, the field's length in words above),
+ * in JSON its key with separator (reference), then the words its kind's {@code pack} wrote (a
+ * nullable field: its null draw's, then its kind's).
  *
  * <p>Immutable and thread-safe.
  */
@@ -126,29 +127,47 @@ public final class PackedCatalog {
         writeRef(c[at + 1], out);
       }
       int constants = at + constantsAfterHead;
-      switch ((int) head & 0xFF) {
-        case IntField.CODE:
-          IntField.write(c, constants, format, seed, row, out);
-          break;
-        case FloatField.CODE:
-          FloatField.write(c, constants, format, seed, row, out);
-          break;
-        case StringField.CODE:
-          StringField.write(c, constants, bytes, seed, row, out);
-          break;
-        case UuidField.CODE:
-          UuidField.write(c, constants, format, seed, row, out);
-          break;
-        case TimestampField.CODE:
-          TimestampField.write(c, constants, format, eventTimeMicros, out);
-          break;
-        default:
-          throw new IllegalStateException("unknown field kind code " + (head & 0xFF));
+      int kind = (int) head & 0xFF;
+      if ((kind & NullableField.FLAG) == 0) {
+        writeValue(kind, c, constants, format, seed, row, eventTimeMicros, out);
+      } else if (!NullableField.writeNullOrPresence(c, constants, format, seed, row, out)) {
+        int mark = out.size();
+        writeValue(kind & ~NullableField.FLAG, c, constants + NullableField.WORDS, format, seed, row, eventTimeMicros, out);
+        NullableField.afterPackedValue(c, constants, bytes, format, mark, out);
       }
       at += (int) (head >>> 8);
     }
     if (json) {
       out.write('}');
+    }
+  }
+
+  /** Writes the value of the packed field of kind code {@code kind} whose constants start at {@code at}. */
+  private void writeValue(int kind, long[] c, int at, Format format, long seed, long row, long eventTimeMicros, ByteWriter out) {
+    switch (kind) {
+      case IntField.CODE:
+        IntField.write(c, at, format, seed, row, out);
+        break;
+      case FloatField.CODE:
+        FloatField.write(c, at, format, seed, row, out);
+        break;
+      case IntField.SKEWED_CODE:
+        IntField.writeSkewed(c, at, format, seed, row, out);
+        break;
+      case FloatField.SKEWED_CODE:
+        FloatField.writeSkewed(c, at, format, seed, row, out);
+        break;
+      case StringField.CODE:
+        StringField.write(c, at, bytes, seed, row, out);
+        break;
+      case UuidField.CODE:
+        UuidField.write(c, at, format, seed, row, out);
+        break;
+      case TimestampField.CODE:
+        TimestampField.write(c, at, format, eventTimeMicros, out);
+        break;
+      default:
+        throw new IllegalStateException("unknown field kind code " + kind);
     }
   }
 
@@ -165,11 +184,23 @@ public final class PackedCatalog {
       at += (int) (c[at] >>> 8);
     }
     int constants = at + (format == Format.JSON ? 2 : 1);
-    switch ((int) c[at] & 0xFF) {
+    int kind = (int) c[at] & 0xFF;
+    if ((kind & NullableField.FLAG) != 0) {
+      if (NullableField.isNull(c, constants, seed, row)) {
+        return "null";
+      }
+      kind &= ~NullableField.FLAG;
+      constants += NullableField.WORDS;
+    }
+    switch (kind) {
       case IntField.CODE:
         return IntField.text(c, constants, seed, row);
       case FloatField.CODE:
         return FloatField.text(c, constants, seed, row);
+      case IntField.SKEWED_CODE:
+        return IntField.skewedText(c, constants, seed, row);
+      case FloatField.SKEWED_CODE:
+        return FloatField.skewedText(c, constants, seed, row);
       case StringField.CODE:
         return StringField.text(c, constants, bytes, seed, row);
       case UuidField.CODE:
@@ -177,7 +208,7 @@ public final class PackedCatalog {
       case TimestampField.CODE:
         return TimestampField.text(eventTimeMicros);
       default:
-        throw new IllegalStateException("unknown field kind code " + (c[at] & 0xFF));
+        throw new IllegalStateException("unknown field kind code " + kind);
     }
   }
 
