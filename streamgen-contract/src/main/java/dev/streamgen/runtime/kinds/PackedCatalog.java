@@ -140,7 +140,13 @@ public final class PackedCatalog {
           UuidField.write(c, constants, format, seed, row, out);
           break;
         case TimestampField.CODE:
-          TimestampField.write(c, constants, format, eventTimeMicros, out);
+          TimestampField.write(c, constants, format, seed, row, eventTimeMicros, out);
+          break;
+        case SequenceField.CODE:
+          SequenceField.write(c, constants, bytes, format, row, out);
+          break;
+        case TemplateField.CODE:
+          TemplateField.write(c, constants, bytes, format, seed, row, out);
           break;
         default:
           throw new IllegalStateException("unknown field kind code " + (head & 0xFF));
@@ -175,7 +181,11 @@ public final class PackedCatalog {
       case UuidField.CODE:
         return UuidField.text(c, constants, seed, row);
       case TimestampField.CODE:
-        return TimestampField.text(eventTimeMicros);
+        return TimestampField.text(c, constants, seed, row, eventTimeMicros);
+      case SequenceField.CODE:
+        return SequenceField.text(c, constants, bytes, row);
+      case TemplateField.CODE:
+        return TemplateField.text(c, constants, bytes, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + (c[at] & 0xFF));
     }
