@@ -10,6 +10,7 @@ import dev.streamgen.runtime.kinds.TimestampField;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public record TimestampKind(List<String> range, Window window, long from, long u
     }
 
     static List<String> names() {
-      return List.of(values()).stream().map(f -> f.yaml).toList();
+      return Arrays.stream(values()).map(f -> f.yaml).toList();
     }
   }
 

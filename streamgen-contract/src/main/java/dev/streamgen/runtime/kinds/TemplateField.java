@@ -38,6 +38,7 @@ public final class TemplateField extends FieldGenerator {
     this.parts = parts.clone();
     this.protoTag = protoTag(ProtobufWriter.WIRE_LENGTH_DELIMITED);
     Packer own = new Packer();
+    // The parts pack the same for every format (the format only chooses the encoder per row).
     pack(own, Format.JSON);
     this.code = own.code();
     this.bytes = own.byteArray();
