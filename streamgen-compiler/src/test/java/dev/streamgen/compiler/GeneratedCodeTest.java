@@ -91,14 +91,17 @@ class GeneratedCodeTest {
   void catalogDescribesTheYaml() throws IOException {
     assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
     assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
-    assertThat(catalog.size()).isEqualTo(5);
+    assertThat(catalog.size()).isEqualTo(6);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < catalog.size(); i++) {
       ids.add(catalog.kernel(i).eventTypeId());
     }
-    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions");
-    assertThat(new double[] {catalog.weight(0), catalog.weight(1), catalog.weight(2), catalog.weight(3), catalog.weight(4)})
-        .containsExactly(0.5, 0.3, 0.05, 0.05, 0.1);
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows");
+    double[] weights = new double[catalog.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = catalog.weight(i);
+    }
+    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.05, 0.05, 0.05, 0.05}, within(1e-12));
     assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
     assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
   }
@@ -132,12 +135,18 @@ class GeneratedCodeTest {
         switch (field.get("type").asText()) {
           case "int" -> assertThat(value.isInt() && value.intValue() == (Integer) expected).isTrue();
           case "float" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
-          case "string" -> assertThat(value.textValue()).isEqualTo(expected);
+          case "string", "sequence", "template" -> assertThat(value.textValue()).isEqualTo(expected);
           case "uuid" -> assertThat(UUID.fromString(value.textValue())).isEqualTo(expected);
           case "timestamp" -> {
-            Instant instant = Instant.parse(value.textValue());
-            assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
-            assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+            switch (field.has("format") ? field.get("format").asText() : "iso8601") {
+              case "epoch_millis" -> assertThat(value.isIntegralNumber() && value.longValue() == Math.floorDiv((Long) expected, 1_000L)).as("%s", value).isTrue();
+              case "epoch_micros" -> assertThat(value.isIntegralNumber() && value.longValue() == (Long) expected).as("%s", value).isTrue();
+              default -> {
+                Instant instant = Instant.parse(value.textValue());
+                assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
+                assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+              }
+            }
           }
           default -> throw new AssertionError(field);
         }
@@ -297,7 +306,7 @@ class GeneratedCodeTest {
 
   @Test
   void nullsFollowTheirRatiosAndNeverDependOnTheValue() throws Exception {
-    EventKernel kernel = catalog.kernel(3);
+    EventKernel kernel = kernel("nullable.fields");
     int rows = 20_000;
     Map<String, Integer> nulls = new HashMap<>();
     Map<Integer, Integer> deltas = new HashMap<>();
@@ -319,7 +328,82 @@ class GeneratedCodeTest {
     deltas.values().forEach(n -> assertThat(n / (double) present).isCloseTo(1 / 3.0, within(0.025)));
   }
 
+  @Test
+  void sequencesTemplatesAndTimestampWindowsStayInTheirRangesAndAreUniform() throws Exception {
+    EventKernel kernel = kernel("ids.and.windows");
+    int rows = 20_000;
+    long windowStart = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli() * 1_000L;
+    long windowEnd = Instant.parse("2024-06-30T00:00:00Z").toEpochMilli() * 1_000L;
+    long day = 86_400_000_000L;
+    java.util.Set<String> orderIds = new java.util.HashSet<>();
+    int a = 0;
+    int aAndLow = 0;
+    long codeSum = 0;
+    int windowFirstHalf = 0;
+    int recentLastDay = 0;
+    Map<Integer, Integer> small = new HashMap<>();
+    Map<String, Integer> choices = new HashMap<>();
+    for (long row = 0; row < rows; row++) {
+      long t = BASE_MICROS + row * 1_001;
+      JsonNode json = JSON.readTree(write(kernel, row, t, Format.JSON));
+      String orderId = json.get("order_id").textValue();
+      assertThat(orderId).isEqualTo("order-" + (1000 + 7 * row));
+      orderIds.add(orderId);
+      assertThat(json.get("countdown").textValue()).isEqualTo(Long.toString(100 - 3 * row));
+      assertThat(json.get("huge").textValue())
+          .isEqualTo("naïve-" + java.math.BigInteger.valueOf(Long.MAX_VALUE).multiply(java.math.BigInteger.valueOf(row + 1)));
+
+      java.util.regex.Matcher code = java.util.regex.Pattern.compile("order-([0-9]{4})-(A|B)").matcher(json.get("code").textValue());
+      assertThat(code.matches()).as(json.get("code").textValue()).isTrue();
+      int n = Integer.parseInt(code.group(1));
+      assertThat(n).isBetween(1000, 9999);
+      codeSum += n;
+      if (code.group(2).equals("A")) {
+        a++;
+        aAndLow += n < 5500 ? 1 : 0;
+      }
+      java.util.regex.Matcher mixed =
+          java.util.regex.Pattern.compile("([0-9a-f-]{36})/(-?[0-9])/(x|ÿ|\"q\") é").matcher(json.get("mixed").textValue());
+      assertThat(mixed.matches()).as(json.get("mixed").textValue()).isTrue();
+      assertThat(UUID.fromString(mixed.group(1)).version()).isEqualTo(4);
+      small.merge(Integer.parseInt(mixed.group(2)), 1, Integer::sum);
+      choices.merge(mixed.group(3), 1, Integer::sum);
+
+      long window = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(json.get("window").textValue()));
+      assertThat(window).isGreaterThanOrEqualTo(windowStart).isLessThan(windowEnd);
+      windowFirstHalf += window < (windowStart + windowEnd) / 2 ? 1 : 0;
+      long recentMillis = json.get("recent").longValue();
+      assertThat(recentMillis).isGreaterThanOrEqualTo(Math.floorDiv(t - 7 * day, 1_000L)).isLessThanOrEqualTo(Math.floorDiv(t - 1, 1_000L));
+      recentLastDay += recentMillis * 1_000L >= t - day ? 1 : 0;
+      long earlier = json.get("earlier").longValue();
+      assertThat(earlier).isGreaterThanOrEqualTo(t - 30 * day).isLessThan(t - day);
+      assertThat(json.get("sent_at").longValue()).isEqualTo(Math.floorDiv(t, 1_000L));
+    }
+    assertThat(orderIds).hasSize(rows);
+    // 5 sigma bounds at 20,000 rows. A share p: sigma = sqrt(p(1 - p) / rows).
+    assertThat(a / (double) rows).isCloseTo(0.5, within(5 * Math.sqrt(0.25 / rows)));
+    // Independent draws (salt + 0 for the int, + 1 for the enum): P(A and int < 5500) = 0.25.
+    assertThat(aAndLow / (double) rows).isCloseTo(0.25, within(5 * Math.sqrt(0.25 * 0.75 / rows)));
+    // Mean of a uniform whole number in [1000, 9999]: sigma = 9000 / sqrt(12 rows).
+    assertThat(codeSum / (double) rows).isCloseTo(5499.5, within(5 * 9000 / Math.sqrt(12.0 * rows)));
+    assertThat(small.keySet()).containsExactlyInAnyOrder(-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5);
+    small.values().forEach(k -> assertThat(k / (double) rows).isCloseTo(1 / 11.0, within(5 * Math.sqrt((1 / 11.0) * (10 / 11.0) / rows))));
+    assertThat(choices.keySet()).containsExactlyInAnyOrder("x", "ÿ", "\"q\"");
+    choices.values().forEach(k -> assertThat(k / (double) rows).isCloseTo(1 / 3.0, within(5 * Math.sqrt((2 / 9.0) / rows))));
+    assertThat(windowFirstHalf / (double) rows).isCloseTo(0.5, within(5 * Math.sqrt(0.25 / rows)));
+    assertThat(recentLastDay / (double) rows).isCloseTo(1 / 7.0, within(5 * Math.sqrt((1 / 7.0) * (6 / 7.0) / rows)));
+  }
+
   // ---- helpers ----
+
+  static EventKernel kernel(String eventTypeId) {
+    for (int i = 0; i < catalog.size(); i++) {
+      if (catalog.kernel(i).eventTypeId().equals(eventTypeId)) {
+        return catalog.kernel(i);
+      }
+    }
+    throw new AssertionError(eventTypeId);
+  }
 
   static boolean nullable(JsonNode manifestField) {
     return manifestField.path("nullable").asBoolean(false);

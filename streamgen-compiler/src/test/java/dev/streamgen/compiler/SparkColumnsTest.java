@@ -105,7 +105,7 @@ class SparkColumnsTest {
               assertThat(dataType).isEqualTo(DataTypes.DoubleType);
               assertThat(Double.doubleToRawLongBits((Double) actual)).as("row %s %s", r, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
             }
-            case "string", "uuid" -> {
+            case "string", "uuid", "sequence", "template" -> {
               assertThat(dataType).isEqualTo(DataTypes.StringType);
               assertThat(actual).as("row %s %s", r, field).isEqualTo(expected.toString());
             }

@@ -11,7 +11,9 @@ public final class FieldKinds {
           IntKind.DEFINITION,
           FloatKind.DEFINITION,
           StringKind.DEFINITION,
-          TimestampKind.DEFINITION);
+          TimestampKind.DEFINITION,
+          SequenceKind.DEFINITION,
+          TemplateKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -83,6 +83,47 @@ public final class FieldScope {
     return v;
   }
 
+  /**
+   * An optional whole number within 64 bits: {@code defaultValue} when the key is absent, null after
+   * reporting a problem.
+   */
+  public Long wholeNumber(MapNode definition, String key, long defaultValue) {
+    Node node = definition.get(key).orElse(null);
+    if (node == null) {
+      return defaultValue;
+    }
+    if (!(node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.INT)) {
+      error(node, key + " must be a whole number, got " + shape(node));
+      return null;
+    }
+    if (!(s.number() instanceof Long value)) {
+      error(node, key + " " + s.text() + " does not fit 64 bits [-9223372036854775808, 9223372036854775807]");
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * An optional quoted or plain string of at most {@link Kinds#MAX_TEXT_CHARS} characters: {@code
+   * defaultValue} when absent, null after reporting a problem. Numbers and booleans are refused rather
+   * than turned into text, since YAML may already have changed them ({@code 007} is 7).
+   */
+  public String text(MapNode definition, String key, String defaultValue) {
+    Node node = definition.get(key).orElse(null);
+    if (node == null) {
+      return defaultValue;
+    }
+    if (!(node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.STRING)) {
+      error(node, key + " must be a string, got " + shape(node));
+      return null;
+    }
+    if (s.text().length() > Kinds.MAX_TEXT_CHARS) {
+      error(node, key + " has " + s.text().length() + " characters; at most " + Kinds.MAX_TEXT_CHARS + " are supported");
+      return null;
+    }
+    return s.text();
+  }
+
   /** A list of numbers as given; null after reporting a problem. */
   public List<ScalarNode> numbers(Node node, String key) {
     if (!(node instanceof ListNode list)) {

@@ -18,6 +18,12 @@ final class Kinds {
   static final ClassName RNG_COLUMNS = ClassName.get("dev.streamgen.runtime.columns", "RngColumns");
   static final ClassName SPARK_FUNCTIONS = ClassName.get("org.apache.spark.sql", "functions");
 
+  /**
+   * Longest text a kind takes as one parameter (a sequence prefix, a template): generated code holds
+   * it as a constant, so it stays far below the class file's 64 KB per constant.
+   */
+  static final int MAX_TEXT_CHARS = 1000;
+
   private Kinds() {}
 
   /** A Java double literal that reads back as exactly this double (Double.toString round-trips). */
@@ -27,18 +33,40 @@ final class Kinds {
 
   /** {@code new <Generator>("name", index, <salt>, args...)}: a salted generator. */
   static CodeBlock newSalted(FieldCode f, Class<?> generator, CodeBlock... args) {
-    CodeBlock.Builder call =
-        CodeBlock.builder()
-            .add("new $T($L, $L, $L", generator, JavaLiterals.string(f.name()), f.index(), f.saltLiteral());
+    return withArguments(
+        CodeBlock.builder().add("new $T($L, $L, $L", generator, JavaLiterals.string(f.name()), f.index(), f.saltLiteral()),
+        args);
+  }
+
+  /** {@code new <Generator>("name", index, args...)}: a generator drawing nothing of its own. */
+  static CodeBlock newUnsalted(FieldCode f, Class<?> generator, CodeBlock... args) {
+    return withArguments(
+        CodeBlock.builder().add("new $T($L, $L", generator, JavaLiterals.string(f.name()), f.index()), args);
+  }
+
+  /** Closes a constructor call after appending {@code , arg} for each argument. */
+  private static CodeBlock withArguments(CodeBlock.Builder call, CodeBlock[] args) {
     for (CodeBlock a : args) {
       call.add(", $L", a);
     }
     return call.add(")").build();
   }
 
-  /** {@code new <Generator>("name", index)}: a generator drawing nothing of its own. */
-  static CodeBlock newUnsalted(FieldCode f, Class<?> generator) {
-    return CodeBlock.of("new $T($L, $L)", generator, JavaLiterals.string(f.name()), f.index());
+  /** {@code "text"} as a Java literal. */
+  static CodeBlock string(String text) {
+    return CodeBlock.of("$L", JavaLiterals.string(text));
+  }
+
+  /** {@code 123L}. */
+  static CodeBlock longLiteral(long v) {
+    return CodeBlock.of("$LL", v);
+  }
+
+  /** JSON Schema {@code {"type": type}}. */
+  static Map<String, Object> jsonType(String type) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", type);
+    return schema;
   }
 
   /**

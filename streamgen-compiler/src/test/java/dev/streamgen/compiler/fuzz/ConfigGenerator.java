@@ -141,7 +141,7 @@ final class ConfigGenerator {
 
   Node field(boolean mayBeNull) {
     MapNode f = new MapNode();
-    switch (rnd.nextInt(5)) {
+    switch (rnd.nextInt(8)) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
       case 1 -> {
         long a = rnd.nextInt(4) == 0 ? Integer.MIN_VALUE + rnd.nextInt(10) : rnd.nextInt(-1000, 1000);
@@ -169,7 +169,34 @@ final class ConfigGenerator {
           f.put("weights", w);
         }
       }
-      default -> f.put("type", Yaml.quoted("timestamp"));
+      case 5 -> {
+        f.put("type", Yaml.quoted("sequence"));
+        if (rnd.nextBoolean()) {
+          f.put("prefix", Yaml.quoted(awkward && rnd.nextInt(3) == 0 ? pick(AWKWARD_NAMES) : pick(NAMES) + "-"));
+        }
+        if (rnd.nextBoolean()) {
+          f.put("start", Yaml.plain(Long.toString(rnd.nextInt(4) == 0 ? Long.MIN_VALUE + rnd.nextInt(10) : rnd.nextLong(-1_000_000, 1_000_000))));
+        }
+        if (rnd.nextBoolean()) {
+          long step = rnd.nextInt(4) == 0 ? Long.MAX_VALUE - rnd.nextInt(10) : rnd.nextLong(1, 1000) * (rnd.nextBoolean() ? 1 : -1);
+          f.put("step", Yaml.plain(Long.toString(step)));
+        }
+      }
+      case 6 -> f.put("type", Yaml.quoted("template")).put("template", Yaml.quoted(template()));
+      default -> {
+        f.put("type", Yaml.quoted("timestamp"));
+        switch (rnd.nextInt(3)) {
+          case 0 -> f.put("range", Yaml.quoted(pick(List.of("now-7d..now", "now-30d..now-1d", "now-1h..now+1h", "now-90s..now-1s", "now..now+5m"))));
+          case 1 -> {
+            int year = rnd.nextInt(1900, 2100);
+            f.put("range", new ListNode().add(Yaml.quoted(year + "-01-01T00:00:00Z")).add(Yaml.quoted((year + rnd.nextInt(1, 50)) + "-06-30T12:00:00.123456Z")));
+          }
+          default -> { }
+        }
+        if (rnd.nextBoolean()) {
+          f.put("format", Yaml.quoted(pick(List.of("iso8601", "epoch_millis", "epoch_micros"))));
+        }
+      }
     }
     if (mayBeNull && rnd.nextInt(4) == 0) {
       f.put("nullable", Yaml.plain("true"));
@@ -179,6 +206,23 @@ final class ConfigGenerator {
     }
     f.flow = rnd.nextInt(4) == 0;
     return f;
+  }
+
+  /** Literal text (awkward names included) around one to three placeholders of every kind. */
+  private String template() {
+    StringBuilder t = new StringBuilder(awkward && rnd.nextInt(3) == 0 ? pick(AWKWARD_NAMES) : pick(NAMES));
+    for (int i = rnd.nextInt(1, 4); i > 0; i--) {
+      switch (rnd.nextInt(3)) {
+        case 0 -> {
+          long a = rnd.nextInt(4) == 0 ? Long.MIN_VALUE / 2 : rnd.nextLong(-1000, 1000);
+          t.append("{{int:").append(a).append("..").append(a + rnd.nextLong(0, 100_000)).append("}}");
+        }
+        case 1 -> t.append("{{enum:").append(String.join("|", names(rnd.nextInt(1, 4)))).append("}}");
+        default -> t.append("{{uuid}}");
+      }
+      t.append(pick(List.of("-", "/", " ", "", "é", "\"")));
+    }
+    return t.toString();
   }
 
   private static ListNode range(String min, String max) {

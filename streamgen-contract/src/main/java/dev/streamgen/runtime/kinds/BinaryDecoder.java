@@ -26,6 +26,9 @@ public final class BinaryDecoder {
     READERS.put("string", StringField::readBinary);
     READERS.put("uuid", UuidField::readBinary);
     READERS.put("timestamp", TimestampField::readBinary);
+    // Encoded as strings.
+    READERS.put("sequence", StringField::readBinary);
+    READERS.put("template", StringField::readBinary);
   }
 
   private interface Reader {

@@ -164,7 +164,13 @@ public final class PackedCatalog {
         UuidField.write(c, at, format, seed, row, out);
         break;
       case TimestampField.CODE:
-        TimestampField.write(c, at, format, eventTimeMicros, out);
+        TimestampField.write(c, at, format, seed, row, eventTimeMicros, out);
+        break;
+      case SequenceField.CODE:
+        SequenceField.write(c, at, bytes, format, row, out);
+        break;
+      case TemplateField.CODE:
+        TemplateField.write(c, at, bytes, format, seed, row, out);
         break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
@@ -206,7 +212,11 @@ public final class PackedCatalog {
       case UuidField.CODE:
         return UuidField.text(c, constants, seed, row);
       case TimestampField.CODE:
-        return TimestampField.text(eventTimeMicros);
+        return TimestampField.text(c, constants, seed, row, eventTimeMicros);
+      case SequenceField.CODE:
+        return SequenceField.text(c, constants, bytes, row);
+      case TemplateField.CODE:
+        return TemplateField.text(c, constants, bytes, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }
