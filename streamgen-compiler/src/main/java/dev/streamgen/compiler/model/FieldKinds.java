@@ -11,7 +11,11 @@ public final class FieldKinds {
           IntKind.DEFINITION,
           FloatKind.DEFINITION,
           StringKind.DEFINITION,
-          TimestampKind.DEFINITION);
+          TimestampKind.DEFINITION,
+          LongKind.DEFINITION,
+          DoubleKind.DEFINITION,
+          BooleanKind.DEFINITION,
+          DateKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -17,26 +17,8 @@ public record FloatKind(double min, double max) implements FieldKind {
       new KindDefinition("float", List.of("range"), FloatKind::parse);
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    FieldScope.Range range = scope.range(definition, "float");
-    if (range == null) {
-      return null;
-    }
-    double min = range.min().number().doubleValue();
-    double max = range.max().number().doubleValue();
-    if (!Double.isFinite(min) || !Double.isFinite(max)) {
-      scope.error(range.node(), "range " + range.text() + " must hold finite numbers");
-      return null;
-    }
-    if (min > max) {
-      scope.error(range.node(), "range " + range.text() + " is empty (min > max)");
-      return null;
-    }
-    if (!Double.isFinite(max - min)) {
-      scope.error(
-          range.node(), "range " + range.text() + " is too wide: max - min overflows a double");
-      return null;
-    }
-    return new FloatKind(min, max);
+    double[] range = scope.finiteRange(definition, "float");
+    return range == null ? null : new FloatKind(range[0], range[1]);
   }
 
   @Override
@@ -92,7 +74,6 @@ public record FloatKind(double min, double max) implements FieldKind {
 
   @Override
   public CodeBlock column(FieldCode f) {
-    return CodeBlock.of(
-        "$T.between($L, $L, $L)", Kinds.RNG_COLUMNS, f.hashColumn(0), Kinds.literal(min), Kinds.literal(max));
+    return Kinds.uniformDouble(f, min, max);
   }
 }

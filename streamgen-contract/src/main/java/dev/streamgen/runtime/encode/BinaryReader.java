@@ -19,6 +19,17 @@ public final class BinaryReader {
     return bytes.length - position;
   }
 
+  /** One byte, 0 (false) or 1 (true); any other byte is malformed. */
+  public boolean bool() {
+    need(1);
+    byte b = bytes[position];
+    if (b != 0 && b != 1) {
+      throw new IllegalArgumentException("boolean byte " + (b & 0xFF) + " at " + position + " is neither 0 nor 1");
+    }
+    position++;
+    return b == 1;
+  }
+
   /** A 4-byte little-endian two's-complement int. */
   public int int32() {
     return (int) littleEndian(4);

@@ -12,7 +12,8 @@ import java.util.Map;
  * the reader needs the event type's field kinds, in order, as the schema manifest lists them; each
  * kind reads its own value ({@code readBinary} of its generator class).
  *
- * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch).
+ * <p>Values come back as Integer, Double, String, UUID, Long (long, and timestamp in microseconds
+ * since the epoch), Boolean and LocalDate.
  */
 public final class BinaryDecoder {
   /** The readers by the kinds' YAML names: one line per kind. */
@@ -24,6 +25,10 @@ public final class BinaryDecoder {
     READERS.put("string", StringField::readBinary);
     READERS.put("uuid", UuidField::readBinary);
     READERS.put("timestamp", TimestampField::readBinary);
+    READERS.put("long", LongField::readBinary);
+    READERS.put("double", DoubleField::readBinary);
+    READERS.put("boolean", BooleanField::readBinary);
+    READERS.put("date", DateField::readBinary);
   }
 
   private interface Reader {

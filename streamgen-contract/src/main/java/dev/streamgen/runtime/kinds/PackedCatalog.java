@@ -142,6 +142,18 @@ public final class PackedCatalog {
         case TimestampField.CODE:
           TimestampField.write(c, constants, format, eventTimeMicros, out);
           break;
+        case LongField.CODE:
+          LongField.write(c, constants, format, seed, row, out);
+          break;
+        case DoubleField.CODE:
+          DoubleField.write(c, constants, format, seed, row, out);
+          break;
+        case BooleanField.CODE:
+          BooleanField.write(c, constants, format, seed, row, out);
+          break;
+        case DateField.CODE:
+          DateField.write(c, constants, format, seed, row, out);
+          break;
         default:
           throw new IllegalStateException("unknown field kind code " + (head & 0xFF));
       }
@@ -176,6 +188,14 @@ public final class PackedCatalog {
         return UuidField.text(c, constants, seed, row);
       case TimestampField.CODE:
         return TimestampField.text(eventTimeMicros);
+      case LongField.CODE:
+        return LongField.text(c, constants, seed, row);
+      case DoubleField.CODE:
+        return DoubleField.text(c, constants, seed, row);
+      case BooleanField.CODE:
+        return BooleanField.text(c, constants, seed, row);
+      case DateField.CODE:
+        return DateField.text(c, constants, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + (c[at] & 0xFF));
     }
