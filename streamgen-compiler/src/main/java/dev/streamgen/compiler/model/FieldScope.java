@@ -83,10 +83,14 @@ public final class FieldScope {
   /** Whether min <= max; if not, reports the range empty. */
   public boolean nonEmpty(WholeRange range) {
     if (range.min().compareTo(range.max()) > 0) {
-      error(range.written().node(), "range " + range.written().text() + " is empty (min > max)");
+      reportEmpty(range.written());
       return false;
     }
     return true;
+  }
+
+  private void reportEmpty(Range range) {
+    error(range.node(), "range " + range.text() + " is empty (min > max)");
   }
 
   private static boolean isWhole(ScalarNode n) {
@@ -109,7 +113,7 @@ public final class FieldScope {
       return null;
     }
     if (min > max) {
-      error(range.node(), "range " + range.text() + " is empty (min > max)");
+      reportEmpty(range);
       return null;
     }
     if (!Double.isFinite(max - min)) {
