@@ -28,7 +28,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -91,17 +94,17 @@ class GeneratedCodeTest {
   void catalogDescribesTheYaml() throws IOException {
     assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
     assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
-    assertThat(catalog.size()).isEqualTo(6);
+    assertThat(catalog.size()).isEqualTo(7);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < catalog.size(); i++) {
       ids.add(catalog.kernel(i).eventTypeId());
     }
-    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows");
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars");
     double[] weights = new double[catalog.size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = catalog.weight(i);
     }
-    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.05, 0.05, 0.05, 0.05}, within(1e-12));
+    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.02, 0.04, 0.04, 0.05, 0.05}, within(1e-12));
     assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
     assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
   }
@@ -134,7 +137,13 @@ class GeneratedCodeTest {
         }
         switch (field.get("type").asText()) {
           case "int" -> assertThat(value.isInt() && value.intValue() == (Integer) expected).isTrue();
-          case "float" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
+          case "long" -> assertThat(value.isIntegralNumber() && value.canConvertToLong() && value.longValue() == (Long) expected).as("%s", value).isTrue();
+          case "float", "double" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
+          case "boolean" -> assertThat(value.isBoolean() && value.booleanValue() == (Boolean) expected).as("%s", value).isTrue();
+          case "date" -> {
+            assertThat(LocalDate.parse(value.textValue())).isEqualTo(expected);
+            assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\d");
+          }
           case "string", "sequence", "template" -> assertThat(value.textValue()).isEqualTo(expected);
           case "uuid" -> assertThat(UUID.fromString(value.textValue())).isEqualTo(expected);
           case "timestamp" -> {
@@ -158,6 +167,9 @@ class GeneratedCodeTest {
   @Test
   void avroPayloadsDecodeWithApacheAvroSingleObjectDecoder() throws Exception {
     Map<String, BinaryMessageDecoder<GenericRecord>> decoders = new HashMap<>();
+    // Avro's own conversion of logicalType date, so a date field decodes to the LocalDate the event holds.
+    GenericData model = new GenericData();
+    model.addLogicalTypeConversion(new TimeConversions.DateConversion());
     forEveryRow((kernel, row, t, event, fields) -> {
       Schema schema = new Schema.Parser().parse(request.schemaOutputDirectory().resolve("avro/" + kernel.eventTypeId() + ".avsc").toFile());
       assertThat(kernel.avroFingerprint()).isEqualTo(SchemaNormalization.parsingFingerprint64(schema));
@@ -166,7 +178,7 @@ class GeneratedCodeTest {
       assertThat(bytes[1]).isEqualTo((byte) 0x01);
       assertThat(ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(kernel.avroFingerprint());
       GenericRecord record =
-          decoders.computeIfAbsent(kernel.eventTypeId(), id -> new BinaryMessageDecoder<>(GenericData.get(), schema)).decode(bytes);
+          decoders.computeIfAbsent(kernel.eventTypeId(), id -> new BinaryMessageDecoder<>(model, schema)).decode(bytes);
       for (int i = 0; i < fields.size(); i++) {
         Object value = record.get(fields.get(i).get("identifier").asText());
         Object expected = event.get(i);
@@ -200,7 +212,13 @@ class GeneratedCodeTest {
           }
         }
         Object value = parsed.getField(fd);
-        assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
+        if (expected instanceof UUID || expected instanceof String) {
+          expected = expected.toString();
+        } else if (expected instanceof LocalDate date) {
+          // int32 days since 1970-01-01
+          expected = Math.toIntExact(date.toEpochDay());
+        }
+        assertThat(expected).isEqualTo(value);
       }
       assertThat(parsed.toByteArray()).as("canonical protobuf-java encoding").isEqualTo(bytes);
     });
@@ -392,6 +410,48 @@ class GeneratedCodeTest {
     choices.values().forEach(k -> assertThat(k / (double) rows).isCloseTo(1 / 3.0, within(5 * Math.sqrt((2 / 9.0) / rows))));
     assertThat(windowFirstHalf / (double) rows).isCloseTo(0.5, within(5 * Math.sqrt(0.25 / rows)));
     assertThat(recentLastDay / (double) rows).isCloseTo(1 / 7.0, within(5 * Math.sqrt((1 / 7.0) * (6 / 7.0) / rows)));
+  }
+
+  @Test
+  void scalarsStayInTheirRangesAndFollowTheirRatios() throws Exception {
+    int rows = 20_000;
+    int flags = 0;
+    int rares = 0;
+    double bytesSum = 0;
+    Map<LocalDate, Integer> days = new HashMap<>();
+    Map<Long, Integer> steps = new HashMap<>();
+    for (long row = 0; row < rows; row++) {
+      JsonNode s = JSON.readTree(write(kernel("scalars"), row, BASE_MICROS, Format.JSON));
+      assertThat(s.get("offset").longValue()).isBetween(-4611686018427387903L, 4611686018427387903L);
+      long bytes = s.get("file_size").longValue();
+      assertThat(bytes).isBetween(0L, 10_000_000_000L);
+      bytesSum += bytes;
+      steps.merge(s.get("step").longValue(), 1, Integer::sum);
+      JsonNode price = s.get("price");
+      assertThat(price.doubleValue()).isBetween(0.99, 999.99);
+      assertThat(new BigDecimal(price.toString()).scale()).as("%s has at most 2 decimals", price).isLessThanOrEqualTo(2);
+      assertThat(s.get("ratio").doubleValue()).isGreaterThanOrEqualTo(-1.0).isLessThan(1.0);
+      double whole = s.get("whole").doubleValue();
+      assertThat(whole).isBetween(-5.0, 5.0).isEqualTo(Math.rint(whole));
+      flags += s.get("flag").booleanValue() ? 1 : 0;
+      rares += s.get("rare").booleanValue() ? 1 : 0;
+      assertThat(s.get("never").booleanValue()).isFalse();
+      LocalDate day = LocalDate.parse(s.get("day").textValue());
+      assertThat(day.getYear()).isEqualTo(2024);
+      days.merge(day, 1, Integer::sum);
+      assertThat(LocalDate.parse(s.get("birthday").textValue()))
+          .isBetween(LocalDate.parse("1950-01-01"), LocalDate.parse("1969-12-31"));
+    }
+    // Binomial standard deviation at 20,000 rows: 0.0035 for 0.5, 0.0021 for 0.1, 0.0033 for 1/3;
+    // every tolerance below is over 5 sigma.
+    assertThat(flags / (double) rows).isCloseTo(0.5, within(0.02));
+    assertThat(rares / (double) rows).isCloseTo(0.1, within(0.011));
+    assertThat(steps.keySet()).containsExactlyInAnyOrder(-1L, 0L, 1L);
+    steps.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(1 / 3.0, within(0.017)));
+    // Mean of a uniform [0, 1e10]: standard deviation 1e10 / sqrt(12 * 20,000) = 2.04e7; 1.1e8 is over 5 sigma.
+    assertThat(bytesSum / rows).isCloseTo(5e9, within(1.1e8));
+    // 366 days, about 55 rows each: a day left out would be a bug, not chance (e^-55).
+    assertThat(days).hasSize(366);
   }
 
   // ---- helpers ----

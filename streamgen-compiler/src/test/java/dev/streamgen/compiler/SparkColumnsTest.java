@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated Spark columns compute, on a local Spark session, exactly the values the generated
- * Java computes for the same rows (bit-equal doubles, same UUID text, same timestamps).
+ * Java computes for the same rows (bit-equal doubles, same UUID text, same timestamps and dates).
  */
 class SparkColumnsTest {
   static final long SEED = 11;
@@ -101,7 +101,19 @@ class SparkColumnsTest {
               assertThat(dataType).isEqualTo(DataTypes.IntegerType);
               assertThat(actual).isEqualTo(expected);
             }
-            case "float" -> {
+            case "long" -> {
+              assertThat(dataType).isEqualTo(DataTypes.LongType);
+              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
+            }
+            case "boolean" -> {
+              assertThat(dataType).isEqualTo(DataTypes.BooleanType);
+              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
+            }
+            case "date" -> {
+              assertThat(dataType).isEqualTo(DataTypes.DateType);
+              assertThat(((java.sql.Date) actual).toLocalDate()).as("row %s %s", r, field).isEqualTo(expected);
+            }
+            case "float", "double" -> {
               assertThat(dataType).isEqualTo(DataTypes.DoubleType);
               assertThat(Double.doubleToRawLongBits((Double) actual)).as("row %s %s", r, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
             }

@@ -13,7 +13,11 @@ public final class FieldKinds {
           StringKind.DEFINITION,
           TimestampKind.DEFINITION,
           SequenceKind.DEFINITION,
-          TemplateKind.DEFINITION);
+          TemplateKind.DEFINITION,
+          LongKind.DEFINITION,
+          DoubleKind.DEFINITION,
+          BooleanKind.DEFINITION,
+          DateKind.DEFINITION);
 
   private FieldKinds() {}
 

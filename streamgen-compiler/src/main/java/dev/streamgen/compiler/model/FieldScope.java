@@ -6,6 +6,7 @@ import dev.streamgen.compiler.config.Node;
 import dev.streamgen.compiler.config.Problems;
 import dev.streamgen.compiler.config.ScalarNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -124,6 +125,66 @@ public final class FieldScope {
     return s.text();
   }
 
+  /**
+   * The {@code range} of an integer kind as two whole numbers, in any size (the kind checks its own
+   * bounds, then {@link #nonEmpty}), or null after reporting why not.
+   */
+  public WholeRange wholeRange(MapNode definition, String typeName) {
+    Range range = range(definition, typeName);
+    if (range == null) {
+      return null;
+    }
+    if (!isWhole(range.min()) || !isWhole(range.max())) {
+      error(range.node(), "range " + range.text() + " must hold whole numbers for type " + typeName);
+      return null;
+    }
+    return new WholeRange(
+        range, new BigInteger(range.min().number().toString()), new BigInteger(range.max().number().toString()));
+  }
+
+  /** Whether min <= max; if not, reports the range empty. */
+  public boolean nonEmpty(WholeRange range) {
+    if (range.min().compareTo(range.max()) > 0) {
+      reportEmpty(range.written());
+      return false;
+    }
+    return true;
+  }
+
+  private void reportEmpty(Range range) {
+    error(range.node(), "range " + range.text() + " is empty (min > max)");
+  }
+
+  private static boolean isWhole(ScalarNode n) {
+    return n.number() instanceof Long || n.number() instanceof BigInteger;
+  }
+
+  /**
+   * The {@code range} of a floating-point kind as {min, max}: finite, not empty, with a finite
+   * width; or null after reporting why not.
+   */
+  public double[] finiteRange(MapNode definition, String typeName) {
+    Range range = range(definition, typeName);
+    if (range == null) {
+      return null;
+    }
+    double min = range.min().number().doubleValue();
+    double max = range.max().number().doubleValue();
+    if (!Double.isFinite(min) || !Double.isFinite(max)) {
+      error(range.node(), "range " + range.text() + " must hold finite numbers");
+      return null;
+    }
+    if (min > max) {
+      reportEmpty(range);
+      return null;
+    }
+    if (!Double.isFinite(max - min)) {
+      error(range.node(), "range " + range.text() + " is too wide: max - min overflows a double");
+      return null;
+    }
+    return new double[] {min, max};
+  }
+
   /** A list of numbers as given; null after reporting a problem. */
   public List<ScalarNode> numbers(Node node, String key) {
     if (!(node instanceof ListNode list)) {
@@ -196,6 +257,9 @@ public final class FieldScope {
     }
     return node.kindName();
   }
+
+  /** A range of whole numbers: as written (for messages) and its values. */
+  public record WholeRange(Range written, BigInteger min, BigInteger max) {}
 
   /** Two numbers as written, and the list node for messages. */
   public record Range(ScalarNode min, ScalarNode max, ListNode node) {

@@ -23,27 +23,12 @@ public record FloatKind(double min, double max, DistributionSpec distribution) i
   }
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    FieldScope.Range range = scope.range(definition, "float");
+    double[] range = scope.finiteRange(definition, "float");
     if (range == null) {
       return null;
     }
-    double min = range.min().number().doubleValue();
-    double max = range.max().number().doubleValue();
-    if (!Double.isFinite(min) || !Double.isFinite(max)) {
-      scope.error(range.node(), "range " + range.text() + " must hold finite numbers");
-      return null;
-    }
-    if (min > max) {
-      scope.error(range.node(), "range " + range.text() + " is empty (min > max)");
-      return null;
-    }
-    if (!Double.isFinite(max - min)) {
-      scope.error(
-          range.node(), "range " + range.text() + " is too wide: max - min overflows a double");
-      return null;
-    }
-    Optional<DistributionSpec> distribution = DistributionSpec.parse(definition, scope, min, max, false);
-    return distribution == null ? null : new FloatKind(min, max, distribution.orElse(null));
+    Optional<DistributionSpec> distribution = DistributionSpec.parse(definition, scope, range[0], range[1], false);
+    return distribution == null ? null : new FloatKind(range[0], range[1], distribution.orElse(null));
   }
 
   @Override
@@ -106,8 +91,7 @@ public record FloatKind(double min, double max, DistributionSpec distribution) i
   @Override
   public CodeBlock column(FieldCode f) {
     if (distribution == null) {
-      return CodeBlock.of(
-          "$T.between($L, $L, $L)", Kinds.RNG_COLUMNS, f.hashColumn(0), Kinds.literal(min), Kinds.literal(max));
+      return Kinds.uniformDouble(f, min, max);
     }
     // FloatField.fit: clipped to [min, max].
     return CodeBlock.of(

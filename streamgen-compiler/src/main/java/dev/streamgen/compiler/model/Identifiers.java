@@ -39,7 +39,8 @@ public final class Identifiers {
           "IOException", "InputStream", "ByteArrayOutputStream", "StandardCharsets", "UncheckedIOException",
           "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope",
           "EventTypeKernel", "FieldGenerator", "IntField", "FloatField", "StringField", "UuidField",
-          "TimestampField", "NullableField", "Distribution", "SequenceField", "TemplateField");
+          "TimestampField", "NullableField", "Distribution", "SequenceField", "TemplateField",
+          "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate");
 
   private Identifiers() {}
 

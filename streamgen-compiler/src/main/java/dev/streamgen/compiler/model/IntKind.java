@@ -25,32 +25,25 @@ public record IntKind(long min, long max, DistributionSpec distribution) impleme
   }
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    FieldScope.Range range = scope.range(definition, "int");
+    FieldScope.WholeRange range = scope.wholeRange(definition, "int");
     if (range == null) {
       return null;
     }
-    if (!(range.min().number() instanceof Long || range.min().number() instanceof BigInteger)
-        || !(range.max().number() instanceof Long || range.max().number() instanceof BigInteger)) {
-      scope.error(range.node(), "range " + range.text() + " must hold whole numbers for type int");
-      return null;
-    }
-    BigInteger min = new BigInteger(range.min().number().toString());
-    BigInteger max = new BigInteger(range.max().number().toString());
-    if (!fitsInt(min) || !fitsInt(max)) {
-      ScalarNode at = fitsInt(min) ? range.max() : range.min();
+    if (!fitsInt(range.min()) || !fitsInt(range.max())) {
+      ScalarNode at = fitsInt(range.min()) ? range.written().max() : range.written().min();
       scope.error(
           at,
           "range "
-              + range.text()
+              + range.written().text()
               + " does not fit a 32-bit int [-2147483648, 2147483647]; use a narrower range");
       return null;
     }
-    if (min.compareTo(max) > 0) {
-      scope.error(range.node(), "range " + range.text() + " is empty (min > max)");
+    if (!scope.nonEmpty(range)) {
       return null;
     }
-    Optional<DistributionSpec> distribution = DistributionSpec.parse(definition, scope, min.doubleValue(), max.doubleValue(), true);
-    return distribution == null ? null : new IntKind(min.longValue(), max.longValue(), distribution.orElse(null));
+    Optional<DistributionSpec> distribution =
+        DistributionSpec.parse(definition, scope, range.min().doubleValue(), range.max().doubleValue(), true);
+    return distribution == null ? null : new IntKind(range.min().longValue(), range.max().longValue(), distribution.orElse(null));
   }
 
   private static boolean fitsInt(BigInteger v) {

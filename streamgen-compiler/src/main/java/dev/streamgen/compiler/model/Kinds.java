@@ -94,6 +94,11 @@ final class Kinds {
     return cuts;
   }
 
+  /** Spark column: {@code float}'s uniform double in [min, max) (and {@code double}'s before rounding). */
+  static CodeBlock uniformDouble(FieldCode f, double min, double max) {
+    return CodeBlock.of("$T.between($L, $L, $L)", RNG_COLUMNS, f.hashColumn(0), literal(min), literal(max));
+  }
+
   /** {@code new double[] {a, b}} with exact literals. */
   static CodeBlock doubles(double[] values) {
     CodeBlock.Builder b = CodeBlock.builder().add("new double[] {");

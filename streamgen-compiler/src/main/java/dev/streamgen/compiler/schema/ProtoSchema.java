@@ -64,6 +64,7 @@ public final class ProtoSchema {
     String kind = switch (f.kind().typeName()) {
       case "uuid" -> "uuid text";
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
+      case "date" -> "days since 1970-01-01";
       default -> "";
     };
     String name = f.name().equals(f.identifier()) ? "" : "YAML field " + f.name().replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");

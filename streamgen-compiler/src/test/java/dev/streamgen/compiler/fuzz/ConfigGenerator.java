@@ -3,6 +3,7 @@ package dev.streamgen.compiler.fuzz;
 import dev.streamgen.compiler.fuzz.Yaml.ListNode;
 import dev.streamgen.compiler.fuzz.Yaml.MapNode;
 import dev.streamgen.compiler.fuzz.Yaml.Node;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,7 +142,7 @@ final class ConfigGenerator {
 
   Node field(boolean mayBeNull) {
     MapNode f = new MapNode();
-    switch (rnd.nextInt(8)) {
+    switch (rnd.nextInt(11)) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
       case 1 -> {
         long a = rnd.nextInt(4) == 0 ? Integer.MIN_VALUE + rnd.nextInt(10) : rnd.nextInt(-1000, 1000);
@@ -169,7 +170,37 @@ final class ConfigGenerator {
           f.put("weights", w);
         }
       }
+      case 4 -> {
+        // Now and then the widest range a long allows: 2^63 - 1 values.
+        long a = rnd.nextInt(4) == 0 ? Long.MIN_VALUE / 2 : rnd.nextLong(-1L << 40, 1L << 40);
+        long b = a == Long.MIN_VALUE / 2 ? Long.MAX_VALUE / 2 - 1 : a + rnd.nextLong(0, 1L << 50);
+        f.put("type", Yaml.quoted("long")).put("range", range(Long.toString(a), Long.toString(b)));
+      }
       case 5 -> {
+        double a = rnd.nextDouble(-1e6, 1e6);
+        f.put("type", Yaml.quoted("double")).put("range", range(Double.toString(a), Double.toString(a + rnd.nextDouble(0, 1e3))));
+        if (rnd.nextBoolean()) {
+          f.put("precision", Yaml.plain(Integer.toString(rnd.nextInt(0, 9))));
+        }
+      }
+      case 6 -> {
+        f.put("type", Yaml.quoted("boolean"));
+        if (rnd.nextBoolean()) {
+          f.put("true_ratio", Yaml.plain(pick(List.of("0", "1", "0.5", "0.001", Double.toString(rnd.nextDouble())))));
+        }
+      }
+      case 7 -> {
+        LocalDate a = LocalDate.ofEpochDay(rnd.nextLong(LocalDate.parse("0000-01-01").toEpochDay(), LocalDate.parse("9999-01-01").toEpochDay()));
+        LocalDate b = a.plusDays(rnd.nextInt(0, 365));
+        ListNode r = range(a.toString(), b.toString());
+        // Plain or quoted: YAML reads both as strings.
+        if (rnd.nextBoolean()) {
+          r = new ListNode().add(Yaml.quoted(a.toString())).add(Yaml.quoted(b.toString()));
+          r.flow = true;
+        }
+        f.put("type", Yaml.quoted("date")).put("range", r);
+      }
+      case 8 -> {
         f.put("type", Yaml.quoted("sequence"));
         if (rnd.nextBoolean()) {
           f.put("prefix", Yaml.quoted(awkward && rnd.nextInt(3) == 0 ? pick(AWKWARD_NAMES) : pick(NAMES) + "-"));
@@ -182,7 +213,7 @@ final class ConfigGenerator {
           f.put("step", Yaml.plain(Long.toString(step)));
         }
       }
-      case 6 -> f.put("type", Yaml.quoted("template")).put("template", Yaml.quoted(template()));
+      case 9 -> f.put("type", Yaml.quoted("template")).put("template", Yaml.quoted(template()));
       default -> {
         f.put("type", Yaml.quoted("timestamp"));
         switch (rnd.nextInt(3)) {

@@ -32,6 +32,11 @@ public final class AvroWriter {
     writeVarint(out, (value << 1) ^ (value >> 63));
   }
 
+  /** boolean: one byte, 0 or 1. */
+  public static void writeBoolean(ByteWriter out, boolean value) {
+    out.write(value ? 1 : 0);
+  }
+
   /** double: 8 bytes, little-endian IEEE 754. */
   public static void writeDouble(ByteWriter out, double value) {
     BinaryWriter.writeLong(out, Double.doubleToRawLongBits(value));

@@ -19,10 +19,15 @@ public final class BinaryReader {
     return bytes.length - position;
   }
 
-  /** One unsigned byte. */
-  public int uint8() {
+  /** One byte, 0 (false) or 1 (true); any other byte is malformed. */
+  public boolean bool() {
     need(1);
-    return bytes[position++] & 0xFF;
+    byte b = bytes[position];
+    if (b != 0 && b != 1) {
+      throw new IllegalArgumentException("boolean byte " + (b & 0xFF) + " at " + position + " is neither 0 nor 1");
+    }
+    position++;
+    return b == 1;
   }
 
   /** A 4-byte little-endian two's-complement int. */

@@ -2,8 +2,9 @@ package dev.streamgen.runtime.encode;
 
 /**
  * streamgen's compact binary layout (docs/formats.md): the fields in declared order, no header, no
- * field tags. int = 4 bytes, double and timestamp = 8 bytes, all little-endian; uuid = 16 bytes in
- * RFC 4122 (big-endian) order; string = unsigned LEB128 byte count then UTF-8.
+ * field tags. boolean = 1 byte (0 or 1); int and date = 4 bytes, long, double and timestamp = 8
+ * bytes, all little-endian; uuid = 16 bytes in RFC 4122 (big-endian) order; string = unsigned
+ * LEB128 byte count then UTF-8.
  * {@link BinaryReader} reads it back (and {@code kinds.BinaryDecoder} a whole payload).
  */
 public final class BinaryWriter {
@@ -22,6 +23,11 @@ public final class BinaryWriter {
     for (int shift = 0; shift < 64; shift += 8) {
       out.writeUnchecked((int) (value >>> shift));
     }
+  }
+
+  /** 1 byte: 1 for true, 0 for false. */
+  public static void writeBoolean(ByteWriter out, boolean value) {
+    out.write(value ? 1 : 0);
   }
 
   public static void writeDouble(ByteWriter out, double value) {

@@ -1,7 +1,8 @@
 package dev.streamgen.runtime.encode;
 
 /**
- * The JSON pieces generated serializers append: numbers, escaped strings, ISO timestamps and UUIDs.
+ * The JSON pieces generated serializers append: numbers, booleans, escaped strings, ISO timestamps
+ * and dates, and UUIDs.
  * Field names and the values of string fields are encoded once, when a generated class loads
  * ({@link #key}, {@link #encodeAll}), so a row costs only the variable parts.
  */
@@ -9,6 +10,8 @@ public final class JsonWriter {
   private static final byte[] HEX = {
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'
   };
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] MIN_LONG = "-9223372036854775808".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private JsonWriter() {}
@@ -114,6 +117,18 @@ public final class JsonWriter {
   public static void writeTimestamp(ByteWriter out, long micros) {
     out.write('"');
     Timestamps.writeIso(out, micros);
+    out.write('"');
+  }
+
+  /** {@code true} or {@code false}. */
+  public static void writeBoolean(ByteWriter out, boolean value) {
+    out.write(value ? TRUE : FALSE);
+  }
+
+  /** A quoted ISO-8601 date, {@code "2026-11-25"}, of {@code days} since 1970-01-01. */
+  public static void writeDate(ByteWriter out, long days) {
+    out.write('"');
+    Timestamps.writeDate(out, days);
     out.write('"');
   }
 

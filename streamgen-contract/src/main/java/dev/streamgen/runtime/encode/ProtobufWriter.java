@@ -2,8 +2,8 @@ package dev.streamgen.runtime.encode;
 
 /**
  * Protocol Buffers wire format (proto3) for the field types generated messages use. Like
- * protobuf-java, fields holding their default (0, 0.0, empty string) are not written, so the bytes
- * equal what protobuf-java serializes for the same message. {@code tag} is the field's key,
+ * protobuf-java, fields holding their default (0, 0.0, false, empty string) are not written, so the
+ * bytes equal what protobuf-java serializes for the same message. {@code tag} is the field's key,
  * {@code (field_number << 3) | wire_type}, computed by the compiler.
  */
 public final class ProtobufWriter {
@@ -34,6 +34,22 @@ public final class ProtobufWriter {
     if (value != 0) {
       writeVarint(out, tag);
       writeVarint(out, value);
+    }
+  }
+
+  /** sint64: zig-zag, so small negative numbers stay short. */
+  public static void writeSint64(ByteWriter out, int tag, long value) {
+    if (value != 0) {
+      writeVarint(out, tag);
+      writeVarint(out, (value << 1) ^ (value >> 63));
+    }
+  }
+
+  /** bool: varint 1; false is the default and not written. */
+  public static void writeBool(ByteWriter out, int tag, boolean value) {
+    if (value) {
+      writeVarint(out, tag);
+      out.write(1);
     }
   }
 

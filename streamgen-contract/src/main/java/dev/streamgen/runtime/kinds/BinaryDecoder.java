@@ -12,7 +12,8 @@ import java.util.Map;
  * the reader needs the event type's field kinds, in order, as the schema manifest lists them; each
  * kind reads its own value ({@code readBinary} of its generator class).
  *
- * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch). A
+ * <p>Values come back as Integer, Double, String, UUID, Long (long, and timestamp in microseconds
+ * since the epoch), Boolean and LocalDate. A
  * nullable field's type is written with a trailing {@code ?} ({@code int?}): a presence byte comes
  * before its value, and a null value is returned as null.
  */
@@ -29,6 +30,10 @@ public final class BinaryDecoder {
     // Encoded as strings.
     READERS.put("sequence", StringField::readBinary);
     READERS.put("template", StringField::readBinary);
+    READERS.put("long", LongField::readBinary);
+    READERS.put("double", DoubleField::readBinary);
+    READERS.put("boolean", BooleanField::readBinary);
+    READERS.put("date", DateField::readBinary);
   }
 
   private interface Reader {

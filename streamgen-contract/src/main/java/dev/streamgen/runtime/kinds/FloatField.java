@@ -67,11 +67,13 @@ public final class FloatField extends FieldGenerator {
     }
   }
 
-  private static double draw(long seed, long row, long salt, double min, double max) {
+  /** Also {@link DoubleField}'s draw before rounding. */
+  static double draw(long seed, long row, long salt, double min, double max) {
     return Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
   }
 
-  private static void encode(Format format, ByteWriter out, double value, int protoTag) {
+  /** The value without its JSON key; {@link DoubleField} encodes with it too. */
+  static void encode(Format format, ByteWriter out, double value, int protoTag) {
     switch (format) {
       case JSON:
         JsonWriter.writeDouble(out, value);

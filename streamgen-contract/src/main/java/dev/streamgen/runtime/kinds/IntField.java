@@ -77,8 +77,11 @@ public final class IntField extends FieldGenerator {
     return (int) Math.max(min, Math.min(max, (long) Math.floor(sample + 0.5)));
   }
 
-  /** The value without its JSON key; {@code proto} is the packed tag word. */
-  private static void encode(Format format, ByteWriter out, int value, long proto) {
+  /**
+   * The value without its JSON key; {@code proto} is the packed tag word. {@link DateField} writes
+   * its day number with it in every format but JSON.
+   */
+  static void encode(Format format, ByteWriter out, int value, long proto) {
     switch (format) {
       case JSON:
         JsonWriter.writeInt(out, value);

@@ -114,11 +114,11 @@ public final class NullableField extends FieldGenerator {
 
   /** Reads the presence byte {@link #beforeValue} or {@link #writeNull} wrote in the binary format. */
   public static boolean readBinaryPresence(BinaryReader in) {
-    int presence = in.uint8();
-    if (presence > 1) {
-      throw new IllegalArgumentException("presence byte " + presence + " of a nullable field is neither 0 nor 1");
+    try {
+      return in.bool();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("presence of a nullable field: " + e.getMessage(), e);
     }
-    return presence == 1;
   }
 
   private static boolean draw(long seed, long row, long salt, double ratio) {

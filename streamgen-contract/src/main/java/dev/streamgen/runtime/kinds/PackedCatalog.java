@@ -172,6 +172,18 @@ public final class PackedCatalog {
       case TemplateField.CODE:
         TemplateField.write(c, at, bytes, format, seed, row, out);
         break;
+      case LongField.CODE:
+        LongField.write(c, at, format, seed, row, out);
+        break;
+      case DoubleField.CODE:
+        DoubleField.write(c, at, format, seed, row, out);
+        break;
+      case BooleanField.CODE:
+        BooleanField.write(c, at, format, seed, row, out);
+        break;
+      case DateField.CODE:
+        DateField.write(c, at, format, seed, row, out);
+        break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }
@@ -217,6 +229,14 @@ public final class PackedCatalog {
         return SequenceField.text(c, constants, bytes, row);
       case TemplateField.CODE:
         return TemplateField.text(c, constants, bytes, seed, row);
+      case LongField.CODE:
+        return LongField.text(c, constants, seed, row);
+      case DoubleField.CODE:
+        return DoubleField.text(c, constants, seed, row);
+      case BooleanField.CODE:
+        return BooleanField.text(c, constants, seed, row);
+      case DateField.CODE:
+        return DateField.text(c, constants, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.runtime.kinds.BinaryDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -33,6 +34,21 @@ class EncodersTest {
     for (int i = 0; i < 100_000; i++) {
       long micros = min + (long) (random.nextDouble() * (max - min));
       assertThat(Timestamps.toIso(micros)).isEqualTo(ISO_MICROS.format(instant(micros)));
+    }
+  }
+
+  @Test
+  void datesMatchJavaTimeAcrossYears0To9999() {
+    Random random = new Random(5);
+    long min = LocalDate.parse("0000-01-01").toEpochDay();
+    long max = LocalDate.parse("9999-12-31").toEpochDay();
+    long[] corners = {0, -1, 1, min, max, LocalDate.parse("2000-02-29").toEpochDay(), LocalDate.parse("1900-03-01").toEpochDay()};
+    for (long days : corners) {
+      assertThat(Timestamps.dateText(days)).isEqualTo(LocalDate.ofEpochDay(days).toString());
+    }
+    for (int i = 0; i < 100_000; i++) {
+      long days = min + (long) (random.nextDouble() * (max - min + 1));
+      assertThat(Timestamps.dateText(days)).isEqualTo(LocalDate.ofEpochDay(days).toString());
     }
   }
 
@@ -152,6 +168,18 @@ class EncodersTest {
     assertThatThrownBy(() -> BinaryDecoder.decode(out.toByteArray(), List.of("int")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bytes left");
+  }
+
+  @Test
+  void binaryBooleansAreOneByteZeroOrOne() {
+    ByteWriter out = new ByteWriter();
+    BinaryWriter.writeBoolean(out, true);
+    BinaryWriter.writeBoolean(out, false);
+    assertThat(out.toByteArray()).containsExactly(1, 0);
+    assertThat(BinaryDecoder.decode(out.toByteArray(), List.of("boolean", "boolean"))).containsExactly(true, false);
+    assertThatThrownBy(() -> BinaryDecoder.decode(new byte[] {2}, List.of("boolean")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("neither 0 nor 1");
   }
 
   private static Instant instant(long micros) {

@@ -1,0 +1,143 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.TypeName;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.Node;
+import dev.streamgen.compiler.config.ScalarNode;
+import dev.streamgen.runtime.kinds.DoubleField;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code type: double, range: [min, max], precision: N}: {@code float}'s uniform double in [min,
+ * max), rounded to N digits after the decimal point when {@code precision} is given (prices:
+ * precision 2 gives 12.34). Drawn and encoded by {@link DoubleField}; the Spark column repeats its
+ * rounding operation by operation. Avro double, Protobuf double, JSON number.
+ *
+ * <p>With a precision, every value of the range must stay below 10^(15 - N) in magnitude: a double
+ * keeps 15 significant decimal digits, so each rounded value then prints as exactly its N decimals,
+ * and the rounded number fits the long Spark's {@code floor} returns.
+ *
+ * @param precision digits after the decimal point, or {@link DoubleField#UNROUNDED}
+ */
+public record DoubleKind(double min, double max, int precision) implements FieldKind {
+  public static final KindDefinition DEFINITION =
+      new KindDefinition("double", List.of("range", "precision"), DoubleKind::parse);
+
+  private static FieldKind parse(MapNode definition, FieldScope scope) {
+    double[] range = scope.finiteRange(definition, "double");
+    Node node = definition.get("precision").orElse(null);
+    Integer precision = node == null ? Integer.valueOf(DoubleField.UNROUNDED) : precision(node, scope);
+    if (range == null || precision == null) {
+      return null;
+    }
+    BigDecimal largest = new BigDecimal(Math.max(Math.abs(range[0]), Math.abs(range[1])));
+    int digitsLeft = DoubleField.MAX_PRECISION - precision;
+    if (node != null && largest.compareTo(BigDecimal.ONE.scaleByPowerOfTen(digitsLeft)) >= 0) {
+      scope.error(
+          node,
+          "precision "
+              + precision
+              + " needs every value of the range below 1e"
+              + digitsLeft
+              + " in magnitude (a double keeps "
+              + DoubleField.MAX_PRECISION
+              + " significant digits); lower the precision or narrow the range");
+      return null;
+    }
+    return new DoubleKind(range[0], range[1], precision);
+  }
+
+  /** The precision written, or null after reporting it is not one. */
+  private static Integer precision(Node node, FieldScope scope) {
+    if (node instanceof ScalarNode s && s.number() instanceof Long p && p >= 0 && p <= DoubleField.MAX_PRECISION) {
+      return p.intValue();
+    }
+    scope.error(
+        node,
+        "precision must be a whole number from 0 to "
+            + DoubleField.MAX_PRECISION
+            + " (digits after the decimal point), got "
+            + FieldScope.shape(node));
+    return null;
+  }
+
+  private boolean rounded() {
+    return precision != DoubleField.UNROUNDED;
+  }
+
+  @Override
+  public String typeName() {
+    return "double";
+  }
+
+  @Override
+  public String describe() {
+    String range = "double [" + FieldScope.format(min) + ", " + FieldScope.format(max) + "]";
+    return rounded() ? range + " precision " + precision : range;
+  }
+
+  @Override
+  public Object avroType() {
+    return "double";
+  }
+
+  @Override
+  public String protoType() {
+    return "double";
+  }
+
+  @Override
+  public Map<String, Object> jsonSchema() {
+    return Kinds.jsonRange("number", min, max);
+  }
+
+  @Override
+  public Map<String, Object> manifestParameters() {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("range", List.of(min, max));
+    if (rounded()) {
+      parameters.put("precision", precision);
+    }
+    return parameters;
+  }
+
+  @Override
+  public TypeName javaType() {
+    return TypeName.DOUBLE;
+  }
+
+  @Override
+  public Class<DoubleField> generatorClass() {
+    return DoubleField.class;
+  }
+
+  @Override
+  public CodeBlock newGenerator(FieldCode f) {
+    return Kinds.newSalted(
+        f,
+        DoubleField.class,
+        CodeBlock.of("$L", Kinds.literal(min)),
+        CodeBlock.of("$L", Kinds.literal(max)),
+        rounded() ? CodeBlock.of("$L", precision) : CodeBlock.of("$T.UNROUNDED", DoubleField.class));
+  }
+
+  @Override
+  public int literalCount() {
+    return 3;
+  }
+
+  @Override
+  public CodeBlock column(FieldCode f) {
+    CodeBlock uniform = Kinds.uniformDouble(f, min, max);
+    if (!rounded()) {
+      return uniform;
+    }
+    // DoubleField's (long) floor(v * scale + 0.5) / scale: Spark's floor of a double is a long too.
+    String scale = Kinds.literal(DoubleField.scale(precision));
+    return CodeBlock.of("$T.floor($L.multiply($L).plus(0.5)).divide($L)", Kinds.SPARK_FUNCTIONS, uniform, scale, scale);
+  }
+}

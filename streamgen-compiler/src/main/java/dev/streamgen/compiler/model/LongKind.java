@@ -1,0 +1,116 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.TypeName;
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.ScalarNode;
+import dev.streamgen.runtime.kinds.LongField;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code type: long, range: [min, max]}: a uniform 64-bit integer in [min, max], both included.
+ * Drawn and encoded by {@link LongField}. Avro long; Protobuf int64, or sint64 when min is negative
+ * (shorter for negative numbers); JSON number.
+ *
+ * <p>The range may hold at most 2^63 - 1 values: the draw is {@code min + floorMod(hash, max - min +
+ * 1)}, and Spark's {@code pmod} takes that width as a long.
+ */
+public record LongKind(long min, long max) implements FieldKind {
+  public static final KindDefinition DEFINITION =
+      new KindDefinition("long", List.of("range"), LongKind::parse);
+
+  private static final BigInteger MAX_WIDTH = BigInteger.valueOf(Long.MAX_VALUE);
+
+  private static FieldKind parse(MapNode definition, FieldScope scope) {
+    FieldScope.WholeRange range = scope.wholeRange(definition, "long");
+    if (range == null) {
+      return null;
+    }
+    if (!fitsLong(range.min()) || !fitsLong(range.max())) {
+      ScalarNode at = fitsLong(range.min()) ? range.written().max() : range.written().min();
+      scope.error(
+          at,
+          "range "
+              + range.written().text()
+              + " does not fit a 64-bit long [-9223372036854775808, 9223372036854775807]; use a narrower range");
+      return null;
+    }
+    if (!scope.nonEmpty(range)) {
+      return null;
+    }
+    BigInteger width = range.max().subtract(range.min()).add(BigInteger.ONE);
+    if (width.compareTo(MAX_WIDTH) > 0) {
+      scope.error(
+          range.written().node(),
+          "range "
+              + range.written().text()
+              + " holds "
+              + width
+              + " values, but the draw counts them in a long (at most 9223372036854775807);"
+              + " narrow it, e.g. to [0, 9223372036854775806] or [-4611686018427387903, 4611686018427387903]");
+      return null;
+    }
+    return new LongKind(range.min().longValue(), range.max().longValue());
+  }
+
+  private static boolean fitsLong(BigInteger v) {
+    return v.bitLength() < 64;
+  }
+
+  @Override
+  public String typeName() {
+    return "long";
+  }
+
+  @Override
+  public String describe() {
+    return "long [" + min + ", " + max + "]";
+  }
+
+  @Override
+  public Object avroType() {
+    return "long";
+  }
+
+  @Override
+  public String protoType() {
+    return min < 0 ? "sint64" : "int64";
+  }
+
+  @Override
+  public Map<String, Object> jsonSchema() {
+    return Kinds.jsonRange("integer", min, max);
+  }
+
+  @Override
+  public Map<String, Object> manifestParameters() {
+    return Map.of("range", List.of(min, max));
+  }
+
+  @Override
+  public TypeName javaType() {
+    return TypeName.LONG;
+  }
+
+  @Override
+  public Class<LongField> generatorClass() {
+    return LongField.class;
+  }
+
+  @Override
+  public CodeBlock newGenerator(FieldCode f) {
+    return Kinds.newSalted(f, LongField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max));
+  }
+
+  @Override
+  public int literalCount() {
+    return 2;
+  }
+
+  @Override
+  public CodeBlock column(FieldCode f) {
+    return CodeBlock.of("$T.between($L, $LL, $LL)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.streamgen.runtime.kinds;
+
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.encode.BinaryReader;
+import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.encode.JsonWriter;
+import dev.streamgen.runtime.encode.ProtobufWriter;
+
+/**
+ * {@code type: double}: {@link FloatField}'s uniform double in [min, max), optionally rounded to
+ * {@code precision} digits after the decimal point: {@code (long) floor(v * 10^precision + 0.5) /
+ * 10^precision}, in doubles, the operations (and the long in between) of Spark's {@code
+ * floor(v * s + 0.5) / s}, so the Spark column gets the same bits. The compiler keeps every rounded
+ * value below 10^15 before the division, so the long is exact and the double prints as at most
+ * {@code precision} decimals in every format. Encoded like {@code float}: Avro double, Protobuf
+ * double, JSON number, binary 8 bytes little-endian.
+ *
+ * <p>Packed: salt, min and max (as double bits), precision ({@link #UNROUNDED} for none), Protobuf tag.
+ */
+public final class DoubleField extends FieldGenerator {
+  static final int CODE = 7;
+  /** The precision of a field drawn as {@code float} draws, without rounding. */
+  public static final int UNROUNDED = -1;
+  /** The largest precision: 10^15 is the last power of ten whose digits a double always keeps. */
+  public static final int MAX_PRECISION = 15;
+
+  private static final double[] SCALES = new double[MAX_PRECISION + 1];
+
+  static {
+    // Exact: every power of ten up to 10^22 is a double.
+    double scale = 1;
+    for (int i = 0; i <= MAX_PRECISION; i++) {
+      SCALES[i] = scale;
+      scale *= 10;
+    }
+  }
+
+  private final long salt;
+  private final double min;
+  private final double max;
+  private final int precision;
+  private final int protoTag;
+
+  public DoubleField(String name, int index, long salt, double min, double max, int precision) {
+    super(name, index);
+    if (!(min <= max) || !Double.isFinite(max - min)) {
+      throw new IllegalArgumentException("field '" + name + "': double range [" + min + ", " + max + "] is not valid");
+    }
+    if (precision < UNROUNDED || precision > MAX_PRECISION) {
+      throw new IllegalArgumentException("field '" + name + "': precision " + precision + " is not in 0.." + MAX_PRECISION);
+    }
+    this.salt = salt;
+    this.min = min;
+    this.max = max;
+    this.precision = precision;
+    this.protoTag = protoTag(ProtobufWriter.WIRE_FIXED64);
+  }
+
+  @Override
+  public String kind() {
+    return "double";
+  }
+
+  @Override
+  int code() {
+    return CODE;
+  }
+
+  @Override
+  void pack(Packer p, Format format) {
+    p.word(salt);
+    p.word(Double.doubleToRawLongBits(min));
+    p.word(Double.doubleToRawLongBits(max));
+    p.word(precision);
+    p.word(protoTag);
+  }
+
+  /** 10^precision, the factor the Spark column multiplies and divides by. */
+  public static double scale(int precision) {
+    return SCALES[precision];
+  }
+
+  private static double draw(long seed, long row, long salt, double min, double max, int precision) {
+    double v = FloatField.draw(seed, row, salt, min, max);
+    if (precision == UNROUNDED) {
+      return v;
+    }
+    double scale = SCALES[precision];
+    // floor is exact, so Math.floor and Spark's floor agree; Spark's floor of a double is a long.
+    return (long) Math.floor(v * scale + 0.5) / scale;
+  }
+
+  public double value(long seed, long row, long eventTimeMicros) {
+    return draw(seed, row, salt, min, max, precision);
+  }
+
+  public void writeJson(ByteWriter out, double value) {
+    out.write(jsonKey);
+    FloatField.encode(Format.JSON, out, value, protoTag);
+  }
+
+  public void writeAvro(ByteWriter out, double value) {
+    FloatField.encode(Format.AVRO, out, value, protoTag);
+  }
+
+  public void writeBinary(ByteWriter out, double value) {
+    FloatField.encode(Format.BINARY, out, value, protoTag);
+  }
+
+  public void writeProtobuf(ByteWriter out, double value) {
+    FloatField.encode(Format.PROTOBUF, out, value, protoTag);
+  }
+
+  /** Reads a value {@link #writeBinary} wrote: 8 bytes of IEEE 754, little-endian. */
+  public static Double readBinary(BinaryReader in) {
+    return in.float64();
+  }
+
+  private static double packedDraw(long[] code, int at, long seed, long row) {
+    return draw(
+        seed,
+        row,
+        code[at],
+        Double.longBitsToDouble(code[at + 1]),
+        Double.longBitsToDouble(code[at + 2]),
+        (int) code[at + 3]);
+  }
+
+  static void write(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    FloatField.encode(format, out, packedDraw(code, at, seed, row), (int) code[at + 4]);
+  }
+
+  static String text(long[] code, int at, long seed, long row) {
+    return JsonWriter.doubleText(packedDraw(code, at, seed, row));
+  }
+}

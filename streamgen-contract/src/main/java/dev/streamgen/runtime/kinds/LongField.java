@@ -1,0 +1,118 @@
+package dev.streamgen.runtime.kinds;
+
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.encode.AvroWriter;
+import dev.streamgen.runtime.encode.BinaryReader;
+import dev.streamgen.runtime.encode.BinaryWriter;
+import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.encode.JsonWriter;
+import dev.streamgen.runtime.encode.ProtobufWriter;
+
+/**
+ * {@code type: long}: a uniform 64-bit integer in [min, max], both included: {@code
+ * Rng.between(hash, min, max)}, whose width max - min + 1 must fit a long (as Spark's {@code pmod}
+ * needs). Avro long; Protobuf int64, or sint64 when min is negative (shorter for negative numbers);
+ * JSON number; binary 8 bytes little-endian.
+ *
+ * <p>Packed: salt, min, max, Protobuf tag (bit 32 set for sint64).
+ */
+public final class LongField extends FieldGenerator {
+  static final int CODE = 6;
+  private static final long SINT64 = 1L << 32;
+
+  private final long salt;
+  private final long min;
+  private final long max;
+  private final long proto;
+
+  public LongField(String name, int index, long salt, long min, long max) {
+    super(name, index);
+    // max - min + 1 overflows to 0 or below exactly when the width does not fit a long.
+    if (min > max || max - min + 1 <= 0) {
+      throw new IllegalArgumentException("field '" + name + "': long range [" + min + ", " + max + "] is not valid");
+    }
+    this.salt = salt;
+    this.min = min;
+    this.max = max;
+    this.proto = protoTag(ProtobufWriter.WIRE_VARINT) | (min < 0 ? SINT64 : 0);
+  }
+
+  @Override
+  public String kind() {
+    return "long";
+  }
+
+  @Override
+  int code() {
+    return CODE;
+  }
+
+  @Override
+  void pack(Packer p, Format format) {
+    p.word(salt);
+    p.word(min);
+    p.word(max);
+    p.word(proto);
+  }
+
+  private static long draw(long seed, long row, long salt, long min, long max) {
+    return Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
+  }
+
+  /** The value without its JSON key; {@code proto} is the packed tag word. */
+  private static void encode(Format format, ByteWriter out, long value, long proto) {
+    switch (format) {
+      case JSON:
+        JsonWriter.writeLong(out, value);
+        return;
+      case AVRO:
+        AvroWriter.writeLong(out, value);
+        return;
+      case BINARY:
+        BinaryWriter.writeLong(out, value);
+        return;
+      default:
+        if ((proto & SINT64) != 0) {
+          ProtobufWriter.writeSint64(out, (int) proto, value);
+        } else {
+          ProtobufWriter.writeInt64(out, (int) proto, value);
+        }
+    }
+  }
+
+  public long value(long seed, long row, long eventTimeMicros) {
+    return draw(seed, row, salt, min, max);
+  }
+
+  public void writeJson(ByteWriter out, long value) {
+    out.write(jsonKey);
+    encode(Format.JSON, out, value, proto);
+  }
+
+  public void writeAvro(ByteWriter out, long value) {
+    encode(Format.AVRO, out, value, proto);
+  }
+
+  public void writeBinary(ByteWriter out, long value) {
+    encode(Format.BINARY, out, value, proto);
+  }
+
+  public void writeProtobuf(ByteWriter out, long value) {
+    encode(Format.PROTOBUF, out, value, proto);
+  }
+
+  /** Reads a value {@link #writeBinary} wrote: 8 bytes little-endian. */
+  public static Long readBinary(BinaryReader in) {
+    return in.int64();
+  }
+
+  /** Writes the packed field whose constants start at {@code at} (its JSON key was written). */
+  static void write(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    encode(format, out, draw(seed, row, code[at], code[at + 1], code[at + 2]), code[at + 3]);
+  }
+
+  static String text(long[] code, int at, long seed, long row) {
+    return Long.toString(draw(seed, row, code[at], code[at + 1], code[at + 2]));
+  }
+}
