@@ -11,7 +11,10 @@ public final class FieldKinds {
           IntKind.DEFINITION,
           FloatKind.DEFINITION,
           StringKind.DEFINITION,
-          TimestampKind.DEFINITION);
+          TimestampKind.DEFINITION,
+          DecimalKind.DEFINITION,
+          BytesKind.DEFINITION,
+          EnumKind.DEFINITION);
 
   private FieldKinds() {}
 

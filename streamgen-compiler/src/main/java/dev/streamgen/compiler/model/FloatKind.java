@@ -50,12 +50,12 @@ public record FloatKind(double min, double max) implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "double";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "double";
   }
 

@@ -23,8 +23,7 @@ public record IntKind(long min, long max) implements FieldKind {
     if (range == null) {
       return null;
     }
-    if (!(range.min().number() instanceof Long || range.min().number() instanceof BigInteger)
-        || !(range.max().number() instanceof Long || range.max().number() instanceof BigInteger)) {
+    if (!FieldScope.isWhole(range.min()) || !FieldScope.isWhole(range.max())) {
       scope.error(range.node(), "range " + range.text() + " must hold whole numbers for type int");
       return null;
     }
@@ -61,12 +60,12 @@ public record IntKind(long min, long max) implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "int";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return min < 0 ? "sint32" : "int32";
   }
 

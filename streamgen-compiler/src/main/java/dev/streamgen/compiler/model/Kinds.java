@@ -3,6 +3,7 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +67,14 @@ final class Kinds {
     schema.put("type", type);
     schema.put("minimum", min);
     schema.put("maximum", max);
+    return schema;
+  }
+
+  /** JSON Schema {@code {"type": "string", "enum": values}}. */
+  static Map<String, Object> jsonEnum(List<String> values) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "string");
+    schema.put("enum", values);
     return schema;
   }
 

@@ -26,12 +26,12 @@ public record TimestampKind() implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return Kinds.avroLogical("long", "timestamp-micros");
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "int64";
   }
 

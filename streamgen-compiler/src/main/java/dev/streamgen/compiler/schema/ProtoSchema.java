@@ -42,7 +42,10 @@ public final class ProtoSchema {
       b.append("message ").append(type.className()).append(" {\n");
       int number = 1;
       for (Field f : type.fields()) {
-        b.append("  ").append(f.kind().protoType()).append(' ').append(f.identifier()).append(" = ").append(number++).append(';');
+        for (String line : f.kind().protoNestedTypes(f.identifier())) {
+          b.append("  ").append(line).append('\n');
+        }
+        b.append("  ").append(f.kind().protoType(f.identifier())).append(' ').append(f.identifier()).append(" = ").append(number++).append(';');
         String comment = comment(f);
         if (!comment.isEmpty()) {
           b.append(" // ").append(comment);
@@ -64,6 +67,7 @@ public final class ProtoSchema {
     String kind = switch (f.kind().typeName()) {
       case "uuid" -> "uuid text";
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
+      case "decimal" -> "plain decimal text, " + f.kind().describe();
       default -> "";
     };
     String name = f.name().equals(f.identifier()) ? "" : "YAML field " + f.name().replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");

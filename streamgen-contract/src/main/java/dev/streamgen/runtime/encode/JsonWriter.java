@@ -1,5 +1,7 @@
 package dev.streamgen.runtime.encode;
 
+import java.util.Base64;
+
 /**
  * The JSON pieces generated serializers append: numbers, escaped strings, ISO timestamps and UUIDs.
  * Field names and the values of string fields are encoded once, when a generated class loads
@@ -122,6 +124,13 @@ public final class JsonWriter {
     out.ensure(Uuids.TEXT_LENGTH + 2);
     out.writeUnchecked('"');
     Uuids.writeText(out, msb, lsb);
+    out.write('"');
+  }
+
+  /** Bytes as a quoted base64 string (RFC 4648 standard alphabet, with padding). */
+  public static void writeBase64(ByteWriter out, byte[] value) {
+    out.write('"');
+    out.write(Base64.getEncoder().encode(value));
     out.write('"');
   }
 

@@ -12,7 +12,9 @@ import java.util.Map;
  * the reader needs the event type's field kinds, in order, as the schema manifest lists them; each
  * kind reads its own value ({@code readBinary} of its generator class).
  *
- * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch).
+ * <p>Values come back as Integer, Double, String, UUID and Long (microseconds since the epoch); a
+ * decimal as its unscaled Long, bytes as byte[], an enum as its symbol's index (Integer): the scale
+ * and the symbols are in the manifest, not in the payload.
  */
 public final class BinaryDecoder {
   /** The readers by the kinds' YAML names: one line per kind. */
@@ -24,6 +26,9 @@ public final class BinaryDecoder {
     READERS.put("string", StringField::readBinary);
     READERS.put("uuid", UuidField::readBinary);
     READERS.put("timestamp", TimestampField::readBinary);
+    READERS.put("decimal", DecimalField::readBinary);
+    READERS.put("bytes", BytesField::readBinary);
+    READERS.put("enum", EnumField::readBinary);
   }
 
   private interface Reader {

@@ -134,7 +134,14 @@ public final class PackedCatalog {
           FloatField.write(c, constants, format, seed, row, out);
           break;
         case StringField.CODE:
+        case EnumField.CODE: // packed like a string field: only the pre-encoded bytes differ
           StringField.write(c, constants, bytes, seed, row, out);
+          break;
+        case DecimalField.CODE:
+          DecimalField.write(c, constants, format, seed, row, out);
+          break;
+        case BytesField.CODE:
+          BytesField.write(c, constants, format, seed, row, out);
           break;
         case UuidField.CODE:
           UuidField.write(c, constants, format, seed, row, out);
@@ -171,7 +178,12 @@ public final class PackedCatalog {
       case FloatField.CODE:
         return FloatField.text(c, constants, seed, row);
       case StringField.CODE:
+      case EnumField.CODE:
         return StringField.text(c, constants, bytes, seed, row);
+      case DecimalField.CODE:
+        return DecimalField.text(c, constants, seed, row);
+      case BytesField.CODE:
+        return BytesField.text(c, constants, seed, row);
       case UuidField.CODE:
         return UuidField.text(c, constants, seed, row);
       case TimestampField.CODE:
