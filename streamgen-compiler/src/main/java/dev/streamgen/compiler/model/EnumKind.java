@@ -41,7 +41,7 @@ public record EnumKind(StringKind choices) implements FieldKind {
     }
     // parseChoices accepted the list, so it is a list of scalars, one per value.
     List<Node> nodes = ((ListNode) definition.get("values").orElseThrow()).items();
-    Map<String, ScalarNode> upper = new HashMap<>();
+    Map<String, ScalarNode> byProtocKey = new HashMap<>();
     boolean ok = true;
     for (Node node : nodes) {
       ScalarNode symbol = (ScalarNode) node;
@@ -50,29 +50,53 @@ public record EnumKind(StringKind choices) implements FieldKind {
         ok = false;
         continue;
       }
-      String name = symbol.text().toUpperCase(Locale.ROOT);
-      if (name.equals(UNSPECIFIED)) {
+      String key = protocKey(symbol.text());
+      if (key.isEmpty()) {
+        scope.error(symbol, "symbol '" + symbol.text() + "' needs a letter or digit: protoc tells enum values apart by them");
+        ok = false;
+      } else if (key.equals(protocKey(UNSPECIFIED))) {
         scope.error(
             symbol,
-            "symbol '" + symbol.text() + "' is reserved: upper-cased it names the Protobuf enum's default value (<FIELD>_UNSPECIFIED = 0)");
+            "symbol '" + symbol.text() + "' is reserved: Protobuf value <FIELD>_UNSPECIFIED (0) is the enum's default");
         ok = false;
-        continue;
-      }
-      ScalarNode first = upper.putIfAbsent(name, symbol);
-      if (first != null) {
-        scope.error(
-            symbol,
-            "symbols '"
-                + first.text()
-                + "' and '"
-                + symbol.text()
-                + "' are the same upper-cased, as Protobuf enum values are (<FIELD>_"
-                + name
-                + "); rename one");
-        ok = false;
+      } else {
+        ScalarNode first = byProtocKey.putIfAbsent(key, symbol);
+        if (first != null) {
+          scope.error(
+              symbol,
+              "symbols '"
+                  + first.text()
+                  + "' and '"
+                  + symbol.text()
+                  + "' collide in protoc, which compares enum values in PascalCase ("
+                  + key
+                  + "); rename one");
+          ok = false;
+        }
       }
     }
     return ok ? new EnumKind(choices) : null;
+  }
+
+  /**
+   * What protoc tells the values of one enum apart by (it rejects two with the same): the name
+   * without the enum's prefix and the underscores after it, in protobuf's EnumValueToPascalCase (a
+   * letter after '_' upper case, every other lower). For {@code <FIELD>_<SYMBOL>} that is the
+   * symbol's, so {@code a_1} and {@code A1}, or {@code _x} and {@code x}, cannot both be symbols.
+   */
+  private static String protocKey(String symbol) {
+    StringBuilder b = new StringBuilder(symbol.length());
+    boolean upper = true;
+    for (int i = 0; i < symbol.length(); i++) {
+      char c = symbol.charAt(i);
+      if (c == '_') {
+        upper = true;
+      } else {
+        b.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        upper = false;
+      }
+    }
+    return b.toString();
   }
 
   /** The nested Protobuf enum's name: the identifier in PascalCase ({@code device_type} → {@code DeviceType}). */
