@@ -3,10 +3,12 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.kinds.BytesField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * {@code type: bytes, length: [min, max]}: random bytes of a uniform length in [min, max] (at most
@@ -96,23 +98,31 @@ public record BytesKind(int min, int max) implements FieldKind {
   /**
    * The bytes of hash i are its 16 hex digits (Spark's hex of a long is its unsigned value, without
    * leading zeros, hence the lpad), so unhex of their concatenation is the hashes big-endian, as
-   * {@link BytesField} takes them; the drawn length cuts it.
+   * {@link BytesField} takes them; the drawn length cuts it. The hash columns are built in a loop,
+   * not spelled out: up to 128 per field would soon take a type's column method past the JVM's 64 KB.
    */
   @Override
   public CodeBlock column(FieldCode f) {
     if (max == 0) {
       return CodeBlock.of("$T.lit(new byte[0])", Kinds.SPARK_FUNCTIONS);
     }
-    CodeBlock.Builder hex = CodeBlock.builder();
-    for (int i = 0; i < (max + 7) / 8; i++) {
-      hex.add(i == 0 ? "$T.lpad($T.hex($L), 16, $S)" : ", $T.lpad($T.hex($L), 16, $S)",
-          Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, f.hashColumn(1 + i), "0");
-    }
+    CodeBlock hexOfHash =
+        CodeBlock.of(
+            "i -> $T.lpad($T.hex($T.hash(row, $T.stream(seed, $L + 1 + i))), 16, $S)",
+            Kinds.SPARK_FUNCTIONS,
+            Kinds.SPARK_FUNCTIONS,
+            Kinds.RNG_COLUMNS,
+            Rng.class,
+            f.saltLiteral(),
+            "0");
     return CodeBlock.of(
-        "$T.unhex($T.concat($L)).substr($T.lit(1), $T.between($L, $LL, $LL).cast($S))",
+        "$T.unhex($T.concat($T.range(0, $L).mapToObj($L).toArray($T[]::new))).substr($T.lit(1), $T.between($L, $LL, $LL).cast($S))",
         Kinds.SPARK_FUNCTIONS,
         Kinds.SPARK_FUNCTIONS,
-        hex.build(),
+        IntStream.class,
+        (max + 7) / 8,
+        hexOfHash,
+        Kinds.SPARK_COLUMN,
         Kinds.SPARK_FUNCTIONS,
         Kinds.RNG_COLUMNS,
         f.hashColumn(0),

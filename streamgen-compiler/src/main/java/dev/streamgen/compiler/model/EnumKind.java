@@ -116,7 +116,7 @@ public record EnumKind(StringKind choices) implements FieldKind {
 
   @Override
   public String describe() {
-    return "enum" + choices.describe().substring("string".length());
+    return choices.describe("enum");
   }
 
   @Override

@@ -39,7 +39,7 @@ public final class Identifiers {
           "IOException", "InputStream", "ByteArrayOutputStream", "StandardCharsets", "UncheckedIOException",
           "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope",
           "EventTypeKernel", "FieldGenerator", "IntField", "FloatField", "StringField", "UuidField",
-          "TimestampField", "DecimalField", "BytesField", "EnumField", "BigDecimal");
+          "TimestampField", "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream");
 
   private Identifiers() {}
 

@@ -17,6 +17,7 @@ final class Kinds {
    */
   static final ClassName RNG_COLUMNS = ClassName.get("dev.streamgen.runtime.columns", "RngColumns");
   static final ClassName SPARK_FUNCTIONS = ClassName.get("org.apache.spark.sql", "functions");
+  static final ClassName SPARK_COLUMN = ClassName.get("org.apache.spark.sql", "Column");
 
   private Kinds() {}
 

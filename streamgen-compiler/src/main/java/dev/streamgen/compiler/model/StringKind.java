@@ -133,7 +133,12 @@ public record StringKind(List<String> values, List<Double> weights) implements F
 
   @Override
   public String describe() {
-    StringBuilder b = new StringBuilder("string ").append(values);
+    return describe("string");
+  }
+
+  /** {@link #describe()} under another type name (an enum's symbols are described the same way). */
+  String describe(String typeName) {
+    StringBuilder b = new StringBuilder(typeName).append(' ').append(values);
     if (!weights.isEmpty()) {
       b.append(" weights ").append(weights.stream().map(FieldScope::format).toList());
     }
