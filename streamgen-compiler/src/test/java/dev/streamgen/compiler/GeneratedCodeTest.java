@@ -3,9 +3,12 @@ package dev.streamgen.compiler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
@@ -21,6 +24,7 @@ import dev.streamgen.runtime.encode.ByteWriter;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
@@ -33,11 +37,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.data.TimeConversions;
@@ -61,6 +68,11 @@ class GeneratedCodeTest {
   static final long BASE_MICROS = 1_795_000_000_123_456L;
   static final int ROWS = 2_000;
   static final ObjectMapper JSON = new ObjectMapper();
+  /** Keeps a JSON number's decimals as written (12.30 stays 12.30): how decimals are checked. */
+  static final ObjectMapper EXACT_JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   @TempDir static Path dir;
   static CompileRequest request;
@@ -94,17 +106,17 @@ class GeneratedCodeTest {
   void catalogDescribesTheYaml() throws IOException {
     assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
     assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
-    assertThat(catalog.size()).isEqualTo(7);
+    assertThat(catalog.size()).isEqualTo(8);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < catalog.size(); i++) {
       ids.add(catalog.kernel(i).eventTypeId());
     }
-    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars");
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars", "order.placed");
     double[] weights = new double[catalog.size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = catalog.weight(i);
     }
-    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.02, 0.04, 0.04, 0.05, 0.05}, within(1e-12));
+    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.02, 0.04, 0.04, 0.03, 0.03, 0.04}, within(1e-12));
     assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
     assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
   }
@@ -122,7 +134,9 @@ class GeneratedCodeTest {
   @Test
   void jsonPayloadsParseWithJacksonToTheEventsValues() throws Exception {
     forEveryRow((kernel, row, t, event, fields) -> {
-      JsonNode json = JSON.readTree(write(kernel, row, t, Format.JSON));
+      byte[] payload = write(kernel, row, t, Format.JSON);
+      JsonNode json = JSON.readTree(payload);
+      JsonNode exact = EXACT_JSON.readTree(payload);
       List<String> names = new ArrayList<>();
       json.fieldNames().forEachRemaining(names::add);
       assertThat(names).isEqualTo(kernel.fieldNames());
@@ -157,9 +171,14 @@ class GeneratedCodeTest {
               }
             }
           }
+          // equals compares the scale too: the JSON number has exactly `scale` decimals.
+          case "decimal" -> assertThat(exact.get(field.get("name").asText()).decimalValue()).isEqualTo(expected);
+          case "bytes" -> assertThat(Base64.getDecoder().decode(value.textValue())).isEqualTo((byte[]) expected);
+          case "enum" -> assertThat(value.textValue()).isEqualTo(expected);
           default -> throw new AssertionError(field);
         }
-        assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo(value.isTextual() ? value.textValue() : value.toString());
+        String text = expected instanceof BigDecimal d ? d.toPlainString() : value.isTextual() ? value.textValue() : value.toString();
+        assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo(text);
       }
     });
   }
@@ -180,9 +199,19 @@ class GeneratedCodeTest {
       GenericRecord record =
           decoders.computeIfAbsent(kernel.eventTypeId(), id -> new BinaryMessageDecoder<>(model, schema)).decode(bytes);
       for (int i = 0; i < fields.size(); i++) {
-        Object value = record.get(fields.get(i).get("identifier").asText());
+        String identifier = fields.get(i).get("identifier").asText();
+        Object value = record.get(identifier);
         Object expected = event.get(i);
-        if (expected instanceof UUID || expected instanceof String) {
+        Schema fieldSchema = valueSchema(schema.getField(identifier).schema());
+        if (expected instanceof BigDecimal decimal) {
+          // Avro's own conversion reads the value back and writes exactly the bytes the kernel wrote.
+          Conversions.DecimalConversion conversion = new Conversions.DecimalConversion();
+          assertThat(conversion.fromBytes(((ByteBuffer) value).duplicate(), fieldSchema, fieldSchema.getLogicalType())).isEqualTo(decimal);
+          assertThat(value).isEqualTo(conversion.toBytes(decimal, fieldSchema, fieldSchema.getLogicalType()));
+        } else if (expected instanceof byte[] raw) {
+          assertThat(value).isEqualTo(ByteBuffer.wrap(raw));
+        } else if (expected instanceof UUID || expected instanceof String) {
+          assertThat(fieldSchema.getType()).isEqualTo(fields.get(i).get("type").asText().equals("enum") ? Schema.Type.ENUM : Schema.Type.STRING);
           assertThat(value.toString()).isEqualTo(expected.toString());
         } else {
           assertThat(value).isEqualTo(expected);
@@ -212,13 +241,18 @@ class GeneratedCodeTest {
           }
         }
         Object value = parsed.getField(fd);
-        if (expected instanceof UUID || expected instanceof String) {
-          expected = expected.toString();
-        } else if (expected instanceof LocalDate date) {
+        switch (fields.get(i).get("type").asText()) {
+          case "decimal" -> assertThat(value).isEqualTo(((BigDecimal) expected).toPlainString());
+          case "bytes" -> assertThat(value).isEqualTo(ByteString.copyFrom((byte[]) expected));
+          case "enum" -> {
+            Descriptors.EnumValueDescriptor symbol = (Descriptors.EnumValueDescriptor) value;
+            assertThat(symbol.getName()).isEqualTo((fd.getName() + "_" + expected).toUpperCase(Locale.ROOT));
+            assertThat(symbol.getNumber()).isEqualTo(symbolIndex(fields.get(i), expected) + 1);
+          }
           // int32 days since 1970-01-01
-          expected = Math.toIntExact(date.toEpochDay());
+          case "date" -> assertThat(value).isEqualTo(Math.toIntExact(((LocalDate) expected).toEpochDay()));
+          default -> assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
         }
-        assertThat(expected).isEqualTo(value);
       }
       assertThat(parsed.toByteArray()).as("canonical protobuf-java encoding").isEqualTo(bytes);
     });
@@ -230,7 +264,22 @@ class GeneratedCodeTest {
     forEveryRow((kernel, row, t, event, fields) -> {
       List<String> types = new ArrayList<>();
       fields.forEach(f -> types.add(f.get("type").asText() + (nullable(f) ? "?" : "")));
-      assertThat(BinaryDecoder.decode(write(kernel, row, t, Format.BINARY), types)).isEqualTo(event);
+      List<Object> decoded = BinaryDecoder.decode(write(kernel, row, t, Format.BINARY), types);
+      assertThat(decoded).hasSameSizeAs(event);
+      for (int i = 0; i < fields.size(); i++) {
+        Object expected = event.get(i);
+        // The layout carries what the manifest does not: a decimal's unscaled value, a symbol's index.
+        if (expected == null) {
+          assertThat(decoded.get(i)).isNull();
+          continue;
+        }
+        switch (fields.get(i).get("type").asText()) {
+          case "decimal" -> assertThat(decoded.get(i)).isEqualTo(((BigDecimal) expected).unscaledValue().longValueExact());
+          case "bytes" -> assertThat((byte[]) decoded.get(i)).isEqualTo((byte[]) expected);
+          case "enum" -> assertThat(decoded.get(i)).isEqualTo(symbolIndex(fields.get(i), expected));
+          default -> assertThat(decoded.get(i)).isEqualTo(expected);
+        }
+      }
     });
   }
 
@@ -454,6 +503,66 @@ class GeneratedCodeTest {
     assertThat(days).hasSize(366);
   }
 
+  @Test
+  void decimalBytesAndEnumValuesStayInTheirRangesAndFollowTheirWeights() throws Exception {
+    Class<?> orders = loader.loadClass(manifestType("order.placed").get("java_class").asText());
+    int rows = 20_000;
+    BigDecimal priceSum = BigDecimal.ZERO;
+    BigDecimal quantitySum = BigDecimal.ZERO;
+    Map<BigDecimal, Integer> fractions = new HashMap<>();
+    int[] lengths = new int[21];
+    long[] byteValues = new long[256];
+    long payloadBytes = 0;
+    Map<String, Integer> statuses = new HashMap<>();
+    for (long row = 0; row < rows; row++) {
+      Object event = orders.getMethod("generate", long.class, long.class, long.class).invoke(null, SEED, row, BASE_MICROS);
+      BigDecimal price = (BigDecimal) orders.getField("price").get(event);
+      assertThat(price.scale()).isEqualTo(2);
+      assertThat(price).isBetween(new BigDecimal("-100.50"), new BigDecimal("99999.99"));
+      priceSum = priceSum.add(price);
+      BigDecimal quantity = (BigDecimal) orders.getField("quantity").get(event);
+      assertThat(quantity.scale()).isZero();
+      assertThat(quantity.abs()).isLessThan(BigDecimal.TEN.pow(18));
+      quantitySum = quantitySum.add(quantity);
+      BigDecimal fraction = (BigDecimal) orders.getField("fraction").get(event);
+      assertThat(fraction).isBetween(new BigDecimal("-0.999"), new BigDecimal("0.999"));
+      fractions.merge(fraction, 1, Integer::sum);
+      assertThat(orders.getField("nothing").get(event)).isEqualTo(new BigDecimal("0.0"));
+      byte[] payload = (byte[]) orders.getField("payload").get(event);
+      lengths[payload.length]++;
+      for (byte b : payload) {
+        byteValues[b & 0xFF]++;
+      }
+      payloadBytes += payload.length;
+      assertThat((byte[]) orders.getField("key").get(event)).hasSize(16);
+      assertThat((byte[]) orders.getField("no_bytes").get(event)).isEmpty();
+      statuses.merge((String) orders.getField("ship_status").get(event), 1, Integer::sum);
+      assertThat(orders.getField("only").get(event)).isEqualTo("ONLY");
+    }
+    // Means of uniform draws: standard error = (max - min) / sqrt(12 * rows); allow 5 of them.
+    double priceMean = priceSum.doubleValue() / rows;
+    assertThat(priceMean).isCloseTo((-100.50 + 99999.99) / 2, within(5 * (99999.99 + 100.50) / Math.sqrt(12.0 * rows)));
+    double quantityMean = quantitySum.doubleValue() / rows;
+    assertThat(quantityMean).isCloseTo(0.0, within(5 * 2e18 / Math.sqrt(12.0 * rows)));
+    // Both ends are included: each of the 1999 values is missed with probability e^-10.
+    assertThat(fractions).containsKeys(new BigDecimal("-0.999"), new BigDecimal("0.999"));
+    // Lengths uniform over 0..20 and byte values over 0..255: binomial counts within 5 sigma.
+    for (int length = 0; length <= 20; length++) {
+      assertThat((double) lengths[length]).as("length %s", length).isCloseTo(rows / 21.0, within(fiveSigmas(rows, 1 / 21.0)));
+    }
+    for (int b = 0; b < 256; b++) {
+      assertThat((double) byteValues[b]).as("byte %s", b).isCloseTo(payloadBytes / 256.0, within(fiveSigmas(payloadBytes, 1 / 256.0)));
+    }
+    Map<String, Double> weights = Map.of("PENDING", 0.5, "shipped", 0.3, "_internal", 0.1, "Done2", 0.1);
+    assertThat(statuses.keySet()).isEqualTo(weights.keySet());
+    weights.forEach((symbol, w) -> assertThat((double) statuses.get(symbol)).as(symbol).isCloseTo(rows * w, within(fiveSigmas(rows, w))));
+  }
+
+  /** Five standard deviations of a binomial count of n trials with probability p. */
+  private static double fiveSigmas(long n, double p) {
+    return 5 * Math.sqrt(n * p * (1 - p));
+  }
+
   // ---- helpers ----
 
   static EventKernel kernel(String eventTypeId) {
@@ -467,6 +576,19 @@ class GeneratedCodeTest {
 
   static boolean nullable(JsonNode manifestField) {
     return manifestField.path("nullable").asBoolean(false);
+  }
+
+  /** A field's schema, or its non-null branch when the field is nullable (a union with null). */
+  static Schema valueSchema(Schema field) {
+    return field.getType() == Schema.Type.UNION ? field.getTypes().get(1) : field;
+  }
+
+  /** The index of an enum field's symbol among the manifest's values. */
+  static int symbolIndex(JsonNode field, Object symbol) {
+    List<String> values = new ArrayList<>();
+    field.get("values").forEach(v -> values.add(v.asText()));
+    assertThat(values).contains((String) symbol);
+    return values.indexOf(symbol);
   }
 
   interface RowCheck {

@@ -117,7 +117,15 @@ class SparkColumnsTest {
               assertThat(dataType).isEqualTo(DataTypes.DoubleType);
               assertThat(Double.doubleToRawLongBits((Double) actual)).as("row %s %s", r, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
             }
-            case "string", "uuid", "sequence", "template" -> {
+            case "decimal" -> {
+              assertThat(dataType).isEqualTo(DataTypes.createDecimalType(field.get("precision").asInt(), field.get("scale").asInt()));
+              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
+            }
+            case "bytes" -> {
+              assertThat(dataType).isEqualTo(DataTypes.BinaryType);
+              assertThat((byte[]) actual).as("row %s %s", r, field).isEqualTo((byte[]) expected);
+            }
+            case "string", "uuid", "enum", "sequence", "template" -> {
               assertThat(dataType).isEqualTo(DataTypes.StringType);
               assertThat(actual).as("row %s %s", r, field).isEqualTo(expected.toString());
             }

@@ -46,12 +46,12 @@ public record BooleanKind(double trueRatio) implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "boolean";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "bool";
   }
 

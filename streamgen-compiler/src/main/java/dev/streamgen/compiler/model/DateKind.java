@@ -76,12 +76,12 @@ public record DateKind(LocalDate min, LocalDate max) implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return Kinds.avroLogical("int", "date");
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "int32";
   }
 

@@ -81,12 +81,12 @@ public record DoubleKind(double min, double max, int precision) implements Field
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "double";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "double";
   }
 

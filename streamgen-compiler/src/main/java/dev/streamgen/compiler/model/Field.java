@@ -61,9 +61,13 @@ public final class Field {
     return nulls == null ? kind.describe() : kind.describe() + nulls.describe();
   }
 
-  /** The Avro type of the field: the kind's, or its union with null. */
-  public Object avroType() {
-    return nulls == null ? kind.avroType() : nulls.avroType(kind.avroType());
+  /**
+   * The Avro type of the field: the kind's, or its union with null; {@code namedType} names a type
+   * the kind defines (an enum).
+   */
+  public Object avroType(String namedType) {
+    Object type = kind.avroType(namedType);
+    return nulls == null ? type : nulls.avroType(type);
   }
 
   /** The JSON Schema of the field's value. */
@@ -73,7 +77,7 @@ public final class Field {
 
   /** The field's line in a proto3 message without its number: {@code [optional ]<type> <identifier>}. */
   public String protoDeclaration() {
-    return (nulls == null ? "" : nulls.protoLabel()) + kind.protoType() + " " + identifier;
+    return (nulls == null ? "" : nulls.protoLabel()) + kind.protoType(identifier) + " " + identifier;
   }
 
   /** The Java type of the typed event classes' field: boxed when nullable. */

@@ -3,6 +3,7 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.runtime.kinds.FieldGenerator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,11 +28,34 @@ public interface FieldKind {
 
   // ---- schemas ----
 
-  /** The Avro type: a primitive name or a JSON object (as maps and lists). */
-  Object avroType();
+  /**
+   * The Avro type: a primitive name or a JSON object (as maps and lists). A kind that defines a
+   * named type (an enum) names it {@code namedType}, which the schema makes unique within the
+   * record; the other kinds ignore it.
+   */
+  Object avroType(String namedType);
 
-  /** The Protobuf scalar type, e.g. {@code int32}. */
-  String protoType();
+  /**
+   * The Protobuf type of the field {@code identifier}: a scalar type, e.g. {@code int32}, or the name
+   * of a type {@link #protoNestedTypes} declares.
+   */
+  String protoType(String identifier);
+
+  /**
+   * Lines declaring the types the field {@code identifier} needs inside its event's message (an
+   * enum), unindented; empty for scalar kinds.
+   */
+  default List<String> protoNestedTypes(String identifier) {
+    return List.of();
+  }
+
+  /**
+   * The names {@link #protoNestedTypes} declares in the message's scope (types and enum values,
+   * which protoc scopes beside the fields): they must not collide with other fields' names.
+   */
+  default List<String> protoScopeNames(String identifier) {
+    return List.of();
+  }
 
   /** The JSON Schema of the value (as maps and lists). */
   Map<String, Object> jsonSchema();

@@ -17,7 +17,11 @@ public final class FieldKinds {
           LongKind.DEFINITION,
           DoubleKind.DEFINITION,
           BooleanKind.DEFINITION,
-          DateKind.DEFINITION);
+          DateKind.DEFINITION,
+
+          DecimalKind.DEFINITION,
+          BytesKind.DEFINITION,
+          EnumKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -50,14 +50,19 @@ public final class FieldScope {
 
   /** A {@code [min, max]} list of two numbers, or null after reporting why not. */
   public Range range(MapNode definition, String typeName) {
-    Node node = require(definition, "range", "type " + typeName + " needs range: [min, max]");
+    return range(definition, "range", typeName);
+  }
+
+  /** A {@code key: [min, max]} list of two numbers, or null after reporting why not. */
+  public Range range(MapNode definition, String key, String typeName) {
+    Node node = require(definition, key, "type " + typeName + " needs " + key + ": [min, max]");
     if (node == null) {
       return null;
     }
     if (!(node instanceof ListNode list)
         || list.items().size() != 2
         || !list.items().stream().allMatch(n -> n instanceof ScalarNode s && s.isNumber())) {
-      error(node, "range must be a list of two numbers [min, max], got " + shape(node));
+      error(node, key + " must be a list of two numbers [min, max], got " + shape(node));
       return null;
     }
     return new Range((ScalarNode) list.items().get(0), (ScalarNode) list.items().get(1), list);
@@ -155,10 +160,6 @@ public final class FieldScope {
     error(range.node(), "range " + range.text() + " is empty (min > max)");
   }
 
-  private static boolean isWhole(ScalarNode n) {
-    return n.number() instanceof Long || n.number() instanceof BigInteger;
-  }
-
   /**
    * The {@code range} of a floating-point kind as {min, max}: finite, not empty, with a finite
    * width; or null after reporting why not.
@@ -183,6 +184,36 @@ public final class FieldScope {
       return null;
     }
     return new double[] {min, max};
+  }
+
+  /** Whether a number node holds a whole number (YAML resolved it to a Long or BigInteger). */
+  public static boolean isWhole(ScalarNode number) {
+    return number.number() instanceof Long || number.number() instanceof BigInteger;
+  }
+
+  /**
+   * The whole number {@code key} holds, in [min, max]: the given node, or {@code fallback} when the
+   * key is absent and fallback is not null; null after reporting a problem.
+   */
+  public Integer wholeNumber(MapNode definition, String key, int min, int max, Integer fallback, String typeName) {
+    Node node =
+        fallback == null
+            ? require(definition, key, "type " + typeName + " needs " + key + ": a whole number from " + min + " to " + max)
+            : definition.get(key).orElse(null);
+    if (node == null) {
+      return fallback;
+    }
+    if (!(node instanceof ScalarNode s && s.isNumber() && isWhole(s) && within(s, min, max))) {
+      error(node, key + " must be a whole number from " + min + " to " + max + ", got " + shape(node));
+      return null;
+    }
+    return s.number().intValue();
+  }
+
+  /** Whether a whole-number node holds a value in [min, max]. */
+  public static boolean within(ScalarNode whole, long min, long max) {
+    BigInteger v = new BigInteger(whole.number().toString());
+    return v.compareTo(BigInteger.valueOf(min)) >= 0 && v.compareTo(BigInteger.valueOf(max)) <= 0;
   }
 
   /** A list of numbers as given; null after reporting a problem. */

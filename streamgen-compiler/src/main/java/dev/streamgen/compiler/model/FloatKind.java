@@ -43,12 +43,12 @@ public record FloatKind(double min, double max, DistributionSpec distribution) i
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "double";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "double";
   }
 

@@ -40,7 +40,8 @@ public final class Identifiers {
           "Class", "ClassLoader", "IllegalArgumentException", "AssertionError", "StreamgenEnvelope",
           "EventTypeKernel", "FieldGenerator", "IntField", "FloatField", "StringField", "UuidField",
           "TimestampField", "NullableField", "Distribution", "SequenceField", "TemplateField",
-          "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate");
+          "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate",
+          "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream");
 
   private Identifiers() {}
 

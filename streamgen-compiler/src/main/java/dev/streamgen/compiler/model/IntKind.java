@@ -61,12 +61,12 @@ public record IntKind(long min, long max, DistributionSpec distribution) impleme
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "int";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return min < 0 ? "sint32" : "int32";
   }
 

@@ -17,6 +17,7 @@ final class Kinds {
    */
   static final ClassName RNG_COLUMNS = ClassName.get("dev.streamgen.runtime.columns", "RngColumns");
   static final ClassName SPARK_FUNCTIONS = ClassName.get("org.apache.spark.sql", "functions");
+  static final ClassName SPARK_COLUMN = ClassName.get("org.apache.spark.sql", "Column");
 
   /**
    * Longest text a kind takes as one parameter (a sequence prefix, a template): generated code holds
@@ -125,6 +126,14 @@ final class Kinds {
     schema.put("type", type);
     schema.put("minimum", min);
     schema.put("maximum", max);
+    return schema;
+  }
+
+  /** JSON Schema {@code {"type": "string", "enum": values}}. */
+  static Map<String, Object> jsonEnum(List<String> values) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "string");
+    schema.put("enum", values);
     return schema;
   }
 

@@ -70,12 +70,12 @@ public record LongKind(long min, long max) implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "long";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return min < 0 ? "sint64" : "int64";
   }
 

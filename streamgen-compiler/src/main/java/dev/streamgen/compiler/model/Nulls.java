@@ -91,7 +91,7 @@ public record Nulls(double ratio) {
         valueGenerator,
         Long.toHexString(salt(f.field())),
         Kinds.literal(ratio),
-        wireType(kind.protoType()));
+        wireType(kind.protoType(f.identifier())));
   }
 
   /** {@code when(unit(hash(row, stream(seed, <salt>))) < ratio, null).otherwise(<column>)}. */

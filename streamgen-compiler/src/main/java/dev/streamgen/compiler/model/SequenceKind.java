@@ -46,12 +46,12 @@ public record SequenceKind(String prefix, long start, long step) implements Fiel
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "string";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "string";
   }
 

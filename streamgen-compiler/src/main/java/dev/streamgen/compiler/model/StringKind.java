@@ -34,7 +34,15 @@ public record StringKind(List<String> values, List<Double> weights) implements F
   }
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    Node node = scope.require(definition, "values", "type string needs values: [a, b, ...]");
+    return parseChoices(definition, scope, "string");
+  }
+
+  /**
+   * {@code values} and optional {@code weights} of a kind picking one of its values ({@code string},
+   * {@code enum}): checked, or null after reporting the problems.
+   */
+  static StringKind parseChoices(MapNode definition, FieldScope scope, String typeName) {
+    Node node = scope.require(definition, "values", "type " + typeName + " needs values: [a, b, ...]");
     if (node == null) {
       return null;
     }
@@ -108,7 +116,12 @@ public record StringKind(List<String> values, List<Double> weights) implements F
 
   @Override
   public String describe() {
-    StringBuilder b = new StringBuilder("string ").append(values);
+    return describe("string");
+  }
+
+  /** {@link #describe()} under another type name (an enum's symbols are described the same way). */
+  String describe(String typeName) {
+    StringBuilder b = new StringBuilder(typeName).append(' ').append(values);
     if (!weights.isEmpty()) {
       b.append(" weights ").append(weights.stream().map(FieldScope::format).toList());
     }
@@ -116,21 +129,18 @@ public record StringKind(List<String> values, List<Double> weights) implements F
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "string";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "string";
   }
 
   @Override
   public Map<String, Object> jsonSchema() {
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("type", "string");
-    schema.put("enum", values);
-    return schema;
+    return Kinds.jsonEnum(values);
   }
 
   @Override

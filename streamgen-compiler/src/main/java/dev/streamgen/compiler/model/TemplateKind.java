@@ -264,12 +264,12 @@ public record TemplateKind(String template, List<Part> parts) implements FieldKi
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return "string";
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "string";
   }
 

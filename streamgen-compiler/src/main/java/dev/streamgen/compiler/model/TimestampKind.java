@@ -219,12 +219,12 @@ public record TimestampKind(List<String> range, Window window, long from, long u
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return Kinds.avroLogical("long", "timestamp-micros");
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "int64";
   }
 

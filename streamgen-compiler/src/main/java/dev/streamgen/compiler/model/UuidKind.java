@@ -27,12 +27,12 @@ public record UuidKind() implements FieldKind {
   }
 
   @Override
-  public Object avroType() {
+  public Object avroType(String namedType) {
     return Kinds.avroLogical("string", "uuid");
   }
 
   @Override
-  public String protoType() {
+  public String protoType(String identifier) {
     return "string";
   }
 

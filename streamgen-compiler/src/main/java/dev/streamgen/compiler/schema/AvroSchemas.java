@@ -28,7 +28,8 @@ public final class AvroSchemas {
     for (Field f : type.fields()) {
       Map<String, Object> field = new LinkedHashMap<>();
       field.put("name", f.identifier());
-      field.put("type", f.avroType());
+      // A named type (enum) takes the record's name and the field's identifier: unique in the record.
+      field.put("type", f.avroType(type.className() + "_" + f.identifier()));
       if (!f.name().equals(f.identifier())) {
         field.put("doc", "YAML field " + f.name());
       }

@@ -42,6 +42,9 @@ public final class ProtoSchema {
       b.append("message ").append(type.className()).append(" {\n");
       int number = 1;
       for (Field f : type.fields()) {
+        for (String line : f.kind().protoNestedTypes(f.identifier())) {
+          b.append("  ").append(line).append('\n');
+        }
         b.append("  ").append(f.protoDeclaration()).append(" = ").append(number++).append(';');
         String comment = comment(f);
         if (!comment.isEmpty()) {
@@ -65,6 +68,7 @@ public final class ProtoSchema {
       case "uuid" -> "uuid text";
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
       case "date" -> "days since 1970-01-01";
+      case "decimal" -> "plain decimal text, " + f.kind().describe();
       default -> "";
     };
     String name = f.name().equals(f.identifier()) ? "" : "YAML field " + f.name().replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");

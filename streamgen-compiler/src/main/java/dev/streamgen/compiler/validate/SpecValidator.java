@@ -320,18 +320,21 @@ public final class SpecValidator {
 
   /**
    * Field names must stay distinct in Java, Avro and Protobuf (same identifier, or same Protobuf
-   * JSON name) and must not be words the generated code needs. Reports at the later field.
+   * JSON name, or a name a field's nested Protobuf type declares in the message, like an enum's
+   * values) and must not be words the generated code needs. Reports at the later field.
    */
   private boolean identifiers(String element, List<Field> fields) {
     boolean ok = true;
     Map<String, Field> byIdentifier = new LinkedHashMap<>();
     Map<String, Field> byJsonName = new LinkedHashMap<>();
+    Map<String, Field> byProtoName = new LinkedHashMap<>();
     for (Field f : fields) {
       String fieldElement = element.equals("common_fields") ? "common field '" + f.name() + "'" : element + " field '" + f.name() + "'";
       Location at = f.location();
       if (f.common() && !element.equals("common_fields")) {
         byIdentifier.put(f.identifier(), f);
         byJsonName.put(Identifiers.protoJsonName(f.identifier()), f);
+        protoNames(f).forEach(n -> byProtoName.put(n, f));
         continue; // Checked once, under common_fields.
       }
       if (Identifiers.JAVA_KEYWORDS.contains(f.identifier())) {
@@ -373,9 +376,40 @@ public final class SpecValidator {
                 + first.location().line()
                 + "); rename one");
         ok = false;
+        continue;
+      }
+      for (String name : protoNames(f)) {
+        first = byProtoName.putIfAbsent(name, f);
+        if (first == f) {
+          problems.add(at, fieldElement + ": Protobuf name '" + name + "' of its nested type is the field's own name; rename the field");
+          ok = false;
+          break;
+        }
+        if (first != null) {
+          problems.add(
+              at,
+              fieldElement
+                  + ": Protobuf name '"
+                  + name
+                  + "' collides with a name of field '"
+                  + first.name()
+                  + "' (line "
+                  + first.location().line()
+                  + ") in the message; rename one");
+          ok = false;
+          break;
+        }
       }
     }
     return ok;
+  }
+
+  /** The names a field takes in its Protobuf message's scope: its own and those its kind declares there. */
+  private static List<String> protoNames(Field f) {
+    List<String> names = new ArrayList<>();
+    names.add(f.identifier());
+    names.addAll(f.kind().protoScopeNames(f.identifier()));
+    return names;
   }
 
   /** Generated class names must be distinct (also on case-insensitive file systems) and not shadow java.lang. */

@@ -4,6 +4,7 @@ import dev.streamgen.compiler.fuzz.Yaml.ListNode;
 import dev.streamgen.compiler.fuzz.Yaml.MapNode;
 import dev.streamgen.compiler.fuzz.Yaml.Node;
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,7 +143,7 @@ final class ConfigGenerator {
 
   Node field(boolean mayBeNull) {
     MapNode f = new MapNode();
-    switch (rnd.nextInt(11)) {
+    switch (rnd.nextInt(13)) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
       case 1 -> {
         long a = rnd.nextInt(4) == 0 ? Integer.MIN_VALUE + rnd.nextInt(10) : rnd.nextInt(-1000, 1000);
@@ -153,23 +154,26 @@ final class ConfigGenerator {
         double a = rnd.nextDouble(-1e6, 1e6);
         f.put("type", Yaml.quoted("float")).put("range", range(Double.toString(a), Double.toString(a + rnd.nextDouble(0, 1e3))));
       }
-      case 3 -> {
-        int n = rnd.nextInt(1, 6);
-        ListNode values = new ListNode();
-        values.flow = rnd.nextBoolean();
-        Set<String> seen = new LinkedHashSet<>();
-        while (seen.size() < n) {
-          seen.add(awkward && rnd.nextInt(5) == 0 ? pick(AWKWARD_NAMES) : "v" + seen.size());
+      case 3 -> choices(f, "string");
+      case 10 -> {
+        int precision = rnd.nextInt(1, 19);
+        int scale = rnd.nextInt(4) == 0 ? precision : rnd.nextInt(0, precision + 1);
+        f.put("type", Yaml.quoted("decimal")).put("precision", Yaml.plain(Integer.toString(precision)));
+        if (scale > 0 || rnd.nextBoolean()) {
+          f.put("scale", Yaml.plain(Integer.toString(scale)));
         }
-        seen.forEach(v -> values.add(Yaml.quoted(v)));
-        f.put("type", Yaml.quoted("string")).put("values", values);
-        if (rnd.nextBoolean()) {
-          ListNode w = new ListNode();
-          w.flow = true;
-          weights(n).forEach(x -> w.add(Yaml.plain(x)));
-          f.put("weights", w);
-        }
+        // Unscaled ends within the precision, written with their scale (trailing zeros included).
+        long limit = (long) Math.pow(10, precision) - 1;
+        long a = rnd.nextLong(-limit, limit + 1);
+        long b = rnd.nextInt(4) == 0 ? limit : rnd.nextLong(a, limit + 1);
+        f.put("range", range(BigDecimal.valueOf(a, scale).toPlainString(), BigDecimal.valueOf(b, scale).toPlainString()));
       }
+      case 11 -> {
+        int a = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(0, 1025);
+        int b = rnd.nextInt(4) == 0 ? 1024 : rnd.nextInt(a, 1025);
+        f.put("type", Yaml.quoted("bytes")).put("length", range(Integer.toString(a), Integer.toString(b)));
+      }
+      case 12 -> choices(f, "enum");
       case 4 -> {
         // Now and then the widest range a long allows: 2^63 - 1 values.
         long a = rnd.nextInt(4) == 0 ? Long.MIN_VALUE / 2 : rnd.nextLong(-1L << 40, 1L << 40);
@@ -254,6 +258,25 @@ final class ConfigGenerator {
       t.append(pick(List.of("-", "/", " ", "", "é", "\"")));
     }
     return t.toString();
+  }
+
+  /** A kind picking among values ({@code string}, {@code enum}: the same keys), with or without weights. */
+  private void choices(MapNode f, String type) {
+    int n = rnd.nextInt(1, 6);
+    ListNode values = new ListNode();
+    values.flow = rnd.nextBoolean();
+    Set<String> seen = new LinkedHashSet<>();
+    while (seen.size() < n) {
+      seen.add(awkward && rnd.nextInt(5) == 0 ? pick(AWKWARD_NAMES) : "v" + seen.size());
+    }
+    seen.forEach(v -> values.add(Yaml.quoted(v)));
+    f.put("type", Yaml.quoted(type)).put("values", values);
+    if (rnd.nextBoolean()) {
+      ListNode w = new ListNode();
+      w.flow = true;
+      weights(n).forEach(x -> w.add(Yaml.plain(x)));
+      f.put("weights", w);
+    }
   }
 
   private static ListNode range(String min, String max) {

@@ -54,6 +54,25 @@ public final class AvroWriter {
     Uuids.writeText(out, msb, lsb);
   }
 
+  /**
+   * bytes with logical type decimal: the unscaled value as the minimal two's-complement big-endian
+   * bytes, after their count (what Avro's {@code Conversions.DecimalConversion} writes).
+   */
+  public static void writeDecimal(ByteWriter out, long unscaled) {
+    int n = Decimals.twosComplementLength(unscaled);
+    writeLong(out, n);
+    out.ensure(n);
+    for (int shift = 8 * (n - 1); shift >= 0; shift -= 8) {
+      out.writeUnchecked((int) (unscaled >>> shift));
+    }
+  }
+
+  /** bytes: long byte count, then the bytes. */
+  public static void writeBytes(ByteWriter out, byte[] value) {
+    writeLong(out, value.length);
+    out.write(value);
+  }
+
   /** Each value as an encoded Avro string, for string fields with a fixed set of values. */
   public static byte[][] encodeAll(String[] values) {
     byte[][] encoded = new byte[values.length][];

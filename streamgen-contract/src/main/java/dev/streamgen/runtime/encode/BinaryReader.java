@@ -1,6 +1,7 @@
 package dev.streamgen.runtime.encode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A cursor over a payload in the binary layout (docs/formats.md): the primitives {@link BinaryWriter}
@@ -57,13 +58,27 @@ public final class BinaryReader {
 
   /** An unsigned LEB128 length, then that many UTF-8 bytes. */
   public String string() {
+    int length = length("string");
+    String s = new String(bytes, position, length, StandardCharsets.UTF_8);
+    position += length;
+    return s;
+  }
+
+  /** An unsigned LEB128 length, then that many bytes. */
+  public byte[] bytes() {
+    int length = length("bytes");
+    byte[] value = Arrays.copyOfRange(bytes, position, position + length);
+    position += length;
+    return value;
+  }
+
+  /** A length prefix whose bytes are all there. */
+  private int length(String what) {
     long length = varint();
     if (length > remaining()) {
-      throw new IllegalArgumentException("string of " + length + " bytes runs past the end");
+      throw new IllegalArgumentException(what + " of " + length + " bytes runs past the end");
     }
-    String s = new String(bytes, position, (int) length, StandardCharsets.UTF_8);
-    position += (int) length;
-    return s;
+    return (int) length;
   }
 
   private long littleEndian(int size) {
@@ -75,7 +90,8 @@ public final class BinaryReader {
     return value;
   }
 
-  private long varint() {
+  /** An unsigned LEB128 number. */
+  public long varint() {
     long value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       need(1);

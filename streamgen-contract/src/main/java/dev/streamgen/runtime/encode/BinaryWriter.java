@@ -3,8 +3,8 @@ package dev.streamgen.runtime.encode;
 /**
  * streamgen's compact binary layout (docs/formats.md): the fields in declared order, no header, no
  * field tags. boolean = 1 byte (0 or 1); int and date = 4 bytes, long, double and timestamp = 8
- * bytes, all little-endian; uuid = 16 bytes in RFC 4122 (big-endian) order; string = unsigned
- * LEB128 byte count then UTF-8.
+ * bytes, all little-endian; uuid = 16 bytes in RFC 4122 (big-endian) order; string and bytes =
+ * unsigned LEB128 byte count then the bytes; an enum's index = unsigned LEB128.
  * {@link BinaryReader} reads it back (and {@code kinds.BinaryDecoder} a whole payload).
  */
 public final class BinaryWriter {
@@ -37,6 +37,17 @@ public final class BinaryWriter {
   public static void writeString(ByteWriter out, String value) {
     AvroWriter.writeVarint(out, Utf8.length(value));
     Utf8.write(out, value);
+  }
+
+  /** Unsigned LEB128: 7 bits per byte, low group first, high bit = more follows. */
+  public static void writeVarint(ByteWriter out, long value) {
+    AvroWriter.writeVarint(out, value);
+  }
+
+  /** As a string's bytes are: unsigned LEB128 count, then the bytes. */
+  public static void writeBytes(ByteWriter out, byte[] value) {
+    writeVarint(out, value.length);
+    out.write(value);
   }
 
   /** 16 bytes: the most significant half first, each half big-endian (the UUID's text order). */

@@ -1,5 +1,7 @@
 package dev.streamgen.runtime.encode;
 
+import java.util.Base64;
+
 /**
  * The JSON pieces generated serializers append: numbers, booleans, escaped strings, ISO timestamps
  * and dates, and UUIDs.
@@ -137,6 +139,13 @@ public final class JsonWriter {
     out.ensure(Uuids.TEXT_LENGTH + 2);
     out.writeUnchecked('"');
     Uuids.writeText(out, msb, lsb);
+    out.write('"');
+  }
+
+  /** Bytes as a quoted base64 string (RFC 4648 standard alphabet, with padding). */
+  public static void writeBase64(ByteWriter out, byte[] value) {
+    out.write('"');
+    out.write(Base64.getEncoder().encode(value));
     out.write('"');
   }
 

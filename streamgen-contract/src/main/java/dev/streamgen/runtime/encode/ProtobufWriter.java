@@ -70,6 +70,25 @@ public final class ProtobufWriter {
     }
   }
 
+  /** bytes: length-delimited; empty is the default and is left out. */
+  public static void writeBytes(ByteWriter out, int tag, byte[] value) {
+    if (value.length != 0) {
+      writeVarint(out, tag);
+      writeVarint(out, value.length);
+      out.write(value);
+    }
+  }
+
+  /**
+   * A decimal as a string field holding its plain text ({@link Decimals#writePlain}): Protobuf has
+   * no decimal type. The text is never empty, so it is always written.
+   */
+  public static void writeDecimal(ByteWriter out, int tag, long unscaled, int scale) {
+    writeVarint(out, tag);
+    writeVarint(out, Decimals.plainLength(unscaled, scale));
+    Decimals.writePlain(out, unscaled, scale);
+  }
+
   /** A UUID as its 36-character text. */
   public static void writeUuid(ByteWriter out, int tag, long msb, long lsb) {
     writeVarint(out, tag);

@@ -13,9 +13,10 @@ import java.util.Map;
  * kind reads its own value ({@code readBinary} of its generator class).
  *
  * <p>Values come back as Integer, Double, String, UUID, Long (long, and timestamp in microseconds
- * since the epoch), Boolean and LocalDate. A
- * nullable field's type is written with a trailing {@code ?} ({@code int?}): a presence byte comes
- * before its value, and a null value is returned as null.
+ * since the epoch), Boolean and LocalDate; a decimal as its unscaled Long, bytes as byte[], an enum
+ * as its symbol's index (Integer): the scale and the symbols are in the manifest, not in the
+ * payload. A nullable field's type is written with a trailing {@code ?} ({@code int?}): a presence
+ * byte comes before its value, and a null value is returned as null.
  */
 public final class BinaryDecoder {
   /** The readers by the kinds' YAML names: one line per kind. */
@@ -34,6 +35,9 @@ public final class BinaryDecoder {
     READERS.put("double", DoubleField::readBinary);
     READERS.put("boolean", BooleanField::readBinary);
     READERS.put("date", DateField::readBinary);
+    READERS.put("decimal", DecimalField::readBinary);
+    READERS.put("bytes", BytesField::readBinary);
+    READERS.put("enum", EnumField::readBinary);
   }
 
   private interface Reader {

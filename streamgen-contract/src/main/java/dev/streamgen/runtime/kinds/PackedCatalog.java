@@ -158,7 +158,14 @@ public final class PackedCatalog {
         FloatField.writeSkewed(c, at, format, seed, row, out);
         break;
       case StringField.CODE:
+      case EnumField.CODE: // packed like a string field: only the pre-encoded bytes differ
         StringField.write(c, at, bytes, seed, row, out);
+        break;
+      case DecimalField.CODE:
+        DecimalField.write(c, at, format, seed, row, out);
+        break;
+      case BytesField.CODE:
+        BytesField.write(c, at, format, seed, row, out);
         break;
       case UuidField.CODE:
         UuidField.write(c, at, format, seed, row, out);
@@ -220,7 +227,12 @@ public final class PackedCatalog {
       case FloatField.SKEWED_CODE:
         return FloatField.skewedText(c, constants, seed, row);
       case StringField.CODE:
+      case EnumField.CODE:
         return StringField.text(c, constants, bytes, seed, row);
+      case DecimalField.CODE:
+        return DecimalField.text(c, constants, seed, row);
+      case BytesField.CODE:
+        return BytesField.text(c, constants, seed, row);
       case UuidField.CODE:
         return UuidField.text(c, constants, seed, row);
       case TimestampField.CODE:

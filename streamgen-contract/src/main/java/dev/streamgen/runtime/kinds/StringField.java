@@ -52,13 +52,22 @@ public final class StringField extends FieldGenerator {
 
   @Override
   void pack(Packer p, Format format) {
+    packPicks(p, salt, cuts, encodeAll(format), values);
+  }
+
+  /**
+   * The packed layout of a weighted pick among values encoded in advance, which {@link #write} and
+   * {@link #text} read: shared with {@link EnumField}, whose values differ from strings only in
+   * their encodings.
+   */
+  static void packPicks(Packer p, long salt, double[] cuts, byte[][] encoded, String[] values) {
     p.word(salt);
     p.word(values.length);
     for (double cut : cuts) {
       p.word(Double.doubleToRawLongBits(cut));
     }
-    for (byte[] encoded : encodeAll(format)) {
-      p.ref(encoded);
+    for (byte[] e : encoded) {
+      p.ref(e);
     }
     for (String value : values) {
       p.ref(value.getBytes(StandardCharsets.UTF_8));

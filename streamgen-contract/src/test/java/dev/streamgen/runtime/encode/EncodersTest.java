@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.runtime.kinds.BinaryDecoder;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -141,6 +144,39 @@ class EncodersTest {
     String mantissa = text.replaceAll("E.*", "").replace("-", "").replace(".", "");
     mantissa = mantissa.replaceAll("^0+", "").replaceAll("0+$", "");
     return Math.max(1, mantissa.length());
+  }
+
+  @Test
+  void decimalsMatchBigDecimalTextAndBigIntegerBytes() {
+    Random random = new Random(3);
+    long limit = Decimals.pow10(Decimals.MAX_PRECISION) - 1;
+    for (int i = 0; i < 100_000; i++) {
+      long unscaled = i < 20 ? new long[] {0, 1, -1, 127, 128, -128, -129, 255, 256, limit, -limit}[i % 11] : random.nextLong() % (limit + 1);
+      int scale = random.nextInt(Decimals.MAX_PRECISION + 1);
+      String text = BigDecimal.valueOf(unscaled, scale).toPlainString();
+      ByteWriter plain = new ByteWriter(1);
+      Decimals.writePlain(plain, unscaled, scale);
+      assertThat(new String(plain.toByteArray(), StandardCharsets.US_ASCII)).isEqualTo(text);
+      assertThat(Decimals.plainLength(unscaled, scale)).isEqualTo(text.length());
+      assertThat(Decimals.text(unscaled, scale)).isEqualTo(text);
+      // Avro decimal: zig-zag count, then BigInteger's minimal two's-complement bytes.
+      byte[] twos = BigInteger.valueOf(unscaled).toByteArray();
+      ByteWriter avro = new ByteWriter(1);
+      AvroWriter.writeDecimal(avro, unscaled);
+      assertThat(avro.toByteArray()[0]).isEqualTo((byte) (2 * twos.length));
+      assertThat(Arrays.copyOfRange(avro.toByteArray(), 1, avro.size())).isEqualTo(twos);
+    }
+  }
+
+  @Test
+  void bytesInJsonAreStandardPaddedBase64() throws Exception {
+    for (int n = 0; n < 10; n++) {
+      byte[] value = new byte[n];
+      new Random(n).nextBytes(value);
+      ByteWriter out = new ByteWriter(1);
+      JsonWriter.writeBase64(out, value);
+      assertThat(JSON.readValue(out.toByteArray(), String.class)).isEqualTo(Base64.getEncoder().encodeToString(value));
+    }
   }
 
   @Test
