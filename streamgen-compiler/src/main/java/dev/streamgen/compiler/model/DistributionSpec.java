@@ -287,6 +287,22 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
     };
   }
 
+  /** Spark column of a whole-number field's value (a LONG): the sample rounded half up, clipped. */
+  public CodeBlock roundedColumn(FieldCode f, long min, long max) {
+    return CodeBlock.of(
+        "$T.greatest($T.lit($LL), $T.least($T.lit($LL), $T.floor($L.plus(0.5))))",
+        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, min, Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, max,
+        Kinds.SPARK_FUNCTIONS, column(f, min));
+  }
+
+  /** Spark column of a floating-point field's value: the sample clipped to [min, max]. */
+  public CodeBlock clippedColumn(FieldCode f, double min, double max) {
+    return CodeBlock.of(
+        "$T.greatest($T.lit($L), $T.least($T.lit($L), $L))",
+        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, Kinds.literal(min), Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS,
+        Kinds.literal(max), column(f, min));
+  }
+
   private static CodeBlock lit(double v) {
     return CodeBlock.of("$T.lit($L)", Kinds.SPARK_FUNCTIONS, Kinds.literal(v));
   }

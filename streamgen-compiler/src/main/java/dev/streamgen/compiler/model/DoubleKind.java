@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code type: double, range: [min, max], precision: N}: {@code float}'s uniform double in [min,
@@ -23,9 +24,9 @@ import java.util.Map;
  *
  * @param precision digits after the decimal point, or {@link DoubleField#UNROUNDED}
  */
-public record DoubleKind(double min, double max, int precision) implements FieldKind {
+public record DoubleKind(double min, double max, int precision, DistributionSpec distribution) implements FieldKind {
   public static final KindDefinition DEFINITION =
-      new KindDefinition("double", List.of("range", "precision"), DoubleKind::parse);
+      new KindDefinition("double", List.of("range", "precision", DistributionSpec.KEY), DoubleKind::parse);
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
     double[] range = scope.finiteRange(definition, "double");
@@ -48,7 +49,8 @@ public record DoubleKind(double min, double max, int precision) implements Field
               + " significant digits); lower the precision or narrow the range");
       return null;
     }
-    return new DoubleKind(range[0], range[1], precision);
+    Optional<DistributionSpec> distribution = DistributionSpec.parse(definition, scope, range[0], range[1], false);
+    return distribution == null ? null : new DoubleKind(range[0], range[1], precision, distribution.orElse(null));
   }
 
   /** The precision written, or null after reporting it is not one. */
@@ -77,7 +79,7 @@ public record DoubleKind(double min, double max, int precision) implements Field
   @Override
   public String describe() {
     String range = "double [" + FieldScope.format(min) + ", " + FieldScope.format(max) + "]";
-    return rounded() ? range + " precision " + precision : range;
+    return (rounded() ? range + " precision " + precision : range) + (distribution == null ? "" : distribution.describe());
   }
 
   @Override
@@ -102,6 +104,9 @@ public record DoubleKind(double min, double max, int precision) implements Field
     if (rounded()) {
       parameters.put("precision", precision);
     }
+    if (distribution != null) {
+      parameters.put(DistributionSpec.KEY, distribution.manifest());
+    }
     return parameters;
   }
 
@@ -117,22 +122,22 @@ public record DoubleKind(double min, double max, int precision) implements Field
 
   @Override
   public CodeBlock newGenerator(FieldCode f) {
-    return Kinds.newSalted(
-        f,
-        DoubleField.class,
-        CodeBlock.of("$L", Kinds.literal(min)),
-        CodeBlock.of("$L", Kinds.literal(max)),
-        rounded() ? CodeBlock.of("$L", precision) : CodeBlock.of("$T.UNROUNDED", DoubleField.class));
+    CodeBlock low = CodeBlock.of("$L", Kinds.literal(min));
+    CodeBlock high = CodeBlock.of("$L", Kinds.literal(max));
+    CodeBlock digits = rounded() ? CodeBlock.of("$L", precision) : CodeBlock.of("$T.UNROUNDED", DoubleField.class);
+    return distribution == null
+        ? Kinds.newSalted(f, DoubleField.class, low, high, digits)
+        : Kinds.newSalted(f, DoubleField.class, low, high, digits, distribution.newInstance());
   }
 
   @Override
   public int literalCount() {
-    return 3;
+    return 3 + (distribution == null ? 0 : distribution.literalCount());
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
-    CodeBlock uniform = Kinds.uniformDouble(f, min, max);
+    CodeBlock uniform = distribution == null ? Kinds.uniformDouble(f, min, max) : distribution.clippedColumn(f, min, max);
     if (!rounded()) {
       return uniform;
     }

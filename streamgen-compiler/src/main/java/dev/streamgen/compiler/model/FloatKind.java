@@ -93,10 +93,6 @@ public record FloatKind(double min, double max, DistributionSpec distribution) i
     if (distribution == null) {
       return Kinds.uniformDouble(f, min, max);
     }
-    // FloatField.fit: clipped to [min, max].
-    return CodeBlock.of(
-        "$T.greatest($T.lit($L), $T.least($T.lit($L), $L))",
-        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, Kinds.literal(min), Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS,
-        Kinds.literal(max), distribution.column(f, min));
+    return distribution.clippedColumn(f, min, max);
   }
 }

@@ -109,10 +109,6 @@ public record IntKind(long min, long max, DistributionSpec distribution) impleme
     if (distribution == null) {
       return CodeBlock.of("$T.between($L, $LL, $LL).cast($S)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max, "int");
     }
-    // IntField.fit: rounded half up, clipped to [min, max].
-    return CodeBlock.of(
-        "$T.greatest($T.lit($LL), $T.least($T.lit($LL), $T.floor($L.plus(0.5)))).cast($S)",
-        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, min, Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, max,
-        Kinds.SPARK_FUNCTIONS, distribution.column(f, min), "int");
+    return CodeBlock.of("$L.cast($S)", distribution.roundedColumn(f, min, max), "int");
   }
 }

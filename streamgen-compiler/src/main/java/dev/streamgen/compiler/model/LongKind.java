@@ -8,6 +8,7 @@ import dev.streamgen.runtime.kinds.LongField;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code type: long, range: [min, max]}: a uniform 64-bit integer in [min, max], both included.
@@ -17,9 +18,9 @@ import java.util.Map;
  * <p>The range may hold at most 2^63 - 1 values: the draw is {@code min + floorMod(hash, max - min +
  * 1)}, and Spark's {@code pmod} takes that width as a long.
  */
-public record LongKind(long min, long max) implements FieldKind {
+public record LongKind(long min, long max, DistributionSpec distribution) implements FieldKind {
   public static final KindDefinition DEFINITION =
-      new KindDefinition("long", List.of("range"), LongKind::parse);
+      new KindDefinition("long", List.of("range", DistributionSpec.KEY), LongKind::parse);
 
   private static final BigInteger MAX_WIDTH = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -52,7 +53,9 @@ public record LongKind(long min, long max) implements FieldKind {
               + " narrow it, e.g. to [0, 9223372036854775806] or [-4611686018427387903, 4611686018427387903]");
       return null;
     }
-    return new LongKind(range.min().longValue(), range.max().longValue());
+    Optional<DistributionSpec> distribution =
+        DistributionSpec.parse(definition, scope, range.min().doubleValue(), range.max().doubleValue(), true);
+    return distribution == null ? null : new LongKind(range.min().longValue(), range.max().longValue(), distribution.orElse(null));
   }
 
   private static boolean fitsLong(BigInteger v) {
@@ -66,7 +69,7 @@ public record LongKind(long min, long max) implements FieldKind {
 
   @Override
   public String describe() {
-    return "long [" + min + ", " + max + "]";
+    return "long [" + min + ", " + max + "]" + (distribution == null ? "" : distribution.describe());
   }
 
   @Override
@@ -86,7 +89,9 @@ public record LongKind(long min, long max) implements FieldKind {
 
   @Override
   public Map<String, Object> manifestParameters() {
-    return Map.of("range", List.of(min, max));
+    return distribution == null
+        ? Map.of("range", List.of(min, max))
+        : Map.of("range", List.of(min, max), DistributionSpec.KEY, distribution.manifest());
   }
 
   @Override
@@ -101,16 +106,20 @@ public record LongKind(long min, long max) implements FieldKind {
 
   @Override
   public CodeBlock newGenerator(FieldCode f) {
-    return Kinds.newSalted(f, LongField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max));
+    return distribution == null
+        ? Kinds.newSalted(f, LongField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max))
+        : Kinds.newSalted(f, LongField.class, CodeBlock.of("$LL", min), CodeBlock.of("$LL", max), distribution.newInstance());
   }
 
   @Override
   public int literalCount() {
-    return 2;
+    return 2 + (distribution == null ? 0 : distribution.literalCount());
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
-    return CodeBlock.of("$T.between($L, $LL, $LL)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max);
+    return distribution == null
+        ? CodeBlock.of("$T.between($L, $LL, $LL)", Kinds.RNG_COLUMNS, f.hashColumn(0), min, max)
+        : distribution.roundedColumn(f, min, max);
   }
 }

@@ -3,8 +3,8 @@ package dev.streamgen.compiler.fuzz;
 import dev.streamgen.compiler.fuzz.Yaml.ListNode;
 import dev.streamgen.compiler.fuzz.Yaml.MapNode;
 import dev.streamgen.compiler.fuzz.Yaml.Node;
-import java.time.LocalDate;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,10 +149,13 @@ final class ConfigGenerator {
         long a = rnd.nextInt(4) == 0 ? Integer.MIN_VALUE + rnd.nextInt(10) : rnd.nextInt(-1000, 1000);
         long b = rnd.nextInt(4) == 0 ? Integer.MAX_VALUE - rnd.nextInt(10) : a + rnd.nextInt(0, 100_000);
         f.put("type", Yaml.quoted("int")).put("range", range(Long.toString(a), Long.toString(Math.min(b, Integer.MAX_VALUE))));
+        distribution(f, Long.toString(a), Long.toString(Math.min(b, Integer.MAX_VALUE)), true);
       }
       case 2 -> {
         double a = rnd.nextDouble(-1e6, 1e6);
-        f.put("type", Yaml.quoted("float")).put("range", range(Double.toString(a), Double.toString(a + rnd.nextDouble(0, 1e3))));
+        String high = Double.toString(a + rnd.nextDouble(0, 1e3));
+        f.put("type", Yaml.quoted("float")).put("range", range(Double.toString(a), high));
+        distribution(f, Double.toString(a), high, false);
       }
       case 3 -> choices(f, "string");
       case 10 -> {
@@ -179,10 +182,13 @@ final class ConfigGenerator {
         long a = rnd.nextInt(4) == 0 ? Long.MIN_VALUE / 2 : rnd.nextLong(-1L << 40, 1L << 40);
         long b = a == Long.MIN_VALUE / 2 ? Long.MAX_VALUE / 2 - 1 : a + rnd.nextLong(0, 1L << 50);
         f.put("type", Yaml.quoted("long")).put("range", range(Long.toString(a), Long.toString(b)));
+        distribution(f, Long.toString(a), Long.toString(b), true);
       }
       case 5 -> {
         double a = rnd.nextDouble(-1e6, 1e6);
-        f.put("type", Yaml.quoted("double")).put("range", range(Double.toString(a), Double.toString(a + rnd.nextDouble(0, 1e3))));
+        String high = Double.toString(a + rnd.nextDouble(0, 1e3));
+        f.put("type", Yaml.quoted("double")).put("range", range(Double.toString(a), high));
+        distribution(f, Double.toString(a), high, false);
         if (rnd.nextBoolean()) {
           f.put("precision", Yaml.plain(Integer.toString(rnd.nextInt(0, 9))));
         }
@@ -258,6 +264,39 @@ final class ConfigGenerator {
       t.append(pick(List.of("-", "/", " ", "", "é", "\"")));
     }
     return t.toString();
+  }
+
+  /** Now and then a distribution over the range [min, max] as written (whole numbers: zipf too). */
+  private void distribution(MapNode f, String min, String max, boolean integral) {
+    if (rnd.nextInt(3) != 0) {
+      return;
+    }
+    switch (rnd.nextInt(integral ? 6 : 5)) {
+      case 0 -> f.put("distribution", Yaml.quoted("uniform"));
+      case 1 -> {
+        // The default stddev is a sixth of the width: a single-value range has none.
+        if (!min.equals(max) && new BigDecimal(min).compareTo(new BigDecimal(max)) != 0) {
+          f.put("distribution", Yaml.quoted("normal"));
+        }
+      }
+      case 2 -> f.put("distribution", flow("type", Yaml.quoted("lognormal"), "mu", Yaml.plain(Double.toString(rnd.nextDouble(-2, 8))),
+          "sigma", Yaml.plain(Double.toString(rnd.nextDouble(0.01, 3)))));
+      case 3 -> f.put("distribution", flow("type", Yaml.quoted("exponential"), "mean", Yaml.plain(Double.toString(rnd.nextDouble(0.001, 1e4)))));
+      case 4 -> {
+        MapNode bucket = flow("range", range(min, max), "weight", Yaml.plain("1"));
+        f.put("distribution", flow("type", Yaml.quoted("buckets"), "buckets", new ListNode().add(bucket)));
+      }
+      default -> f.put("distribution", flow("type", Yaml.quoted("zipf"), "exponent", Yaml.plain(pick(List.of("1", "1.0", "0.5", "2.5")))));
+    }
+  }
+
+  private static MapNode flow(Object... keysAndValues) {
+    MapNode m = new MapNode();
+    m.flow = true;
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], (Node) keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   /** A kind picking among values ({@code string}, {@code enum}: the same keys), with or without weights. */

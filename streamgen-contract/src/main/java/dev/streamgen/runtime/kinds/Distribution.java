@@ -137,6 +137,16 @@ public final class Distribution {
     }
   }
 
+  /** A sample as a whole-number field's value: rounded half up, clipped to [min, max]. */
+  static long rounded(double sample, long min, long max) {
+    return Math.max(min, Math.min(max, (long) Math.floor(sample + 0.5)));
+  }
+
+  /** A sample as a floating-point field's value: clipped to [min, max]. */
+  static double clipped(double sample, double min, double max) {
+    return Math.max(min, Math.min(max, sample));
+  }
+
   /** Words {@link #pack} appends. */
   int words() {
     return words.length;

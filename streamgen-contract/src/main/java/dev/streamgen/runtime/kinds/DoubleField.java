@@ -15,10 +15,15 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * {@code precision} decimals in every format. Encoded like {@code float}: Avro double, Protobuf
  * double, JSON number, binary 8 bytes little-endian.
  *
- * <p>Packed: salt, min and max (as double bits), precision ({@link #UNROUNDED} for none), Protobuf tag.
+ * <p>With a {@link Distribution}: its sample clipped to [min, max], then rounded as above.
+ *
+ * <p>Packed: salt, min and max (as double bits), precision ({@link #UNROUNDED} for none), Protobuf
+ * tag, then the distribution's words.
  */
 public final class DoubleField extends FieldGenerator {
   static final int CODE = 7;
+  /** A double field with a distribution other than uniform. */
+  static final int SKEWED_CODE = 19;
   /** The precision of a field drawn as {@code float} draws, without rounding. */
   public static final int UNROUNDED = -1;
   /** The largest precision: 10^15 is the last power of ten whose digits a double always keeps. */
@@ -40,8 +45,14 @@ public final class DoubleField extends FieldGenerator {
   private final double max;
   private final int precision;
   private final int protoTag;
+  private final Distribution distribution;
 
   public DoubleField(String name, int index, long salt, double min, double max, int precision) {
+    this(name, index, salt, min, max, precision, null);
+  }
+
+  /** @param distribution how values spread over the range; null for uniform */
+  public DoubleField(String name, int index, long salt, double min, double max, int precision, Distribution distribution) {
     super(name, index);
     if (!(min <= max) || !Double.isFinite(max - min)) {
       throw new IllegalArgumentException("field '" + name + "': double range [" + min + ", " + max + "] is not valid");
@@ -54,6 +65,7 @@ public final class DoubleField extends FieldGenerator {
     this.max = max;
     this.precision = precision;
     this.protoTag = protoTag(ProtobufWriter.WIRE_FIXED64);
+    this.distribution = distribution;
   }
 
   @Override
@@ -63,7 +75,7 @@ public final class DoubleField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return distribution == null ? CODE : SKEWED_CODE;
   }
 
   @Override
@@ -73,6 +85,9 @@ public final class DoubleField extends FieldGenerator {
     p.word(Double.doubleToRawLongBits(max));
     p.word(precision);
     p.word(protoTag);
+    if (distribution != null) {
+      distribution.pack(p);
+    }
   }
 
   /** 10^precision, the factor the Spark column multiplies and divides by. */
@@ -81,7 +96,10 @@ public final class DoubleField extends FieldGenerator {
   }
 
   private static double draw(long seed, long row, long salt, double min, double max, int precision) {
-    double v = FloatField.draw(seed, row, salt, min, max);
+    return round(FloatField.draw(seed, row, salt, min, max), precision);
+  }
+
+  private static double round(double v, int precision) {
     if (precision == UNROUNDED) {
       return v;
     }
@@ -91,7 +109,9 @@ public final class DoubleField extends FieldGenerator {
   }
 
   public double value(long seed, long row, long eventTimeMicros) {
-    return draw(seed, row, salt, min, max, precision);
+    return distribution == null
+        ? draw(seed, row, salt, min, max, precision)
+        : round(Distribution.clipped(distribution.sample(seed, row, salt, min), min, max), precision);
   }
 
   public void writeJson(ByteWriter out, double value) {
@@ -132,5 +152,20 @@ public final class DoubleField extends FieldGenerator {
 
   static String text(long[] code, int at, long seed, long row) {
     return JsonWriter.doubleText(packedDraw(code, at, seed, row));
+  }
+
+  /** {@link #write} of a field with a distribution, packed after the field's five words. */
+  static void writeSkewed(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    FloatField.encode(format, out, skewed(code, at, seed, row), (int) code[at + 4]);
+  }
+
+  static String skewedText(long[] code, int at, long seed, long row) {
+    return JsonWriter.doubleText(skewed(code, at, seed, row));
+  }
+
+  private static double skewed(long[] code, int at, long seed, long row) {
+    double min = Double.longBitsToDouble(code[at + 1]);
+    double max = Double.longBitsToDouble(code[at + 2]);
+    return round(Distribution.clipped(Distribution.sample(code, at + 5, seed, row, code[at], min), min, max), (int) code[at + 3]);
   }
 }

@@ -90,12 +90,9 @@ public final class FloatField extends FieldGenerator {
   }
 
   public double value(long seed, long row, long eventTimeMicros) {
-    return distribution == null ? draw(seed, row, salt, min, max) : fit(distribution.sample(seed, row, salt, min), min, max);
-  }
-
-  /** A distribution's sample clipped to [min, max]. */
-  private static double fit(double sample, double min, double max) {
-    return Math.max(min, Math.min(max, sample));
+    return distribution == null
+        ? draw(seed, row, salt, min, max)
+        : Distribution.clipped(distribution.sample(seed, row, salt, min), min, max);
   }
 
   public void writeJson(ByteWriter out, double value) {
@@ -143,6 +140,6 @@ public final class FloatField extends FieldGenerator {
 
   private static double skewed(long[] code, int at, long seed, long row) {
     double min = Double.longBitsToDouble(code[at + 1]);
-    return fit(Distribution.sample(code, at + 4, seed, row, code[at], min), min, Double.longBitsToDouble(code[at + 2]));
+    return Distribution.clipped(Distribution.sample(code, at + 4, seed, row, code[at], min), min, Double.longBitsToDouble(code[at + 2]));
   }
 }

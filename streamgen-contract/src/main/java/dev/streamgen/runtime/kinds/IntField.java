@@ -72,11 +72,6 @@ public final class IntField extends FieldGenerator {
     return (int) Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
   }
 
-  /** A distribution's sample as a value of the field: rounded half up, clipped to [min, max]. */
-  private static int fit(double sample, long min, long max) {
-    return (int) Math.max(min, Math.min(max, (long) Math.floor(sample + 0.5)));
-  }
-
   /**
    * The value without its JSON key; {@code proto} is the packed tag word. {@link DateField} writes
    * its day number with it in every format but JSON.
@@ -104,7 +99,7 @@ public final class IntField extends FieldGenerator {
   public int value(long seed, long row, long eventTimeMicros) {
     return distribution == null
         ? draw(seed, row, salt, min, max)
-        : fit(distribution.sample(seed, row, salt, min), min, max);
+        : (int) Distribution.rounded(distribution.sample(seed, row, salt, min), min, max);
   }
 
   public void writeJson(ByteWriter out, int value) {
@@ -149,6 +144,6 @@ public final class IntField extends FieldGenerator {
 
   private static int skewed(long[] code, int at, long seed, long row) {
     long min = code[at + 1];
-    return fit(Distribution.sample(code, at + 4, seed, row, code[at], min), min, code[at + 2]);
+    return (int) Distribution.rounded(Distribution.sample(code, at + 4, seed, row, code[at], min), min, code[at + 2]);
   }
 }

@@ -15,18 +15,28 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * needs). Avro long; Protobuf int64, or sint64 when min is negative (shorter for negative numbers);
  * JSON number; binary 8 bytes little-endian.
  *
- * <p>Packed: salt, min, max, Protobuf tag (bit 32 set for sint64).
+ * <p>With a {@link Distribution}: its sample rounded half up and clipped to [min, max].
+ *
+ * <p>Packed: salt, min, max, Protobuf tag (bit 32 set for sint64), then the distribution's words.
  */
 public final class LongField extends FieldGenerator {
   static final int CODE = 6;
+  /** A long field with a distribution other than uniform. */
+  static final int SKEWED_CODE = 18;
   private static final long SINT64 = 1L << 32;
 
   private final long salt;
   private final long min;
   private final long max;
   private final long proto;
+  private final Distribution distribution;
 
   public LongField(String name, int index, long salt, long min, long max) {
+    this(name, index, salt, min, max, null);
+  }
+
+  /** @param distribution how values spread over the range; null for uniform */
+  public LongField(String name, int index, long salt, long min, long max, Distribution distribution) {
     super(name, index);
     // max - min + 1 overflows to 0 or below exactly when the width does not fit a long.
     if (min > max || max - min + 1 <= 0) {
@@ -36,6 +46,7 @@ public final class LongField extends FieldGenerator {
     this.min = min;
     this.max = max;
     this.proto = protoTag(ProtobufWriter.WIRE_VARINT) | (min < 0 ? SINT64 : 0);
+    this.distribution = distribution;
   }
 
   @Override
@@ -45,7 +56,7 @@ public final class LongField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return distribution == null ? CODE : SKEWED_CODE;
   }
 
   @Override
@@ -54,6 +65,9 @@ public final class LongField extends FieldGenerator {
     p.word(min);
     p.word(max);
     p.word(proto);
+    if (distribution != null) {
+      distribution.pack(p);
+    }
   }
 
   private static long draw(long seed, long row, long salt, long min, long max) {
@@ -82,7 +96,9 @@ public final class LongField extends FieldGenerator {
   }
 
   public long value(long seed, long row, long eventTimeMicros) {
-    return draw(seed, row, salt, min, max);
+    return distribution == null
+        ? draw(seed, row, salt, min, max)
+        : Distribution.rounded(distribution.sample(seed, row, salt, min), min, max);
   }
 
   public void writeJson(ByteWriter out, long value) {
@@ -114,5 +130,19 @@ public final class LongField extends FieldGenerator {
 
   static String text(long[] code, int at, long seed, long row) {
     return Long.toString(draw(seed, row, code[at], code[at + 1], code[at + 2]));
+  }
+
+  /** {@link #write} of a field with a distribution, packed after the field's four words. */
+  static void writeSkewed(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    encode(format, out, skewed(code, at, seed, row), code[at + 3]);
+  }
+
+  static String skewedText(long[] code, int at, long seed, long row) {
+    return Long.toString(skewed(code, at, seed, row));
+  }
+
+  private static long skewed(long[] code, int at, long seed, long row) {
+    long min = code[at + 1];
+    return Distribution.rounded(Distribution.sample(code, at + 4, seed, row, code[at], min), min, code[at + 2]);
   }
 }

@@ -185,6 +185,12 @@ public final class PackedCatalog {
       case DoubleField.CODE:
         DoubleField.write(c, at, format, seed, row, out);
         break;
+      case LongField.SKEWED_CODE:
+        LongField.writeSkewed(c, at, format, seed, row, out);
+        break;
+      case DoubleField.SKEWED_CODE:
+        DoubleField.writeSkewed(c, at, format, seed, row, out);
+        break;
       case BooleanField.CODE:
         BooleanField.write(c, at, format, seed, row, out);
         break;
@@ -245,6 +251,10 @@ public final class PackedCatalog {
         return LongField.text(c, constants, seed, row);
       case DoubleField.CODE:
         return DoubleField.text(c, constants, seed, row);
+      case LongField.SKEWED_CODE:
+        return LongField.skewedText(c, constants, seed, row);
+      case DoubleField.SKEWED_CODE:
+        return DoubleField.skewedText(c, constants, seed, row);
       case BooleanField.CODE:
         return BooleanField.text(c, constants, seed, row);
       case DateField.CODE:
