@@ -25,6 +25,8 @@ import javax.tools.ToolProvider;
  *   <li>{@code tN}, N = 3, 100, 1,000, 10,000: N event types of the Quick Start's shape (a common int
  *       user_id; per type a uuid, a float range, a weighted string and an int range; weights 1..10
  *       repeating), into DIR/classes/tN;
+ *   <li>{@code k_<name>}: one event type of 20 fields ({@link KindCatalogs}): the seed's kinds mixed,
+ *       every other kind mixed, and 20 fields of each kind alone, into DIR/classes/kinds;
  *   <li>{@code vN}, N from -Dbench.varied: N types of random shapes ({@link VariedCatalog}) and {@code
  *       vNs30}, a 30-type sample of each, all into DIR/classes/varied; the generate and javac times
  *       go to DIR/varied-build-times.txt.
@@ -44,6 +46,9 @@ public final class GenerateBenchCatalogs {
     Path dir = Path.of(args[0]);
     for (int n : new int[] {3, 100, 1000, 10000}) {
       build(dir, "t" + n, "synthetic.yaml", "dev.streamgen.bench.t" + n, dir.resolve("classes/t" + n), yaml(n));
+    }
+    for (KindCatalogs.Catalog k : KindCatalogs.ALL) {
+      build(dir, "k_" + k.name(), "k_" + k.name() + ".yaml", "dev.streamgen.bench.k." + k.name(), dir.resolve("classes/kinds"), k.yaml());
     }
     // Varied catalogs: all in one classes directory (distinct packages and YAML names).
     Path varied = dir.resolve("classes/varied");
@@ -237,6 +242,74 @@ public final class GenerateBenchCatalogs {
     y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
     y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
     return y.toString();
+  }
+
+  /**
+   * One-type catalogs of 20 fields for the per-kind costs: the seed's five kinds mixed ({@code seed}),
+   * the kinds and options added since mixed ({@code rich}), and each kind alone ({@code only_<kind>}).
+   */
+  static final class KindCatalogs {
+    record Catalog(String name, List<String> fields) {
+      String yaml() {
+        StringBuilder y = new StringBuilder("# One event type of " + fields.size() + " fields for the per-kind benchmark (generated).\n");
+        y.append("event_types:\n  - event_type_id: \"bench.").append(name).append("\"\n    weight: 1.0\n    fields:\n");
+        for (int i = 0; i < fields.size(); i++) {
+          y.append("      f").append(i).append(": ").append(fields.get(i)).append('\n');
+        }
+        y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
+        y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
+        return y.toString();
+      }
+    }
+
+    /** One field definition per kind or option, as a YAML flow mapping: the name is the kind's label. */
+    static final java.util.Map<String, String> KINDS = new java.util.LinkedHashMap<>();
+
+    static {
+      KINDS.put("uuid", "{type: \"uuid\"}");
+      KINDS.put("int", "{type: \"int\", range: [1, 1000000]}");
+      KINDS.put("float", "{type: \"float\", range: [0.99, 999.99]}");
+      KINDS.put("string", "{type: \"string\", values: [\"iOS\", \"Android\", \"Web\"], weights: [0.4, 0.4, 0.2]}");
+      KINDS.put("timestamp", "{type: \"timestamp\"}");
+      KINDS.put("long", "{type: \"long\", range: [1, 9000000000000]}");
+      KINDS.put("double_precision", "{type: \"double\", range: [0.99, 999.99], precision: 2}");
+      KINDS.put("boolean", "{type: \"boolean\", true_ratio: 0.3}");
+      KINDS.put("date", "{type: \"date\", range: [\"2020-01-01\", \"2026-12-31\"]}");
+      KINDS.put("decimal", "{type: \"decimal\", precision: 9, scale: 2, range: [0.01, 9999999.99]}");
+      KINDS.put("bytes", "{type: \"bytes\", length: [8, 24]}");
+      KINDS.put("enum", "{type: \"enum\", values: [\"PENDING\", \"SHIPPED\", \"RETURNED\"], weights: [0.2, 0.7, 0.1]}");
+      KINDS.put("timestamp_window", "{type: \"timestamp\", range: \"now-30d..now\", format: \"epoch_millis\"}");
+      KINDS.put("sequence", "{type: \"sequence\", prefix: \"ord-\", start: 100000}");
+      KINDS.put("template", "{type: \"template\", template: \"order-{{int:1000..9999}}-{{enum:A|B|C}}\"}");
+      KINDS.put("int_normal", "{type: \"int\", range: [18, 90], distribution: \"normal\"}");
+      KINDS.put("float_lognormal", "{type: \"float\", range: [0.5, 5000], distribution: {type: \"lognormal\", mu: 3.5, sigma: 0.8}}");
+      KINDS.put("int_zipf", "{type: \"int\", range: [1, 100000], distribution: {type: \"zipf\", exponent: 1.1}}");
+      KINDS.put("int_buckets", "{type: \"int\", range: [1, 50], distribution: {type: \"buckets\", buckets: [{range: [1, 3], weight: 0.8}, {range: [4, 50], weight: 0.2}]}}");
+      KINDS.put("string_nullable", "{type: \"string\", values: [\"ads\", \"friend\", \"search\"], nullable: true, null_ratio: 0.3}");
+    }
+
+    static final List<String> SEED_KINDS = List.of("uuid", "int", "float", "string", "timestamp");
+
+    static final List<Catalog> ALL = catalogs();
+
+    private static List<Catalog> catalogs() {
+      List<Catalog> all = new ArrayList<>();
+      all.add(new Catalog("seed", mix(SEED_KINDS)));
+      all.add(new Catalog("rich", mix(KINDS.keySet().stream().filter(k -> !SEED_KINDS.contains(k)).toList())));
+      for (var e : KINDS.entrySet()) {
+        all.add(new Catalog("only_" + e.getKey(), java.util.Collections.nCopies(20, e.getValue())));
+      }
+      return all;
+    }
+
+    /** 20 fields cycling through the given kinds. */
+    private static List<String> mix(List<String> kinds) {
+      List<String> fields = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        fields.add(KINDS.get(kinds.get(i % kinds.size())));
+      }
+      return fields;
+    }
   }
 
   /**

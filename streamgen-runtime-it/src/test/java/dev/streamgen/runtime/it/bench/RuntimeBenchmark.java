@@ -129,6 +129,10 @@ public final class RuntimeBenchmark {
       sparkLine();
       return;
     }
+    if ("kinds".equals(only)) {
+      kinds();
+      return;
+    }
     boolean all = !"startup".equals(only);
 
     // 1. streamgen batch JSON -> noop at 3 types (10,000 types come last: their 10,000 kernel
@@ -313,6 +317,76 @@ public final class RuntimeBenchmark {
    * each a copy of one of the sample's types (so its data spreads as wide as the catalog's while
    * its shapes are the sample's 30). Sample, replica and catalog alternate, best of 3 each.
    */
+  private static final long KINDS_ROWS = Long.getLong("bench.kindsRows", ROWS / 5);
+  private static final List<String> KIND_LABELS = List.of(
+      "int", "uuid", "float", "string", "timestamp", "long", "double_precision", "boolean", "date", "decimal", "bytes", "enum",
+      "timestamp_window", "sequence", "template", "int_normal", "float_lognormal", "int_zipf", "int_buckets", "string_nullable");
+
+  private static String kindCatalog(String name) {
+    StringBuilder simple = new StringBuilder("K");
+    for (String part : name.split("_")) {
+      simple.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return "dev.streamgen.bench.k." + name + "." + simple + "Catalog";
+  }
+
+  /**
+   * Issue 14: what the field kinds cost. A 20-field event of the kinds added since the seed, mixed,
+   * beside one of the seed's five kinds, through the source and in the plain-Java loop (the limit
+   * for the same event); then 20 fields of each kind alone, plain Java, per field.
+   */
+  private void kinds() {
+    line("### Field kinds: 20-field events (batch -> noop, one event type)");
+    line("");
+    line("`seed`: the seed's five kinds, four fields each. `rich`: the 15 kinds and options added since "
+        + "(long, double with precision, boolean, date, decimal, bytes, enum, timestamp window, sequence, template, "
+        + "normal/lognormal/zipf/buckets distributions, a nullable string), cycled to 20 fields. "
+        + String.format(Locale.ROOT, "%,d", KINDS_ROWS) + " rows per run, best of 3, seed and rich alternating; "
+        + "plain Java: one thread, the packed catalog's per-row loop without Spark.");
+    line("");
+    line("| event | format | rows/s (source, wall) | rows per task CPU-second | plain Java rows/s | source CPU ÷ plain Java | rich ÷ seed (source CPU) | rich ÷ seed (plain Java) |");
+    line("|---|---|---:|---:|---:|---:|---:|---:|");
+    String seed = kindCatalog("seed");
+    String rich = kindCatalog("rich");
+    for (Format f : Format.values()) {
+      Rate[] pair = alternating(seed, rich, f, KINDS_ROWS);
+      Rate plainSeed = best(() -> plainJava(seed, f, KINDS_ROWS));
+      Rate plainRich = best(() -> plainJava(rich, f, KINDS_ROWS));
+      for (int i = 0; i < 2; i++) {
+        Rate source = pair[i];
+        Rate plain = i == 0 ? plainSeed : plainRich;
+        line("| " + (i == 0 ? "seed" : "rich") + " | " + f.configName() + " | " + rate(source.wall) + " | " + rate(source.cpu) + " | "
+            + rate(plain.cpu) + " | " + pct(source.cpu / plain.cpu) + " | "
+            + (i == 0 ? "" : pct(pair[1].cpu / pair[0].cpu)) + " | " + (i == 0 ? "" : pct(plainRich.cpu / plainSeed.cpu)) + " |");
+      }
+      progress("kinds " + f.configName() + ": seed " + rate(pair[0].cpu) + ", rich " + rate(pair[1].cpu) + " rows per CPU-s");
+    }
+    line("");
+    line("#### Each kind alone: plain Java, fields per CPU-second (20 fields of the kind per row)");
+    line("");
+    line("| kind | json | avro | binary | protobuf | json ÷ int |");
+    line("|---|---:|---:|---:|---:|---:|");
+    double intJson = 0;
+    for (String kind : KIND_LABELS) {
+      String catalog = kindCatalog("only_" + kind);
+      StringBuilder row = new StringBuilder("| " + kind + " |");
+      double json = 0;
+      for (Format f : Format.values()) {
+        double fields = best(() -> plainJava(catalog, f, KINDS_ROWS / 2)).cpu * 20;
+        row.append(' ').append(rate(fields)).append(" |");
+        if (f == Format.JSON) {
+          json = fields;
+        }
+      }
+      if (kind.equals("int")) {
+        intJson = json;
+      }
+      line(row + " " + pct(json / intJson) + " |");
+      progress("kind " + kind + " json " + rate(json) + " fields/s");
+    }
+    line("");
+  }
+
   private void variedPlain() {
     line("### Varied catalogs, plain-Java loop only: fields per CPU-second");
     line("");
