@@ -10,12 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pins the generated output of the seed's Quick Start config ({@code golden/events.yaml}) byte for
- * byte: Java sources, resources, .avsc, .proto, JSON Schema and manifest under
- * {@code golden/expected/}. After an intended change, regenerate them with
+ * Pins the generated output byte for byte (Java sources, resources, .avsc, .proto, JSON Schema and
+ * manifest) of the seed's Quick Start config ({@code golden/events.yaml}, under {@code
+ * golden/expected/}) and of the config using every field kind and option ({@code
+ * configs/all_kinds.yaml}, under {@code golden/all_kinds/}). After an intended change, regenerate them with
  *
  * <pre>./mvnw -pl streamgen-compiler -am test -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dstreamgen.updateGolden=true</pre>
  *
@@ -23,30 +26,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenFilesTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
-  static final Path EXPECTED = GOLDEN.resolve("expected");
 
   @TempDir Path out;
 
-  @Test
-  void quickStartOutputMatchesTheGoldenFiles() throws IOException {
-    CompileRequest request = GeneratedSources.request(GOLDEN.resolve("events.yaml"), out);
+  @ParameterizedTest
+  @CsvSource({
+    "src/test/resources/golden/events.yaml, src/test/resources/golden/expected",
+    "src/test/resources/configs/all_kinds.yaml, src/test/resources/golden/all_kinds"
+  })
+  void outputMatchesTheGoldenFiles(Path config, Path expected) throws IOException {
+    CompileRequest request = GeneratedSources.request(config, out);
     CompileResult result = Compiler.compile(request);
     assertThat(result.errors()).isEmpty();
-    assertThat(result.eventTypeCount()).isEqualTo(3);
     if (Boolean.getBoolean("streamgen.updateGolden")) {
-      deleteRecursively(EXPECTED);
+      deleteRecursively(expected);
       for (Path file : GeneratedSources.files(out)) {
-        Path target = EXPECTED.resolve(out.relativize(file));
+        Path target = expected.resolve(out.relativize(file));
         Files.createDirectories(target.getParent());
         Files.copy(file, target);
       }
     }
     List<Path> actual = relative(out);
-    assertThat(actual).as("generated file set").isEqualTo(relative(EXPECTED));
+    assertThat(actual).as("generated file set").isEqualTo(relative(expected));
     assertThat(result.generatedFiles()).hasSize(actual.size());
     for (Path file : actual) {
-      assertThat(Files.readString(out.resolve(file))).as("%s", file).isEqualTo(Files.readString(EXPECTED.resolve(file)));
-      assertThat(Files.readAllBytes(out.resolve(file))).as("%s", file).isEqualTo(Files.readAllBytes(EXPECTED.resolve(file)));
+      assertThat(Files.readString(out.resolve(file))).as("%s", file).isEqualTo(Files.readString(expected.resolve(file)));
+      assertThat(Files.readAllBytes(out.resolve(file))).as("%s", file).isEqualTo(Files.readAllBytes(expected.resolve(file)));
     }
   }
 

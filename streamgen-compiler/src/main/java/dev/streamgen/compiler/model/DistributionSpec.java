@@ -8,6 +8,7 @@ import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.compiler.validate.DidYouMean;
 import dev.streamgen.runtime.kinds.Distribution;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
   public record Bucket(double low, double high, double weight) {}
 
   public DistributionSpec {
-    parameters = Map.copyOf(new LinkedHashMap<>(parameters));
+    // In the order given (Map.copyOf's order changes from run to run; generated code must not).
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     buckets = List.copyOf(buckets);
   }
 
@@ -223,6 +225,16 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
     return ", " + type + "(" + String.join(", ", parts) + ")";
   }
 
+  /** A numeric kind's manifest parameters: its range, then its distribution when it has one. */
+  static Map<String, Object> manifestParameters(Object range, DistributionSpec distribution) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("range", range);
+    if (distribution != null) {
+      parameters.put(KEY, distribution.manifest());
+    }
+    return parameters;
+  }
+
   /** For the manifest: the type and its parameters. */
   public Map<String, Object> manifest() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -235,7 +247,11 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
     if (!buckets.isEmpty()) {
       List<Object> list = new ArrayList<>();
       for (Bucket b : buckets) {
-        list.add(Map.of("low", b.low, "high", b.high, "weight", b.weight));
+        Map<String, Object> bucket = new LinkedHashMap<>();
+        bucket.put("low", b.low);
+        bucket.put("high", b.high);
+        bucket.put("weight", b.weight);
+        list.add(bucket);
       }
       m.put("buckets", list);
     }

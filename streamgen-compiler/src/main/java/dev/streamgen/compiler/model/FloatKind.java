@@ -59,9 +59,7 @@ public record FloatKind(double min, double max, DistributionSpec distribution) i
 
   @Override
   public Map<String, Object> manifestParameters() {
-    return distribution == null
-        ? Map.of("range", List.of(min, max))
-        : Map.of("range", List.of(min, max), DistributionSpec.KEY, distribution.manifest());
+    return DistributionSpec.manifestParameters(List.of(min, max), distribution);
   }
 
   @Override

@@ -77,9 +77,7 @@ public record IntKind(long min, long max, DistributionSpec distribution) impleme
 
   @Override
   public Map<String, Object> manifestParameters() {
-    return distribution == null
-        ? Map.of("range", List.of(min, max))
-        : Map.of("range", List.of(min, max), DistributionSpec.KEY, distribution.manifest());
+    return DistributionSpec.manifestParameters(List.of(min, max), distribution);
   }
 
   @Override

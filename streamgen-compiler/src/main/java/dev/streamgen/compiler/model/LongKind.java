@@ -89,9 +89,7 @@ public record LongKind(long min, long max, DistributionSpec distribution) implem
 
   @Override
   public Map<String, Object> manifestParameters() {
-    return distribution == null
-        ? Map.of("range", List.of(min, max))
-        : Map.of("range", List.of(min, max), DistributionSpec.KEY, distribution.manifest());
+    return DistributionSpec.manifestParameters(List.of(min, max), distribution);
   }
 
   @Override
