@@ -147,6 +147,27 @@ public final class FieldScope {
         range, new BigInteger(range.min().number().toString()), new BigInteger(range.max().number().toString()));
   }
 
+  /**
+   * The {@code range} of a whole-number kind of {@code bits} bits (32: int, 64: long): both ends
+   * within the type, not empty; or null after reporting why not.
+   */
+  public WholeRange wholeRange(MapNode definition, String typeName, int bits) {
+    WholeRange range = wholeRange(definition, typeName);
+    if (range == null) {
+      return null;
+    }
+    boolean minFits = range.min().bitLength() < bits;
+    if (!minFits || range.max().bitLength() >= bits) {
+      BigInteger lowest = BigInteger.ONE.shiftLeft(bits - 1).negate();
+      error(
+          minFits ? range.written().max() : range.written().min(),
+          "range " + range.written().text() + " does not fit a " + bits + "-bit " + typeName + " [" + lowest + ", "
+              + lowest.negate().subtract(BigInteger.ONE) + "]; use a narrower range");
+      return null;
+    }
+    return nonEmpty(range) ? range : null;
+  }
+
   /** Whether min <= max; if not, reports the range empty. */
   public boolean nonEmpty(WholeRange range) {
     if (range.min().compareTo(range.max()) > 0) {

@@ -3,9 +3,7 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.MapNode;
-import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.runtime.kinds.IntField;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,29 +23,13 @@ public record IntKind(long min, long max, DistributionSpec distribution) impleme
   }
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    FieldScope.WholeRange range = scope.wholeRange(definition, "int");
+    FieldScope.WholeRange range = scope.wholeRange(definition, "int", 32);
     if (range == null) {
-      return null;
-    }
-    if (!fitsInt(range.min()) || !fitsInt(range.max())) {
-      ScalarNode at = fitsInt(range.min()) ? range.written().max() : range.written().min();
-      scope.error(
-          at,
-          "range "
-              + range.written().text()
-              + " does not fit a 32-bit int [-2147483648, 2147483647]; use a narrower range");
-      return null;
-    }
-    if (!scope.nonEmpty(range)) {
       return null;
     }
     Optional<DistributionSpec> distribution =
         DistributionSpec.parse(definition, scope, range.min().doubleValue(), range.max().doubleValue(), true);
     return distribution == null ? null : new IntKind(range.min().longValue(), range.max().longValue(), distribution.orElse(null));
-  }
-
-  private static boolean fitsInt(BigInteger v) {
-    return v.bitLength() < 32;
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.MapNode;
-import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.runtime.kinds.LongField;
 import java.math.BigInteger;
 import java.util.List;
@@ -25,20 +24,8 @@ public record LongKind(long min, long max, DistributionSpec distribution) implem
   private static final BigInteger MAX_WIDTH = BigInteger.valueOf(Long.MAX_VALUE);
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    FieldScope.WholeRange range = scope.wholeRange(definition, "long");
+    FieldScope.WholeRange range = scope.wholeRange(definition, "long", 64);
     if (range == null) {
-      return null;
-    }
-    if (!fitsLong(range.min()) || !fitsLong(range.max())) {
-      ScalarNode at = fitsLong(range.min()) ? range.written().max() : range.written().min();
-      scope.error(
-          at,
-          "range "
-              + range.written().text()
-              + " does not fit a 64-bit long [-9223372036854775808, 9223372036854775807]; use a narrower range");
-      return null;
-    }
-    if (!scope.nonEmpty(range)) {
       return null;
     }
     BigInteger width = range.max().subtract(range.min()).add(BigInteger.ONE);
@@ -56,10 +43,6 @@ public record LongKind(long min, long max, DistributionSpec distribution) implem
     Optional<DistributionSpec> distribution =
         DistributionSpec.parse(definition, scope, range.min().doubleValue(), range.max().doubleValue(), true);
     return distribution == null ? null : new LongKind(range.min().longValue(), range.max().longValue(), distribution.orElse(null));
-  }
-
-  private static boolean fitsLong(BigInteger v) {
-    return v.bitLength() < 64;
   }
 
   @Override

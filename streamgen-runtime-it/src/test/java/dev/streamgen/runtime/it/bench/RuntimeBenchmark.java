@@ -273,8 +273,10 @@ public final class RuntimeBenchmark {
   private void varied() {
     line("### Varied catalogs: N types of random shapes vs a 30-type sample of the same catalog");
     line("");
-    line("Each type: 2-12 fields of random kinds (int, float, weighted string, uuid, timestamp) with random names, "
-        + "ranges and value lists; random weights. " + String.format(Locale.ROOT, "%,d", VARIED_ROWS)
+    line("Each type: 2-12 fields of random kinds (int, float, weighted string, uuid, timestamp"
+        + ("seed".equals(System.getProperty("bench.variedKinds", "all")) ? ""
+            : "; one field in four of the kinds and options added since the seed, as in the kinds benchmark")
+        + ") with random names, ranges and value lists; random weights. " + String.format(Locale.ROOT, "%,d", VARIED_ROWS)
         + " rows per run, batch to noop, local[" + CORES + "], best of 3 runs each, sample and catalog alternating.");
     line("");
     line("Per-row work differs between a catalog and its sample (a type has 2-12 fields), so besides rows/s the "
