@@ -133,11 +133,13 @@ public final class Field {
   }
 
   private String protoComment() {
-    String text = switch (kind.typeName()) {
+    // An array's values are its items': their type needs the same words.
+    FieldKind values = kind instanceof ArrayKind array ? array.item().kind() : kind;
+    String text = switch (values.typeName()) {
       case "uuid" -> "uuid text";
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
       case "date" -> "days since 1970-01-01";
-      case "decimal" -> "plain decimal text, " + kind.describe();
+      case "decimal" -> "plain decimal text, " + values.describe();
       default -> "";
     };
     String yamlName = name.equals(identifier) ? "" : "YAML field " + name.replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");
