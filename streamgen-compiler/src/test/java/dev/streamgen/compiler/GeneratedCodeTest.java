@@ -106,17 +106,17 @@ class GeneratedCodeTest {
   void catalogDescribesTheYaml() throws IOException {
     assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
     assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
-    assertThat(catalog.size()).isEqualTo(8);
+    assertThat(catalog.size()).isEqualTo(9);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < catalog.size(); i++) {
       ids.add(catalog.kernel(i).eventTypeId());
     }
-    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars", "order.placed");
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars", "order.placed", "nested");
     double[] weights = new double[catalog.size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = catalog.weight(i);
     }
-    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.02, 0.04, 0.04, 0.03, 0.03, 0.04}, within(1e-12));
+    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.01, 0.04, 0.04, 0.03, 0.03, 0.04, 0.01}, within(1e-12));
     assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
     assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
   }
@@ -142,45 +142,86 @@ class GeneratedCodeTest {
       assertThat(names).isEqualTo(kernel.fieldNames());
       for (int i = 0; i < fields.size(); i++) {
         JsonNode field = fields.get(i);
-        JsonNode value = json.get(field.get("name").asText());
+        String name = field.get("name").asText();
+        JsonNode value = json.get(name);
         Object expected = event.get(i);
+        checkJson(field, value, exact.get(name), expected);
         if (expected == null) {
-          assertThat(value.isNull()).as("%s", field).isTrue();
           assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo("null");
           continue;
         }
-        switch (field.get("type").asText()) {
-          case "int" -> assertThat(value.isInt() && value.intValue() == (Integer) expected).isTrue();
-          case "long" -> assertThat(value.isIntegralNumber() && value.canConvertToLong() && value.longValue() == (Long) expected).as("%s", value).isTrue();
-          case "float", "double" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
-          case "boolean" -> assertThat(value.isBoolean() && value.booleanValue() == (Boolean) expected).as("%s", value).isTrue();
-          case "date" -> {
-            assertThat(LocalDate.parse(value.textValue())).isEqualTo(expected);
-            assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\d");
-          }
-          case "string", "sequence", "template" -> assertThat(value.textValue()).isEqualTo(expected);
-          case "uuid" -> assertThat(UUID.fromString(value.textValue())).isEqualTo(expected);
-          case "timestamp" -> {
-            switch (field.has("format") ? field.get("format").asText() : "iso8601") {
-              case "epoch_millis" -> assertThat(value.isIntegralNumber() && value.longValue() == Math.floorDiv((Long) expected, 1_000L)).as("%s", value).isTrue();
-              case "epoch_micros" -> assertThat(value.isIntegralNumber() && value.longValue() == (Long) expected).as("%s", value).isTrue();
-              default -> {
-                Instant instant = Instant.parse(value.textValue());
-                assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
-                assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
-              }
-            }
-          }
-          // equals compares the scale too: the JSON number has exactly `scale` decimals.
-          case "decimal" -> assertThat(exact.get(field.get("name").asText()).decimalValue()).isEqualTo(expected);
-          case "bytes" -> assertThat(Base64.getDecoder().decode(value.textValue())).isEqualTo((byte[]) expected);
-          case "enum" -> assertThat(value.textValue()).isEqualTo(expected);
-          default -> throw new AssertionError(field);
+        if (value.isContainerNode()) {
+          // A struct's or an array's text is its JSON.
+          assertThat(JSON.readTree(kernel.fieldText(SEED, row, t, i))).isEqualTo(value);
+          continue;
         }
         String text = expected instanceof BigDecimal d ? d.toPlainString() : value.isTextual() ? value.textValue() : value.toString();
         assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo(text);
       }
     });
+  }
+
+  /** Checks one JSON value (and the same value read with exact decimals) against the event's value, nested ones recursively. */
+  static void checkJson(JsonNode field, JsonNode value, JsonNode exact, Object expected) {
+    if (expected == null) {
+      assertThat(value.isNull()).as("%s", field).isTrue();
+      return;
+    }
+    switch (field.get("type").asText()) {
+      case "int" -> assertThat(value.isInt() && value.intValue() == (Integer) expected).isTrue();
+      case "long" -> assertThat(value.isIntegralNumber() && value.canConvertToLong() && value.longValue() == (Long) expected).as("%s", value).isTrue();
+      case "float", "double" -> assertThat(value.isNumber() && value.doubleValue() == (Double) expected).as("%s", value).isTrue();
+      case "boolean" -> assertThat(value.isBoolean() && value.booleanValue() == (Boolean) expected).as("%s", value).isTrue();
+      case "date" -> {
+        assertThat(LocalDate.parse(value.textValue())).isEqualTo(expected);
+        assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\d");
+      }
+      case "string", "sequence", "template" -> assertThat(value.textValue()).isEqualTo(expected);
+      case "uuid" -> assertThat(UUID.fromString(value.textValue())).isEqualTo(expected);
+      case "timestamp" -> {
+        switch (field.has("format") ? field.get("format").asText() : "iso8601") {
+          case "epoch_millis" -> assertThat(value.isIntegralNumber() && value.longValue() == Math.floorDiv((Long) expected, 1_000L)).as("%s", value).isTrue();
+          case "epoch_micros" -> assertThat(value.isIntegralNumber() && value.longValue() == (Long) expected).as("%s", value).isTrue();
+          default -> {
+            Instant instant = Instant.parse(value.textValue());
+            assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
+            assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+          }
+        }
+      }
+      // equals compares the scale too: the JSON number has exactly `scale` decimals.
+      case "decimal" -> assertThat(exact.decimalValue()).isEqualTo(expected);
+      case "bytes" -> assertThat(Base64.getDecoder().decode(value.textValue())).isEqualTo((byte[]) expected);
+      case "enum" -> assertThat(value.textValue()).isEqualTo(expected);
+      case "struct" -> {
+        List<String> names = new ArrayList<>();
+        value.fieldNames().forEachRemaining(names::add);
+        List<String> declared = new ArrayList<>();
+        field.get("fields").forEach(c -> declared.add(c.get("name").asText()));
+        assertThat(names).isEqualTo(declared);
+        for (JsonNode child : field.get("fields")) {
+          String name = child.get("name").asText();
+          checkJson(child, value.get(name), exact.get(name), member(expected, child));
+        }
+      }
+      case "array" -> {
+        List<?> items = (List<?>) expected;
+        assertThat(value.isArray() && value.size() == items.size()).as("%s", value).isTrue();
+        for (int k = 0; k < items.size(); k++) {
+          checkJson(field.get("items"), value.get(k), exact.get(k), items.get(k));
+        }
+      }
+      default -> throw new AssertionError(field);
+    }
+  }
+
+  /** The value of a struct's field {@code child} in the struct's typed object. */
+  static Object member(Object struct, JsonNode child) {
+    try {
+      return struct.getClass().getField(child.get("identifier").asText()).get(struct);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(child.toString(), e);
+    }
   }
 
   @Test
@@ -200,24 +241,41 @@ class GeneratedCodeTest {
           decoders.computeIfAbsent(kernel.eventTypeId(), id -> new BinaryMessageDecoder<>(model, schema)).decode(bytes);
       for (int i = 0; i < fields.size(); i++) {
         String identifier = fields.get(i).get("identifier").asText();
-        Object value = record.get(identifier);
-        Object expected = event.get(i);
-        Schema fieldSchema = valueSchema(schema.getField(identifier).schema());
-        if (expected instanceof BigDecimal decimal) {
-          // Avro's own conversion reads the value back and writes exactly the bytes the kernel wrote.
-          Conversions.DecimalConversion conversion = new Conversions.DecimalConversion();
-          assertThat(conversion.fromBytes(((ByteBuffer) value).duplicate(), fieldSchema, fieldSchema.getLogicalType())).isEqualTo(decimal);
-          assertThat(value).isEqualTo(conversion.toBytes(decimal, fieldSchema, fieldSchema.getLogicalType()));
-        } else if (expected instanceof byte[] raw) {
-          assertThat(value).isEqualTo(ByteBuffer.wrap(raw));
-        } else if (expected instanceof UUID || expected instanceof String) {
-          assertThat(fieldSchema.getType()).isEqualTo(fields.get(i).get("type").asText().equals("enum") ? Schema.Type.ENUM : Schema.Type.STRING);
-          assertThat(value.toString()).isEqualTo(expected.toString());
-        } else {
-          assertThat(value).isEqualTo(expected);
-        }
+        checkAvro(fields.get(i), schema.getField(identifier).schema(), record.get(identifier), event.get(i));
       }
     });
+  }
+
+  /** Checks one value Avro decoded (with the field's schema) against the event's value, nested ones recursively. */
+  static void checkAvro(JsonNode field, Schema schema, Object value, Object expected) {
+    Schema fieldSchema = valueSchema(schema);
+    if (expected instanceof BigDecimal decimal) {
+      // Avro's own conversion reads the value back and writes exactly the bytes the kernel wrote.
+      Conversions.DecimalConversion conversion = new Conversions.DecimalConversion();
+      assertThat(conversion.fromBytes(((ByteBuffer) value).duplicate(), fieldSchema, fieldSchema.getLogicalType())).isEqualTo(decimal);
+      assertThat(value).isEqualTo(conversion.toBytes(decimal, fieldSchema, fieldSchema.getLogicalType()));
+    } else if (expected instanceof byte[] raw) {
+      assertThat(value).isEqualTo(ByteBuffer.wrap(raw));
+    } else if (expected instanceof UUID || expected instanceof String) {
+      assertThat(fieldSchema.getType()).isEqualTo(field.get("type").asText().equals("enum") ? Schema.Type.ENUM : Schema.Type.STRING);
+      assertThat(value.toString()).isEqualTo(expected.toString());
+    } else if (expected != null && field.get("type").asText().equals("struct")) {
+      assertThat(fieldSchema.getType()).isEqualTo(Schema.Type.RECORD);
+      GenericRecord record = (GenericRecord) value;
+      for (JsonNode child : field.get("fields")) {
+        String identifier = child.get("identifier").asText();
+        checkAvro(child, fieldSchema.getField(identifier).schema(), record.get(identifier), member(expected, child));
+      }
+    } else if (expected instanceof List<?> items) {
+      assertThat(fieldSchema.getType()).isEqualTo(Schema.Type.ARRAY);
+      List<?> decoded = (List<?>) value;
+      assertThat(decoded).hasSameSizeAs(items);
+      for (int k = 0; k < items.size(); k++) {
+        checkAvro(field.get("items"), fieldSchema.getElementType(), decoded.get(k), items.get(k));
+      }
+    } else {
+      assertThat(value).isEqualTo(expected);
+    }
   }
 
   @Test
@@ -229,58 +287,126 @@ class GeneratedCodeTest {
       byte[] bytes = write(kernel, row, t, Format.PROTOBUF);
       DynamicMessage parsed = DynamicMessage.parseFrom(descriptor, bytes);
       assertThat(parsed.getUnknownFields().asMap()).isEmpty();
-      for (int i = 0; i < fields.size(); i++) {
-        Descriptors.FieldDescriptor fd = descriptor.findFieldByName(fields.get(i).get("identifier").asText());
-        assertThat(fd.getNumber()).isEqualTo(i + 1);
-        Object expected = event.get(i);
-        if (nullable(fields.get(i))) {
+      checkProtoFields(fields, descriptor, parsed, event);
+      assertThat(parsed.toByteArray()).as("canonical protobuf-java encoding").isEqualTo(bytes);
+    });
+    assertThat(file.findMessageTypeByName("StreamgenEnvelope").getFields()).extracting(f -> f.getName()).containsExactly("event_type_id", "payload");
+  }
+
+  /** Checks a parsed message's fields (an event's, a struct's) against the values, numbered from 1 in order. */
+  static void checkProtoFields(List<JsonNode> fields, Descriptors.Descriptor descriptor, DynamicMessage parsed, List<Object> values) {
+    assertThat(parsed.getUnknownFields().asMap()).isEmpty();
+    for (int i = 0; i < fields.size(); i++) {
+      JsonNode field = fields.get(i);
+      Descriptors.FieldDescriptor fd = descriptor.findFieldByName(field.get("identifier").asText());
+      assertThat(fd.getNumber()).isEqualTo(i + 1);
+      Object expected = values.get(i);
+      if (nullable(field)) {
+        if (fd.isRepeated()) {
+          // A repeated field has no presence: a null list is absent, as an empty one.
+          assertThat(fd.hasPresence()).isFalse();
+          if (expected == null) {
+            assertThat(parsed.getRepeatedFieldCount(fd)).isZero();
+            continue;
+          }
+        } else {
           assertThat(fd.hasPresence()).as("proto3 optional").isTrue();
           assertThat(parsed.hasField(fd)).as("present exactly when not null: %s", fd).isEqualTo(expected != null);
           if (expected == null) {
             continue;
           }
         }
-        Object value = parsed.getField(fd);
-        switch (fields.get(i).get("type").asText()) {
-          case "decimal" -> assertThat(value).isEqualTo(((BigDecimal) expected).toPlainString());
-          case "bytes" -> assertThat(value).isEqualTo(ByteString.copyFrom((byte[]) expected));
-          case "enum" -> {
-            Descriptors.EnumValueDescriptor symbol = (Descriptors.EnumValueDescriptor) value;
-            assertThat(symbol.getName()).isEqualTo((fd.getName() + "_" + expected).toUpperCase(Locale.ROOT));
-            assertThat(symbol.getNumber()).isEqualTo(symbolIndex(fields.get(i), expected) + 1);
-          }
-          // int32 days since 1970-01-01
-          case "date" -> assertThat(value).isEqualTo(Math.toIntExact(((LocalDate) expected).toEpochDay()));
-          default -> assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
+      }
+      checkProtoValue(field, fd, parsed.getField(fd), expected);
+    }
+  }
+
+  static void checkProtoValue(JsonNode field, Descriptors.FieldDescriptor fd, Object value, Object expected) {
+    switch (field.get("type").asText()) {
+      case "decimal" -> assertThat(value).isEqualTo(((BigDecimal) expected).toPlainString());
+      case "bytes" -> assertThat(value).isEqualTo(ByteString.copyFrom((byte[]) expected));
+      case "enum" -> {
+        Descriptors.EnumValueDescriptor symbol = (Descriptors.EnumValueDescriptor) value;
+        assertThat(symbol.getName()).isEqualTo((fd.getName() + "_" + expected).toUpperCase(Locale.ROOT));
+        assertThat(symbol.getNumber()).isEqualTo(symbolIndex(field, expected) + 1);
+      }
+      // int32 days since 1970-01-01
+      case "date" -> assertThat(value).isEqualTo(Math.toIntExact(((LocalDate) expected).toEpochDay()));
+      case "struct" -> {
+        List<JsonNode> children = new ArrayList<>();
+        field.get("fields").forEach(children::add);
+        List<Object> members = new ArrayList<>();
+        children.forEach(c -> members.add(member(expected, c)));
+        checkProtoFields(children, fd.getMessageType(), (DynamicMessage) value, members);
+      }
+      case "array" -> {
+        assertThat(fd.isRepeated()).isTrue();
+        List<?> items = (List<?>) expected;
+        List<?> parsed = (List<?>) value;
+        assertThat(parsed).hasSameSizeAs(items);
+        for (int k = 0; k < items.size(); k++) {
+          checkProtoValue(field.get("items"), fd, parsed.get(k), items.get(k));
         }
       }
-      assertThat(parsed.toByteArray()).as("canonical protobuf-java encoding").isEqualTo(bytes);
-    });
-    assertThat(file.findMessageTypeByName("StreamgenEnvelope").getFields()).extracting(f -> f.getName()).containsExactly("event_type_id", "payload");
+      default -> assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
+    }
   }
 
   @Test
   void binaryPayloadsDecodeWithTheReferenceDecoderAndTheManifest() throws Exception {
     forEveryRow((kernel, row, t, event, fields) -> {
       List<String> types = new ArrayList<>();
-      fields.forEach(f -> types.add(f.get("type").asText() + (nullable(f) ? "?" : "")));
+      fields.forEach(f -> types.add(binaryType(f)));
       List<Object> decoded = BinaryDecoder.decode(write(kernel, row, t, Format.BINARY), types);
       assertThat(decoded).hasSameSizeAs(event);
       for (int i = 0; i < fields.size(); i++) {
-        Object expected = event.get(i);
-        // The layout carries what the manifest does not: a decimal's unscaled value, a symbol's index.
-        if (expected == null) {
-          assertThat(decoded.get(i)).isNull();
-          continue;
-        }
-        switch (fields.get(i).get("type").asText()) {
-          case "decimal" -> assertThat(decoded.get(i)).isEqualTo(((BigDecimal) expected).unscaledValue().longValueExact());
-          case "bytes" -> assertThat((byte[]) decoded.get(i)).isEqualTo((byte[]) expected);
-          case "enum" -> assertThat(decoded.get(i)).isEqualTo(symbolIndex(fields.get(i), expected));
-          default -> assertThat(decoded.get(i)).isEqualTo(expected);
-        }
+        checkBinary(fields.get(i), decoded.get(i), event.get(i));
       }
     });
+  }
+
+  /** The reference decoder's type of a manifest field: its type, a struct's or array's spelled out, {@code ?} when nullable. */
+  static String binaryType(JsonNode field) {
+    String type = switch (field.get("type").asText()) {
+      case "struct" -> {
+        List<String> children = new ArrayList<>();
+        field.get("fields").forEach(c -> children.add(binaryType(c)));
+        yield "struct<" + String.join(",", children) + ">";
+      }
+      case "array" -> "array<" + binaryType(field.get("items")) + ">";
+      default -> field.get("type").asText();
+    };
+    return type + (nullable(field) ? "?" : "");
+  }
+
+  static void checkBinary(JsonNode field, Object decoded, Object expected) {
+    // The layout carries what the manifest does not: a decimal's unscaled value, a symbol's index.
+    if (expected == null) {
+      assertThat(decoded).isNull();
+      return;
+    }
+    switch (field.get("type").asText()) {
+      case "decimal" -> assertThat(decoded).isEqualTo(((BigDecimal) expected).unscaledValue().longValueExact());
+      case "bytes" -> assertThat((byte[]) decoded).isEqualTo((byte[]) expected);
+      case "enum" -> assertThat(decoded).isEqualTo(symbolIndex(field, expected));
+      case "struct" -> {
+        List<?> values = (List<?>) decoded;
+        int j = 0;
+        for (JsonNode child : field.get("fields")) {
+          checkBinary(child, values.get(j++), member(expected, child));
+        }
+        assertThat(values).hasSize(j);
+      }
+      case "array" -> {
+        List<?> items = (List<?>) expected;
+        List<?> values = (List<?>) decoded;
+        assertThat(values).hasSameSizeAs(items);
+        for (int k = 0; k < items.size(); k++) {
+          checkBinary(field.get("items"), values.get(k), items.get(k));
+        }
+      }
+      default -> assertThat(decoded).isEqualTo(expected);
+    }
   }
 
   @Test
@@ -556,6 +682,81 @@ class GeneratedCodeTest {
     Map<String, Double> weights = Map.of("PENDING", 0.5, "shipped", 0.3, "_internal", 0.1, "Done2", 0.1);
     assertThat(statuses.keySet()).isEqualTo(weights.keySet());
     weights.forEach((symbol, w) -> assertThat((double) statuses.get(symbol)).as(symbol).isCloseTo(rows * w, within(fiveSigmas(rows, w))));
+  }
+
+  @Test
+  void nestedValuesStayInTheirRangesAndFollowTheirWeights() throws Exception {
+    EventKernel kernel = kernel("nested");
+    int rows = 20_000;
+    int[] tagLengths = new int[6];
+    int[] lineCounts = new int[4];
+    Map<String, Integer> tags = new HashMap<>();
+    int tagItems = 0;
+    int pairs = 0;
+    int equalPairs = 0;
+    int postCodeNulls = 0;
+    long qtySum = 0;
+    int lines = 0;
+    Map<Integer, Integer> scores = new HashMap<>();
+    int scoreItems = 0;
+    for (long row = 0; row < rows; row++) {
+      JsonNode json = EXACT_JSON.readTree(write(kernel, row, BASE_MICROS, Format.JSON));
+      JsonNode address = json.get("address");
+      assertThat(address.get("zip").intValue()).isBetween(0, 99_999);
+      assertThat(address.get("geo").get("lat").doubleValue()).isBetween(-90.0, 90.0);
+      assertThat(address.get("geo").get("lon").doubleValue()).isBetween(-180.0, 180.0);
+      postCodeNulls += address.get("post-code").isNull() ? 1 : 0;
+      JsonNode tagList = json.get("tags");
+      tagLengths[tagList.size()]++;
+      for (JsonNode tag : tagList) {
+        tags.merge(tag.textValue(), 1, Integer::sum);
+        tagItems++;
+      }
+      if (tagList.size() >= 2) {
+        pairs++;
+        equalPairs += tagList.get(0).equals(tagList.get(1)) ? 1 : 0;
+      }
+      for (JsonNode score : json.get("scores")) {
+        scores.merge(score.intValue(), 1, Integer::sum);
+        scoreItems++;
+      }
+      assertThat(json.get("levels").size()).isBetween(1, 3);
+      assertThat(json.get("nothing").size()).isZero();
+      JsonNode lineList = json.get("lines");
+      lineCounts[lineList.size()]++;
+      for (JsonNode line : lineList) {
+        int qty = line.get("qty").intValue();
+        assertThat(qty).isBetween(1, 10);
+        qtySum += qty;
+        lines++;
+        assertThat(line.get("prices").size()).isBetween(0, 2);
+        for (JsonNode price : line.get("prices")) {
+          assertThat(price.decimalValue().scale()).isEqualTo(2);
+          assertThat(price.decimalValue()).isBetween(BigDecimal.ZERO, new BigDecimal("100.00"));
+        }
+      }
+    }
+    assertThat(lineCounts[0]).as("length [1, 3]").isZero();
+    // Lengths are uniform over their ranges, item values over theirs: binomial counts within 5 sigma.
+    for (int n = 0; n <= 5; n++) {
+      assertThat((double) tagLengths[n]).as("tags of length %s", n).isCloseTo(rows / 6.0, within(fiveSigmas(rows, 1 / 6.0)));
+    }
+    for (int n = 1; n <= 3; n++) {
+      assertThat((double) lineCounts[n]).as("lines %s", n).isCloseTo(rows / 3.0, within(fiveSigmas(rows, 1 / 3.0)));
+    }
+    assertThat(tags.keySet()).containsExactlyInAnyOrder("a", "b", "");
+    for (int count : tags.values()) {
+      assertThat((double) count).isCloseTo(tagItems / 3.0, within(fiveSigmas(tagItems, 1 / 3.0)));
+    }
+    assertThat(scores.keySet()).containsExactlyInAnyOrder(-3, -2, -1, 0, 1, 2, 3);
+    for (int count : scores.values()) {
+      assertThat((double) count).isCloseTo(scoreItems / 7.0, within(fiveSigmas(scoreItems, 1 / 7.0)));
+    }
+    // Items draw from streams of their own: two items of a row are equal as often as chance says (1/3).
+    assertThat((double) equalPairs).isCloseTo(pairs / 3.0, within(fiveSigmas(pairs, 1 / 3.0)));
+    assertThat((double) postCodeNulls).isCloseTo(rows * 0.5, within(fiveSigmas(rows, 0.5)));
+    // Mean of a uniform whole number in [1, 10]: variance (10^2 - 1) / 12.
+    assertThat(qtySum / (double) lines).isCloseTo(5.5, within(5 * Math.sqrt(99 / 12.0 / lines)));
   }
 
   /** Five standard deviations of a binomial count of n trials with probability p. */

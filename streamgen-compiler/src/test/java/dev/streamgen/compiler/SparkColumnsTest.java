@@ -19,12 +19,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.collection.JavaConverters;
 
 /**
  * The generated Spark columns compute, on a local Spark session, exactly the values the generated
@@ -90,55 +93,80 @@ class SparkColumnsTest {
           Object expected = eventClass.getField(field.get("identifier").asText()).get(event);
           Object actual = rows.get(r).get(f);
           DataType dataType = df.schema().fields()[f].dataType();
-          if (expected == null || actual == null) {
-            assertThat(GeneratedCodeTest.nullable(field)).as("row %s %s", r, field).isTrue();
-            assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
-            f++;
-            continue;
-          }
-          switch (field.get("type").asText()) {
-            case "int" -> {
-              assertThat(dataType).isEqualTo(DataTypes.IntegerType);
-              assertThat(actual).isEqualTo(expected);
-            }
-            case "long" -> {
-              assertThat(dataType).isEqualTo(DataTypes.LongType);
-              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
-            }
-            case "boolean" -> {
-              assertThat(dataType).isEqualTo(DataTypes.BooleanType);
-              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
-            }
-            case "date" -> {
-              assertThat(dataType).isEqualTo(DataTypes.DateType);
-              assertThat(((java.sql.Date) actual).toLocalDate()).as("row %s %s", r, field).isEqualTo(expected);
-            }
-            case "float", "double" -> {
-              assertThat(dataType).isEqualTo(DataTypes.DoubleType);
-              assertThat(Double.doubleToRawLongBits((Double) actual)).as("row %s %s", r, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
-            }
-            case "decimal" -> {
-              assertThat(dataType).isEqualTo(DataTypes.createDecimalType(field.get("precision").asInt(), field.get("scale").asInt()));
-              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
-            }
-            case "bytes" -> {
-              assertThat(dataType).isEqualTo(DataTypes.BinaryType);
-              assertThat((byte[]) actual).as("row %s %s", r, field).isEqualTo((byte[]) expected);
-            }
-            case "string", "uuid", "enum", "sequence", "template" -> {
-              assertThat(dataType).isEqualTo(DataTypes.StringType);
-              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected.toString());
-            }
-            case "timestamp" -> {
-              assertThat(dataType).isEqualTo(DataTypes.TimestampType);
-              Instant instant = ((Timestamp) actual).toInstant();
-              assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
-            }
-            default -> throw new AssertionError(field);
-          }
+          check(field, dataType, actual, expected, "row " + r);
           f++;
         }
       }
+    }
+  }
+
+  /** Checks one Spark value of type {@code dataType} against the typed class's value, nested ones recursively. */
+  private static void check(JsonNode field, DataType dataType, Object actual, Object expected, String at) {
+    if (expected == null || actual == null) {
+      assertThat(GeneratedCodeTest.nullable(field)).as("%s %s", at, field).isTrue();
+      assertThat(actual).as("%s %s", at, field).isEqualTo(expected);
+      return;
+    }
+    switch (field.get("type").asText()) {
+      case "int" -> {
+        assertThat(dataType).isEqualTo(DataTypes.IntegerType);
+        assertThat(actual).isEqualTo(expected);
+      }
+      case "long" -> {
+        assertThat(dataType).isEqualTo(DataTypes.LongType);
+        assertThat(actual).as("%s %s", at, field).isEqualTo(expected);
+      }
+      case "boolean" -> {
+        assertThat(dataType).isEqualTo(DataTypes.BooleanType);
+        assertThat(actual).as("%s %s", at, field).isEqualTo(expected);
+      }
+      case "date" -> {
+        assertThat(dataType).isEqualTo(DataTypes.DateType);
+        assertThat(((java.sql.Date) actual).toLocalDate()).as("%s %s", at, field).isEqualTo(expected);
+      }
+      case "float", "double" -> {
+        assertThat(dataType).isEqualTo(DataTypes.DoubleType);
+        assertThat(Double.doubleToRawLongBits((Double) actual)).as("%s %s", at, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
+      }
+      case "decimal" -> {
+        assertThat(dataType).isEqualTo(DataTypes.createDecimalType(field.get("precision").asInt(), field.get("scale").asInt()));
+        assertThat(actual).as("%s %s", at, field).isEqualTo(expected);
+      }
+      case "bytes" -> {
+        assertThat(dataType).isEqualTo(DataTypes.BinaryType);
+        assertThat((byte[]) actual).as("%s %s", at, field).isEqualTo((byte[]) expected);
+      }
+      case "string", "uuid", "enum", "sequence", "template" -> {
+        assertThat(dataType).isEqualTo(DataTypes.StringType);
+        assertThat(actual).as("%s %s", at, field).isEqualTo(expected.toString());
+      }
+      case "timestamp" -> {
+        assertThat(dataType).isEqualTo(DataTypes.TimestampType);
+        Instant instant = ((Timestamp) actual).toInstant();
+        assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
+      }
+      case "struct" -> {
+        assertThat(dataType).isInstanceOf(StructType.class);
+        StructType struct = (StructType) dataType;
+        Row row = (Row) actual;
+        int j = 0;
+        for (JsonNode child : field.get("fields")) {
+          assertThat(struct.fields()[j].name()).isEqualTo(child.get("name").asText());
+          check(child, struct.fields()[j].dataType(), row.get(j), GeneratedCodeTest.member(expected, child), at + " " + field.get("name").asText());
+          j++;
+        }
+        assertThat(row.size()).isEqualTo(j);
+      }
+      case "array" -> {
+        assertThat(dataType).isInstanceOf(ArrayType.class);
+        List<?> items = (List<?>) expected;
+        List<?> values = JavaConverters.seqAsJavaList((scala.collection.Seq<?>) actual);
+        assertThat(values).as("%s %s", at, field).hasSameSizeAs(items);
+        for (int k = 0; k < items.size(); k++) {
+          check(field.get("items"), ((ArrayType) dataType).elementType(), values.get(k), items.get(k), at + " " + field.get("name").asText() + "[" + k + "]");
+        }
+      }
+      default -> throw new AssertionError(field);
     }
   }
 }

@@ -11,7 +11,6 @@ import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldCode;
 import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
-import dev.streamgen.runtime.kinds.NullableField;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -86,10 +85,7 @@ public final class ColumnsEmitter {
     CodeBlock.Builder array = CodeBlock.builder().add("return new $T[] {$>", SparkNames.COLUMN);
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);
-      CodeBlock generator = field.nulls().isPresent()
-          ? CodeBlock.of("(($T) (($T) kernel.field($L)).field())", field.kind().generatorClass(), NullableField.class, i)
-          : CodeBlock.of("(($T) kernel.field($L))", field.kind().generatorClass(), i);
-      FieldCode f = FieldCode.of(field, i, generator);
+      FieldCode f = FieldCode.of(field, i, FieldCode.unwrapped(field, CodeBlock.of("kernel.field($L)", i)));
       array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", field.column(f), JavaLiterals.string(f.name()));
     }
     array.add("$<\n};\n");

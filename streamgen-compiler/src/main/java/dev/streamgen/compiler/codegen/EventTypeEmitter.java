@@ -6,8 +6,12 @@ import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
+import com.squareup.javapoet.TypeName;
+import dev.streamgen.compiler.model.ArrayKind;
 import dev.streamgen.compiler.model.EventType;
+import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldCode;
+import dev.streamgen.compiler.model.StructKind;
 import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
@@ -15,6 +19,7 @@ import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.NullableField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -25,9 +30,14 @@ import javax.lang.model.element.Modifier;
  * catalog builds it) and each field's generator. Values and bytes come from those generators, so the
  * typed API and the per-row loop cannot disagree.
  *
- * <p>Naming inside {@code Kernel}: per-field members are {@code FIELD_identifier} (and {@code
- * NULLS_identifier} for a nullable field's wrapper); the other member has no underscore ({@code
- * INSTANCE}), so none can clash.
+ * <p>Naming inside {@code Kernel}: per-field members are {@code FIELD_<path>} (and {@code
+ * NULLS_<path>} for a nullable field's wrapper), the path being the identifier of an event's field
+ * and {@code parent$child} / {@code array$items} for nested ones; the other member has no
+ * underscore ({@code INSTANCE}), so none can clash.
+ *
+ * <p>Nested values: a struct field's value is an object of a nested class {@code Struct$<path>}
+ * (its fields and writers built like the event's), an array's a {@code List} drawn by a static
+ * {@code values$<path>}; {@code $} never occurs in an identifier, so these never meet a field.
  */
 public final class EventTypeEmitter {
   private static final List<Format> FORMATS = List.of(Format.values());
@@ -39,7 +49,6 @@ public final class EventTypeEmitter {
   private final long avroFingerprint;
   private final ClassName kernelsClass;
   private final int typeIndex;
-  private final List<FieldCode> fields;
 
   /** @param kernelsClass the {@link KernelChunks} class building the type's kernel */
   public EventTypeEmitter(
@@ -51,11 +60,6 @@ public final class EventTypeEmitter {
     this.avroFingerprint = avroFingerprint;
     this.kernelsClass = kernelsClass;
     this.typeIndex = typeIndex;
-    List<FieldCode> codes = new ArrayList<>();
-    for (int i = 0; i < type.fields().size(); i++) {
-      codes.add(FieldCode.of(type.fields().get(i), i, FieldCode.eventClassGenerator(kernel, type.fields().get(i))));
-    }
-    this.fields = List.copyOf(codes);
   }
 
   public ClassName className() {
@@ -85,24 +89,7 @@ public final class EventTypeEmitter {
                     .addJavadoc("CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/$L.avsc}).\n", type.id())
                     .initializer("0x$LL", Long.toHexString(avroFingerprint))
                     .build());
-    MethodSpec.Builder constructor =
-        MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(long.class, "seed")
-            .addParameter(long.class, "row")
-            .addParameter(long.class, "eventTimeMicros");
-    for (FieldCode f : fields) {
-      event.addField(
-          FieldSpec.builder(f.field().javaType(), f.identifier(), Modifier.PUBLIC, Modifier.FINAL)
-              .addJavadoc("$L: $L$L.\n", javadocName(f), Comments.safe(f.field().describe()), f.field().common() ? " (common field)" : "")
-              .build());
-      if (nullable(f)) {
-        constructor.addStatement(
-            "this.$N = $L.isNull(seed, row) ? null : $L.value(seed, row, eventTimeMicros)", f.identifier(), nulls(f), f.generator());
-      } else {
-        constructor.addStatement("this.$N = $L.value(seed, row, eventTimeMicros)", f.identifier(), f.generator());
-      }
-    }
+    MethodSpec.Builder constructor = valuesConstructor(event, type.fields());
     event.addMethod(constructor.build());
     event.addMethod(
         MethodSpec.methodBuilder("generate")
@@ -116,6 +103,13 @@ public final class EventTypeEmitter {
             .build());
     for (Format format : FORMATS) {
       event.addMethod(writer(format));
+    }
+    for (Field f : nested(type.fields())) {
+      if (f.kind() instanceof StructKind struct) {
+        event.addType(structClass(f, struct));
+      } else if (f.kind() instanceof ArrayKind array) {
+        event.addMethod(arrayValues(f, array));
+      }
     }
     event.addMethod(
         MethodSpec.methodBuilder("toString")
@@ -133,21 +127,112 @@ public final class EventTypeEmitter {
         .build();
   }
 
-  private static boolean nullable(FieldCode f) {
-    return f.field().nulls().isPresent();
+  private static boolean nullable(Field f) {
+    return f.nulls().isPresent();
   }
 
-  /** {@code NULLS_identifier}: the Kernel's {@link NullableField} wrapping a nullable field's generator. */
-  private static String nullsName(FieldCode f) {
-    return "NULLS_" + f.identifier();
+  /** {@code NULLS_<path>}: the Kernel's {@link NullableField} wrapping a nullable field's generator. */
+  private static String nullsName(Field f) {
+    return "NULLS_" + f.codePath();
   }
 
-  private CodeBlock nulls(FieldCode f) {
+  private CodeBlock nulls(Field f) {
     return CodeBlock.of("$T.$N", kernel, nullsName(f));
   }
 
-  private static String javadocName(FieldCode f) {
+  private CodeBlock generator(Field f) {
+    return FieldCode.eventClassGenerator(kernel, f);
+  }
+
+  private static String javadocName(Field f) {
     return f.name().equals(f.identifier()) ? f.name() : "\"" + Comments.safe(f.name()) + "\"";
+  }
+
+  /** Every struct and array field, at any depth, each before the fields nested in it. */
+  private static List<Field> nested(List<Field> fields) {
+    List<Field> all = new ArrayList<>();
+    for (Field f : fields) {
+      if (!f.kind().children().isEmpty()) {
+        all.add(f);
+        all.addAll(nested(f.kind().children()));
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Adds {@code fields} as public final fields of {@code holder} and returns its private constructor
+   * from (seed, row, eventTimeMicros) drawing them: the event class's, or a struct class's.
+   */
+  private MethodSpec.Builder valuesConstructor(TypeSpec.Builder holder, List<Field> fields) {
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(long.class, "seed")
+            .addParameter(long.class, "row")
+            .addParameter(long.class, "eventTimeMicros");
+    for (Field f : fields) {
+      holder.addField(
+          FieldSpec.builder(f.javaType(), f.identifier(), Modifier.PUBLIC, Modifier.FINAL)
+              .addJavadoc("$L: $L$L.\n", javadocName(f), Comments.safe(f.describe()), f.common() ? " (common field)" : "")
+              .build());
+      constructor.addStatement("this.$N = $L", f.identifier(), value(f, CodeBlock.of("row")));
+    }
+    return constructor;
+  }
+
+  /** Expression: the value of field {@code f} for the row {@code row} (null when the field's null draw says so). */
+  private CodeBlock value(Field f, CodeBlock row) {
+    CodeBlock value;
+    if (f.kind() instanceof StructKind) {
+      value = CodeBlock.of("new $L(seed, $L, eventTimeMicros)", StructKind.className(f), row);
+    } else if (f.kind() instanceof ArrayKind) {
+      value = CodeBlock.of("$N(seed, $L, eventTimeMicros)", arrayValuesName(f), row);
+    } else {
+      value = CodeBlock.of("$L.value(seed, $L, eventTimeMicros)", generator(f), row);
+    }
+    return nullable(f) ? CodeBlock.of("$L.isNull(seed, $L) ? null : $L", nulls(f), row, value) : value;
+  }
+
+  /** {@code values$<path>}: the static drawing an array field's items ({@code $} keeps it apart from fields and members). */
+  private static String arrayValuesName(Field f) {
+    return "values$" + f.codePath();
+  }
+
+  /** The items of an array field for a row: each the item's value at its own row ({@code ArrayField.elementRow}). */
+  private MethodSpec arrayValues(Field f, ArrayKind array) {
+    TypeName itemType = array.item().javaType().box();
+    return MethodSpec.methodBuilder(arrayValuesName(f))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(f.kind().javaType(f))
+        .addParameter(long.class, "seed")
+        .addParameter(long.class, "row")
+        .addParameter(long.class, "eventTimeMicros")
+        .addStatement("int n = $L.length(seed, row)", generator(f))
+        .addStatement("$T<$T> items = new $T<>(n)", List.class, itemType, ArrayList.class)
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("items.add($L)", value(array.item(), CodeBlock.of("$L.elementRow(seed, row, i)", generator(f))))
+        .endControlFlow()
+        .addStatement("return $T.unmodifiableList(items)", Collections.class)
+        .build();
+  }
+
+  /** A struct field's class: its fields' values and their writers, nested in the event class. */
+  private TypeSpec structClass(Field f, StructKind struct) {
+    TypeSpec.Builder holder =
+        TypeSpec.classBuilder(StructKind.className(f))
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The value of struct field {@code $L}.\n", Comments.safe(f.path()));
+    holder.addMethod(valuesConstructor(holder, struct.fields()).build());
+    for (Format format : FORMATS) {
+      MethodSpec.Builder m =
+          MethodSpec.methodBuilder(PayloadCode.writerName(format))
+              .addJavadoc("Appends the struct's fields in the $L layout, as its field's writer frames them.\n", format.configName())
+              .addParameter(ByteWriter.class, "out");
+      fieldWriters(m, format, struct.fields());
+      holder.addMethod(m.build());
+    }
+    return holder.build();
   }
 
   /** {@code writeJson(ByteWriter out)} etc.: serializes this object's values with the fields' generators. */
@@ -158,23 +243,58 @@ public final class EventTypeEmitter {
             .addJavadoc("Appends this event in the $L layout (docs/formats.md).\n", format.configName())
             .addModifiers(Modifier.PUBLIC)
             .addParameter(ByteWriter.class, "out");
-    m.addCode(PayloadCode.prologue(format, CodeBlock.of("$T.INSTANCE.avroHeader()", kernel), fields.isEmpty()));
-    for (FieldCode f : fields) {
+    m.addCode(PayloadCode.prologue(format, CodeBlock.of("$T.INSTANCE.avroHeader()", kernel), type.fields().isEmpty()));
+    fieldWriters(m, format, type.fields());
+    m.addCode(PayloadCode.epilogue(format));
+    return m.build();
+  }
+
+  /** Statements writing {@code this}'s values of {@code fields} in {@code format}. */
+  private void fieldWriters(MethodSpec.Builder m, Format format, List<Field> fields) {
+    for (Field f : fields) {
+      CodeBlock value = CodeBlock.of("this.$N", f.identifier());
       if (!nullable(f)) {
-        m.addStatement("$L.$N(out, this.$N)", f.generator(), method, f.identifier());
+        writeValue(m, format, f, value);
         continue;
       }
       // A null value is the wrapper's to write; a present one is framed by it (union branch, presence).
-      m.beginControlFlow("if (this.$N == null)", f.identifier())
+      m.beginControlFlow("if ($L == null)", value)
           .addStatement("$L.writeNull($T.$L, out)", nulls(f), Format.class, format.name())
           .nextControlFlow("else")
-          .addStatement("int start = $L.beforeValue($T.$L, out)", nulls(f), Format.class, format.name())
-          .addStatement("$L.$N(out, this.$N)", f.generator(), method, f.identifier())
-          .addStatement("$L.afterValue($T.$L, out, start)", nulls(f), Format.class, format.name())
-          .endControlFlow();
+          .addStatement("int start = $L.beforeValue($T.$L, out)", nulls(f), Format.class, format.name());
+      writeValue(m, format, f, value);
+      m.addStatement("$L.afterValue($T.$L, out, start)", nulls(f), Format.class, format.name()).endControlFlow();
     }
-    m.addCode(PayloadCode.epilogue(format));
-    return m.build();
+  }
+
+  /**
+   * Statements writing the present value {@code value} of field {@code f}: a scalar by its
+   * generator; a struct's fields by its class, framed by its generator; an array's items one by one,
+   * framed by its generator. Each frame is a block of its own, so its locals never clash.
+   */
+  private void writeValue(MethodSpec.Builder m, Format format, Field f, CodeBlock value) {
+    String method = PayloadCode.writerName(format);
+    CodeBlock fmt = CodeBlock.of("$T.$L", Format.class, format.name());
+    if (f.kind() instanceof StructKind) {
+      m.addCode("{\n$>")
+          .addStatement("int open = $L.begin($L, out)", generator(f), fmt)
+          .addStatement("$L.$N(out)", value, method)
+          .addStatement("$L.end($L, out, open)", generator(f), fmt)
+          .addCode("$<}\n");
+    } else if (f.kind() instanceof ArrayKind array) {
+      Field item = array.item();
+      m.addCode("{\n$>")
+          .addStatement("int frame = $L.begin($L, out, $L.size())", generator(f), fmt, value)
+          .beginControlFlow("for ($T item : $L)", item.javaType().box(), value)
+          .addStatement("int mark = $L.beforeItem($L, out, frame)", generator(f), fmt);
+      writeValue(m, format, item, CodeBlock.of("item"));
+      m.addStatement("$L.afterItem($L, out, mark)", generator(f), fmt)
+          .endControlFlow()
+          .addStatement("$L.end($L, out, frame, $L.size())", generator(f), fmt, value)
+          .addCode("$<}\n");
+    } else {
+      m.addStatement("$L.$N(out, $L)", generator(f), method, value);
+    }
   }
 
   private TypeSpec kernel() {
@@ -193,25 +313,42 @@ public final class EventTypeEmitter {
                     .initializer("$T.$N()", kernelsClass, KernelChunks.methodName(typeIndex))
                     .build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    for (FieldCode f : fields) {
-      ClassName generator = ClassName.get(f.field().kind().generatorClass());
-      if (!nullable(f)) {
-        k.addField(
-            FieldSpec.builder(generator, FieldCode.generatorName(f.field()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .initializer("($T) INSTANCE.field($L)", generator, f.index())
-                .build());
-        continue;
-      }
+    for (int i = 0; i < type.fields().size(); i++) {
+      kernelFields(k, type.fields().get(i), CodeBlock.of("INSTANCE.field($L)", i));
+    }
+    return k.build();
+  }
+
+  /**
+   * Adds {@code FIELD_<path>} (and {@code NULLS_<path>}) for field {@code f}, whose generator {@code
+   * held} gives, and for the fields nested in it: a struct's from its {@code field(j)}, an array's
+   * item from its {@code item()}.
+   */
+  private void kernelFields(TypeSpec.Builder k, Field f, CodeBlock held) {
+    ClassName generator = ClassName.get(f.kind().generatorClass());
+    String name = FieldCode.generatorName(f);
+    if (!nullable(f)) {
+      k.addField(
+          FieldSpec.builder(generator, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .initializer("($T) $L", generator, held)
+              .build());
+    } else {
       ClassName wrapper = ClassName.get(NullableField.class);
       k.addField(
           FieldSpec.builder(wrapper, nullsName(f), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-              .initializer("($T) INSTANCE.field($L)", wrapper, f.index())
+              .initializer("($T) $L", wrapper, held)
               .build());
       k.addField(
-          FieldSpec.builder(generator, FieldCode.generatorName(f.field()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          FieldSpec.builder(generator, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
               .initializer("($T) $N.field()", generator, nullsName(f))
               .build());
     }
-    return k.build();
+    if (f.kind() instanceof StructKind struct) {
+      for (int j = 0; j < struct.fields().size(); j++) {
+        kernelFields(k, struct.fields().get(j), CodeBlock.of("$N.field($L)", name, j));
+      }
+    } else if (f.kind() instanceof ArrayKind array) {
+      kernelFields(k, array.item(), CodeBlock.of("$N.item()", name));
+    }
   }
 }

@@ -21,26 +21,10 @@ public record BytesKind(int min, int max) implements FieldKind {
       new KindDefinition("bytes", List.of("length"), BytesKind::parse);
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
-    FieldScope.Range range = scope.range(definition, "length", "bytes");
-    if (range == null) {
-      return null;
-    }
-    if (!FieldScope.isWhole(range.min())
-        || !FieldScope.isWhole(range.max())
-        || !FieldScope.within(range.min(), 0, BytesField.MAX_LENGTH)
-        || !FieldScope.within(range.max(), 0, BytesField.MAX_LENGTH)) {
-      scope.error(
-          range.node(), "length " + range.text() + " must hold whole numbers from 0 to " + BytesField.MAX_LENGTH);
-      return null;
-    }
-    int min = range.min().number().intValue();
-    int max = range.max().number().intValue();
-    if (min > max) {
-      scope.error(range.node(), "length " + range.text() + " is empty (min > max)");
-      return null;
-    }
-    return new BytesKind(min, max);
+    int[] length = scope.lengthRange(definition, "length", "bytes", BytesField.MAX_LENGTH);
+    return length == null ? null : new BytesKind(length[0], length[1]);
   }
+
 
   @Override
   public String typeName() {

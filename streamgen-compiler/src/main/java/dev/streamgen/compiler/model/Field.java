@@ -3,6 +3,9 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.Location;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +22,8 @@ public final class Field {
   private final Nulls nulls;
   private final boolean common;
   private final Location location;
+  private final String path;
+  private final String codePath;
 
   private Field(Builder b) {
     this.name = Objects.requireNonNull(b.name, "name");
@@ -27,6 +32,8 @@ public final class Field {
     this.identifier = Identifiers.identifier(name);
     this.common = b.common;
     this.location = b.location == null ? Location.START : b.location;
+    this.path = b.path == null ? name : b.path;
+    this.codePath = b.codePath == null ? identifier : b.codePath;
   }
 
   public static Builder builder(String name, FieldKind kind) {
@@ -34,7 +41,7 @@ public final class Field {
   }
 
   public Builder toBuilder() {
-    return new Builder(name, kind).nulls(nulls()).common(common).location(location);
+    return new Builder(name, kind).nulls(nulls()).common(common).location(location).path(path, codePath);
   }
 
   /** The name as written in YAML; JSON keys and Spark column names use it unchanged. */
@@ -49,6 +56,22 @@ public final class Field {
 
   public FieldKind kind() {
     return kind;
+  }
+
+  /**
+   * Where the field is in its event: its name for an event's field, {@code address.city} for a
+   * struct's field, {@code tags[]} for an array's items. Its random streams are salted with it.
+   */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * The path as a Java name part: identifiers joined by {@code $} ({@code address$city}, {@code
+   * tags$items}), which no identifier contains, so two paths never share one.
+   */
+  public String codePath() {
+    return codePath;
   }
 
   /** How its values may be null; empty when they never are. */
@@ -70,19 +93,76 @@ public final class Field {
     return nulls == null ? type : nulls.avroType(type);
   }
 
+  /**
+   * The field's entry in an Avro record: name, type ({@link #avroType}) and, when the name is not
+   * its identifier, a doc giving the YAML name.
+   */
+  public Map<String, Object> avroField(String namedType) {
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("name", identifier);
+    field.put("type", avroType(namedType));
+    if (!name.equals(identifier)) {
+      field.put("doc", "YAML field " + name);
+    }
+    return field;
+  }
+
   /** The JSON Schema of the field's value. */
   public Map<String, Object> jsonSchema() {
     return nulls == null ? kind.jsonSchema() : nulls.jsonSchema(kind.jsonSchema());
   }
 
-  /** The field's line in a proto3 message without its number: {@code [optional ]<type> <identifier>}. */
+  /**
+   * The field's line in a proto3 message without its number: {@code [optional |repeated ]<type>
+   * <identifier>}. A repeated field has no presence in proto3: a nullable one is absent when null.
+   */
   public String protoDeclaration() {
-    return (nulls == null ? "" : nulls.protoLabel()) + kind.protoType(identifier) + " " + identifier;
+    String label = kind.protoRepeated() ? "repeated " : nulls == null ? "" : nulls.protoLabel();
+    return label + kind.protoType(identifier) + " " + identifier;
+  }
+
+  /**
+   * The lines the field adds to its message, unindented: the types its kind declares there, then
+   * its declaration with number {@code number} and a comment where the type or name needs one.
+   */
+  public List<String> protoLines(int number) {
+    List<String> lines = new ArrayList<>(kind.protoNestedTypes(identifier));
+    String comment = protoComment();
+    lines.add(protoDeclaration() + " = " + number + ";" + (comment.isEmpty() ? "" : " // " + comment));
+    return lines;
+  }
+
+  private String protoComment() {
+    // An array's values are its items': their type needs the same words.
+    FieldKind values = kind instanceof ArrayKind array ? array.item().kind() : kind;
+    String text = switch (values.typeName()) {
+      case "uuid" -> "uuid text";
+      case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
+      case "date" -> "days since 1970-01-01";
+      case "decimal" -> "plain decimal text, " + values.describe();
+      default -> "";
+    };
+    String yamlName = name.equals(identifier) ? "" : "YAML field " + name.replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");
+    return text.isEmpty() ? yamlName : yamlName.isEmpty() ? text : text + "; " + yamlName;
+  }
+
+  /** The field's entry in the manifest (name, identifier, type, the kind's parameters, nullability). */
+  public Map<String, Object> manifest() {
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("name", name);
+    field.put("identifier", identifier);
+    field.put("type", kind.typeName());
+    field.putAll(kind.manifestParameters());
+    if (nulls != null) {
+      field.put("nullable", true);
+      field.put("null_ratio", nulls.ratio());
+    }
+    return field;
   }
 
   /** The Java type of the typed event classes' field: boxed when nullable. */
   public TypeName javaType() {
-    return nulls == null ? kind.javaType() : kind.javaType().box();
+    return nulls == null ? kind.javaType(this) : kind.javaType(this).box();
   }
 
   /** Expression: the field's run-time generator (a nullable one wraps the kind's). */
@@ -116,12 +196,13 @@ public final class Field {
         && name.equals(f.name)
         && kind.equals(f.kind)
         && Objects.equals(nulls, f.nulls)
-        && common == f.common;
+        && common == f.common
+        && path.equals(f.path);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, kind, nulls, common);
+    return Objects.hash(name, kind, nulls, common, path);
   }
 
   @Override
@@ -136,6 +217,8 @@ public final class Field {
     private Nulls nulls;
     private boolean common;
     private Location location;
+    private String path;
+    private String codePath;
 
     private Builder(String name, FieldKind kind) {
       this.name = name;
@@ -154,6 +237,13 @@ public final class Field {
 
     public Builder location(Location location) {
       this.location = location;
+      return this;
+    }
+
+    /** A nested field's {@link Field#path} and {@link Field#codePath}. */
+    public Builder path(String path, String codePath) {
+      this.path = path;
+      this.codePath = codePath;
       return this;
     }
 

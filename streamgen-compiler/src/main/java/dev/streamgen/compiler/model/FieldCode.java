@@ -38,9 +38,23 @@ public final class FieldCode {
     return CodeBlock.of("$T.$N", kernel, generatorName(field));
   }
 
-  /** The name of the event class's static holding the field's generator: {@code FIELD_user_id}. */
+  /**
+   * The name of the event class's static holding the field's generator: {@code FIELD_user_id}, a
+   * nested field's {@code FIELD_address$city}.
+   */
   public static String generatorName(Field field) {
-    return "FIELD_" + field.identifier();
+    return "FIELD_" + field.codePath();
+  }
+
+  /**
+   * Expression: the generator of {@code field} typed as its kind's class, from an expression of
+   * the generator holding it ({@code kernel.field(i)}, a struct's {@code field(j)}), unwrapping a
+   * nullable field's {@link dev.streamgen.runtime.kinds.NullableField}.
+   */
+  public static CodeBlock unwrapped(Field field, CodeBlock held) {
+    return field.nulls().isPresent()
+        ? CodeBlock.of("(($T) (($T) $L).field())", field.kind().generatorClass(), dev.streamgen.runtime.kinds.NullableField.class, held)
+        : CodeBlock.of("(($T) $L)", field.kind().generatorClass(), held);
   }
 
   public Field field() {
@@ -59,9 +73,9 @@ public final class FieldCode {
     return field.identifier();
   }
 
-  /** The salt of the field's random stream: FNV-1a 64 of the field name. */
+  /** The salt of the field's random stream: FNV-1a 64 of the field's path (an event's field: its name). */
   public long salt() {
-    return Identifiers.fnv1a64(field.name());
+    return Identifiers.fnv1a64(field.path());
   }
 
   /** The salt as a Java literal, {@code 0x80c229a4571e9bfaL}. */

@@ -57,6 +57,24 @@ public interface FieldKind {
     return List.of();
   }
 
+  /** Whether the Protobuf field is {@code repeated} (which has no presence: no {@code optional}). */
+  default boolean protoRepeated() {
+    return false;
+  }
+
+  /**
+   * The Protobuf wire type of a value, or {@link dev.streamgen.runtime.kinds.NullableField#NO_PRESENCE}
+   * for a repeated field: what a nullable field writes for a present default value.
+   */
+  default int protoWireType(String identifier) {
+    return Nulls.wireType(protoType(identifier));
+  }
+
+  /** The fields a struct holds, or an array's item; empty for the other kinds. */
+  default List<Field> children() {
+    return List.of();
+  }
+
   /** The JSON Schema of the value (as maps and lists). */
   Map<String, Object> jsonSchema();
 
@@ -67,6 +85,11 @@ public interface FieldKind {
 
   /** Type of the public field in the event class: what the generator's {@code value} returns. */
   TypeName javaType();
+
+  /** {@link #javaType()} of the kind's field {@code field}: a struct's is a class named after the field's path. */
+  default TypeName javaType(Field field) {
+    return javaType();
+  }
 
   /**
    * The run-time class drawing and encoding this kind. It has {@code value(seed, row,

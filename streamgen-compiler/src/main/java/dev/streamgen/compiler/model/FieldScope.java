@@ -8,6 +8,7 @@ import dev.streamgen.compiler.config.ScalarNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,12 +23,117 @@ public final class FieldScope {
    */
   public static final double WEIGHT_TOLERANCE = 1e-6;
 
+  /** How deep fields may nest (an event's field is level 1): far below what the formats and javac take. */
+  public static final int MAX_DEPTH = 8;
+
   private final Problems problems;
   private final String element;
+  private final Nesting nesting;
 
   public FieldScope(Problems problems, String element) {
+    this(problems, element, null);
+  }
+
+  /** A field's scope that can parse the fields nested in it (a struct's, an array's items). */
+  public FieldScope(Problems problems, String element, Nesting nesting) {
     this.problems = problems;
     this.element = element;
+    this.nesting = nesting;
+  }
+
+  /**
+   * Parses one field definition with every rule an event's field follows (SpecValidator's), so a
+   * nested field takes every key a field takes: null after reporting its problems.
+   */
+  public interface FieldParser {
+    /**
+     * @param definition the definition's entry (its key locates the field)
+     * @param name the field's name: the entry's, or an array's own for its items
+     * @param element the field as messages name it
+     */
+    Field parse(MapNode.Entry definition, String name, String element, Nesting nesting);
+
+    /** Checks that sibling fields' identifiers stay distinct and usable in code; false after reporting. */
+    boolean identifiers(String element, List<Field> fields);
+  }
+
+  /**
+   * Where a field is nested: its name, path and code path ({@link Field#path}, {@link
+   * Field#codePath}), its level (1 for an event's field), whether it is inside an array's items, and
+   * the parser of the fields nested in it.
+   */
+  public record Nesting(String name, String path, String codePath, int depth, boolean inArray, FieldParser parser) {
+    /** An event's (or common) field. */
+    public static Nesting top(String name, FieldParser parser) {
+      return new Nesting(name, name, Identifiers.identifier(name), 1, false, parser);
+    }
+  }
+
+  /** Where this field is nested; null where no nesting is possible. */
+  public Nesting nesting() {
+    return nesting;
+  }
+
+  /**
+   * A struct's {@code fields}: a non-empty mapping of field definitions, each parsed as an event's
+   * field is, with distinct identifiers; null after reporting problems.
+   */
+  public List<Field> nestedFields(Node node, String typeName) {
+    if (!(node instanceof MapNode map)) {
+      error(node, "fields of a " + typeName + " must be a mapping of field names to definitions, got " + shape(node));
+      return null;
+    }
+    if (map.entries().isEmpty()) {
+      error(node, "fields of a " + typeName + " must hold at least one field");
+      return null;
+    }
+    if (!deepEnough(node)) {
+      return null;
+    }
+    List<Field> fields = new ArrayList<>();
+    boolean ok = true;
+    for (MapNode.Entry e : map.entries()) {
+      Nesting child = new Nesting(
+          e.name(),
+          nesting.path() + "." + e.name(),
+          nesting.codePath() + "$" + Identifiers.identifier(e.name()),
+          nesting.depth() + 1,
+          nesting.inArray(),
+          nesting.parser());
+      Field f = nesting.parser().parse(e, e.name(), nestedElement("." + e.name()), child);
+      if (f == null) {
+        ok = false;
+      } else {
+        fields.add(f);
+      }
+    }
+    return ok && nesting.parser().identifiers(element, fields) ? fields : null;
+  }
+
+  /**
+   * An array's {@code items}: one field definition, parsed as an event's field is, named like the
+   * array (its JSON, Avro and Protobuf names are the array's); null after reporting problems.
+   */
+  public Field nestedItem(MapNode.Entry items) {
+    if (!deepEnough(items.value())) {
+      return null;
+    }
+    Nesting child = new Nesting(
+        nesting.name(), nesting.path() + "[]", nesting.codePath() + "$items", nesting.depth() + 1, true, nesting.parser());
+    return nesting.parser().parse(items, nesting.name(), nestedElement("[]"), child);
+  }
+
+  private boolean deepEnough(Node at) {
+    if (nesting.depth() >= MAX_DEPTH) {
+      error(at, "fields nest more than " + MAX_DEPTH + " levels deep; at most " + MAX_DEPTH + " are supported");
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code event 'x' field 'address'} with a suffix on the field's path: {@code ... field 'address.city'}. */
+  private String nestedElement(String suffix) {
+    return element.endsWith("'") ? element.substring(0, element.length() - 1) + suffix + "'" : element + suffix;
   }
 
   /** The element as messages name it, e.g. {@code event 'user.purchase' field 'amount'}. */
@@ -66,6 +172,28 @@ public final class FieldScope {
       return null;
     }
     return new Range((ScalarNode) list.items().get(0), (ScalarNode) list.items().get(1), list);
+  }
+
+  /**
+   * A {@code key: [min, max]} count (a length, a size): whole numbers, 0 <= min <= max <= {@code
+   * limit}; null after reporting why not.
+   */
+  public int[] lengthRange(MapNode definition, String key, String typeName, int limit) {
+    Range range = range(definition, key, typeName);
+    if (range == null) {
+      return null;
+    }
+    if (!isWhole(range.min()) || !isWhole(range.max()) || !within(range.min(), 0, limit) || !within(range.max(), 0, limit)) {
+      error(range.node(), key + " " + range.text() + " must hold whole numbers from 0 to " + limit);
+      return null;
+    }
+    int min = range.min().number().intValue();
+    int max = range.max().number().intValue();
+    if (min > max) {
+      error(range.node(), key + " " + range.text() + " is empty (min > max)");
+      return null;
+    }
+    return new int[] {min, max};
   }
 
   /**

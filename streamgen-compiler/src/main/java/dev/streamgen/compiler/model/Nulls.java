@@ -59,7 +59,7 @@ public record Nulls(double ratio) {
 
   /** The salt of the null draw's stream: distinct from the field's own (FNV-1a of name and a suffix). */
   static long salt(Field field) {
-    return Identifiers.fnv1a64(field.name() + "\u0000null");
+    return Identifiers.fnv1a64(field.path() + "\u0000null");
   }
 
   // ---- schemas ----
@@ -91,7 +91,7 @@ public record Nulls(double ratio) {
         valueGenerator,
         Long.toHexString(salt(f.field())),
         Kinds.literal(ratio),
-        wireType(kind.protoType(f.identifier())));
+        kind.protoWireType(f.identifier()));
   }
 
   /** {@code when(unit(hash(row, stream(seed, <salt>))) < ratio, null).otherwise(<column>)}. */

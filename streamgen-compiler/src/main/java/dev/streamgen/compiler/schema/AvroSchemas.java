@@ -26,14 +26,8 @@ public final class AvroSchemas {
     record.put("doc", "streamgen event type " + type.id());
     List<Object> fields = new ArrayList<>();
     for (Field f : type.fields()) {
-      Map<String, Object> field = new LinkedHashMap<>();
-      field.put("name", f.identifier());
-      // A named type (enum) takes the record's name and the field's identifier: unique in the record.
-      field.put("type", f.avroType(type.className() + "_" + f.identifier()));
-      if (!f.name().equals(f.identifier())) {
-        field.put("doc", "YAML field " + f.name());
-      }
-      fields.add(field);
+      // A named type (enum, record) takes the record's name and the field's identifier: unique in the record.
+      fields.add(f.avroField(type.className() + "_" + f.identifier()));
     }
     record.put("fields", fields);
     return Json.write(record);

@@ -1,7 +1,7 @@
 package dev.streamgen.compiler.schema;
 
 import dev.streamgen.compiler.model.EventType;
-import dev.streamgen.compiler.model.Field;
+import dev.streamgen.compiler.model.StructKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +20,7 @@ public final class JsonSchemas {
     schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     schema.put("title", type.id());
     schema.put("description", "streamgen event type " + type.id() + ": one JSON object per event");
-    schema.put("type", "object");
-    Map<String, Object> properties = new LinkedHashMap<>();
-    List<String> required = new ArrayList<>();
-    for (Field f : type.fields()) {
-      properties.put(f.name(), f.jsonSchema());
-      required.add(f.name());
-    }
-    schema.put("properties", properties);
-    schema.put("required", required);
-    schema.put("additionalProperties", false);
+    schema.putAll(StructKind.jsonObject(type.fields()));
     return Json.write(schema);
   }
 }

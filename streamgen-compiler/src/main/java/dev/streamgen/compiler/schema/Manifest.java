@@ -49,15 +49,7 @@ public final class Manifest {
         entry.put("json_schema", JsonSchemas.path(type));
         List<Object> fields = new ArrayList<>();
         for (Field f : type.fields()) {
-          Map<String, Object> field = new LinkedHashMap<>();
-          field.put("name", f.name());
-          field.put("identifier", f.identifier());
-          field.put("type", f.kind().typeName());
-          field.putAll(f.kind().manifestParameters());
-          f.nulls().ifPresent(n -> {
-            field.put("nullable", true);
-            field.put("null_ratio", n.ratio());
-          });
+          Map<String, Object> field = f.manifest();
           field.put("common", f.common());
           fields.add(field);
         }

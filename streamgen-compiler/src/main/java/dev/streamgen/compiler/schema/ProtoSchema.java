@@ -42,15 +42,9 @@ public final class ProtoSchema {
       b.append("message ").append(type.className()).append(" {\n");
       int number = 1;
       for (Field f : type.fields()) {
-        for (String line : f.kind().protoNestedTypes(f.identifier())) {
+        for (String line : f.protoLines(number++)) {
           b.append("  ").append(line).append('\n');
         }
-        b.append("  ").append(f.protoDeclaration()).append(" = ").append(number++).append(';');
-        String comment = comment(f);
-        if (!comment.isEmpty()) {
-          b.append(" // ").append(comment);
-        }
-        b.append('\n');
       }
       b.append("}\n");
     }
@@ -61,17 +55,5 @@ public final class ProtoSchema {
     b.append("  bytes payload = 2;\n");
     b.append("}\n");
     return b.toString();
-  }
-
-  private static String comment(Field f) {
-    String kind = switch (f.kind().typeName()) {
-      case "uuid" -> "uuid text";
-      case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
-      case "date" -> "days since 1970-01-01";
-      case "decimal" -> "plain decimal text, " + f.kind().describe();
-      default -> "";
-    };
-    String name = f.name().equals(f.identifier()) ? "" : "YAML field " + f.name().replaceAll("\\p{Cntrl}|\u2028|\u2029", " ");
-    return kind.isEmpty() ? name : name.isEmpty() ? kind : kind + "; " + name;
   }
 }

@@ -257,16 +257,34 @@ public final class SpecValidator {
     return identifiers(element, fields) ? fields : null;
   }
 
-  /** One field definition, or null after reporting its problems. */
+  /** One event or common field definition, or null after reporting its problems. */
   private Field field(MapNode.Entry entry, String element, boolean common) {
-    FieldScope scope = new FieldScope(problems, element);
-    if (entry.name().isEmpty()) {
+    return field(entry, entry.name(), element, common, FieldScope.Nesting.top(entry.name(), nestedFields));
+  }
+
+  /** Parses the fields nested in a struct or an array with the rules of {@link #field}. */
+  private final FieldScope.FieldParser nestedFields = new FieldScope.FieldParser() {
+    @Override
+    public Field parse(MapNode.Entry definition, String name, String element, FieldScope.Nesting nesting) {
+      return field(definition, name, element, false, nesting);
+    }
+
+    @Override
+    public boolean identifiers(String element, List<Field> fields) {
+      return SpecValidator.this.identifiers(element, fields);
+    }
+  };
+
+  /** One field definition named {@code name} (an array's items: the array's), or null after reporting its problems. */
+  private Field field(MapNode.Entry entry, String name, String element, boolean common, FieldScope.Nesting nesting) {
+    FieldScope scope = new FieldScope(problems, element, nesting);
+    if (name.isEmpty()) {
       scope.error(entry.key(), "field names must not be empty");
       return null;
     }
-    if (entry.name().length() > MAX_NAME_LENGTH) {
-      new FieldScope(problems, element.replace(entry.name(), entry.name().substring(0, 20) + "..."))
-          .error(entry.key(), "the name is " + entry.name().length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
+    if (name.length() > MAX_NAME_LENGTH) {
+      new FieldScope(problems, element.replace(name, name.substring(0, 20) + "..."))
+          .error(entry.key(), "the name is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are supported");
       return null;
     }
     if (!(entry.value() instanceof MapNode definition)) {
@@ -296,6 +314,10 @@ public final class SpecValidator {
               + ")");
       return null;
     }
+    if (nesting.inArray() && t.text().equals("sequence")) {
+      scope.error(t, "a sequence counts rows and an array's items have no row of their own; use a template or an int");
+      return null;
+    }
     List<String> keys = Stream.of(List.of("type"), kind.get().keys(), Nulls.KEYS).flatMap(List::stream).toList();
     boolean ok = true;
     for (MapNode.Entry e : definition.entries()) {
@@ -315,7 +337,12 @@ public final class SpecValidator {
     if (parsed == null || nulls == null || !ok) {
       return null;
     }
-    return Field.builder(entry.name(), parsed).nulls(nulls).common(common).location(entry.key().location()).build();
+    return Field.builder(name, parsed)
+        .nulls(nulls)
+        .common(common)
+        .location(entry.key().location())
+        .path(nesting.path(), nesting.codePath())
+        .build();
   }
 
   /**
@@ -329,7 +356,9 @@ public final class SpecValidator {
     Map<String, Field> byJsonName = new LinkedHashMap<>();
     Map<String, Field> byProtoName = new LinkedHashMap<>();
     for (Field f : fields) {
-      String fieldElement = element.equals("common_fields") ? "common field '" + f.name() + "'" : element + " field '" + f.name() + "'";
+      String fieldElement = element.equals("common_fields")
+          ? "common field '" + f.name() + "'"
+          : f.path().equals(f.name()) ? element + " field '" + f.name() + "'" : element.substring(0, element.length() - 1) + "." + f.name() + "'";
       Location at = f.location();
       if (f.common() && !element.equals("common_fields")) {
         byIdentifier.put(f.identifier(), f);
@@ -451,6 +480,16 @@ public final class SpecValidator {
       Optional<Field> nullable = Stream.concat(common.stream(), types.stream().flatMap(t -> t.fields().stream()))
           .filter(f -> f.name().equals(name) && f.nulls().isPresent())
           .findFirst();
+      Optional<Field> nested = Stream.concat(common.stream(), types.stream().flatMap(t -> t.fields().stream()))
+          .filter(f -> f.name().equals(name) && !f.kind().children().isEmpty())
+          .findFirst();
+      if (nested.isPresent()) {
+        problems.add(
+            setting.location(),
+            "sink_config: partition_key_field '" + name + "' is a " + nested.get().kind().typeName() + " (line "
+                + nested.get().location().line() + "); a partition key must be a single value");
+        return;
+      }
       if (nullable.isPresent()) {
         problems.add(
             setting.location(),

@@ -141,9 +141,25 @@ final class ConfigGenerator {
     return out;
   }
 
+  /** Struct and array fields nest up to this level (an event's field is level 1). */
+  private static final int MAX_NESTING = 3;
+
+  /**
+   * A field definition of any kind. One that may not be null may become the partition key, which
+   * must be a single value: it is never a struct or an array.
+   */
   Node field(boolean mayBeNull) {
+    return field(mayBeNull, mayBeNull ? 1 : MAX_NESTING, false, true);
+  }
+
+  /**
+   * A field at nesting level {@code depth}: a struct or an array (of any item but an array) below
+   * {@link #MAX_NESTING}; no sequence inside an array's items, which have no row of their own.
+   */
+  private Node field(boolean mayBeNull, int depth, boolean inArray, boolean mayBeArray) {
     MapNode f = new MapNode();
-    switch (rnd.nextInt(13)) {
+    int kind = rnd.nextInt(depth < MAX_NESTING ? (mayBeArray ? 15 : 14) : 13);
+    switch (inArray && kind == 8 ? 9 : kind) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
       case 1 -> {
         long a = rnd.nextInt(4) == 0 ? Integer.MIN_VALUE + rnd.nextInt(10) : rnd.nextInt(-1000, 1000);
@@ -177,6 +193,19 @@ final class ConfigGenerator {
         f.put("type", Yaml.quoted("bytes")).put("length", range(Integer.toString(a), Integer.toString(b)));
       }
       case 12 -> choices(f, "enum");
+      case 13 -> {
+        MapNode fields = new MapNode();
+        for (String n : names(rnd.nextInt(1, 4))) {
+          fields.put(key(n), field(true, depth + 1, inArray, true));
+        }
+        f.put("type", Yaml.quoted("struct")).put("fields", fields);
+      }
+      case 14 -> {
+        int a = rnd.nextInt(0, 4);
+        f.put("type", Yaml.quoted("array"))
+            .put("length", range(Integer.toString(a), Integer.toString(a + rnd.nextInt(0, 4))))
+            .put("items", field(false, depth + 1, true, false));
+      }
       case 4 -> {
         // Now and then the widest range a long allows: 2^63 - 1 values.
         long a = rnd.nextInt(4) == 0 ? Long.MIN_VALUE / 2 : rnd.nextLong(-1L << 40, 1L << 40);

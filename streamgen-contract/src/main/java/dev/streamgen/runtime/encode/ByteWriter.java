@@ -85,4 +85,13 @@ public final class ByteWriter {
     System.arraycopy(buf, from, buf, from + shift, size - from);
     size += shift;
   }
+
+  /** Deletes the {@code n} bytes at {@code from}, moving the bytes after them back (a key or tag written by a shared encoder and not wanted here). */
+  public void remove(int from, int n) {
+    if (from < 0 || n < 0 || from + n > size) {
+      throw new IndexOutOfBoundsException("remove " + n + " bytes at " + from + " of " + size);
+    }
+    System.arraycopy(buf, from + n, buf, from, size - from - n);
+    size -= n;
+  }
 }

@@ -107,6 +107,31 @@ public final class ProtobufWriter {
     return encoded;
   }
 
+  /**
+   * Puts the length of the bytes written since {@code start} before them as a varint: how a
+   * submessage or a packed repeated field is framed once its content is written, without a
+   * temporary buffer.
+   */
+  public static void insertLength(ByteWriter out, int start) {
+    int length = out.size() - start;
+    int n = varintSize(length);
+    out.shift(start, n);
+    for (int i = 0; i < n - 1; i++) {
+      out.set(start + i, (length & 0x7F) | 0x80);
+      length >>>= 7;
+    }
+    out.set(start + n - 1, length);
+  }
+
+  /** Bytes the varint of a non-negative int takes. */
+  public static int varintSize(int value) {
+    int n = 1;
+    while ((value >>>= 7) != 0) {
+      n++;
+    }
+    return n;
+  }
+
   /** Base-128 varint, low group first; a negative value takes 10 bytes. */
   public static void writeVarint(ByteWriter out, long value) {
     AvroWriter.writeVarint(out, value);

@@ -46,21 +46,90 @@ public final class BinaryDecoder {
 
   private BinaryDecoder() {}
 
-  /** Decodes one payload; throws IllegalArgumentException when it is short, long or malformed. */
+  /**
+   * Decodes one payload; throws IllegalArgumentException when it is short, long or malformed.
+   * Besides the kinds' names, a type may be {@code struct<T1,T2,...>} (its fields' types in order;
+   * decoded as a List of their values) or {@code array<T>} (an unsigned LEB128 count, then the
+   * items; a List), nested to any depth, each with its own trailing {@code ?} when nullable: the
+   * manifest's {@code fields} of a struct and {@code items} of an array spell them out.
+   */
   public static List<Object> decode(byte[] payload, List<String> fieldTypes) {
     BinaryReader in = new BinaryReader(payload);
     List<Object> values = new ArrayList<>(fieldTypes.size());
     for (String type : fieldTypes) {
-      boolean nullable = type.endsWith("?");
-      Reader reader = READERS.get(nullable ? type.substring(0, type.length() - 1) : type);
-      if (reader == null) {
-        throw new IllegalArgumentException("unknown field type '" + type + "'");
+      int[] at = {0};
+      Reader reader = parse(type, at);
+      if (at[0] != type.length()) {
+        throw new IllegalArgumentException("field type '" + type + "': unexpected '" + type.substring(at[0]) + "'");
       }
-      values.add(nullable && !NullableField.readBinaryPresence(in) ? null : reader.read(in));
+      values.add(reader.read(in));
     }
     if (in.remaining() != 0) {
       throw new IllegalArgumentException(in.remaining() + " bytes left after the last field");
     }
     return Collections.unmodifiableList(values);
+  }
+
+  /** The reader of the type starting at {@code at[0]} in {@code type}; advances {@code at[0]} past it. */
+  private static Reader parse(String type, int[] at) {
+    int start = at[0];
+    while (at[0] < type.length() && "<>,?".indexOf(type.charAt(at[0])) < 0) {
+      at[0]++;
+    }
+    String name = type.substring(start, at[0]);
+    Reader reader;
+    if (name.equals("struct") || name.equals("array")) {
+      expect(type, at, '<');
+      List<Reader> parts = new ArrayList<>();
+      parts.add(parse(type, at));
+      while (name.equals("struct") && at[0] < type.length() && type.charAt(at[0]) == ',') {
+        at[0]++;
+        parts.add(parse(type, at));
+      }
+      expect(type, at, '>');
+      reader = name.equals("struct") ? struct(parts) : array(parts.get(0));
+    } else {
+      reader = READERS.get(name);
+      if (reader == null) {
+        throw new IllegalArgumentException("unknown field type '" + name + "' in '" + type + "'");
+      }
+    }
+    if (at[0] < type.length() && type.charAt(at[0]) == '?') {
+      at[0]++;
+      Reader value = reader;
+      return in -> NullableField.readBinaryPresence(in) ? value.read(in) : null;
+    }
+    return reader;
+  }
+
+  private static void expect(String type, int[] at, char c) {
+    if (at[0] >= type.length() || type.charAt(at[0]) != c) {
+      throw new IllegalArgumentException("field type '" + type + "': expected '" + c + "' at " + at[0]);
+    }
+    at[0]++;
+  }
+
+  private static Reader struct(List<Reader> fields) {
+    return in -> {
+      List<Object> values = new ArrayList<>(fields.size());
+      for (Reader f : fields) {
+        values.add(f.read(in));
+      }
+      return Collections.unmodifiableList(values);
+    };
+  }
+
+  private static Reader array(Reader item) {
+    return in -> {
+      long n = in.varint();
+      if (n < 0 || n > in.remaining()) {
+        throw new IllegalArgumentException("array of " + n + " items in " + in.remaining() + " bytes");
+      }
+      List<Object> items = new ArrayList<>((int) n);
+      for (long i = 0; i < n; i++) {
+        items.add(item.read(in));
+      }
+      return Collections.unmodifiableList(items);
+    };
   }
 }

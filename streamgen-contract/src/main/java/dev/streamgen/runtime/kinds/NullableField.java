@@ -34,6 +34,11 @@ public final class NullableField extends FieldGenerator {
   private static final int AVRO_NULL_BRANCH = 0x00;
   private static final int AVRO_VALUE_BRANCH = 0x02; // zig-zag varint of union index 1
   private static final byte[] NONE = new byte[0];
+  /**
+   * The wire type argument of a field whose Protobuf form has no presence (a {@code repeated}
+   * field): a null value and an empty one are both absent, and nothing is put back for an empty one.
+   */
+  public static final int NO_PRESENCE = -1;
 
   private final FieldGenerator field;
   private final long salt;
@@ -44,7 +49,8 @@ public final class NullableField extends FieldGenerator {
    * @param field the field whose values may be null
    * @param salt the salt of the null draw's stream (distinct from the field's own salts)
    * @param ratio the probability of null, in [0, 1]
-   * @param protoWireType the Protobuf wire type of the field's values ({@link ProtobufWriter#WIRE_VARINT}, ...)
+   * @param protoWireType the Protobuf wire type of the field's values ({@link ProtobufWriter#WIRE_VARINT}, ...), or
+   *     {@link #NO_PRESENCE}
    */
   public NullableField(FieldGenerator field, long salt, double ratio, int protoWireType) {
     super(field.name(), field.index());
@@ -149,8 +155,14 @@ public final class NullableField extends FieldGenerator {
     }
   }
 
-  /** The tag and the zero value of a wire type: what a present default value looks like. */
-  private static byte[] presentDefault(int tag, int wireType) {
+  /**
+   * The tag and the zero value of a wire type: what a present default value looks like; nothing for
+   * {@link #NO_PRESENCE}.
+   */
+  static byte[] presentDefault(int tag, int wireType) {
+    if (wireType == NO_PRESENCE) {
+      return NONE;
+    }
     ByteWriter out = new ByteWriter();
     ProtobufWriter.writeVarint(out, tag);
     int zeros;

@@ -18,7 +18,8 @@ import java.util.List;
  * header, empty otherwise), its field count, then its fields. A field: a head word (kind code in the
  * low 8 bits, with {@link NullableField#FLAG} set when nullable, the field's length in words above),
  * in JSON its key with separator (reference), then the words its kind's {@code pack} wrote (a
- * nullable field: its null draw's, then its kind's).
+ * nullable field: its null draw's, then its kind's). A struct's or an array's words hold its
+ * children as fields of this layout ({@link #packField}), which {@link #writeField} writes.
  *
  * <p>Immutable and thread-safe.
  */
@@ -53,7 +54,6 @@ public final class PackedCatalog {
    * {@code kernels.get(i)}.
    */
   public static PackedCatalog of(List<EventTypeKernel> kernels, Format format) {
-    boolean json = format == Format.JSON;
     byte[] noPrefix = new byte[0];
     Packer p = new Packer();
     int types = kernels.size();
@@ -68,17 +68,53 @@ public final class PackedCatalog {
       p.word(kernel.fieldCount());
       for (int f = 0; f < kernel.fieldCount(); f++) {
         FieldGenerator field = kernel.field(f);
-        int head = p.word(0);
-        if (json) {
-          p.ref(field.jsonKey);
-        }
-        field.pack(p, format);
-        p.set(head, field.code() | ((long) (p.words() - head) << 8));
+        packField(p, field, format, field.jsonKey);
       }
     }
     typeAt[types] = p.words();
     bytesAt[types] = p.byteCount();
     return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray());
+  }
+
+  /**
+   * Appends one field: its head, in JSON {@code key} (its own key; an array's item has none), and
+   * its kind's words. A struct or array packs its children this way inside its own words.
+   */
+  static void packField(Packer p, FieldGenerator field, Format format, byte[] key) {
+    int head = p.word(0);
+    if (format == Format.JSON) {
+      p.ref(key);
+    }
+    field.pack(p, format);
+    p.set(head, field.code() | ((long) (p.words() - head) << 8));
+  }
+
+  /**
+   * A struct's or array's first word: where its JSON copy is. Its text (a partition key's, {@link
+   * #fieldText}) is its JSON, whose keys only JSON packs; so in the other formats such a field packs
+   * itself once more, in JSON, after its own words ({@link #endNested}). Returns the word's index.
+   */
+  static int beginNested(Packer p) {
+    return p.word(0);
+  }
+
+  /** Appends the JSON copy of {@code field} (not in JSON, where the field is its own copy) and points the first word at it. */
+  static void endNested(Packer p, FieldGenerator field, Format format, int copyWord) {
+    if (format != Format.JSON) {
+      p.set(copyWord, p.words() - copyWord);
+      packField(p, field, Format.JSON, new byte[0]);
+    }
+  }
+
+  /** The JSON text of the packed struct or array whose constants start at {@code at}. */
+  private String nestedText(int kind, long[] c, int at, long seed, long row, long eventTimeMicros) {
+    ByteWriter out = new ByteWriter();
+    if (c[at] == 0) {
+      writeValue(kind, c, at, Format.JSON, seed, row, eventTimeMicros, out);
+    } else {
+      writeField(c, at + (int) c[at], Format.JSON, seed, row, eventTimeMicros, out);
+    }
+    return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
   }
 
   public int size() {
@@ -119,27 +155,34 @@ public final class PackedCatalog {
     if (json && fields == 0) {
       out.write('{');
     }
-    int constantsAfterHead = json ? 2 : 1;
     at += FIRST_FIELD;
     for (int f = 0; f < fields; f++) {
-      long head = c[at];
-      if (json) {
-        writeRef(c[at + 1], out);
-      }
-      int constants = at + constantsAfterHead;
-      int kind = (int) head & 0xFF;
-      if ((kind & NullableField.FLAG) == 0) {
-        writeValue(kind, c, constants, format, seed, row, eventTimeMicros, out);
-      } else if (!NullableField.writeNullOrPresence(c, constants, format, seed, row, out)) {
-        int mark = out.size();
-        writeValue(kind & ~NullableField.FLAG, c, constants + NullableField.WORDS, format, seed, row, eventTimeMicros, out);
-        NullableField.afterPackedValue(c, constants, bytes, format, mark, out);
-      }
-      at += (int) (head >>> 8);
+      at = writeField(c, at, format, seed, row, eventTimeMicros, out);
     }
     if (json) {
       out.write('}');
     }
+  }
+
+  /**
+   * Writes the packed field whose head is at {@code at} (in JSON with its key) and returns where the
+   * next field's head is. A struct or array writes its children with it.
+   */
+  int writeField(long[] c, int at, Format format, long seed, long row, long eventTimeMicros, ByteWriter out) {
+    long head = c[at];
+    int constants = at + 1;
+    if (format == Format.JSON) {
+      writeRef(c[constants++], out);
+    }
+    int kind = (int) head & 0xFF;
+    if ((kind & NullableField.FLAG) == 0) {
+      writeValue(kind, c, constants, format, seed, row, eventTimeMicros, out);
+    } else if (!NullableField.writeNullOrPresence(c, constants, format, seed, row, out)) {
+      int mark = out.size();
+      writeValue(kind & ~NullableField.FLAG, c, constants + NullableField.WORDS, format, seed, row, eventTimeMicros, out);
+      NullableField.afterPackedValue(c, constants, bytes, format, mark, out);
+    }
+    return at + (int) (head >>> 8);
   }
 
   /** Writes the value of the packed field of kind code {@code kind} whose constants start at {@code at}. */
@@ -196,6 +239,12 @@ public final class PackedCatalog {
         break;
       case DateField.CODE:
         DateField.write(c, at, format, seed, row, out);
+        break;
+      case StructField.CODE:
+        StructField.write(this, c, at, format, seed, row, eventTimeMicros, out);
+        break;
+      case ArrayField.CODE:
+        ArrayField.write(this, c, at, bytes, format, seed, row, eventTimeMicros, out);
         break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
@@ -259,6 +308,9 @@ public final class PackedCatalog {
         return BooleanField.text(c, constants, seed, row);
       case DateField.CODE:
         return DateField.text(c, constants, seed, row);
+      case StructField.CODE:
+      case ArrayField.CODE:
+        return nestedText(kind, c, constants, seed, row, eventTimeMicros);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }

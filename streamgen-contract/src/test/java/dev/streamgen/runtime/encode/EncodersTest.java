@@ -207,6 +207,64 @@ class EncodersTest {
   }
 
   @Test
+  void insertedLengthsAreVarintsBeforeTheContent() {
+    for (int length : new int[] {0, 1, 127, 128, 300, 16_383, 16_384, 70_000}) {
+      ByteWriter out = new ByteWriter();
+      out.write(0x0A); // a tag before the content stays where it is
+      int start = out.size();
+      for (int i = 0; i < length; i++) {
+        out.write(i);
+      }
+      ProtobufWriter.insertLength(out, start);
+      // The varint by the spec: 7 bits per byte, low group first, high bit = more follows.
+      java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+      expected.write(0x0A);
+      long rest = length;
+      do {
+        expected.write((int) (rest & 0x7F) | (rest >= 0x80 ? 0x80 : 0));
+        rest >>>= 7;
+      } while (rest != 0);
+      for (int i = 0; i < length; i++) {
+        expected.write(i);
+      }
+      assertThat(out.toByteArray()).as("length %s", length).isEqualTo(expected.toByteArray());
+      assertThat(ProtobufWriter.varintSize(length)).isEqualTo(expected.size() - 1 - length);
+    }
+  }
+
+  @Test
+  void removeDropsBytesInTheMiddle() {
+    ByteWriter out = new ByteWriter();
+    out.write(new byte[] {1, 2, 3, 4, 5});
+    out.remove(1, 2);
+    assertThat(out.toByteArray()).containsExactly(1, 4, 5);
+    out.remove(3, 0);
+    assertThat(out.toByteArray()).containsExactly(1, 4, 5);
+    assertThatThrownBy(() -> out.remove(2, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void binaryDecoderReadsNestedStructsAndArrays() {
+    ByteWriter out = new ByteWriter();
+    BinaryWriter.writeInt(out, 7); // struct: int
+    out.write(1); // its nullable array is present
+    BinaryWriter.writeVarint(out, 2); // two items
+    BinaryWriter.writeString(out, "a");
+    BinaryWriter.writeString(out, "");
+    out.write(0); // a null struct
+    BinaryWriter.writeVarint(out, 0); // an empty array
+    List<Object> values =
+        BinaryDecoder.decode(out.toByteArray(), List.of("struct<int,array<string>?>", "struct<int>?", "array<struct<int,int>>"));
+    assertThat(values).containsExactly(Arrays.asList(7, Arrays.asList("a", "")), null, List.of());
+    assertThatThrownBy(() -> BinaryDecoder.decode(out.toByteArray(), List.of("struct<int")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected '>'");
+    assertThatThrownBy(() -> BinaryDecoder.decode(out.toByteArray(), List.of("array<int>x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unexpected 'x'");
+  }
+
+  @Test
   void binaryBooleansAreOneByteZeroOrOne() {
     ByteWriter out = new ByteWriter();
     BinaryWriter.writeBoolean(out, true);

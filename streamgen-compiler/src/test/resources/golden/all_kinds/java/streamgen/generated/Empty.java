@@ -8,7 +8,7 @@ import dev.streamgen.runtime.kinds.TimestampField;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Event type {@code empty} from {@code all_kinds.yaml} (weight 0.02).
+ * Event type {@code empty} from {@code all_kinds.yaml} (weight 0.01).
  *
  * <p>{@link #generate} gives the event of a row, with the values the streamgen source writes for it.
  * Every value is a pure function of (seed, row, event time): the same on any machine.

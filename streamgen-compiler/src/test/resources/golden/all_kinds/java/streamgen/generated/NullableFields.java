@@ -3,6 +3,7 @@ package streamgen.generated;
 
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.kinds.ArrayField;
 import dev.streamgen.runtime.kinds.BooleanField;
 import dev.streamgen.runtime.kinds.BytesField;
 import dev.streamgen.runtime.kinds.DateField;
@@ -16,11 +17,15 @@ import dev.streamgen.runtime.kinds.LongField;
 import dev.streamgen.runtime.kinds.NullableField;
 import dev.streamgen.runtime.kinds.SequenceField;
 import dev.streamgen.runtime.kinds.StringField;
+import dev.streamgen.runtime.kinds.StructField;
 import dev.streamgen.runtime.kinds.TimestampField;
 import dev.streamgen.runtime.kinds.UuidField;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,7 +40,7 @@ public final class NullableFields {
   /**
    * CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/nullable.fields.avsc}).
    */
-  public static final long AVRO_FINGERPRINT = 0xa09e1309e79f8acdL;
+  public static final long AVRO_FINGERPRINT = 0x859f686553727026L;
 
   /**
    * user_id: int [1, 1000000] (common field).
@@ -117,6 +122,16 @@ public final class NullableFields {
    */
   public final Long maybe_window;
 
+  /**
+   * maybe_struct: struct &#123;zero: int [0, 0]&#125;, nullable (10% null).
+   */
+  public final Struct$maybe_struct maybe_struct;
+
+  /**
+   * maybe_list: array [0, 2] of int [0, 1], nullable (10% null).
+   */
+  public final List<Integer> maybe_list;
+
   private NullableFields(long seed, long row, long eventTimeMicros) {
     this.user_id = Kernel.FIELD_user_id.value(seed, row, eventTimeMicros);
     this.event_time = Kernel.FIELD_event_time.value(seed, row, eventTimeMicros);
@@ -134,6 +149,8 @@ public final class NullableFields {
     this.maybe_zero_double = Kernel.NULLS_maybe_zero_double.isNull(seed, row) ? null : Kernel.FIELD_maybe_zero_double.value(seed, row, eventTimeMicros);
     this.maybe_seq = Kernel.NULLS_maybe_seq.isNull(seed, row) ? null : Kernel.FIELD_maybe_seq.value(seed, row, eventTimeMicros);
     this.maybe_window = Kernel.NULLS_maybe_window.isNull(seed, row) ? null : Kernel.FIELD_maybe_window.value(seed, row, eventTimeMicros);
+    this.maybe_struct = Kernel.NULLS_maybe_struct.isNull(seed, row) ? null : new Struct$maybe_struct(seed, row, eventTimeMicros);
+    this.maybe_list = Kernel.NULLS_maybe_list.isNull(seed, row) ? null : values$maybe_list(seed, row, eventTimeMicros);
   }
 
   /**
@@ -247,6 +264,32 @@ public final class NullableFields {
       Kernel.FIELD_maybe_window.writeJson(out, this.maybe_window);
       Kernel.NULLS_maybe_window.afterValue(Format.JSON, out, start);
     }
+    if (this.maybe_struct == null) {
+      Kernel.NULLS_maybe_struct.writeNull(Format.JSON, out);
+    } else {
+      int start = Kernel.NULLS_maybe_struct.beforeValue(Format.JSON, out);
+      {
+        int open = Kernel.FIELD_maybe_struct.begin(Format.JSON, out);
+        this.maybe_struct.writeJson(out);
+        Kernel.FIELD_maybe_struct.end(Format.JSON, out, open);
+      }
+      Kernel.NULLS_maybe_struct.afterValue(Format.JSON, out, start);
+    }
+    if (this.maybe_list == null) {
+      Kernel.NULLS_maybe_list.writeNull(Format.JSON, out);
+    } else {
+      int start = Kernel.NULLS_maybe_list.beforeValue(Format.JSON, out);
+      {
+        int frame = Kernel.FIELD_maybe_list.begin(Format.JSON, out, this.maybe_list.size());
+        for (Integer item : this.maybe_list) {
+          int mark = Kernel.FIELD_maybe_list.beforeItem(Format.JSON, out, frame);
+          Kernel.FIELD_maybe_list$items.writeJson(out, item);
+          Kernel.FIELD_maybe_list.afterItem(Format.JSON, out, mark);
+        }
+        Kernel.FIELD_maybe_list.end(Format.JSON, out, frame, this.maybe_list.size());
+      }
+      Kernel.NULLS_maybe_list.afterValue(Format.JSON, out, start);
+    }
     out.write('}');
   }
 
@@ -355,6 +398,32 @@ public final class NullableFields {
       Kernel.FIELD_maybe_window.writeAvro(out, this.maybe_window);
       Kernel.NULLS_maybe_window.afterValue(Format.AVRO, out, start);
     }
+    if (this.maybe_struct == null) {
+      Kernel.NULLS_maybe_struct.writeNull(Format.AVRO, out);
+    } else {
+      int start = Kernel.NULLS_maybe_struct.beforeValue(Format.AVRO, out);
+      {
+        int open = Kernel.FIELD_maybe_struct.begin(Format.AVRO, out);
+        this.maybe_struct.writeAvro(out);
+        Kernel.FIELD_maybe_struct.end(Format.AVRO, out, open);
+      }
+      Kernel.NULLS_maybe_struct.afterValue(Format.AVRO, out, start);
+    }
+    if (this.maybe_list == null) {
+      Kernel.NULLS_maybe_list.writeNull(Format.AVRO, out);
+    } else {
+      int start = Kernel.NULLS_maybe_list.beforeValue(Format.AVRO, out);
+      {
+        int frame = Kernel.FIELD_maybe_list.begin(Format.AVRO, out, this.maybe_list.size());
+        for (Integer item : this.maybe_list) {
+          int mark = Kernel.FIELD_maybe_list.beforeItem(Format.AVRO, out, frame);
+          Kernel.FIELD_maybe_list$items.writeAvro(out, item);
+          Kernel.FIELD_maybe_list.afterItem(Format.AVRO, out, mark);
+        }
+        Kernel.FIELD_maybe_list.end(Format.AVRO, out, frame, this.maybe_list.size());
+      }
+      Kernel.NULLS_maybe_list.afterValue(Format.AVRO, out, start);
+    }
   }
 
   /**
@@ -460,6 +529,32 @@ public final class NullableFields {
       int start = Kernel.NULLS_maybe_window.beforeValue(Format.BINARY, out);
       Kernel.FIELD_maybe_window.writeBinary(out, this.maybe_window);
       Kernel.NULLS_maybe_window.afterValue(Format.BINARY, out, start);
+    }
+    if (this.maybe_struct == null) {
+      Kernel.NULLS_maybe_struct.writeNull(Format.BINARY, out);
+    } else {
+      int start = Kernel.NULLS_maybe_struct.beforeValue(Format.BINARY, out);
+      {
+        int open = Kernel.FIELD_maybe_struct.begin(Format.BINARY, out);
+        this.maybe_struct.writeBinary(out);
+        Kernel.FIELD_maybe_struct.end(Format.BINARY, out, open);
+      }
+      Kernel.NULLS_maybe_struct.afterValue(Format.BINARY, out, start);
+    }
+    if (this.maybe_list == null) {
+      Kernel.NULLS_maybe_list.writeNull(Format.BINARY, out);
+    } else {
+      int start = Kernel.NULLS_maybe_list.beforeValue(Format.BINARY, out);
+      {
+        int frame = Kernel.FIELD_maybe_list.begin(Format.BINARY, out, this.maybe_list.size());
+        for (Integer item : this.maybe_list) {
+          int mark = Kernel.FIELD_maybe_list.beforeItem(Format.BINARY, out, frame);
+          Kernel.FIELD_maybe_list$items.writeBinary(out, item);
+          Kernel.FIELD_maybe_list.afterItem(Format.BINARY, out, mark);
+        }
+        Kernel.FIELD_maybe_list.end(Format.BINARY, out, frame, this.maybe_list.size());
+      }
+      Kernel.NULLS_maybe_list.afterValue(Format.BINARY, out, start);
     }
   }
 
@@ -567,6 +662,41 @@ public final class NullableFields {
       Kernel.FIELD_maybe_window.writeProtobuf(out, this.maybe_window);
       Kernel.NULLS_maybe_window.afterValue(Format.PROTOBUF, out, start);
     }
+    if (this.maybe_struct == null) {
+      Kernel.NULLS_maybe_struct.writeNull(Format.PROTOBUF, out);
+    } else {
+      int start = Kernel.NULLS_maybe_struct.beforeValue(Format.PROTOBUF, out);
+      {
+        int open = Kernel.FIELD_maybe_struct.begin(Format.PROTOBUF, out);
+        this.maybe_struct.writeProtobuf(out);
+        Kernel.FIELD_maybe_struct.end(Format.PROTOBUF, out, open);
+      }
+      Kernel.NULLS_maybe_struct.afterValue(Format.PROTOBUF, out, start);
+    }
+    if (this.maybe_list == null) {
+      Kernel.NULLS_maybe_list.writeNull(Format.PROTOBUF, out);
+    } else {
+      int start = Kernel.NULLS_maybe_list.beforeValue(Format.PROTOBUF, out);
+      {
+        int frame = Kernel.FIELD_maybe_list.begin(Format.PROTOBUF, out, this.maybe_list.size());
+        for (Integer item : this.maybe_list) {
+          int mark = Kernel.FIELD_maybe_list.beforeItem(Format.PROTOBUF, out, frame);
+          Kernel.FIELD_maybe_list$items.writeProtobuf(out, item);
+          Kernel.FIELD_maybe_list.afterItem(Format.PROTOBUF, out, mark);
+        }
+        Kernel.FIELD_maybe_list.end(Format.PROTOBUF, out, frame, this.maybe_list.size());
+      }
+      Kernel.NULLS_maybe_list.afterValue(Format.PROTOBUF, out, start);
+    }
+  }
+
+  private static List<Integer> values$maybe_list(long seed, long row, long eventTimeMicros) {
+    int n = Kernel.FIELD_maybe_list.length(seed, row);
+    List<Integer> items = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      items.add(Kernel.FIELD_maybe_list$items.value(seed, Kernel.FIELD_maybe_list.elementRow(seed, row, i), eventTimeMicros));
+    }
+    return Collections.unmodifiableList(items);
   }
 
   @Override
@@ -574,6 +704,48 @@ public final class NullableFields {
     ByteWriter out = new ByteWriter();
     writeJson(out);
     return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The value of struct field {@code maybe_struct}.
+   */
+  public static final class Struct$maybe_struct {
+    /**
+     * zero: int [0, 0].
+     */
+    public final int zero;
+
+    private Struct$maybe_struct(long seed, long row, long eventTimeMicros) {
+      this.zero = Kernel.FIELD_maybe_struct$zero.value(seed, row, eventTimeMicros);
+    }
+
+    /**
+     * Appends the struct's fields in the json layout, as its field's writer frames them.
+     */
+    void writeJson(ByteWriter out) {
+      Kernel.FIELD_maybe_struct$zero.writeJson(out, this.zero);
+    }
+
+    /**
+     * Appends the struct's fields in the avro layout, as its field's writer frames them.
+     */
+    void writeAvro(ByteWriter out) {
+      Kernel.FIELD_maybe_struct$zero.writeAvro(out, this.zero);
+    }
+
+    /**
+     * Appends the struct's fields in the binary layout, as its field's writer frames them.
+     */
+    void writeBinary(ByteWriter out) {
+      Kernel.FIELD_maybe_struct$zero.writeBinary(out, this.zero);
+    }
+
+    /**
+     * Appends the struct's fields in the protobuf layout, as its field's writer frames them.
+     */
+    void writeProtobuf(ByteWriter out) {
+      Kernel.FIELD_maybe_struct$zero.writeProtobuf(out, this.zero);
+    }
   }
 
   /**
@@ -642,6 +814,18 @@ public final class NullableFields {
     public static final NullableField NULLS_maybe_window = (NullableField) INSTANCE.field(15);
 
     public static final TimestampField FIELD_maybe_window = (TimestampField) NULLS_maybe_window.field();
+
+    public static final NullableField NULLS_maybe_struct = (NullableField) INSTANCE.field(16);
+
+    public static final StructField FIELD_maybe_struct = (StructField) NULLS_maybe_struct.field();
+
+    public static final IntField FIELD_maybe_struct$zero = (IntField) FIELD_maybe_struct.field(0);
+
+    public static final NullableField NULLS_maybe_list = (NullableField) INSTANCE.field(17);
+
+    public static final ArrayField FIELD_maybe_list = (ArrayField) NULLS_maybe_list.field();
+
+    public static final IntField FIELD_maybe_list$items = (IntField) FIELD_maybe_list.item();
 
     private Kernel() {
     }

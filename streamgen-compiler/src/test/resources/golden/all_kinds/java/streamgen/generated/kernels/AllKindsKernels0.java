@@ -2,6 +2,7 @@
 package streamgen.generated.kernels;
 
 import dev.streamgen.runtime.api.EventKernel;
+import dev.streamgen.runtime.kinds.ArrayField;
 import dev.streamgen.runtime.kinds.BooleanField;
 import dev.streamgen.runtime.kinds.BytesField;
 import dev.streamgen.runtime.kinds.DateField;
@@ -16,12 +17,13 @@ import dev.streamgen.runtime.kinds.LongField;
 import dev.streamgen.runtime.kinds.NullableField;
 import dev.streamgen.runtime.kinds.SequenceField;
 import dev.streamgen.runtime.kinds.StringField;
+import dev.streamgen.runtime.kinds.StructField;
 import dev.streamgen.runtime.kinds.TemplateField;
 import dev.streamgen.runtime.kinds.TimestampField;
 import dev.streamgen.runtime.kinds.UuidField;
 
 /**
- * The kernels of event types 0 to 7 of {@code all_kinds.yaml}: each type's fields as run-time generators
+ * The kernels of event types 0 to 8 of {@code all_kinds.yaml}: each type's fields as run-time generators
  * with the constants the compiler fixed.
  */
 public final class AllKindsKernels0 {
@@ -29,7 +31,7 @@ public final class AllKindsKernels0 {
   }
 
   /**
-   * Puts the kernels and weights of types 0 to 7 into the catalog's arrays.
+   * Puts the kernels and weights of types 0 to 8 into the catalog's arrays.
    */
   public static void fill(EventKernel[] kernels, double[] weights) {
     kernels[0] = type0();
@@ -37,7 +39,7 @@ public final class AllKindsKernels0 {
     kernels[1] = type1();
     weights[1] = 0.3;
     kernels[2] = type2();
-    weights[2] = 0.02;
+    weights[2] = 0.01;
     kernels[3] = type3();
     weights[3] = 0.04;
     kernels[4] = type4();
@@ -48,6 +50,8 @@ public final class AllKindsKernels0 {
     weights[6] = 0.03;
     kernels[7] = type7();
     weights[7] = 0.04;
+    kernels[8] = type8();
+    weights[8] = 0.01;
   }
 
   /**
@@ -88,7 +92,7 @@ public final class AllKindsKernels0 {
    * {@code nullable.fields}.
    */
   public static EventTypeKernel type3() {
-    return new EventTypeKernel("nullable.fields", 0xa09e1309e79f8acdL,
+    return new EventTypeKernel("nullable.fields", 0x859f686553727026L,
           new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
           new TimestampField("event_time", 1),
           new NullableField(new IntField("maybe_delta", 2, 0x80aaad73a36c0b4aL, -1L, 1L), 0xccb120f58ee2bfdfL, 0.3, 0),
@@ -104,7 +108,9 @@ public final class AllKindsKernels0 {
           new NullableField(new LongField("maybe_zero_long", 12, 0x7f71b0666e838b8dL, 0L, 0L), 0x1751f36fb4d3a93aL, 0.1, 0),
           new NullableField(new DoubleField("maybe_zero_double", 13, 0x6c1939633563dc3eL, 0.0, 0.0, 2), 0xd66adfc27611340bL, 0.1, 1),
           new NullableField(new SequenceField("maybe_seq", 14, "", 0L, 1L), 0x59c86fec984044d0L, 0.1, 2),
-          new NullableField(new TimestampField("maybe_window", 15, 0x5491ac18f57a6cc0L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.EPOCH_MILLIS), 0x9a340517e1a87aedL, 0.1, 0));
+          new NullableField(new TimestampField("maybe_window", 15, 0x5491ac18f57a6cc0L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.EPOCH_MILLIS), 0x9a340517e1a87aedL, 0.1, 0),
+          new NullableField(new StructField("maybe_struct", 16, new IntField("zero", 0, 0xc693d564538470c7L, 0L, 0L)), 0x1ee543c5fc34a23aL, 0.1, 2),
+          new NullableField(new ArrayField("maybe_list", 17, 0xfb19c21788d6ce04L, 0, 2, new IntField("maybe_list", 17, 0x93c0a2c90022e290L, 0L, 1L), 0), 0x67b624ede1e37789L, 0.1, -1));
   }
 
   /**
@@ -181,5 +187,23 @@ public final class AllKindsKernels0 {
           new BytesField("no_bytes", 8, 0x688a25ee82ee7ceaL, 0L, 0L),
           new EnumField("ship-status", 9, 0xc702926df4141bb8L, new String[] {"PENDING", "shipped", "_internal", "Done2"}, new double[] {0.5, 0.8, 0.9}),
           new EnumField("only", 10, 0x72ddab46af04ab7L, new String[] {"ONLY"}, new double[] {}));
+  }
+
+  /**
+   * {@code nested}.
+   */
+  public static EventTypeKernel type8() {
+    return new EventTypeKernel("nested", 0x5214c3e50abce240L,
+          new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
+          new TimestampField("event_time", 1),
+          new StructField("address", 2, new StringField("city", 0, 0x5bc1fb9a6f043f18L, new String[] {"Paris", "", "Z\u00fcrich"}, new double[] {0.3333333333333333, 0.6666666666666666}), new IntField("zip", 1, 0x84e5472f53a43dceL, 0L, 99999L), new StructField("geo", 2, new DoubleField("lat", 0, 0x7eb87a4bbfa49737L, -90.0, 90.0, 4), new FloatField("lon", 1, 0x7eda844bbfc18e9bL, -180.0, 180.0, Distribution.normal(0.0, 50.0))), new EnumField("kind", 3, 0xba681cdc34006aadL, new String[] {"HOME", "WORK"}, new double[] {0.5}), new NullableField(new TemplateField("post-code", 4, 0x2bfd2bf7fa047ba9L, TemplateField.integer(10L, 99L), TemplateField.literal("-"), TemplateField.choice("A", "B")), 0x13f9c8c230bd740eL, 0.5, 2)),
+          new ArrayField("tags", 3, 0xd91c3bef076f8580L, 0, 5, new StringField("tags", 3, 0x476f38bf20443bb4L, new String[] {"a", "b", ""}, new double[] {0.3333333333333333, 0.6666666666666666}), 2),
+          new ArrayField("scores", 4, 0x1986b0b27400fb2L, 0, 4, new IntField("scores", 4, 0xf47bf817372fcd42L, -3L, 3L), 0),
+          new ArrayField("flags", 5, 0x17a3a1a985f75aecL, 0, 3, new BooleanField("flags", 5, 0xc32adedf7f7b4978L, 0.5), 0),
+          new ArrayField("levels", 6, 0x2d4d8b099a73e46aL, 1, 3, new EnumField("levels", 6, 0xf3465e664848bffaL, new String[] {"LOW", "HIGH"}, new double[] {0.5}), 0),
+          new ArrayField("amounts", 7, 0x6628b2e7375972eL, 0, 3, new DoubleField("amounts", 7, 0x1e46c2bcf20b9916L, 0.0, 1.0, 1), 1),
+          new ArrayField("blobs", 8, 0x14e2eaab9cde925bL, 0, 2, new BytesField("blobs", 8, 0xc7f158529f1c0007L, 0L, 2L), 2),
+          new ArrayField("nothing", 9, 0x1c4b98deef5e330aL, 0, 0, new LongField("nothing", 9, 0xe4cca9b14439a59aL, 0L, 10L), 0),
+          new ArrayField("lines", 10, 0x5ce3f9a9f1d5001cL, 1, 3, new StructField("lines", 10, new UuidField("sku", 0, 0x822622f981b9ee7L), new IntField("qty", 1, 0x1a14b42fa272b10aL, 1L, 10L), new TimestampField("at", 2, 0x1f041811c3ef7127L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.ISO8601), new ArrayField("prices", 3, 0xbf01796727016d80L, 0, 2, new DecimalField("prices", 3, 0xb407d41e5f5a63b4L, 0L, 10000L, 2), 2), new NullableField(new DateField("day", 4, 0xbc48b32ffda613a0L, 19723L, 19753L), 0xbfe8a0ff377de68dL, 0.1, 0)), 2));
   }
 }
