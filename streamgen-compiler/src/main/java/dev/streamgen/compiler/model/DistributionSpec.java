@@ -366,15 +366,10 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
   private CodeBlock zipfRank(CodeBlock p) {
     double exponent = p("exponent");
     double count = p("count");
-    CodeBlock x;
-    if (exponent == 1) {
-      x = CodeBlock.of("$T.exp($L.multiply($T.log($L)))", Kinds.SPARK_FUNCTIONS, p, Kinds.SPARK_FUNCTIONS, lit(count + 1));
-    } else {
-      double t = 1 - exponent;
-      x = CodeBlock.of(
-          "$T.pow($L.multiply($T.pow($L, $L).minus(1.0)).plus(1.0), $L)",
-          Kinds.SPARK_FUNCTIONS, p, Kinds.SPARK_FUNCTIONS, lit(count + 1), lit(t), lit(1 / t));
-    }
+    CodeBlock scale = lit(Distribution.zipfScale(exponent, count));
+    CodeBlock x = exponent == 1
+        ? CodeBlock.of("$T.exp($L.multiply($L))", Kinds.SPARK_FUNCTIONS, p, scale)
+        : CodeBlock.of("$T.pow($L.multiply($L).plus(1.0), $L)", Kinds.SPARK_FUNCTIONS, p, scale, lit(1 / (1 - exponent)));
     return CodeBlock.of("$T.least($T.floor($L).cast($S), $L)", Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, x, "double", lit(count));
   }
 

@@ -70,7 +70,15 @@ public final class Distribution {
 
   /** @param count the number of whole values in the field's range (max - min + 1) */
   public static Distribution zipf(double exponent, double count) {
-    return of(ZIPF, exponent, count);
+    return of(ZIPF, exponent, count, zipfScale(exponent, count));
+  }
+
+  /**
+   * The row-independent part of the zipf draw, computed once: {@code ln(count + 1)} for exponent 1,
+   * else {@code (count + 1)^(1 - exponent) - 1}. The Spark column takes it as a literal.
+   */
+  public static double zipfScale(double exponent, double count) {
+    return exponent == 1 ? StrictMath.log(count + 1) : StrictMath.pow(count + 1, 1 - exponent) - 1;
   }
 
   /**
@@ -125,7 +133,7 @@ public final class Distribution {
       case EXPONENTIAL:
         return min - a * StrictMath.log(Rng.openUnit(hash));
       case ZIPF:
-        return min + zipfRank(Rng.openUnit(hash), a, Double.longBitsToDouble(code[at + 2])) - 1;
+        return min + zipfRank(Rng.openUnit(hash), a, Double.longBitsToDouble(code[at + 2]), Double.longBitsToDouble(code[at + 3])) - 1;
       case BUCKETS:
         int n = (int) a;
         int bucket = Rng.pick(hash, code, at + 2, n - 1);
@@ -171,15 +179,12 @@ public final class Distribution {
         / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1);
   }
 
-  /** The rank in [1, count] at {@code p}: floor of the power law's inverse CDF on [1, count + 1). */
-  static double zipfRank(double p, double exponent, double count) {
-    double x;
-    if (exponent == 1) {
-      x = StrictMath.exp(p * StrictMath.log(count + 1));
-    } else {
-      double t = 1 - exponent;
-      x = StrictMath.pow(p * (StrictMath.pow(count + 1, t) - 1) + 1, 1 / t);
-    }
+  /**
+   * The rank in [1, count] at {@code p}: floor of the power law's inverse CDF on [1, count + 1),
+   * with {@code scale} from {@link #zipfScale}.
+   */
+  static double zipfRank(double p, double exponent, double count, double scale) {
+    double x = exponent == 1 ? StrictMath.exp(p * scale) : StrictMath.pow(p * scale + 1, 1 / (1 - exponent));
     return Math.min(Math.floor(x), count);
   }
 }
