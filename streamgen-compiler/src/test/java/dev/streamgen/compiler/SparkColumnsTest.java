@@ -125,7 +125,7 @@ class SparkColumnsTest {
               assertThat(dataType).isEqualTo(DataTypes.BinaryType);
               assertThat((byte[]) actual).as("row %s %s", r, field).isEqualTo((byte[]) expected);
             }
-            case "string", "uuid", "enum", "sequence", "template" -> {
+            case "string", "uuid", "enum", "sequence", "template", "regex", "faker" -> {
               assertThat(dataType).isEqualTo(DataTypes.StringType);
               assertThat(actual).as("row %s %s", r, field).isEqualTo(expected.toString());
             }

@@ -21,7 +21,9 @@ public final class FieldKinds {
 
           DecimalKind.DEFINITION,
           BytesKind.DEFINITION,
-          EnumKind.DEFINITION);
+          EnumKind.DEFINITION,
+          RegexKind.DEFINITION,
+          FakerKind.DEFINITION);
 
   private FieldKinds() {}
 

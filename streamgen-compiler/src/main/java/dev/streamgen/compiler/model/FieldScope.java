@@ -24,10 +24,25 @@ public final class FieldScope {
 
   private final Problems problems;
   private final String element;
+  private final String fieldName;
 
   public FieldScope(Problems problems, String element) {
+    this(problems, element, null);
+  }
+
+  /** The scope of field {@code fieldName}'s definition (a kind whose values depend on the name reads it). */
+  public FieldScope(Problems problems, String element, String fieldName) {
     this.problems = problems;
     this.element = element;
+    this.fieldName = fieldName;
+  }
+
+  /** The name of the field being defined, as written in the YAML. */
+  public String fieldName() {
+    if (fieldName == null) {
+      throw new IllegalStateException(element + " is not a field");
+    }
+    return fieldName;
   }
 
   /** The element as messages name it, e.g. {@code event 'user.purchase' field 'amount'}. */

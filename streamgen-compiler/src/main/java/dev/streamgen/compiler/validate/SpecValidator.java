@@ -259,7 +259,7 @@ public final class SpecValidator {
 
   /** One field definition, or null after reporting its problems. */
   private Field field(MapNode.Entry entry, String element, boolean common) {
-    FieldScope scope = new FieldScope(problems, element);
+    FieldScope scope = new FieldScope(problems, element, entry.name());
     if (entry.name().isEmpty()) {
       scope.error(entry.key(), "field names must not be empty");
       return null;
