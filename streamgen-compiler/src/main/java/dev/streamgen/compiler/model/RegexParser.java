@@ -84,14 +84,12 @@ final class RegexParser {
   private RegexKind.Node sequence(int depth) throws RegexError {
     List<RegexKind.Node> items = new ArrayList<>();
     while (more() && peek() != '|' && peek() != ')') {
-      int start = at;
       char c = peek();
       if (c == '^' || c == '$') {
         anchor(depth, items.isEmpty());
         continue;
       }
-      RegexKind.Node atom = atom(depth);
-      items.add(quantified(atom, start));
+      items.add(quantified(atom(depth)));
     }
     return Sequence.of(items);
   }
@@ -159,8 +157,8 @@ final class RegexParser {
     return "inline flag group '(?...)'";
   }
 
-  /** The atom that starts at {@code start}, with its quantifier when one follows. */
-  private RegexKind.Node quantified(RegexKind.Node atom, int start) throws RegexError {
+  /** The atom just parsed, with its repetition when a quantifier follows. */
+  private RegexKind.Node quantified(RegexKind.Node atom) throws RegexError {
     if (!more()) {
       return atom;
     }
