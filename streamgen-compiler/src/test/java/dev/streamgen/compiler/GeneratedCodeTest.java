@@ -20,6 +20,10 @@ import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.kinds.BinaryDecoder;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.FieldGenerator;
+import dev.streamgen.runtime.kinds.NullableField;
+import dev.streamgen.runtime.kinds.StringField;
 import dev.streamgen.runtime.encode.ByteWriter;
 import java.io.File;
 import java.io.IOException;
@@ -106,17 +110,17 @@ class GeneratedCodeTest {
   void catalogDescribesTheYaml() throws IOException {
     assertThat(catalog.sourceName()).isEqualTo("all_kinds.yaml");
     assertThat(catalog.sourceYaml()).isEqualTo(Files.readString(CONFIG));
-    assertThat(catalog.size()).isEqualTo(9);
+    assertThat(catalog.size()).isEqualTo(10);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < catalog.size(); i++) {
       ids.add(catalog.kernel(i).eventTypeId());
     }
-    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars", "order.placed", "nested");
+    assertThat(ids).containsExactly("user.session.start", "sensor.reading", "empty", "nullable.fields", "distributions", "ids.and.windows", "scalars", "order.placed", "nested", "generated.strings");
     double[] weights = new double[catalog.size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = catalog.weight(i);
     }
-    assertThat(weights).containsExactly(new double[] {0.5, 0.3, 0.01, 0.04, 0.04, 0.03, 0.03, 0.04, 0.01}, within(1e-12));
+    assertThat(weights).containsExactly(new double[] {0.46, 0.3, 0.01, 0.04, 0.04, 0.03, 0.03, 0.04, 0.01, 0.04}, within(1e-12));
     assertThat(catalog.kernel(0).fieldNames()).containsExactly("user_id", "event_time", "session_id", "device-type");
     assertThat(catalog.kernel(2).fieldNames()).as("an identical common field keeps its place").containsExactly("user_id", "event_time");
   }
@@ -146,6 +150,9 @@ class GeneratedCodeTest {
         JsonNode value = json.get(name);
         Object expected = event.get(i);
         checkJson(field, value, exact.get(name), expected);
+        if (field.get("type").asText().equals("faker") && expected != null) {
+          assertThat(pool(kernel, i)).contains((String) expected);
+        }
         if (expected == null) {
           assertThat(kernel.fieldText(SEED, row, t, i)).isEqualTo("null");
           continue;
@@ -176,7 +183,11 @@ class GeneratedCodeTest {
         assertThat(LocalDate.parse(value.textValue())).isEqualTo(expected);
         assertThat(value.textValue()).matches("\\d{4}-\\d\\d-\\d\\d");
       }
-      case "string", "sequence", "template" -> assertThat(value.textValue()).isEqualTo(expected);
+      case "string", "sequence", "template", "faker" -> assertThat(value.textValue()).isEqualTo(expected);
+      case "regex" -> {
+        assertThat(value.textValue()).isEqualTo(expected);
+        assertThat((String) expected).matches(java.util.regex.Pattern.compile(field.get("regex").asText()));
+      }
       case "uuid" -> assertThat(UUID.fromString(value.textValue())).isEqualTo(expected);
       case "timestamp" -> {
         switch (field.has("format") ? field.get("format").asText() : "iso8601") {
@@ -757,6 +768,78 @@ class GeneratedCodeTest {
     assertThat((double) postCodeNulls).isCloseTo(rows * 0.5, within(fiveSigmas(rows, 0.5)));
     // Mean of a uniform whole number in [1, 10]: variance (10^2 - 1) / 12.
     assertThat(qtySum / (double) lines).isCloseTo(5.5, within(5 * Math.sqrt(99 / 12.0 / lines)));
+  }
+
+  @Test
+  void regexAndFakerValuesMatchAndAreUniform() throws Exception {
+    EventKernel kernel = kernel("generated.strings");
+    int rows = 20_000;
+    int[] firstLetters = new int[26];
+    int[] lastDigits = new int[10];
+    Map<String, Integer> picks = new HashMap<>();
+    int fives = 0;
+    long[] anyChars = new long[128];
+    long anyCharCount = 0;
+    Map<String, Integer> cities = new HashMap<>();
+    java.util.Set<String> firstNames = new java.util.HashSet<>();
+    List<String> cityPool = List.of(pool(kernel, 8));
+    List<String> firstNamePool = List.of(pool(kernel, 6));
+    for (long row = 0; row < rows; row++) {
+      JsonNode json = JSON.readTree(write(kernel, row, BASE_MICROS, Format.JSON));
+      String plate = json.get("plate").textValue();
+      assertThat(plate).matches("[A-Z]{3}-[0-9]{4}");
+      firstLetters[plate.charAt(0) - 'A']++;
+      lastDigits[plate.charAt(7) - '0']++;
+      picks.merge(json.get("pick").textValue(), 1, Integer::sum);
+      assertThat(json.get("mixed").textValue()).matches("(?:ab|c[^a-z]|\\d{2,3})+\\.?[-_\\w]*é\\s\\S{0,2}");
+      String any = json.get("any").textValue();
+      assertThat(any).matches(".{5}|\\W\\D");
+      if (any.length() == 5) {
+        fives++;
+        for (char c : any.toCharArray()) {
+          anyChars[c]++;
+          anyCharCount++;
+        }
+      }
+      String city = json.get("city").textValue();
+      assertThat(cityPool).contains(city);
+      cities.merge(city, 1, Integer::sum);
+      String firstName = json.get("first_name").textValue();
+      assertThat(firstNamePool).contains(firstName);
+      firstNames.add(firstName);
+      assertThat(json.get("full_name").textValue()).matches("\\S+( \\S+)+ \\([a-z]{3}\\)");
+    }
+    // Class members, alternatives and pool entries are equally likely: binomial counts within 5 sigma.
+    for (int i = 0; i < 26; i++) {
+      assertThat((double) firstLetters[i]).as("letter %s", (char) ('A' + i)).isCloseTo(rows / 26.0, within(fiveSigmas(rows, 1 / 26.0)));
+    }
+    for (int i = 0; i < 10; i++) {
+      assertThat((double) lastDigits[i]).as("digit %s", i).isCloseTo(rows / 10.0, within(fiveSigmas(rows, 0.1)));
+    }
+    assertThat(picks.keySet()).containsExactlyInAnyOrder("x", "yy", "zzz");
+    picks.forEach((p, n) -> assertThat((double) n).as(p).isCloseTo(rows / 3.0, within(fiveSigmas(rows, 1 / 3.0))));
+    assertThat((double) fives).isCloseTo(rows / 2.0, within(fiveSigmas(rows, 0.5)));
+    // '.' draws from the 95 printable ASCII characters.
+    for (char c = ' '; c <= '~'; c++) {
+      assertThat((double) anyChars[c]).as("'%s'", c).isCloseTo(anyCharCount / 95.0, within(fiveSigmas(anyCharCount, 1 / 95.0)));
+    }
+    // A city repeated in the pool is drawn as often as its copies say.
+    cities.forEach((city, n) -> {
+      double p = java.util.Collections.frequency(cityPool, city) / 20.0;
+      assertThat((double) n).as(city).isCloseTo(rows * p, within(fiveSigmas(rows, p)));
+    });
+    assertThat(cities.keySet()).containsExactlyInAnyOrderElementsOf(new java.util.HashSet<>(cityPool));
+    // 20,000 draws from 1,000 entries miss a given one with probability e^-20.
+    assertThat(firstNames).isEqualTo(new java.util.HashSet<>(firstNamePool));
+  }
+
+  /** The pool of the faker field {@code field} of a type: the values its generator draws from. */
+  static String[] pool(EventKernel kernel, int field) {
+    FieldGenerator generator = ((EventTypeKernel) kernel).field(field);
+    if (generator instanceof NullableField nullable) {
+      generator = nullable.field();
+    }
+    return ((StringField) generator).values();
   }
 
   /** Five standard deviations of a binomial count of n trials with probability p. */

@@ -136,7 +136,7 @@ class SparkColumnsTest {
         assertThat(dataType).isEqualTo(DataTypes.BinaryType);
         assertThat((byte[]) actual).as("%s %s", at, field).isEqualTo((byte[]) expected);
       }
-      case "string", "uuid", "enum", "sequence", "template" -> {
+      case "string", "uuid", "enum", "sequence", "template", "regex", "faker" -> {
         assertThat(dataType).isEqualTo(DataTypes.StringType);
         assertThat(actual).as("%s %s", at, field).isEqualTo(expected.toString());
       }

@@ -23,7 +23,10 @@ public final class FieldKinds {
           BytesKind.DEFINITION,
           EnumKind.DEFINITION,
           StructKind.DEFINITION,
-          ArrayKind.DEFINITION);
+          ArrayKind.DEFINITION,
+
+          RegexKind.DEFINITION,
+          FakerKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -134,6 +134,15 @@ public final class FieldScope {
   /** {@code event 'x' field 'address'} with a suffix on the field's path: {@code ... field 'address.city'}. */
   private String nestedElement(String suffix) {
     return element.endsWith("'") ? element.substring(0, element.length() - 1) + suffix + "'" : element + suffix;
+
+  }
+
+  /** The name of the field being defined, as written in the YAML (an array's items: the array's). */
+  public String fieldName() {
+    if (nesting == null) {
+      throw new IllegalStateException(element + " is not a field");
+    }
+    return nesting.name();
   }
 
   /** The element as messages name it, e.g. {@code event 'user.purchase' field 'amount'}. */

@@ -42,7 +42,7 @@ public final class Identifiers {
           "TimestampField", "NullableField", "Distribution", "SequenceField", "TemplateField",
           "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate",
           "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream",
-          "StructField", "ArrayField", "ArrayList", "Boolean");
+          "StructField", "ArrayField", "ArrayList", "Boolean", "RegexField");
 
   private Identifiers() {}
 

@@ -34,8 +34,13 @@ final class Kinds {
 
   /** {@code new <Generator>("name", index, <salt>, args...)}: a salted generator. */
   static CodeBlock newSalted(FieldCode f, Class<?> generator, CodeBlock... args) {
+    return salted(f, CodeBlock.of("new $T", generator), args);
+  }
+
+  /** {@code <constructor or factory>("name", index, <salt>, args...)}: a salted generator. */
+  static CodeBlock salted(FieldCode f, CodeBlock callee, CodeBlock... args) {
     return withArguments(
-        CodeBlock.builder().add("new $T($L, $L, $L", generator, JavaLiterals.string(f.name()), f.index(), f.saltLiteral()),
+        CodeBlock.builder().add("$L($L, $L, $L", callee, JavaLiterals.string(f.name()), f.index(), f.saltLiteral()),
         args);
   }
 
@@ -98,6 +103,26 @@ final class Kinds {
   /** Spark column: {@code float}'s uniform double in [min, max) (and {@code double}'s before rounding). */
   static CodeBlock uniformDouble(FieldCode f, double min, double max) {
     return CodeBlock.of("$T.between($L, $L, $L)", RNG_COLUMNS, f.hashColumn(0), literal(min), literal(max));
+  }
+
+  /**
+   * Spark column: the INT index {@code Rng.pick(hash, cuts)} returns for {@code n} equally likely
+   * choices, cuts {@code (i + 1) / n} (as {@link #cuts} computes them without weights), in constant
+   * size whatever n (where {@link #RNG_COLUMNS}' pick needs a {@code when} per choice). The index
+   * is {@code floor(u * n)} up to the rounding of u * n and of the cuts, which moves it by at most
+   * one: the estimate j is corrected against the very cuts {@code j / n} and {@code (j + 1) / n}.
+   */
+  static CodeBlock equalPickIndex(CodeBlock hash, int n) {
+    CodeBlock u = CodeBlock.of("$T.unit($L)", RNG_COLUMNS, hash);
+    CodeBlock size = CodeBlock.of("$T.lit($L)", SPARK_FUNCTIONS, literal(n));
+    CodeBlock j = CodeBlock.of("$T.least($L.multiply($L).cast($S), $T.lit($LL))", SPARK_FUNCTIONS, u, size, "long", SPARK_FUNCTIONS, n - 1);
+    return CodeBlock.of(
+        "$T.when($L.gt(0L).and($L.lt($L.cast($S).divide($L))), $L.minus(1L))"
+            + ".when($L.lt($LL).and($L.geq($L.plus(1L).cast($S).divide($L))), $L.plus(1L))"
+            + ".otherwise($L).cast($S)",
+        SPARK_FUNCTIONS, j, u, j, "double", size, j,
+        j, n - 1, u, j, "double", size, j,
+        j, "int");
   }
 
   /** {@code new double[] {a, b}} with exact literals. */

@@ -141,6 +141,9 @@ final class ConfigGenerator {
     return out;
   }
 
+  private static final List<String> FAKER_EXPRESSIONS =
+      List.of("#{Name.firstName}", "#{Name.firstName} #{Name.lastName}", "#{Address.city}", "id-#{numerify '####'}", "#{Color.name}");
+
   /** Struct and array fields nest up to this level (an event's field is level 1). */
   private static final int MAX_NESTING = 3;
 
@@ -158,7 +161,8 @@ final class ConfigGenerator {
    */
   private Node field(boolean mayBeNull, int depth, boolean inArray, boolean mayBeArray) {
     MapNode f = new MapNode();
-    int kind = rnd.nextInt(depth < MAX_NESTING ? (mayBeArray ? 15 : 14) : 13);
+    // 0-12 and 13 (the default): the scalar kinds; 14, 15: regex, faker; 16, 17: struct, array.
+    int kind = rnd.nextInt(16 + (depth < MAX_NESTING ? (mayBeArray ? 2 : 1) : 0));
     switch (inArray && kind == 8 ? 9 : kind) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
       case 1 -> {
@@ -193,14 +197,14 @@ final class ConfigGenerator {
         f.put("type", Yaml.quoted("bytes")).put("length", range(Integer.toString(a), Integer.toString(b)));
       }
       case 12 -> choices(f, "enum");
-      case 13 -> {
+      case 16 -> {
         MapNode fields = new MapNode();
         for (String n : names(rnd.nextInt(1, 4))) {
           fields.put(key(n), field(true, depth + 1, inArray, true));
         }
         f.put("type", Yaml.quoted("struct")).put("fields", fields);
       }
-      case 14 -> {
+      case 17 -> {
         int a = rnd.nextInt(0, 4);
         f.put("type", Yaml.quoted("array"))
             .put("length", range(Integer.toString(a), Integer.toString(a + rnd.nextInt(0, 4))))
@@ -253,6 +257,18 @@ final class ConfigGenerator {
         }
       }
       case 9 -> f.put("type", Yaml.quoted("template")).put("template", Yaml.quoted(template()));
+      case 14 -> {
+        // max_repeat at most 4 keeps every generated regex below the kind's 256 unrolled pieces.
+        f.put("type", Yaml.quoted("regex")).put("regex", Yaml.quoted(regex(2))).put("max_repeat", Yaml.plain(Integer.toString(rnd.nextInt(1, 5))));
+      }
+      case 15 -> {
+        f.put("type", Yaml.quoted("faker")).put("faker", Yaml.quoted(pick(FAKER_EXPRESSIONS)));
+        if (rnd.nextBoolean()) {
+          f.put("locale", Yaml.quoted(pick(List.of("en", "de", "fr", "ja", "pt-BR", "en-GB"))));
+        }
+        // Small pools: each faker field runs Datafaker in the compiler.
+        f.put("pool_size", Yaml.plain(Integer.toString(rnd.nextInt(1, 50))));
+      }
       default -> {
         f.put("type", Yaml.quoted("timestamp"));
         switch (rnd.nextInt(3)) {
@@ -276,6 +292,28 @@ final class ConfigGenerator {
     }
     f.flow = rnd.nextInt(4) == 0;
     return f;
+  }
+
+  /**
+   * A regex of the subset: one or two pieces of every construct (classes, negation, escapes, groups
+   * nested to {@code depth}, alternation, each quantifier on single characters), anchors now and
+   * then.
+   */
+  private String regex(int depth) {
+    StringBuilder r = new StringBuilder(depth == 2 && rnd.nextInt(4) == 0 ? "^" : "");
+    for (int i = rnd.nextInt(1, 3); i > 0; i--) {
+      int piece = rnd.nextInt(depth > 0 ? 5 : 4);
+      switch (piece) {
+        case 0 -> r.append(pick(List.of("a", "é", "-", "\\.", "\\\\", "\\(", "\"", "\\{", "}")));
+        case 1 -> r.append(pick(List.of("[a-z]", "[^0-9]", "[-_a-f0-9]", "[\\]\\\\^]", "[\\w.]", "[^ -}]")));
+        case 2 -> r.append(pick(List.of("\\d", "\\w", "\\s", "\\D", "\\W", "\\S", ".")));
+        case 3 -> r.append(pick(List.of("x|y", "ab|c|")));
+        default -> r.append(pick(List.of("(", "(?:"))).append(regex(depth - 1)).append(pick(List.of("|", ""))).append(regex(depth - 1)).append(")");
+      }
+      // Nothing to repeat after an alternation's '|'; a group only optional, to stay small.
+      r.append(piece == 3 ? "" : piece == 4 ? pick(List.of("", "?")) : pick(List.of("", "", "?", "*", "+", "{2}", "{0,3}", "{1,}")));
+    }
+    return r.append(depth == 2 && rnd.nextInt(4) == 0 ? "$" : "").toString();
   }
 
   /** Literal text (awkward names included) around one to three placeholders of every kind. */

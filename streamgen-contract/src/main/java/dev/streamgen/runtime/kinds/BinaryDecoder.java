@@ -31,6 +31,8 @@ public final class BinaryDecoder {
     // Encoded as strings.
     READERS.put("sequence", StringField::readBinary);
     READERS.put("template", StringField::readBinary);
+    READERS.put("regex", StringField::readBinary);
+    READERS.put("faker", StringField::readBinary);
     READERS.put("long", LongField::readBinary);
     READERS.put("double", DoubleField::readBinary);
     READERS.put("boolean", BooleanField::readBinary);

@@ -222,6 +222,9 @@ public final class PackedCatalog {
       case TemplateField.CODE:
         TemplateField.write(c, at, bytes, format, seed, row, out);
         break;
+      case RegexField.CODE:
+        RegexField.write(c, at, format, seed, row, out);
+        break;
       case LongField.CODE:
         LongField.write(c, at, format, seed, row, out);
         break;
@@ -296,6 +299,8 @@ public final class PackedCatalog {
         return SequenceField.text(c, constants, bytes, row);
       case TemplateField.CODE:
         return TemplateField.text(c, constants, bytes, seed, row);
+      case RegexField.CODE:
+        return RegexField.text(c, constants, seed, row);
       case LongField.CODE:
         return LongField.text(c, constants, seed, row);
       case DoubleField.CODE:

@@ -9,12 +9,15 @@ import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.encode.JsonWriter;
 import dev.streamgen.runtime.encode.ProtobufWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code type: string} with {@code values} and optional {@code weights}: one of the values, picked
  * by weight: {@code values[Rng.pick(hash, cuts)]}, where {@code cuts} are the running sums of the
- * normalized weights without the last (the compiler computes them).
+ * normalized weights without the last (the compiler computes them). Also {@code type: faker}'s
+ * pool of values ({@link #pool}), equally likely, so a faker field costs what a string field does.
  *
  * <p>Packed: salt, the number of values, the cuts (as double bits), a reference per value to its
  * bytes in the packed format (encoded once when packed, so writing a row copies bytes), then a
@@ -23,13 +26,22 @@ import java.util.Arrays;
 public final class StringField extends FieldGenerator {
   static final int CODE = 5;
 
+  /** Ends each value of a {@link #pool}'s chunks (no pooled value holds it). */
+  public static final char POOL_SEPARATOR = '\0';
+
+  private final String kind;
   private final long salt;
   private final String[] values;
   private final double[] cuts;
   private final int protoTag;
 
   public StringField(String name, int index, long salt, String[] values, double[] cuts) {
+    this("string", name, index, salt, values, cuts);
+  }
+
+  private StringField(String kind, String name, int index, long salt, String[] values, double[] cuts) {
     super(name, index);
+    this.kind = kind;
     if (values.length == 0 || cuts.length != values.length - 1) {
       throw new IllegalArgumentException(
           "field '" + name + "': " + values.length + " values need " + (values.length - 1) + " cuts, got " + cuts.length);
@@ -40,9 +52,30 @@ public final class StringField extends FieldGenerator {
     this.protoTag = protoTag(ProtobufWriter.WIRE_LENGTH_DELIMITED);
   }
 
+  /**
+   * {@code type: faker}: the pool of values the compiler materialized, each equally likely, drawn
+   * and encoded exactly as a string field's. The values come as chunks of values each followed by
+   * {@link #POOL_SEPARATOR}, so a pool of 100,000 values is a few string constants in the
+   * generated code rather than an array initializer far beyond a method's 64 KB.
+   */
+  public static StringField pool(String name, int index, long salt, String... chunks) {
+    List<String> values = new ArrayList<>();
+    for (String chunk : chunks) {
+      int start = 0;
+      for (int end = chunk.indexOf(POOL_SEPARATOR); end >= 0; end = chunk.indexOf(POOL_SEPARATOR, start)) {
+        values.add(chunk.substring(start, end));
+        start = end + 1;
+      }
+      if (start != chunk.length()) {
+        throw new IllegalArgumentException("field '" + name + "': a pool chunk must end with a separator");
+      }
+    }
+    return new StringField("faker", name, index, salt, values.toArray(new String[0]), TemplateField.equalCuts(values.size()));
+  }
+
   @Override
   public String kind() {
-    return "string";
+    return kind;
   }
 
   @Override

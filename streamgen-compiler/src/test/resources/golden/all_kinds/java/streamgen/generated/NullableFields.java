@@ -15,6 +15,7 @@ import dev.streamgen.runtime.kinds.FloatField;
 import dev.streamgen.runtime.kinds.IntField;
 import dev.streamgen.runtime.kinds.LongField;
 import dev.streamgen.runtime.kinds.NullableField;
+import dev.streamgen.runtime.kinds.RegexField;
 import dev.streamgen.runtime.kinds.SequenceField;
 import dev.streamgen.runtime.kinds.StringField;
 import dev.streamgen.runtime.kinds.StructField;
@@ -40,7 +41,7 @@ public final class NullableFields {
   /**
    * CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/nullable.fields.avsc}).
    */
-  public static final long AVRO_FINGERPRINT = 0x859f686553727026L;
+  public static final long AVRO_FINGERPRINT = 0x7863ba34f9951887L;
 
   /**
    * user_id: int [1, 1000000] (common field).
@@ -132,6 +133,16 @@ public final class NullableFields {
    */
   public final List<Integer> maybe_list;
 
+  /**
+   * maybe_code: regex '[A-Z]&#123;2&#125;[0-9]?' max_repeat 8, nullable (10% null).
+   */
+  public final String maybe_code;
+
+  /**
+   * maybe_name: faker '#&#123;Name.firstName&#125;' locale en pool_size 10, nullable (10% null).
+   */
+  public final String maybe_name;
+
   private NullableFields(long seed, long row, long eventTimeMicros) {
     this.user_id = Kernel.FIELD_user_id.value(seed, row, eventTimeMicros);
     this.event_time = Kernel.FIELD_event_time.value(seed, row, eventTimeMicros);
@@ -151,6 +162,8 @@ public final class NullableFields {
     this.maybe_window = Kernel.NULLS_maybe_window.isNull(seed, row) ? null : Kernel.FIELD_maybe_window.value(seed, row, eventTimeMicros);
     this.maybe_struct = Kernel.NULLS_maybe_struct.isNull(seed, row) ? null : new Struct$maybe_struct(seed, row, eventTimeMicros);
     this.maybe_list = Kernel.NULLS_maybe_list.isNull(seed, row) ? null : values$maybe_list(seed, row, eventTimeMicros);
+    this.maybe_code = Kernel.NULLS_maybe_code.isNull(seed, row) ? null : Kernel.FIELD_maybe_code.value(seed, row, eventTimeMicros);
+    this.maybe_name = Kernel.NULLS_maybe_name.isNull(seed, row) ? null : Kernel.FIELD_maybe_name.value(seed, row, eventTimeMicros);
   }
 
   /**
@@ -290,6 +303,20 @@ public final class NullableFields {
       }
       Kernel.NULLS_maybe_list.afterValue(Format.JSON, out, start);
     }
+    if (this.maybe_code == null) {
+      Kernel.NULLS_maybe_code.writeNull(Format.JSON, out);
+    } else {
+      int start = Kernel.NULLS_maybe_code.beforeValue(Format.JSON, out);
+      Kernel.FIELD_maybe_code.writeJson(out, this.maybe_code);
+      Kernel.NULLS_maybe_code.afterValue(Format.JSON, out, start);
+    }
+    if (this.maybe_name == null) {
+      Kernel.NULLS_maybe_name.writeNull(Format.JSON, out);
+    } else {
+      int start = Kernel.NULLS_maybe_name.beforeValue(Format.JSON, out);
+      Kernel.FIELD_maybe_name.writeJson(out, this.maybe_name);
+      Kernel.NULLS_maybe_name.afterValue(Format.JSON, out, start);
+    }
     out.write('}');
   }
 
@@ -424,6 +451,20 @@ public final class NullableFields {
       }
       Kernel.NULLS_maybe_list.afterValue(Format.AVRO, out, start);
     }
+    if (this.maybe_code == null) {
+      Kernel.NULLS_maybe_code.writeNull(Format.AVRO, out);
+    } else {
+      int start = Kernel.NULLS_maybe_code.beforeValue(Format.AVRO, out);
+      Kernel.FIELD_maybe_code.writeAvro(out, this.maybe_code);
+      Kernel.NULLS_maybe_code.afterValue(Format.AVRO, out, start);
+    }
+    if (this.maybe_name == null) {
+      Kernel.NULLS_maybe_name.writeNull(Format.AVRO, out);
+    } else {
+      int start = Kernel.NULLS_maybe_name.beforeValue(Format.AVRO, out);
+      Kernel.FIELD_maybe_name.writeAvro(out, this.maybe_name);
+      Kernel.NULLS_maybe_name.afterValue(Format.AVRO, out, start);
+    }
   }
 
   /**
@@ -556,6 +597,20 @@ public final class NullableFields {
       }
       Kernel.NULLS_maybe_list.afterValue(Format.BINARY, out, start);
     }
+    if (this.maybe_code == null) {
+      Kernel.NULLS_maybe_code.writeNull(Format.BINARY, out);
+    } else {
+      int start = Kernel.NULLS_maybe_code.beforeValue(Format.BINARY, out);
+      Kernel.FIELD_maybe_code.writeBinary(out, this.maybe_code);
+      Kernel.NULLS_maybe_code.afterValue(Format.BINARY, out, start);
+    }
+    if (this.maybe_name == null) {
+      Kernel.NULLS_maybe_name.writeNull(Format.BINARY, out);
+    } else {
+      int start = Kernel.NULLS_maybe_name.beforeValue(Format.BINARY, out);
+      Kernel.FIELD_maybe_name.writeBinary(out, this.maybe_name);
+      Kernel.NULLS_maybe_name.afterValue(Format.BINARY, out, start);
+    }
   }
 
   /**
@@ -687,6 +742,20 @@ public final class NullableFields {
         Kernel.FIELD_maybe_list.end(Format.PROTOBUF, out, frame, this.maybe_list.size());
       }
       Kernel.NULLS_maybe_list.afterValue(Format.PROTOBUF, out, start);
+    }
+    if (this.maybe_code == null) {
+      Kernel.NULLS_maybe_code.writeNull(Format.PROTOBUF, out);
+    } else {
+      int start = Kernel.NULLS_maybe_code.beforeValue(Format.PROTOBUF, out);
+      Kernel.FIELD_maybe_code.writeProtobuf(out, this.maybe_code);
+      Kernel.NULLS_maybe_code.afterValue(Format.PROTOBUF, out, start);
+    }
+    if (this.maybe_name == null) {
+      Kernel.NULLS_maybe_name.writeNull(Format.PROTOBUF, out);
+    } else {
+      int start = Kernel.NULLS_maybe_name.beforeValue(Format.PROTOBUF, out);
+      Kernel.FIELD_maybe_name.writeProtobuf(out, this.maybe_name);
+      Kernel.NULLS_maybe_name.afterValue(Format.PROTOBUF, out, start);
     }
   }
 
@@ -826,6 +895,14 @@ public final class NullableFields {
     public static final ArrayField FIELD_maybe_list = (ArrayField) NULLS_maybe_list.field();
 
     public static final IntField FIELD_maybe_list$items = (IntField) FIELD_maybe_list.item();
+
+    public static final NullableField NULLS_maybe_code = (NullableField) INSTANCE.field(18);
+
+    public static final RegexField FIELD_maybe_code = (RegexField) NULLS_maybe_code.field();
+
+    public static final NullableField NULLS_maybe_name = (NullableField) INSTANCE.field(19);
+
+    public static final StringField FIELD_maybe_name = (StringField) NULLS_maybe_name.field();
 
     private Kernel() {
     }
