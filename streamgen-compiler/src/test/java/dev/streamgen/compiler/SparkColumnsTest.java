@@ -134,6 +134,15 @@ class SparkColumnsTest {
               Instant instant = ((Timestamp) actual).toInstant();
               assertThat(ChronoUnit.MICROS.between(Instant.EPOCH, instant)).isEqualTo(expected);
             }
+            case "expr" -> {
+              switch (field.get("result").asText()) {
+                case "int" -> assertThat(dataType).isEqualTo(DataTypes.IntegerType);
+                case "long" -> assertThat(dataType).isEqualTo(DataTypes.LongType);
+                default -> assertThat(dataType).isEqualTo(DataTypes.DoubleType);
+              }
+              // Doubles bit for bit (Double.equals compares the bits).
+              assertThat(actual).as("row %s %s", r, field).isEqualTo(expected);
+            }
             default -> throw new AssertionError(field);
           }
           f++;

@@ -21,7 +21,8 @@ public final class FieldKinds {
 
           DecimalKind.DEFINITION,
           BytesKind.DEFINITION,
-          EnumKind.DEFINITION);
+          EnumKind.DEFINITION,
+          ExprKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -41,7 +41,8 @@ public final class Identifiers {
           "EventTypeKernel", "FieldGenerator", "IntField", "FloatField", "StringField", "UuidField",
           "TimestampField", "NullableField", "Distribution", "SequenceField", "TemplateField",
           "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate",
-          "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream");
+          "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream",
+          "ExprField", "IntResult", "LongResult", "DoubleResult", "WeightsBy", "Boolean");
 
   private Identifiers() {}
 

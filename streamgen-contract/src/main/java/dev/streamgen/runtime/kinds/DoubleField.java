@@ -81,7 +81,11 @@ public final class DoubleField extends FieldGenerator {
   }
 
   private static double draw(long seed, long row, long salt, double min, double max, int precision) {
-    double v = FloatField.draw(seed, row, salt, min, max);
+    return round(FloatField.draw(seed, row, salt, min, max), precision);
+  }
+
+  /** {@code v} rounded to {@code precision} decimals ({@link #UNROUNDED}: unchanged); an {@link ExprField} of result double rounds with it too. */
+  static double round(double v, int precision) {
     if (precision == UNROUNDED) {
       return v;
     }
@@ -116,7 +120,8 @@ public final class DoubleField extends FieldGenerator {
     return in.float64();
   }
 
-  private static double packedDraw(long[] code, int at, long seed, long row) {
+  /** The value of the packed field: also an {@link ExprField}'s operand. */
+  static double packedDraw(long[] code, int at, long seed, long row) {
     return draw(
         seed,
         row,
