@@ -12,7 +12,10 @@ import java.util.List;
  * backquotes ({@code `device-type`}). Every node keeps its position (from 0) for messages.
  */
 sealed interface Expression {
-  /** Deepest nesting accepted: the runtime evaluates recursively, so the depth bounds its stack. */
+  /**
+   * Deepest nesting of parentheses and unary minus accepted: the parser recurses per level. (The
+   * runtime's recursion follows the tree, at most one level per operator of a 1000-character text.)
+   */
   int MAX_DEPTH = 32;
 
   /** Where the node starts in the text, from 0. */
