@@ -27,7 +27,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code result}: {@code int}, {@code long} or {@code double}. By default {@code long} when the
- *       expression is whole (int and long fields, whole numbers, no {@code /}), else {@code double}.
+ *       expression is whole (int and long fields, whole numbers, no {@code /}) and has no {@code
+ *       precision}, else {@code double}.
  *       A whole result needs a whole expression.
  *   <li>From the operands' ranges the compiler bounds every intermediate value: a whole one must fit
  *       a long (an int result: the value an int), a double one stay below 1e300 in magnitude, and a
@@ -118,7 +119,8 @@ public record ExprKind(String text, Expression tree, String declaredResult, int 
     if (bounds == null) {
       return null;
     }
-    String result = declaredResult != null ? declaredResult : bounds.whole ? "long" : "double";
+    // A precision asks for decimals: a double, even of a whole formula.
+    String result = declaredResult != null ? declaredResult : bounds.whole && precision == DoubleField.UNROUNDED ? "long" : "double";
     if (!result.equals("double") && !bounds.whole) {
       scope.error(
           definition.get("result").orElse(at),
@@ -181,7 +183,7 @@ public record ExprKind(String text, Expression tree, String declaredResult, int 
     /** The bounds of {@code e}, or null after reporting the first problem. */
     Bounds bounds(Expression e) {
       if (e instanceof Expression.Literal l) {
-        return new Bounds(l.value(), l.value(), l.whole());
+        return checked(l, new Bounds(l.value(), l.value(), l.whole()));
       }
       if (e instanceof Expression.Reference r) {
         return reference(r);
