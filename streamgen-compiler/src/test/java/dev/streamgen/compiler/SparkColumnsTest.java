@@ -128,6 +128,15 @@ class SparkColumnsTest {
         assertThat(dataType).isEqualTo(DataTypes.DoubleType);
         assertThat(Double.doubleToRawLongBits((Double) actual)).as("%s %s", at, field).isEqualTo(Double.doubleToRawLongBits((Double) expected));
       }
+      case "expr" -> {
+        switch (field.get("result").asText()) {
+          case "int" -> assertThat(dataType).isEqualTo(DataTypes.IntegerType);
+          case "long" -> assertThat(dataType).isEqualTo(DataTypes.LongType);
+          default -> assertThat(dataType).isEqualTo(DataTypes.DoubleType);
+        }
+        // Doubles bit for bit (Double.equals compares the bits).
+        assertThat(actual).as("%s %s", at, field).isEqualTo(expected);
+      }
       case "decimal" -> {
         assertThat(dataType).isEqualTo(DataTypes.createDecimalType(field.get("precision").asInt(), field.get("scale").asInt()));
         assertThat(actual).as("%s %s", at, field).isEqualTo(expected);

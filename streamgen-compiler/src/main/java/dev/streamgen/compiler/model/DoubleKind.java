@@ -138,11 +138,6 @@ public record DoubleKind(double min, double max, int precision, DistributionSpec
   @Override
   public CodeBlock column(FieldCode f) {
     CodeBlock uniform = distribution == null ? Kinds.uniformDouble(f, min, max) : distribution.clippedColumn(f, min, max);
-    if (!rounded()) {
-      return uniform;
-    }
-    // DoubleField's (long) floor(v * scale + 0.5) / scale: Spark's floor of a double is a long too.
-    String scale = Kinds.literal(DoubleField.scale(precision));
-    return CodeBlock.of("$T.floor($L.multiply($L).plus(0.5)).divide($L)", Kinds.SPARK_FUNCTIONS, uniform, scale, scale);
+    return rounded() ? Kinds.rounded(uniform, precision) : uniform;
   }
 }

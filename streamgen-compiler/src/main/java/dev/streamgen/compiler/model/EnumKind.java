@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record EnumKind(StringKind choices) implements FieldKind {
   public static final KindDefinition DEFINITION =
-      new KindDefinition("enum", List.of("values", "weights"), EnumKind::parse);
+      new KindDefinition("enum", List.of("values", "weights", WeightsBySpec.KEY), EnumKind::parse);
 
   /** Avro's name rule, which symbols must follow (and then are valid Protobuf names too, upper-cased). */
   private static final Pattern SYMBOL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -110,6 +110,20 @@ public record EnumKind(StringKind choices) implements FieldKind {
   }
 
   @Override
+  public boolean refersToFields() {
+    return choices.refersToFields();
+  }
+
+  @Override
+  public Field resolve(Field self, List<Field> fields, MapNode definition, FieldScope scope) {
+    if (!refersToFields()) {
+      return self;
+    }
+    StringKind resolved = choices.resolveWeights(self, fields, definition, scope);
+    return resolved == null ? null : self.toBuilder(new EnumKind(resolved)).build();
+  }
+
+  @Override
   public String typeName() {
     return "enum";
   }
@@ -179,7 +193,7 @@ public record EnumKind(StringKind choices) implements FieldKind {
 
   @Override
   public CodeBlock newGenerator(FieldCode f) {
-    return Kinds.newSalted(f, EnumField.class, Kinds.strings(choices.values()), Kinds.doubles(choices.cuts()));
+    return Kinds.newSalted(f, EnumField.class, choices.choiceArguments());
   }
 
   @Override

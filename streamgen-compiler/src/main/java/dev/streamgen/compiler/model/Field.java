@@ -41,6 +41,11 @@ public final class Field {
   }
 
   public Builder toBuilder() {
+    return toBuilder(kind);
+  }
+
+  /** A builder of this field with another kind: the same field once its references are resolved. */
+  public Builder toBuilder(FieldKind kind) {
     return new Builder(name, kind).nulls(nulls()).common(common).location(location).path(path, codePath);
   }
 

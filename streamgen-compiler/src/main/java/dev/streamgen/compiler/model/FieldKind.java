@@ -2,6 +2,7 @@ package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
+import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.runtime.kinds.FieldGenerator;
 import java.util.List;
 import java.util.Map;
@@ -109,4 +110,24 @@ public interface FieldKind {
 
   /** Expression: a Spark Column computing the value per row from {@code row} and {@code eventTimeMicros}. */
   CodeBlock column(FieldCode f);
+
+  // ---- references to other fields ----
+
+  /**
+   * Whether the values depend on other fields of the same event ({@code expr}, {@code weights_by}):
+   * such a field is bound to them by {@link #resolve} once its event type's fields are all parsed,
+   * and other such fields may not refer to it.
+   */
+  default boolean refersToFields() {
+    return false;
+  }
+
+  /**
+   * The field {@code self} of this kind with its references bound to {@code fields} (its event
+   * type's, itself included); null after reporting problems at {@code definition}'s keys. Kinds
+   * referring to nothing return {@code self}.
+   */
+  default Field resolve(Field self, List<Field> fields, MapNode definition, FieldScope scope) {
+    return self;
+  }
 }

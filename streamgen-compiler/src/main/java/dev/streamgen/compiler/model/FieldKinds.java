@@ -24,9 +24,10 @@ public final class FieldKinds {
           EnumKind.DEFINITION,
           StructKind.DEFINITION,
           ArrayKind.DEFINITION,
-
           RegexKind.DEFINITION,
-          FakerKind.DEFINITION);
+          FakerKind.DEFINITION,
+
+          ExprKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -125,6 +125,16 @@ final class Kinds {
         j, "int");
   }
 
+  /**
+   * Spark column: {@code v} rounded to {@code precision} decimals as {@link
+   * dev.streamgen.runtime.kinds.DoubleField} rounds: {@code (long) floor(v * scale + 0.5) / scale},
+   * Spark's floor of a double being a long too.
+   */
+  static CodeBlock rounded(CodeBlock v, int precision) {
+    String scale = literal(dev.streamgen.runtime.kinds.DoubleField.scale(precision));
+    return CodeBlock.of("$T.floor($L.multiply($L).plus(0.5)).divide($L)", SPARK_FUNCTIONS, v, scale, scale);
+  }
+
   /** {@code new double[] {a, b}} with exact literals. */
   static CodeBlock doubles(double[] values) {
     CodeBlock.Builder b = CodeBlock.builder().add("new double[] {");

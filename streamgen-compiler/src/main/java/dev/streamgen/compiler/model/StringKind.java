@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code type: string, values: [...], weights: [...]}: one of the values, picked with the given
@@ -19,18 +20,25 @@ import java.util.Map;
  * values[Rng.pick(hash, cuts)]} where {@code cuts} are the running sums of the normalized weights,
  * computed here.
  *
+ * <p>With {@code weights_by} ({@link WeightsBySpec}) the weights depend on another field's value.
+ *
  * @param weights the declared weights, empty when none were given
+ * @param weightsBy the weights by another field's value; null when none
  */
-public record StringKind(List<String> values, List<Double> weights) implements FieldKind {
+public record StringKind(List<String> values, List<Double> weights, WeightsBySpec weightsBy) implements FieldKind {
   /** A bound that keeps the code constructing one field's generator far below the JVM's 64 KB method limit. */
   public static final int MAX_VALUES = 1000;
 
   public static final KindDefinition DEFINITION =
-      new KindDefinition("string", List.of("values", "weights"), StringKind::parse);
+      new KindDefinition("string", List.of("values", "weights", WeightsBySpec.KEY), StringKind::parse);
 
   public StringKind {
     values = List.copyOf(values);
     weights = List.copyOf(weights);
+  }
+
+  public StringKind(List<String> values, List<Double> weights) {
+    this(values, weights, null);
   }
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
@@ -98,7 +106,31 @@ public record StringKind(List<String> values, List<Double> weights) implements F
         weights.add(w);
       }
     }
-    return ok ? new StringKind(values, weights) : null;
+    if (!ok) {
+      return null;
+    }
+    Optional<WeightsBySpec> weightsBy = WeightsBySpec.parse(definition, scope, values.size());
+    return weightsBy == null ? null : new StringKind(values, weights, weightsBy.orElse(null));
+  }
+
+  @Override
+  public boolean refersToFields() {
+    return weightsBy != null;
+  }
+
+  @Override
+  public Field resolve(Field self, List<Field> fields, MapNode definition, FieldScope scope) {
+    if (!refersToFields()) {
+      return self;
+    }
+    StringKind resolved = resolveWeights(self, fields, definition, scope);
+    return resolved == null ? null : self.toBuilder(resolved).build();
+  }
+
+  /** This kind with its {@code weights_by} bound (an enum's choices too); null after reporting problems. */
+  StringKind resolveWeights(Field self, List<Field> fields, MapNode definition, FieldScope scope) {
+    WeightsBySpec resolved = weightsBy.resolve(self, fields, definition, scope);
+    return resolved == null ? null : new StringKind(values, weights, resolved);
   }
 
   /**
@@ -125,6 +157,9 @@ public record StringKind(List<String> values, List<Double> weights) implements F
     if (!weights.isEmpty()) {
       b.append(" weights ").append(weights.stream().map(FieldScope::format).toList());
     }
+    if (weightsBy != null) {
+      b.append(weightsBy.describe());
+    }
     return b.toString();
   }
 
@@ -150,6 +185,9 @@ public record StringKind(List<String> values, List<Double> weights) implements F
     if (!weights.isEmpty()) {
       parameters.put("weights", weights);
     }
+    if (weightsBy != null) {
+      parameters.put(WeightsBySpec.KEY, weightsBy.manifest());
+    }
     return parameters;
   }
 
@@ -165,16 +203,26 @@ public record StringKind(List<String> values, List<Double> weights) implements F
 
   @Override
   public CodeBlock newGenerator(FieldCode f) {
-    return Kinds.newSalted(f, StringField.class, Kinds.strings(values), Kinds.doubles(cuts()));
+    return Kinds.newSalted(f, StringField.class, choiceArguments());
+  }
+
+  /** The generator's arguments after name, index and salt: values, cuts and the weights_by. */
+  CodeBlock[] choiceArguments() {
+    return weightsBy == null
+        ? new CodeBlock[] {Kinds.strings(values), Kinds.doubles(cuts())}
+        : new CodeBlock[] {Kinds.strings(values), Kinds.doubles(cuts()), weightsBy.newInstance(values.size())};
   }
 
   @Override
   public int literalCount() {
-    return 2 * values.size() - 1;
+    return 2 * values.size() - 1 + (weightsBy == null ? 0 : weightsBy.literalCount(values.size()));
   }
 
   @Override
   public CodeBlock column(FieldCode f) {
+    if (weightsBy != null) {
+      return weightsBy.column(f);
+    }
     return CodeBlock.of(
         "$T.pick($L, $L.cuts(), $L.values())", Kinds.RNG_COLUMNS, f.hashColumn(0), f.generator(), f.generator());
   }

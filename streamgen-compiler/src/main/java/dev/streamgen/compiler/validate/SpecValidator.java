@@ -92,11 +92,18 @@ public final class SpecValidator {
       problems.add(node, COMMON_FIELDS + " must be a mapping of field names to definitions, got " + FieldScope.shape(node));
       return fields;
     }
+    boolean ok = true;
     for (MapNode.Entry e : map.entries()) {
       Field f = field(e, "common field '" + e.name() + "'", true);
       if (f != null) {
         fields.add(f);
+      } else {
+        ok = false;
       }
+    }
+    // With a field missing, a reference to it would be reported as unknown: resolve only complete lists.
+    if (ok) {
+      resolveReferences(fields, map, "common_fields", true);
     }
     identifiers("common_fields", fields);
     return fields;
@@ -247,7 +254,7 @@ public final class SpecValidator {
       }
       fields.add(f);
     }
-    if (!ok) {
+    if (!ok || !resolveReferences(fields, fieldMap, element, false)) {
       return null;
     }
     if (fields.size() > EventType.MAX_FIELDS) {
@@ -255,6 +262,30 @@ public final class SpecValidator {
       return null;
     }
     return identifiers(element, fields) ? fields : null;
+  }
+
+  /**
+   * Binds the fields whose values depend on others of the same event ({@link
+   * FieldKind#refersToFields}) to {@code fields}, in place; the common fields among a type's were
+   * bound under common_fields. False after reporting problems.
+   */
+  private boolean resolveReferences(List<Field> fields, MapNode definitions, String element, boolean common) {
+    boolean ok = true;
+    for (int i = 0; i < fields.size(); i++) {
+      Field f = fields.get(i);
+      if (!f.kind().refersToFields() || f.common() != common) {
+        continue;
+      }
+      String fieldElement = common ? "common field '" + f.name() + "'" : element + " field '" + f.name() + "'";
+      MapNode definition = (MapNode) definitions.get(f.name()).orElseThrow();
+      Field resolved = f.kind().resolve(f, fields, definition, new FieldScope(problems, fieldElement));
+      if (resolved == null) {
+        ok = false;
+      } else {
+        fields.set(i, resolved);
+      }
+    }
+    return ok;
   }
 
   /** One event or common field definition, or null after reporting its problems. */

@@ -7,9 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * Random configs in the seed's format that are meant to be valid (the starting point of most
@@ -71,12 +74,15 @@ final class ConfigGenerator {
       root.put("streaming_config", streaming);
     }
     List<String> commonNames = new ArrayList<>();
+    Map<String, MapNode> commonFields = new LinkedHashMap<>();
     if (rnd.nextInt(3) > 0) {
       MapNode common = new MapNode();
       for (String n : names(rnd.nextInt(1, 4))) {
         // The first common field may become the partition key, which must never be null.
-        common.put(key(n), field(!commonNames.isEmpty()));
+        MapNode f = field(!commonNames.isEmpty());
+        common.put(key(n), f);
         commonNames.add(n);
+        commonFields.put(n, f);
       }
       root.put("common_fields", common);
     }
@@ -91,11 +97,15 @@ final class ConfigGenerator {
     for (String id : ids) {
       MapNode type = new MapNode().put("event_type_id", Yaml.quoted(id)).put("weight", Yaml.plain(weights.get(i++)));
       MapNode fields = new MapNode();
+      Map<String, MapNode> visible = new LinkedHashMap<>(commonFields);
       for (String n : names(rnd.nextInt(0, 5))) {
         if (!commonNames.contains(n)) {
-          fields.put(key(n), field(true));
+          MapNode f = field(true);
+          fields.put(key(n), f);
+          visible.put(n, f);
         }
       }
+      derived(fields, visible);
       if (!fields.entries.isEmpty()) {
         type.put("fields", fields);
       }
@@ -148,10 +158,76 @@ final class ConfigGenerator {
   private static final int MAX_NESTING = 3;
 
   /**
+   * Now and then fields computed from the {@code visible} ones: an {@code expr} over numeric fields,
+   * a string or enum with {@code weights_by} a string or enum field. Bounds may overflow, a name may
+   * not parse: the compiler then has to say where.
+   */
+  private void derived(MapNode fields, Map<String, MapNode> visible) {
+    List<String> numeric = new ArrayList<>();
+    List<String> choices = new ArrayList<>();
+    visible.forEach((name, f) -> {
+      // Scalars hold their printed form: the type is quoted.
+      Node type = value(f, "type");
+      if (Stream.of("int", "long", "float", "double").anyMatch(t -> type.equals(Yaml.quoted(t)))) {
+        numeric.add(name);
+      } else if (Stream.of("string", "enum").anyMatch(t -> type.equals(Yaml.quoted(t))) && value(f, "weights_by") == null) {
+        choices.add(name);
+      }
+    });
+    if (!numeric.isEmpty() && rnd.nextInt(3) == 0) {
+      StringBuilder e = new StringBuilder(reference(pick(numeric)));
+      for (int i = rnd.nextInt(0, 3); i > 0; i--) {
+        e.append(pick(List.of(" + ", " - ", " * "))).append(rnd.nextBoolean() ? reference(pick(numeric)) : Integer.toString(rnd.nextInt(1, 100)));
+      }
+      String expr = switch (rnd.nextInt(5)) {
+        case 0 -> "abs(" + e + ")";
+        case 1 -> "min(" + e + ", " + rnd.nextInt(-5, 5) + ")";
+        case 2 -> "-(" + e + ") / " + pick(List.of("3", "2.5", "-7"));
+        default -> e.toString();
+      };
+      MapNode f = new MapNode().put("type", Yaml.quoted("expr")).put("expr", Yaml.quoted(expr));
+      if (rnd.nextInt(3) == 0) {
+        f.put("result", Yaml.quoted("double"));
+        if (rnd.nextBoolean()) {
+          f.put("precision", Yaml.plain(Integer.toString(rnd.nextInt(0, 5))));
+        }
+      }
+      fields.put(key("computed_" + fields.entries.size()), f);
+    }
+    if (!choices.isEmpty() && rnd.nextInt(3) == 0) {
+      String by = pick(choices);
+      MapNode f = new MapNode();
+      choices(f, pick(List.of("string", "enum")));
+      int n = ((ListNode) value(f, "values")).items.size();
+      MapNode rows = new MapNode();
+      for (Node v : ((ListNode) value(visible.get(by), "values")).items) {
+        if (rows.entries.isEmpty() || rnd.nextBoolean()) {
+          ListNode w = new ListNode();
+          w.flow = true;
+          weights(n).forEach(x -> w.add(Yaml.plain(x)));
+          rows.put(((Yaml.Scalar) v).text(), w); // printed quoted: a valid key as it is
+        }
+      }
+      f.put("weights_by", new MapNode().put("field", Yaml.quoted(by)).put("weights", rows));
+      fields.put(key("weighted_" + fields.entries.size()), f);
+    }
+  }
+
+  /** A field name in an expression: as is when it is an identifier, else between backquotes. */
+  private static String reference(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name + "`";
+  }
+
+  private static Node value(MapNode m, String key) {
+    return m.entries.stream().filter(e -> e.key.equals(key)).map(e -> e.value).findFirst().orElse(null);
+  }
+
+
+  /**
    * A field definition of any kind. One that may not be null may become the partition key, which
    * must be a single value: it is never a struct or an array.
    */
-  Node field(boolean mayBeNull) {
+  MapNode field(boolean mayBeNull) {
     return field(mayBeNull, mayBeNull ? 1 : MAX_NESTING, false, true);
   }
 
@@ -159,7 +235,7 @@ final class ConfigGenerator {
    * A field at nesting level {@code depth}: a struct or an array (of any item but an array) below
    * {@link #MAX_NESTING}; no sequence inside an array's items, which have no row of their own.
    */
-  private Node field(boolean mayBeNull, int depth, boolean inArray, boolean mayBeArray) {
+  private MapNode field(boolean mayBeNull, int depth, boolean inArray, boolean mayBeArray) {
     MapNode f = new MapNode();
     // 0-12 and 13 (the default): the scalar kinds; 14, 15: regex, faker; 16, 17: struct, array.
     int kind = rnd.nextInt(16 + (depth < MAX_NESTING ? (mayBeArray ? 2 : 1) : 0));

@@ -16,7 +16,8 @@ import java.util.Map;
  * since the epoch), Boolean and LocalDate; a decimal as its unscaled Long, bytes as byte[], an enum
  * as its symbol's index (Integer): the scale and the symbols are in the manifest, not in the
  * payload. A nullable field's type is written with a trailing {@code ?} ({@code int?}): a presence
- * byte comes before its value, and a null value is returned as null.
+ * byte comes before its value, and a null value is returned as null. An {@code expr} field is laid
+ * out as its manifest {@code result} ({@code int}, {@code long} or {@code double}): give that type.
  */
 public final class BinaryDecoder {
   /** The readers by the kinds' YAML names: one line per kind. */

@@ -99,7 +99,8 @@ public final class DoubleField extends FieldGenerator {
     return round(FloatField.draw(seed, row, salt, min, max), precision);
   }
 
-  private static double round(double v, int precision) {
+  /** {@code v} rounded to {@code precision} decimals ({@link #UNROUNDED}: unchanged); an {@link ExprField} of result double rounds with it too. */
+  static double round(double v, int precision) {
     if (precision == UNROUNDED) {
       return v;
     }
@@ -136,7 +137,8 @@ public final class DoubleField extends FieldGenerator {
     return in.float64();
   }
 
-  private static double packedDraw(long[] code, int at, long seed, long row) {
+  /** The value of the packed field: also an {@link ExprField}'s operand. */
+  static double packedDraw(long[] code, int at, long seed, long row) {
     return draw(
         seed,
         row,

@@ -28,10 +28,16 @@ public final class EnumField extends FieldGenerator {
   private final long salt;
   private final String[] symbols;
   private final double[] cuts;
+  private final WeightsBy weightsBy;
   private final Map<String, Integer> indexes = new HashMap<>();
   private final int protoTag;
 
   public EnumField(String name, int index, long salt, String[] symbols, double[] cuts) {
+    this(name, index, salt, symbols, cuts, null);
+  }
+
+  /** @param weightsBy the cuts by another field's value; null when the cuts never change */
+  public EnumField(String name, int index, long salt, String[] symbols, double[] cuts, WeightsBy weightsBy) {
     super(name, index);
     if (symbols.length == 0 || cuts.length != symbols.length - 1) {
       throw new IllegalArgumentException(
@@ -40,6 +46,10 @@ public final class EnumField extends FieldGenerator {
     this.salt = salt;
     this.symbols = symbols.clone();
     this.cuts = cuts.clone();
+    this.weightsBy = weightsBy;
+    if (weightsBy != null) {
+      weightsBy.check(name, symbols.length);
+    }
     for (int i = 0; i < symbols.length; i++) {
       if (indexes.put(symbols[i], i) != null) {
         throw new IllegalArgumentException("field '" + name + "': symbol '" + symbols[i] + "' is listed twice");
@@ -55,7 +65,7 @@ public final class EnumField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return weightsBy == null ? CODE : StringField.WEIGHTED_BY_CODE;
   }
 
   @Override
@@ -66,7 +76,7 @@ public final class EnumField extends FieldGenerator {
       encode(format, w, i, symbols[i], protoTag);
       encoded[i] = w.toByteArray();
     }
-    StringField.packPicks(p, salt, cuts, encoded, symbols);
+    StringField.packPicks(p, salt, cuts, encoded, symbols, weightsBy);
   }
 
   /** Symbol {@code index}, without its JSON key. */
@@ -96,8 +106,13 @@ public final class EnumField extends FieldGenerator {
     return Arrays.copyOf(cuts, cuts.length);
   }
 
+  /** The cuts by another field's value, for the Spark column; null without {@code weights_by}. */
+  public WeightsBy weightsBy() {
+    return weightsBy;
+  }
+
   public String value(long seed, long row, long eventTimeMicros) {
-    return symbols[Rng.pick(Rng.hash(row, Rng.stream(seed, salt)), cuts)];
+    return symbols[StringField.pick(seed, row, salt, cuts, weightsBy)];
   }
 
   private void encode(Format format, ByteWriter out, String symbol) {

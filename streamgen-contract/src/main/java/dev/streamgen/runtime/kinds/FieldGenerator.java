@@ -66,6 +66,14 @@ public abstract class FieldGenerator {
    */
   abstract void pack(Packer p, Format format);
 
+  /**
+   * Whether the value of {@code row} is null whatever the field's own null draw: only a field
+   * computed from nullable fields ({@link ExprField}) can be; {@link NullableField} asks.
+   */
+  boolean nullValue(long seed, long row) {
+    return false;
+  }
+
   /** The Protobuf key of this field for a wire type: {@code (index + 1) << 3 | wireType}. */
   protected final int protoTag(int wireType) {
     return ((index + 1) << 3) | wireType;

@@ -117,7 +117,8 @@ public final class FloatField extends FieldGenerator {
     return in.float64();
   }
 
-  private static double packedDraw(long[] code, int at, long seed, long row) {
+  /** The value of the packed field: also an {@link ExprField}'s operand. */
+  static double packedDraw(long[] code, int at, long seed, long row) {
     return draw(seed, row, code[at], Double.longBitsToDouble(code[at + 1]), Double.longBitsToDouble(code[at + 2]));
   }
 
@@ -138,7 +139,8 @@ public final class FloatField extends FieldGenerator {
     return JsonWriter.doubleText(skewed(code, at, seed, row));
   }
 
-  private static double skewed(long[] code, int at, long seed, long row) {
+  /** The value of the packed field with a distribution: also an {@link ExprField}'s operand. */
+  static double skewed(long[] code, int at, long seed, long row) {
     double min = Double.longBitsToDouble(code[at + 1]);
     return Distribution.clipped(Distribution.sample(code, at + 4, seed, row, code[at], min), min, Double.longBitsToDouble(code[at + 2]));
   }

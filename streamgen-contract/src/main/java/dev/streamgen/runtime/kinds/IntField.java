@@ -130,7 +130,12 @@ public final class IntField extends FieldGenerator {
   }
 
   static String text(long[] code, int at, long seed, long row) {
-    return Integer.toString(draw(seed, row, code[at], code[at + 1], code[at + 2]));
+    return Integer.toString(number(code, at, seed, row));
+  }
+
+  /** The value of the packed field: an {@link ExprField}'s operand. */
+  static int number(long[] code, int at, long seed, long row) {
+    return draw(seed, row, code[at], code[at + 1], code[at + 2]);
   }
 
   /** {@link #write} of a field with a distribution, packed after the field's four words. */
@@ -142,7 +147,8 @@ public final class IntField extends FieldGenerator {
     return Integer.toString(skewed(code, at, seed, row));
   }
 
-  private static int skewed(long[] code, int at, long seed, long row) {
+  /** The value of the packed field with a distribution: an {@link ExprField}'s operand. */
+  static int skewed(long[] code, int at, long seed, long row) {
     long min = code[at + 1];
     return (int) Distribution.rounded(Distribution.sample(code, at + 4, seed, row, code[at], min), min, code[at + 2]);
   }

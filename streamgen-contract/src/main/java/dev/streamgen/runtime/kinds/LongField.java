@@ -74,8 +74,8 @@ public final class LongField extends FieldGenerator {
     return Rng.between(Rng.hash(row, Rng.stream(seed, salt)), min, max);
   }
 
-  /** The value without its JSON key; {@code proto} is the packed tag word. */
-  private static void encode(Format format, ByteWriter out, long value, long proto) {
+  /** The value without its JSON key; {@code proto} is the packed tag word. {@link ExprField} encodes with it too. */
+  static void encode(Format format, ByteWriter out, long value, long proto) {
     switch (format) {
       case JSON:
         JsonWriter.writeLong(out, value);
@@ -129,7 +129,12 @@ public final class LongField extends FieldGenerator {
   }
 
   static String text(long[] code, int at, long seed, long row) {
-    return Long.toString(draw(seed, row, code[at], code[at + 1], code[at + 2]));
+    return Long.toString(number(code, at, seed, row));
+  }
+
+  /** The value of the packed field: an {@link ExprField}'s operand. */
+  static long number(long[] code, int at, long seed, long row) {
+    return draw(seed, row, code[at], code[at + 1], code[at + 2]);
   }
 
   /** {@link #write} of a field with a distribution, packed after the field's four words. */

@@ -23,6 +23,9 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
  * <p>Packed: the wrapped field's head code with {@link #FLAG} set, then null salt, null ratio (double
  * bits) and, for Protobuf, a reference to the present-default bytes (tag and zero value), then the
  * wrapped field's own words.
+ *
+ * <p>A value is also null when the wrapped field says so ({@link FieldGenerator#nullValue}): an
+ * {@link ExprField} with a null operand.
  */
 public final class NullableField extends FieldGenerator {
   /** Bit of a packed head's code byte: the field is nullable; the low bits are the wrapped kind's code. */
@@ -91,7 +94,7 @@ public final class NullableField extends FieldGenerator {
 
   /** Whether the value of {@code row} is null. */
   public boolean isNull(long seed, long row) {
-    return draw(seed, row, salt, ratio);
+    return draw(seed, row, salt, ratio) || field.nullValue(seed, row);
   }
 
   /** Writes a null value: in JSON with the field's key. */
@@ -189,8 +192,8 @@ public final class NullableField extends FieldGenerator {
    * wrapper words start at {@code at}; returns whether the value is null (then the row's field is
    * done).
    */
-  static boolean writeNullOrPresence(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
-    if (draw(seed, row, code[at], Double.longBitsToDouble(code[at + 1]))) {
+  static boolean writeNullOrPresence(long[] code, int at, int kind, Format format, long seed, long row, ByteWriter out) {
+    if (isNull(code, at, kind, seed, row)) {
       writeNullValue(format, out);
       return true;
     }
@@ -206,8 +209,12 @@ public final class NullableField extends FieldGenerator {
     }
   }
 
-  /** Whether the packed field's value of {@code row} is null (partition key text). */
-  static boolean isNull(long[] code, int at, long seed, long row) {
-    return draw(seed, row, code[at], Double.longBitsToDouble(code[at + 1]));
+  /**
+   * Whether the packed field's value of {@code row} is null: its null draw, or for an {@link
+   * ExprField} (the wrapped {@code kind}) a null operand.
+   */
+  static boolean isNull(long[] code, int at, int kind, long seed, long row) {
+    return draw(seed, row, code[at], Double.longBitsToDouble(code[at + 1]))
+        || (kind == ExprField.CODE && ExprField.anyNull(code, at + WORDS, seed, row));
   }
 }

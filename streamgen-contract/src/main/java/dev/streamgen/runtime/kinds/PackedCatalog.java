@@ -177,7 +177,7 @@ public final class PackedCatalog {
     int kind = (int) head & 0xFF;
     if ((kind & NullableField.FLAG) == 0) {
       writeValue(kind, c, constants, format, seed, row, eventTimeMicros, out);
-    } else if (!NullableField.writeNullOrPresence(c, constants, format, seed, row, out)) {
+    } else if (!NullableField.writeNullOrPresence(c, constants, kind & ~NullableField.FLAG, format, seed, row, out)) {
       int mark = out.size();
       writeValue(kind & ~NullableField.FLAG, c, constants + NullableField.WORDS, format, seed, row, eventTimeMicros, out);
       NullableField.afterPackedValue(c, constants, bytes, format, mark, out);
@@ -202,7 +202,10 @@ public final class PackedCatalog {
         break;
       case StringField.CODE:
       case EnumField.CODE: // packed like a string field: only the pre-encoded bytes differ
-        StringField.write(c, at, bytes, seed, row, out);
+        StringField.write(c, at, bytes, seed, row, false, out);
+        break;
+      case StringField.WEIGHTED_BY_CODE:
+        StringField.write(c, at, bytes, seed, row, true, out);
         break;
       case DecimalField.CODE:
         DecimalField.write(c, at, format, seed, row, out);
@@ -249,6 +252,9 @@ public final class PackedCatalog {
       case ArrayField.CODE:
         ArrayField.write(this, c, at, bytes, format, seed, row, eventTimeMicros, out);
         break;
+      case ExprField.CODE:
+        ExprField.write(c, at, format, seed, row, out);
+        break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }
@@ -269,10 +275,10 @@ public final class PackedCatalog {
     int constants = at + (format == Format.JSON ? 2 : 1);
     int kind = (int) c[at] & 0xFF;
     if ((kind & NullableField.FLAG) != 0) {
-      if (NullableField.isNull(c, constants, seed, row)) {
+      kind &= ~NullableField.FLAG;
+      if (NullableField.isNull(c, constants, kind, seed, row)) {
         return "null";
       }
-      kind &= ~NullableField.FLAG;
       constants += NullableField.WORDS;
     }
     switch (kind) {
@@ -286,7 +292,9 @@ public final class PackedCatalog {
         return FloatField.skewedText(c, constants, seed, row);
       case StringField.CODE:
       case EnumField.CODE:
-        return StringField.text(c, constants, bytes, seed, row);
+        return StringField.text(c, constants, bytes, seed, row, false);
+      case StringField.WEIGHTED_BY_CODE:
+        return StringField.text(c, constants, bytes, seed, row, true);
       case DecimalField.CODE:
         return DecimalField.text(c, constants, seed, row);
       case BytesField.CODE:
@@ -316,8 +324,41 @@ public final class PackedCatalog {
       case StructField.CODE:
       case ArrayField.CODE:
         return nestedText(kind, c, constants, seed, row, eventTimeMicros);
+      case ExprField.CODE:
+        return ExprField.text(c, constants, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
+    }
+  }
+
+  /**
+   * The value of the packed numeric field of kind code {@code kind} (not nullable) whose constants
+   * start at {@code at}, as a double: an {@link ExprField}'s operand, drawn again.
+   */
+  static double number(int kind, long[] c, int at, long seed, long row) {
+    switch (kind) {
+      case FloatField.CODE:
+        return FloatField.packedDraw(c, at, seed, row);
+      case DoubleField.CODE:
+        return DoubleField.packedDraw(c, at, seed, row);
+      case FloatField.SKEWED_CODE:
+        return FloatField.skewed(c, at, seed, row);
+      default:
+        return wholeNumber(kind, c, at, seed, row);
+    }
+  }
+
+  /** {@link #number} of a whole kind ({@code int}, {@code long}), exactly. */
+  static long wholeNumber(int kind, long[] c, int at, long seed, long row) {
+    switch (kind) {
+      case IntField.CODE:
+        return IntField.number(c, at, seed, row);
+      case IntField.SKEWED_CODE:
+        return IntField.skewed(c, at, seed, row);
+      case LongField.CODE:
+        return LongField.number(c, at, seed, row);
+      default:
+        throw new IllegalStateException("field kind code " + kind + " is not a number");
     }
   }
 

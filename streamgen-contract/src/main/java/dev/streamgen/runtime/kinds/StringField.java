@@ -21,10 +21,13 @@ import java.util.List;
  *
  * <p>Packed: salt, the number of values, the cuts (as double bits), a reference per value to its
  * bytes in the packed format (encoded once when packed, so writing a row copies bytes), then a
- * reference per value to its text (partition keys).
+ * reference per value to its text (partition keys). With {@code weights_by}, the {@link WeightsBy}
+ * words follow (kind code {@link #WEIGHTED_BY_CODE}).
  */
 public final class StringField extends FieldGenerator {
   static final int CODE = 5;
+  /** A string or enum field with {@code weights_by}: packed alike, only the values' bytes differ. */
+  static final int WEIGHTED_BY_CODE = 29;
 
   /** Ends each value of a {@link #pool}'s chunks (no pooled value holds it). */
   public static final char POOL_SEPARATOR = '\0';
@@ -33,13 +36,19 @@ public final class StringField extends FieldGenerator {
   private final long salt;
   private final String[] values;
   private final double[] cuts;
+  private final WeightsBy weightsBy;
   private final int protoTag;
 
   public StringField(String name, int index, long salt, String[] values, double[] cuts) {
-    this("string", name, index, salt, values, cuts);
+    this("string", name, index, salt, values, cuts, null);
   }
 
-  private StringField(String kind, String name, int index, long salt, String[] values, double[] cuts) {
+  /** @param weightsBy the cuts by another field's value; null when the cuts never change */
+  public StringField(String name, int index, long salt, String[] values, double[] cuts, WeightsBy weightsBy) {
+    this("string", name, index, salt, values, cuts, weightsBy);
+  }
+
+  private StringField(String kind, String name, int index, long salt, String[] values, double[] cuts, WeightsBy weightsBy) {
     super(name, index);
     this.kind = kind;
     if (values.length == 0 || cuts.length != values.length - 1) {
@@ -49,6 +58,10 @@ public final class StringField extends FieldGenerator {
     this.salt = salt;
     this.values = values.clone();
     this.cuts = cuts.clone();
+    this.weightsBy = weightsBy;
+    if (weightsBy != null) {
+      weightsBy.check(name, values.length);
+    }
     this.protoTag = protoTag(ProtobufWriter.WIRE_LENGTH_DELIMITED);
   }
 
@@ -70,7 +83,7 @@ public final class StringField extends FieldGenerator {
         throw new IllegalArgumentException("field '" + name + "': a pool chunk must end with a separator");
       }
     }
-    return new StringField("faker", name, index, salt, values.toArray(new String[0]), TemplateField.equalCuts(values.size()));
+    return new StringField("faker", name, index, salt, values.toArray(new String[0]), TemplateField.equalCuts(values.size()), null);
   }
 
   @Override
@@ -80,12 +93,12 @@ public final class StringField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return weightsBy == null ? CODE : WEIGHTED_BY_CODE;
   }
 
   @Override
   void pack(Packer p, Format format) {
-    packPicks(p, salt, cuts, encodeAll(format), values);
+    packPicks(p, salt, cuts, encodeAll(format), values, weightsBy);
   }
 
   /**
@@ -93,7 +106,7 @@ public final class StringField extends FieldGenerator {
    * {@link #text} read: shared with {@link EnumField}, whose values differ from strings only in
    * their encodings.
    */
-  static void packPicks(Packer p, long salt, double[] cuts, byte[][] encoded, String[] values) {
+  static void packPicks(Packer p, long salt, double[] cuts, byte[][] encoded, String[] values, WeightsBy weightsBy) {
     p.word(salt);
     p.word(values.length);
     for (double cut : cuts) {
@@ -105,6 +118,14 @@ public final class StringField extends FieldGenerator {
     for (String value : values) {
       p.ref(value.getBytes(StandardCharsets.UTF_8));
     }
+    if (weightsBy != null) {
+      weightsBy.pack(p);
+    }
+  }
+
+  /** The index of the value picked in {@code row}: shared with {@link EnumField}. */
+  static int pick(long seed, long row, long salt, double[] cuts, WeightsBy weightsBy) {
+    return Rng.pick(Rng.hash(row, Rng.stream(seed, salt)), weightsBy == null ? cuts : weightsBy.cuts(seed, row, cuts));
   }
 
   private byte[][] encodeAll(Format format) {
@@ -130,8 +151,13 @@ public final class StringField extends FieldGenerator {
     return Arrays.copyOf(cuts, cuts.length);
   }
 
+  /** The cuts by another field's value, for the Spark column; null without {@code weights_by}. */
+  public WeightsBy weightsBy() {
+    return weightsBy;
+  }
+
   public String value(long seed, long row, long eventTimeMicros) {
-    return values[Rng.pick(Rng.hash(row, Rng.stream(seed, salt)), cuts)];
+    return values[pick(seed, row, salt, cuts, weightsBy)];
   }
 
   public void writeJson(ByteWriter out, String value) {
@@ -160,19 +186,21 @@ public final class StringField extends FieldGenerator {
    * The reference word of the picked value's bytes: {@code slot} 0 for the packed format's
    * encoding, 1 for the text.
    */
-  private static long pickedRef(long[] code, int at, long seed, long row, int slot) {
+  private static long pickedRef(long[] code, int at, long seed, long row, int slot, boolean weighted) {
     int n = (int) code[at + 1];
-    int index = Rng.pick(Rng.hash(row, Rng.stream(seed, code[at])), code, at + 2, n - 1);
+    int cuts = weighted ? WeightsBy.packedCuts(code, at + 2 + (n - 1) + 2 * n, at + 2, n, seed, row) : at + 2;
+    int index = Rng.pick(Rng.hash(row, Rng.stream(seed, code[at])), code, cuts, n - 1);
     return code[at + 2 + (n - 1) + slot * n + index];
   }
 
-  static void write(long[] code, int at, byte[] bytes, long seed, long row, ByteWriter out) {
-    long ref = pickedRef(code, at, seed, row, 0);
+  /** @param weighted packed with {@link WeightsBy} words ({@link #WEIGHTED_BY_CODE}) */
+  static void write(long[] code, int at, byte[] bytes, long seed, long row, boolean weighted, ByteWriter out) {
+    long ref = pickedRef(code, at, seed, row, 0, weighted);
     out.write(bytes, Packer.offset(ref), Packer.length(ref));
   }
 
-  static String text(long[] code, int at, byte[] bytes, long seed, long row) {
-    long ref = pickedRef(code, at, seed, row, 1);
+  static String text(long[] code, int at, byte[] bytes, long seed, long row, boolean weighted) {
+    long ref = pickedRef(code, at, seed, row, 1, weighted);
     return new String(bytes, Packer.offset(ref), Packer.length(ref), StandardCharsets.UTF_8);
   }
 }

@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.Column;
 
 /**
- * The 10 event types of {@code all_kinds.yaml}, in file order. Listed in {@code META-INF/streamgen/catalogs} for discovery.
+ * The 11 event types of {@code all_kinds.yaml}, in file order. Listed in {@code META-INF/streamgen/catalogs} for discovery.
  */
 public final class AllKindsCatalog implements Catalog, ColumnCatalog {
   public static final String SOURCE_NAME = "all_kinds.yaml";
 
   private static final String SOURCE_RESOURCE = "META-INF/streamgen/all_kinds.yaml";
 
-  private static final int SIZE = 10;
+  private static final int SIZE = 11;
 
   private final EventKernel[] kernels = new EventKernel[SIZE];
 
@@ -74,7 +74,7 @@ public final class AllKindsCatalog implements Catalog, ColumnCatalog {
   @Override
   public Column[] columns(int typeIndex, long seed, Column row, Column eventTimeMicros) {
     if (typeIndex < 0 || typeIndex >= SIZE) {
-      throw new IndexOutOfBoundsException("type " + typeIndex + " of all_kinds.yaml; it has 10");
+      throw new IndexOutOfBoundsException("type " + typeIndex + " of all_kinds.yaml; it has 11");
     }
     EventTypeKernel kernel = (EventTypeKernel) kernels[typeIndex];
     return streamgen.generated.kernels.AllKindsColumns0.columns(typeIndex, kernel, seed, row, eventTimeMicros);

@@ -11,6 +11,7 @@ import dev.streamgen.runtime.kinds.DecimalField;
 import dev.streamgen.runtime.kinds.DoubleField;
 import dev.streamgen.runtime.kinds.EnumField;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.ExprField;
 import dev.streamgen.runtime.kinds.FloatField;
 import dev.streamgen.runtime.kinds.IntField;
 import dev.streamgen.runtime.kinds.LongField;
@@ -41,7 +42,7 @@ public final class NullableFields {
   /**
    * CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/nullable.fields.avsc}).
    */
-  public static final long AVRO_FINGERPRINT = 0x7863ba34f9951887L;
+  public static final long AVRO_FINGERPRINT = 0xe88478a33aa562d6L;
 
   /**
    * user_id: int [1, 1000000] (common field).
@@ -143,6 +144,11 @@ public final class NullableFields {
    */
   public final String maybe_name;
 
+  /**
+   * maybe_product: expr 'maybe_delta * 7' -> int, nullable (20% null).
+   */
+  public final Integer maybe_product;
+
   private NullableFields(long seed, long row, long eventTimeMicros) {
     this.user_id = Kernel.FIELD_user_id.value(seed, row, eventTimeMicros);
     this.event_time = Kernel.FIELD_event_time.value(seed, row, eventTimeMicros);
@@ -164,6 +170,7 @@ public final class NullableFields {
     this.maybe_list = Kernel.NULLS_maybe_list.isNull(seed, row) ? null : values$maybe_list(seed, row, eventTimeMicros);
     this.maybe_code = Kernel.NULLS_maybe_code.isNull(seed, row) ? null : Kernel.FIELD_maybe_code.value(seed, row, eventTimeMicros);
     this.maybe_name = Kernel.NULLS_maybe_name.isNull(seed, row) ? null : Kernel.FIELD_maybe_name.value(seed, row, eventTimeMicros);
+    this.maybe_product = Kernel.NULLS_maybe_product.isNull(seed, row) ? null : Kernel.FIELD_maybe_product.value(seed, row, eventTimeMicros);
   }
 
   /**
@@ -317,6 +324,13 @@ public final class NullableFields {
       Kernel.FIELD_maybe_name.writeJson(out, this.maybe_name);
       Kernel.NULLS_maybe_name.afterValue(Format.JSON, out, start);
     }
+    if (this.maybe_product == null) {
+      Kernel.NULLS_maybe_product.writeNull(Format.JSON, out);
+    } else {
+      int start = Kernel.NULLS_maybe_product.beforeValue(Format.JSON, out);
+      Kernel.FIELD_maybe_product.writeJson(out, this.maybe_product);
+      Kernel.NULLS_maybe_product.afterValue(Format.JSON, out, start);
+    }
     out.write('}');
   }
 
@@ -465,6 +479,13 @@ public final class NullableFields {
       Kernel.FIELD_maybe_name.writeAvro(out, this.maybe_name);
       Kernel.NULLS_maybe_name.afterValue(Format.AVRO, out, start);
     }
+    if (this.maybe_product == null) {
+      Kernel.NULLS_maybe_product.writeNull(Format.AVRO, out);
+    } else {
+      int start = Kernel.NULLS_maybe_product.beforeValue(Format.AVRO, out);
+      Kernel.FIELD_maybe_product.writeAvro(out, this.maybe_product);
+      Kernel.NULLS_maybe_product.afterValue(Format.AVRO, out, start);
+    }
   }
 
   /**
@@ -610,6 +631,13 @@ public final class NullableFields {
       int start = Kernel.NULLS_maybe_name.beforeValue(Format.BINARY, out);
       Kernel.FIELD_maybe_name.writeBinary(out, this.maybe_name);
       Kernel.NULLS_maybe_name.afterValue(Format.BINARY, out, start);
+    }
+    if (this.maybe_product == null) {
+      Kernel.NULLS_maybe_product.writeNull(Format.BINARY, out);
+    } else {
+      int start = Kernel.NULLS_maybe_product.beforeValue(Format.BINARY, out);
+      Kernel.FIELD_maybe_product.writeBinary(out, this.maybe_product);
+      Kernel.NULLS_maybe_product.afterValue(Format.BINARY, out, start);
     }
   }
 
@@ -757,6 +785,13 @@ public final class NullableFields {
       Kernel.FIELD_maybe_name.writeProtobuf(out, this.maybe_name);
       Kernel.NULLS_maybe_name.afterValue(Format.PROTOBUF, out, start);
     }
+    if (this.maybe_product == null) {
+      Kernel.NULLS_maybe_product.writeNull(Format.PROTOBUF, out);
+    } else {
+      int start = Kernel.NULLS_maybe_product.beforeValue(Format.PROTOBUF, out);
+      Kernel.FIELD_maybe_product.writeProtobuf(out, this.maybe_product);
+      Kernel.NULLS_maybe_product.afterValue(Format.PROTOBUF, out, start);
+    }
   }
 
   private static List<Integer> values$maybe_list(long seed, long row, long eventTimeMicros) {
@@ -903,6 +938,10 @@ public final class NullableFields {
     public static final NullableField NULLS_maybe_name = (NullableField) INSTANCE.field(19);
 
     public static final StringField FIELD_maybe_name = (StringField) NULLS_maybe_name.field();
+
+    public static final NullableField NULLS_maybe_product = (NullableField) INSTANCE.field(20);
+
+    public static final ExprField.IntResult FIELD_maybe_product = (ExprField.IntResult) NULLS_maybe_product.field();
 
     private Kernel() {
     }

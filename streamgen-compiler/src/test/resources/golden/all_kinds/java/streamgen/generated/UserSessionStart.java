@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Event type {@code user.session.start} from {@code all_kinds.yaml} (weight 0.46).
+ * Event type {@code user.session.start} from {@code all_kinds.yaml} (weight 0.45).
  *
  * <p>{@link #generate} gives the event of a row, with the values the streamgen source writes for it.
  * Every value is a pure function of (seed, row, event time): the same on any machine.
