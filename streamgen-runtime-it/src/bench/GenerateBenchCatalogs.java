@@ -286,7 +286,16 @@ public final class GenerateBenchCatalogs {
       KINDS.put("int_zipf", "{type: \"int\", range: [1, 100000], distribution: {type: \"zipf\", exponent: 1.1}}");
       KINDS.put("int_buckets", "{type: \"int\", range: [1, 50], distribution: {type: \"buckets\", buckets: [{range: [1, 3], weight: 0.8}, {range: [4, 50], weight: 0.2}]}}");
       KINDS.put("string_nullable", "{type: \"string\", values: [\"ads\", \"friend\", \"search\"], nullable: true, null_ratio: 0.3}");
+      KINDS.put("regex", "{type: \"regex\", regex: \"[A-Z]{3}-[0-9]{4}\"}");
+      KINDS.put("faker", "{type: \"faker\", faker: \"#{Name.firstName} #{Name.lastName}\"}");
+      KINDS.put("struct", "{type: \"struct\", fields: {city: {type: \"string\", values: [\"Paris\", \"Lyon\", \"Nice\"]}, zip: {type: \"int\", range: [1000, 99999]}}}");
+      KINDS.put("array", "{type: \"array\", length: [0, 4], items: {type: \"int\", range: [1, 100]}}");
+      // Refers to field f0 (in rich: the long), so it has no catalog of its own.
+      KINDS.put("expr", "{type: \"expr\", expr: \"f0 * 3 + 1\"}");
     }
+
+    /** Kinds that refer to other fields: mixed into rich only. */
+    static final List<String> REFERRING = List.of("expr");
 
     static final List<String> SEED_KINDS = List.of("uuid", "int", "float", "string", "timestamp");
 
@@ -297,7 +306,9 @@ public final class GenerateBenchCatalogs {
       all.add(new Catalog("seed", mix(SEED_KINDS)));
       all.add(new Catalog("rich", mix(KINDS.keySet().stream().filter(k -> !SEED_KINDS.contains(k)).toList())));
       for (var e : KINDS.entrySet()) {
-        all.add(new Catalog("only_" + e.getKey(), java.util.Collections.nCopies(20, e.getValue())));
+        if (!REFERRING.contains(e.getKey())) {
+          all.add(new Catalog("only_" + e.getKey(), java.util.Collections.nCopies(20, e.getValue())));
+        }
       }
       return all;
     }
@@ -338,7 +349,7 @@ public final class GenerateBenchCatalogs {
 
     private static final boolean RICH = !"seed".equals(System.getProperty("bench.variedKinds", "all"));
     private static final List<String> RICH_KINDS = KindCatalogs.KINDS.entrySet().stream()
-        .filter(e -> !KindCatalogs.SEED_KINDS.contains(e.getKey()))
+        .filter(e -> !KindCatalogs.SEED_KINDS.contains(e.getKey()) && !KindCatalogs.REFERRING.contains(e.getKey()))
         .map(java.util.Map.Entry::getValue)
         .toList();
 

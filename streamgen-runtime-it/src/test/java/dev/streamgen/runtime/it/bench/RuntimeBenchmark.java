@@ -322,7 +322,8 @@ public final class RuntimeBenchmark {
   private static final long KINDS_ROWS = Long.getLong("bench.kindsRows", ROWS / 5);
   private static final List<String> KIND_LABELS = List.of(
       "int", "uuid", "float", "string", "timestamp", "long", "double_precision", "boolean", "date", "decimal", "bytes", "enum",
-      "timestamp_window", "sequence", "template", "int_normal", "float_lognormal", "int_zipf", "int_buckets", "string_nullable");
+      "timestamp_window", "sequence", "template", "int_normal", "float_lognormal", "int_zipf", "int_buckets", "string_nullable",
+      "regex", "faker", "struct", "array");
 
   private static String kindCatalog(String name) {
     StringBuilder simple = new StringBuilder("K");
@@ -340,9 +341,10 @@ public final class RuntimeBenchmark {
   private void kinds() {
     line("### Field kinds: 20-field events (batch -> noop, one event type)");
     line("");
-    line("`seed`: the seed's five kinds, four fields each. `rich`: the 15 kinds and options added since "
+    line("`seed`: the seed's five kinds, four fields each. `rich`: the kinds and options added since "
         + "(long, double with precision, boolean, date, decimal, bytes, enum, timestamp window, sequence, template, "
-        + "normal/lognormal/zipf/buckets distributions, a nullable string), cycled to 20 fields. "
+        + "normal/lognormal/zipf/buckets distributions, a nullable string, regex, faker, a struct of two fields, an array of 0-4 ints, an expr over the long): "
+        + "20 fields, one each. "
         + String.format(Locale.ROOT, "%,d", KINDS_ROWS) + " rows per run, best of 3, seed and rich alternating; "
         + "plain Java: one thread, the packed catalog's per-row loop without Spark.");
     line("");
@@ -365,6 +367,8 @@ public final class RuntimeBenchmark {
     }
     line("");
     line("#### Each kind alone: plain Java, fields per CPU-second (20 fields of the kind per row)");
+    line("");
+    line("A struct counts as one field (here two values), an array as one (0-4 values, 2 on average).");
     line("");
     line("| kind | json | avro | binary | protobuf | json ÷ int |");
     line("|---|---:|---:|---:|---:|---:|");
