@@ -23,7 +23,8 @@ public final class FieldKinds {
           BytesKind.DEFINITION,
           EnumKind.DEFINITION,
           StructKind.DEFINITION,
-          ArrayKind.DEFINITION);
+          ArrayKind.DEFINITION,
+          MapKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -42,7 +42,8 @@ public final class Identifiers {
           "TimestampField", "NullableField", "Distribution", "SequenceField", "TemplateField",
           "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate",
           "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream",
-          "StructField", "ArrayField", "ArrayList", "Boolean");
+          "StructField", "ArrayField", "ArrayList", "Boolean",
+          "MapField", "Map", "LinkedHashMap");
 
   private Identifiers() {}
 

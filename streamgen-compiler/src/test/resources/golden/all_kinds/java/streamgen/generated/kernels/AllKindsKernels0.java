@@ -14,6 +14,7 @@ import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.FloatField;
 import dev.streamgen.runtime.kinds.IntField;
 import dev.streamgen.runtime.kinds.LongField;
+import dev.streamgen.runtime.kinds.MapField;
 import dev.streamgen.runtime.kinds.NullableField;
 import dev.streamgen.runtime.kinds.SequenceField;
 import dev.streamgen.runtime.kinds.StringField;
@@ -92,7 +93,7 @@ public final class AllKindsKernels0 {
    * {@code nullable.fields}.
    */
   public static EventTypeKernel type3() {
-    return new EventTypeKernel("nullable.fields", 0x859f686553727026L,
+    return new EventTypeKernel("nullable.fields", 0x4cd25a23bf11daa5L,
           new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
           new TimestampField("event_time", 1),
           new NullableField(new IntField("maybe_delta", 2, 0x80aaad73a36c0b4aL, -1L, 1L), 0xccb120f58ee2bfdfL, 0.3, 0),
@@ -110,7 +111,8 @@ public final class AllKindsKernels0 {
           new NullableField(new SequenceField("maybe_seq", 14, "", 0L, 1L), 0x59c86fec984044d0L, 0.1, 2),
           new NullableField(new TimestampField("maybe_window", 15, 0x5491ac18f57a6cc0L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.EPOCH_MILLIS), 0x9a340517e1a87aedL, 0.1, 0),
           new NullableField(new StructField("maybe_struct", 16, new IntField("zero", 0, 0xc693d564538470c7L, 0L, 0L)), 0x1ee543c5fc34a23aL, 0.1, 2),
-          new NullableField(new ArrayField("maybe_list", 17, 0xfb19c21788d6ce04L, 0, 2, new IntField("maybe_list", 17, 0x93c0a2c90022e290L, 0L, 1L), 0), 0x67b624ede1e37789L, 0.1, -1));
+          new NullableField(new ArrayField("maybe_list", 17, 0xfb19c21788d6ce04L, 0, 2, new IntField("maybe_list", 17, 0x93c0a2c90022e290L, 0L, 1L), 0), 0x67b624ede1e37789L, 0.1, -1),
+          new NullableField(new MapField("maybe_map", 18, 0xd674ae8e7f331822L, 0, 2, new String[] {"a", "b"}, new long[] {1L}, new LongField("maybe_map", 1, 0x7505847a94c4cbc4L, 0L, 0L), 0), 0x807d82eb3f1c5237L, 0.1, -1));
   }
 
   /**
@@ -193,7 +195,7 @@ public final class AllKindsKernels0 {
    * {@code nested}.
    */
   public static EventTypeKernel type8() {
-    return new EventTypeKernel("nested", 0x5214c3e50abce240L,
+    return new EventTypeKernel("nested", 0x6e602af09c8181e2L,
           new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
           new TimestampField("event_time", 1),
           new StructField("address", 2, new StringField("city", 0, 0x5bc1fb9a6f043f18L, new String[] {"Paris", "", "Z\u00fcrich"}, new double[] {0.3333333333333333, 0.6666666666666666}), new IntField("zip", 1, 0x84e5472f53a43dceL, 0L, 99999L), new StructField("geo", 2, new DoubleField("lat", 0, 0x7eb87a4bbfa49737L, -90.0, 90.0, 4), new FloatField("lon", 1, 0x7eda844bbfc18e9bL, -180.0, 180.0, Distribution.normal(0.0, 50.0))), new EnumField("kind", 3, 0xba681cdc34006aadL, new String[] {"HOME", "WORK"}, new double[] {0.5}), new NullableField(new TemplateField("post-code", 4, 0x2bfd2bf7fa047ba9L, TemplateField.integer(10L, 99L), TemplateField.literal("-"), TemplateField.choice("A", "B")), 0x13f9c8c230bd740eL, 0.5, 2)),
@@ -204,6 +206,9 @@ public final class AllKindsKernels0 {
           new ArrayField("amounts", 7, 0x6628b2e7375972eL, 0, 3, new DoubleField("amounts", 7, 0x1e46c2bcf20b9916L, 0.0, 1.0, 1), 1),
           new ArrayField("blobs", 8, 0x14e2eaab9cde925bL, 0, 2, new BytesField("blobs", 8, 0xc7f158529f1c0007L, 0L, 2L), 2),
           new ArrayField("nothing", 9, 0x1c4b98deef5e330aL, 0, 0, new LongField("nothing", 9, 0xe4cca9b14439a59aL, 0L, 10L), 0),
-          new ArrayField("lines", 10, 0x5ce3f9a9f1d5001cL, 1, 3, new StructField("lines", 10, new UuidField("sku", 0, 0x822622f981b9ee7L), new IntField("qty", 1, 0x1a14b42fa272b10aL, 1L, 10L), new TimestampField("at", 2, 0x1f041811c3ef7127L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.ISO8601), new ArrayField("prices", 3, 0xbf01796727016d80L, 0, 2, new DecimalField("prices", 3, 0xb407d41e5f5a63b4L, 0L, 10000L, 2), 2), new NullableField(new DateField("day", 4, 0xbc48b32ffda613a0L, 19723L, 19753L), 0xbfe8a0ff377de68dL, 0.1, 0)), 2));
+          new ArrayField("lines", 10, 0x5ce3f9a9f1d5001cL, 1, 3, new StructField("lines", 10, new UuidField("sku", 0, 0x822622f981b9ee7L), new IntField("qty", 1, 0x1a14b42fa272b10aL, 1L, 10L), new TimestampField("at", 2, 0x1f041811c3ef7127L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.ISO8601), new ArrayField("prices", 3, 0xbf01796727016d80L, 0, 2, new DecimalField("prices", 3, 0xb407d41e5f5a63b4L, 0L, 10000L, 2), 2), new NullableField(new DateField("day", 4, 0xbc48b32ffda613a0L, 19723L, 19753L), 0xbfe8a0ff377de68dL, 0.1, 0)), 2),
+          new MapField("counts", 11, 0xc341febe5aae51e5L, 0, 4, new String[] {"x", "", "y", "z"}, new long[] {1L, 3L}, new IntField("counts", 1, 0xf2dda88bd7f2a1d7L, -1L, 1L), 0),
+          new MapField("by_id", 12, 0x7b024c46e98d3404L, 0, 2, new String[] {}, new long[] {}, new StructField("by_id", 1, new EnumField("level", 0, 0xfd4197ad755bed92L, new String[] {"LOW", "HIGH"}, new double[] {0.5}), new BooleanField("seen", 1, 0x58c25802010c900bL, 0.5), new MapField("inner", 2, 0xf994de9fcab3058cL, 1, 2, new String[] {"A", "B", "C"}, new long[] {1L, 2L}, new DoubleField("inner", 1, 0x8f5afa7235fd1762L, 0.0, 1.0, 1), 1)), 2),
+          new MapField("states", 13, 0xc50c696d6cf06e9fL, 1, 2, new String[] {"K1", "K2"}, new long[] {1L}, new EnumField("states", 1, 0xc6835aa71d37c86dL, new String[] {"ON", "OFF"}, new double[] {0.5}), 0));
   }
 }
