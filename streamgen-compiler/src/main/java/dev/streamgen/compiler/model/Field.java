@@ -60,7 +60,8 @@ public final class Field {
 
   /**
    * Where the field is in its event: its name for an event's field, {@code address.city} for a
-   * struct's field, {@code tags[]} for an array's items. Its random streams are salted with it.
+   * struct's field, {@code tags[]} for an array's items, {@code counts{values}} for a map's values.
+   * Its random streams are salted with it.
    */
   public String path() {
     return path;
