@@ -232,6 +232,16 @@ class GeneratedCodeTest {
           checkJson(field.get("items"), value.get(k), exact.get(k), items.get(k));
         }
       }
+      case "map" -> {
+        Map<?, ?> entries = (Map<?, ?>) expected;
+        List<String> names = new ArrayList<>();
+        value.fieldNames().forEachRemaining(names::add);
+        assertThat(names).isEqualTo(new ArrayList<>(entries.keySet()));
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+          String key = (String) e.getKey();
+          checkJson(field.get("values"), value.get(key), exact.get(key), e.getValue());
+        }
+      }
       default -> throw new AssertionError(field);
     }
   }
@@ -286,6 +296,14 @@ class GeneratedCodeTest {
       for (JsonNode child : field.get("fields")) {
         String identifier = child.get("identifier").asText();
         checkAvro(child, fieldSchema.getField(identifier).schema(), record.get(identifier), member(expected, child));
+      }
+    } else if (expected instanceof Map<?, ?> entries) {
+      assertThat(fieldSchema.getType()).isEqualTo(Schema.Type.MAP);
+      Map<String, Object> decoded = new HashMap<>();
+      ((Map<?, ?>) value).forEach((k, v) -> decoded.put(k.toString(), v));
+      assertThat(decoded.keySet()).isEqualTo(entries.keySet());
+      for (Map.Entry<?, ?> e : entries.entrySet()) {
+        checkAvro(field.get("values"), fieldSchema.getValueType(), decoded.get((String) e.getKey()), e.getValue());
       }
     } else if (expected instanceof List<?> items) {
       assertThat(fieldSchema.getType()).isEqualTo(Schema.Type.ARRAY);
@@ -348,7 +366,8 @@ class GeneratedCodeTest {
       case "bytes" -> assertThat(value).isEqualTo(ByteString.copyFrom((byte[]) expected));
       case "enum" -> {
         Descriptors.EnumValueDescriptor symbol = (Descriptors.EnumValueDescriptor) value;
-        assertThat(symbol.getName()).isEqualTo((fd.getName() + "_" + expected).toUpperCase(Locale.ROOT));
+        // The identifier of the field, or of the array or map holding it, names the enum's values.
+        assertThat(symbol.getName()).isEqualTo((field.get("identifier").asText() + "_" + expected).toUpperCase(Locale.ROOT));
         assertThat(symbol.getNumber()).isEqualTo(symbolIndex(field, expected) + 1);
       }
       // int32 days since 1970-01-01
@@ -367,6 +386,21 @@ class GeneratedCodeTest {
         assertThat(parsed).hasSameSizeAs(items);
         for (int k = 0; k < items.size(); k++) {
           checkProtoValue(field.get("items"), fd, parsed.get(k), items.get(k));
+        }
+      }
+      case "map" -> {
+        // protobuf-java reads map<string, V> as its entry messages, in payload order.
+        assertThat(fd.isMapField()).isTrue();
+        Map<?, ?> entries = (Map<?, ?>) expected;
+        List<?> parsed = (List<?>) value;
+        assertThat(parsed).hasSize(entries.size());
+        Descriptors.FieldDescriptor keyField = fd.getMessageType().findFieldByName("key");
+        Descriptors.FieldDescriptor valueField = fd.getMessageType().findFieldByName("value");
+        int k = 0;
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+          DynamicMessage entry = (DynamicMessage) parsed.get(k++);
+          assertThat(entry.getField(keyField)).isEqualTo(e.getKey());
+          checkProtoValue(field.get("values"), valueField, entry.getField(valueField), e.getValue());
         }
       }
       default -> assertThat(expected instanceof UUID || expected instanceof String ? expected.toString() : expected).isEqualTo(value);
@@ -397,6 +431,7 @@ class GeneratedCodeTest {
       case "array" -> "array<" + binaryType(field.get("items")) + ">";
       // An expr field is laid out as its result type.
       case "expr" -> field.get("result").asText();
+      case "map" -> "map<" + binaryType(field.get("values")) + ">";
       default -> field.get("type").asText();
     };
     return type + (nullable(field) ? "?" : "");
@@ -426,6 +461,14 @@ class GeneratedCodeTest {
         assertThat(values).hasSameSizeAs(items);
         for (int k = 0; k < items.size(); k++) {
           checkBinary(field.get("items"), values.get(k), items.get(k));
+        }
+      }
+      case "map" -> {
+        Map<?, ?> entries = (Map<?, ?>) expected;
+        Map<?, ?> values = (Map<?, ?>) decoded;
+        assertThat(new ArrayList<>(values.keySet())).isEqualTo(new ArrayList<>(entries.keySet()));
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+          checkBinary(field.get("values"), values.get(e.getKey()), e.getValue());
         }
       }
       default -> assertThat(decoded).isEqualTo(expected);
@@ -492,6 +535,41 @@ class GeneratedCodeTest {
     assertThat(devices.get("Web") / (double) rows).isCloseTo(0.2, within(0.02));
     assertThat(deltas.keySet()).containsExactlyInAnyOrder(-2, -1, 0, 1, 2);
     deltas.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(0.2, within(0.02)));
+  }
+
+  @Test
+  void mapsHaveUniformSizesDistinctKeysAndEquallyLikelyKeys() throws Exception {
+    // Strict: a repeated key would fail to parse instead of collapsing into one entry.
+    ObjectMapper strict = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    EventKernel nested = kernel("nested");
+    Map<Integer, Integer> sizes = new HashMap<>();
+    Map<String, Integer> keys = new HashMap<>();
+    Map<Integer, Integer> uuidSizes = new HashMap<>();
+    java.util.Set<String> uuids = new java.util.HashSet<>();
+    int rows = 20_000;
+    int uuidEntries = 0;
+    for (long row = 0; row < rows; row++) {
+      JsonNode event = strict.readTree(write(nested, row, BASE_MICROS, Format.JSON));
+      JsonNode counts = event.get("counts");
+      sizes.merge(counts.size(), 1, Integer::sum);
+      counts.fieldNames().forEachRemaining(k -> keys.merge(k, 1, Integer::sum));
+      counts.elements().forEachRemaining(v -> assertThat(v.intValue()).isBetween(-1, 1));
+      JsonNode byId = event.get("by_id");
+      uuidSizes.merge(byId.size(), 1, Integer::sum);
+      byId.fieldNames().forEachRemaining(k -> assertThat(UUID.fromString(k).version()).isEqualTo(4));
+      byId.fieldNames().forEachRemaining(uuids::add);
+      uuidEntries += byId.size();
+    }
+    // Sizes uniform in [0, 4]: binomial standard deviation at 20,000 rows is 0.0028, 0.015 over 5 sigma.
+    assertThat(sizes.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+    sizes.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(0.2, within(0.015)));
+    // Each of 4 keys is in a map with probability E[size] / 4 = 0.5: standard deviation 0.0035, 0.02 over 5 sigma.
+    assertThat(keys.keySet()).containsExactlyInAnyOrder("x", "", "y", "z");
+    keys.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(0.5, within(0.02)));
+    // Uuid keys: sizes uniform in [0, 2] (standard deviation 0.0033, 0.02 over 5 sigma), never repeated across rows either.
+    assertThat(uuidSizes.keySet()).containsExactlyInAnyOrder(0, 1, 2);
+    uuidSizes.values().forEach(n -> assertThat(n / (double) rows).isCloseTo(1 / 3.0, within(0.02)));
+    assertThat(uuids).hasSize(uuidEntries);
   }
 
   @Test

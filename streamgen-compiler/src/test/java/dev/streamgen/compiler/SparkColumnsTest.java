@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,6 +175,17 @@ class SparkColumnsTest {
         assertThat(values).as("%s %s", at, field).hasSameSizeAs(items);
         for (int k = 0; k < items.size(); k++) {
           check(field.get("items"), ((ArrayType) dataType).elementType(), values.get(k), items.get(k), at + " " + field.get("name").asText() + "[" + k + "]");
+        }
+      }
+      case "map" -> {
+        // A Spark map comes back as a scala Map, whose iteration order is not the entries' order.
+        assertThat(dataType).isInstanceOf(MapType.class);
+        assertThat(((MapType) dataType).keyType()).isEqualTo(DataTypes.StringType);
+        Map<?, ?> entries = (Map<?, ?>) expected;
+        Map<?, ?> values = JavaConverters.mapAsJavaMap((scala.collection.Map<?, ?>) actual);
+        assertThat(values.keySet()).as("%s %s", at, field).isEqualTo(entries.keySet());
+        for (Map.Entry<?, ?> e : entries.entrySet()) {
+          check(field.get("values"), ((MapType) dataType).valueType(), values.get(e.getKey()), e.getValue(), at + " " + field.get("name").asText() + "{" + e.getKey() + "}");
         }
       }
       default -> throw new AssertionError(field);

@@ -5,6 +5,7 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.model.ArrayKind;
@@ -13,6 +14,7 @@ import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldCode;
 import dev.streamgen.compiler.model.StructKind;
 import dev.streamgen.compiler.model.JavaLiterals;
+import dev.streamgen.compiler.model.MapKind;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
@@ -20,7 +22,9 @@ import dev.streamgen.runtime.kinds.NullableField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,8 +40,8 @@ import javax.lang.model.element.Modifier;
  * underscore ({@code INSTANCE}), so none can clash.
  *
  * <p>Nested values: a struct field's value is an object of a nested class {@code Struct$<path>}
- * (its fields and writers built like the event's), an array's a {@code List} drawn by a static
- * {@code values$<path>}; {@code $} never occurs in an identifier, so these never meet a field.
+ * (its fields and writers built like the event's), an array's a {@code List} and a map's a {@code
+ * Map} drawn by a static {@code values$<path>}; {@code $} never occurs in an identifier, so these never meet a field.
  */
 public final class EventTypeEmitter {
   private static final List<Format> FORMATS = List.of(Format.values());
@@ -109,6 +113,8 @@ public final class EventTypeEmitter {
         event.addType(structClass(f, struct));
       } else if (f.kind() instanceof ArrayKind array) {
         event.addMethod(arrayValues(f, array));
+      } else if (f.kind() instanceof MapKind map) {
+        event.addMethod(mapValues(f, map));
       }
     }
     event.addMethod(
@@ -148,7 +154,7 @@ public final class EventTypeEmitter {
     return f.name().equals(f.identifier()) ? f.name() : "\"" + Comments.safe(f.name()) + "\"";
   }
 
-  /** Every struct and array field, at any depth, each before the fields nested in it. */
+  /** Every struct, array and map field, at any depth, each before the fields nested in it. */
   private static List<Field> nested(List<Field> fields) {
     List<Field> all = new ArrayList<>();
     for (Field f : fields) {
@@ -186,7 +192,7 @@ public final class EventTypeEmitter {
     CodeBlock value;
     if (f.kind() instanceof StructKind) {
       value = CodeBlock.of("new $L(seed, $L, eventTimeMicros)", StructKind.className(f), row);
-    } else if (f.kind() instanceof ArrayKind) {
+    } else if (f.kind() instanceof ArrayKind || f.kind() instanceof MapKind) {
       value = CodeBlock.of("$N(seed, $L, eventTimeMicros)", arrayValuesName(f), row);
     } else {
       value = CodeBlock.of("$L.value(seed, $L, eventTimeMicros)", generator(f), row);
@@ -194,7 +200,7 @@ public final class EventTypeEmitter {
     return nullable(f) ? CodeBlock.of("$L.isNull(seed, $L) ? null : $L", nulls(f), row, value) : value;
   }
 
-  /** {@code values$<path>}: the static drawing an array field's items ({@code $} keeps it apart from fields and members). */
+  /** {@code values$<path>}: the static drawing an array's items or a map's entries ({@code $} keeps it apart from fields and members). */
   private static String arrayValuesName(Field f) {
     return "values$" + f.codePath();
   }
@@ -214,6 +220,27 @@ public final class EventTypeEmitter {
         .addStatement("items.add($L)", value(array.item(), CodeBlock.of("$L.elementRow(seed, row, i)", generator(f))))
         .endControlFlow()
         .addStatement("return $T.unmodifiableList(items)", Collections.class)
+        .build();
+  }
+
+  /** The entries of a map field for a row, in order: each key, and the value at the entry's own row ({@code MapField.entryRow}). */
+  private MethodSpec mapValues(Field f, MapKind map) {
+    TypeName valueType = map.value().javaType().box();
+    return MethodSpec.methodBuilder(arrayValuesName(f))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(f.kind().javaType(f))
+        .addParameter(long.class, "seed")
+        .addParameter(long.class, "row")
+        .addParameter(long.class, "eventTimeMicros")
+        .addStatement("int n = $L.size(seed, row)", generator(f))
+        .addStatement("$T<$T, $T> entries = new $T<>()", Map.class, String.class, valueType, LinkedHashMap.class)
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement(
+            "entries.put($L.key(seed, row, i), $L)",
+            generator(f),
+            value(map.value(), CodeBlock.of("$L.entryRow(seed, row, i)", generator(f))))
+        .endControlFlow()
+        .addStatement("return $T.unmodifiableMap(entries)", Collections.class)
         .build();
   }
 
@@ -292,6 +319,18 @@ public final class EventTypeEmitter {
           .endControlFlow()
           .addStatement("$L.end($L, out, frame, $L.size())", generator(f), fmt, value)
           .addCode("$<}\n");
+    } else if (f.kind() instanceof MapKind map) {
+      Field entryValue = map.value();
+      TypeName entry = ParameterizedTypeName.get(ClassName.get(Map.Entry.class), ClassName.get(String.class), entryValue.javaType().box());
+      m.addCode("{\n$>")
+          .addStatement("int frame = $L.begin($L, out, $L.size())", generator(f), fmt, value)
+          .beginControlFlow("for ($T entry : $L.entrySet())", entry, value)
+          .addStatement("long mark = $L.beforeValue($L, out, frame, entry.getKey())", generator(f), fmt);
+      writeValue(m, format, entryValue, CodeBlock.of("entry.getValue()"));
+      m.addStatement("$L.afterValue($L, out, mark)", generator(f), fmt)
+          .endControlFlow()
+          .addStatement("$L.end($L, out)", generator(f), fmt)
+          .addCode("$<}\n");
     } else {
       m.addStatement("$L.$N(out, $L)", generator(f), method, value);
     }
@@ -349,6 +388,8 @@ public final class EventTypeEmitter {
       }
     } else if (f.kind() instanceof ArrayKind array) {
       kernelFields(k, array.item(), CodeBlock.of("$N.item()", name));
+    } else if (f.kind() instanceof MapKind map) {
+      kernelFields(k, map.value(), CodeBlock.of("$N.value()", name));
     }
   }
 }

@@ -5,7 +5,6 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.config.MapNode;
-import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.kinds.ArrayField;
 import dev.streamgen.runtime.kinds.NullableField;
 import java.util.LinkedHashMap;
@@ -19,8 +18,9 @@ import java.util.Map;
  * ArrayField#elementRow}). Drawn and encoded by {@link ArrayField}. Java {@code List<T>}; Avro
  * array; Protobuf {@code repeated}; JSON array; Spark array column.
  *
- * <p>Items may not be null (a Protobuf repeated field holds no nulls) nor arrays themselves (repeated
- * fields do not nest): an array of arrays is an array of structs holding one.
+ * <p>Items may not be null (a Protobuf repeated field holds no nulls) nor arrays or maps themselves
+ * (repeated fields do not nest, a map is not repeated): an array of arrays is an array of structs
+ * holding one.
  *
  * @param item the items' definition, named like the array
  */
@@ -47,6 +47,10 @@ public record ArrayKind(Field item, int min, int max) implements FieldKind {
     }
     if (item.kind() instanceof ArrayKind) {
       scope.error(items.value(), "items may not be arrays: Protobuf repeated fields do not nest; make the items a struct holding the inner array");
+      return null;
+    }
+    if (item.kind() instanceof MapKind) {
+      scope.error(items.value(), "items may not be maps: a Protobuf map cannot be repeated; make the items a struct holding the map");
       return null;
     }
     return new ArrayKind(item, length[0], length[1]);
@@ -145,18 +149,12 @@ public record ArrayKind(Field item, int min, int max) implements FieldKind {
 
   /**
    * {@code transform(slice(sequence(0, max), 1, length), i -> <item column at row xxhash64(row, stream
-   * ^ i)>)}: the item's column code names its row {@code row}, so it is the body of a method of an
-   * anonymous class taking the item's row as {@code row} (a lambda could not rebind the name).
+   * ^ i)>)} ({@link Kinds#atElementRow}).
    */
   @Override
   public CodeBlock column(FieldCode f) {
     FieldCode itemCode = FieldCode.of(item, f.index(), FieldCode.unwrapped(item, CodeBlock.of("$L.item()", f.generator())));
     return CodeBlock.of(
-        "$T.transform($T.slice($T.sequence($T.lit(0), $T.lit($L)), $T.lit(1), $T.between($L, $LL, $LL).cast($S)), "
-            + "i -> new Object() { $T at($T row) { return $L; } }.at($T.xxhash64(row, $T.lit($T.stream(seed, $L + 1)).bitwiseXOR(i.cast($S)))))",
-        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, max,
-        Kinds.SPARK_FUNCTIONS, Kinds.RNG_COLUMNS, f.hashColumn(0), min, max, "int",
-        Kinds.SPARK_COLUMN, Kinds.SPARK_COLUMN, item.column(itemCode),
-        Kinds.SPARK_FUNCTIONS, Kinds.SPARK_FUNCTIONS, ClassName.get(Rng.class), f.saltLiteral(), "long");
+        "$T.transform($L, i -> $L)", Kinds.SPARK_FUNCTIONS, Kinds.elementIndexes(f, min, max), Kinds.atElementRow(f, item.column(itemCode)));
   }
 }

@@ -65,7 +65,8 @@ public final class Field {
 
   /**
    * Where the field is in its event: its name for an event's field, {@code address.city} for a
-   * struct's field, {@code tags[]} for an array's items. Its random streams are salted with it.
+   * struct's field, {@code tags[]} for an array's items, {@code counts{values}} for a map's values.
+   * Its random streams are salted with it.
    */
   public String path() {
     return path;
@@ -122,7 +123,8 @@ public final class Field {
    * <identifier>}. A repeated field has no presence in proto3: a nullable one is absent when null.
    */
   public String protoDeclaration() {
-    String label = kind.protoRepeated() ? "repeated " : nulls == null ? "" : nulls.protoLabel();
+    // A map is repeated entries on the wire, but proto3 spells it map<K, V>, without a label.
+    String label = kind instanceof MapKind ? "" : kind.protoRepeated() ? "repeated " : nulls == null ? "" : nulls.protoLabel();
     return label + kind.protoType(identifier) + " " + identifier;
   }
 
@@ -138,8 +140,8 @@ public final class Field {
   }
 
   private String protoComment() {
-    // An array's values are its items': their type needs the same words.
-    FieldKind values = kind instanceof ArrayKind array ? array.item().kind() : kind;
+    // An array's values are its items', a map's its values': their type needs the same words.
+    FieldKind values = kind instanceof ArrayKind array ? array.item().kind() : kind instanceof MapKind map ? map.value().kind() : kind;
     String text = switch (values.typeName()) {
       case "uuid" -> "uuid text";
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";

@@ -71,7 +71,7 @@ public interface FieldKind {
     return Nulls.wireType(protoType(identifier));
   }
 
-  /** The fields a struct holds, or an array's item; empty for the other kinds. */
+  /** The fields a struct holds, an array's item or a map's value; empty for the other kinds (a map's keys have no generator). */
   default List<Field> children() {
     return List.of();
   }

@@ -26,8 +26,9 @@ public final class FieldKinds {
           ArrayKind.DEFINITION,
           RegexKind.DEFINITION,
           FakerKind.DEFINITION,
+          ExprKind.DEFINITION,
 
-          ExprKind.DEFINITION);
+          MapKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -59,7 +59,8 @@ public final class FieldScope {
 
   /**
    * Where a field is nested: its name, path and code path ({@link Field#path}, {@link
-   * Field#codePath}), its level (1 for an event's field), whether it is inside an array's items, and
+   * Field#codePath}), its level (1 for an event's field), whether it is inside an array's items or a
+   * map's entries (which have no row of their own), and
    * the parser of the fields nested in it.
    */
   public record Nesting(String name, String path, String codePath, int depth, boolean inArray, FieldParser parser) {
@@ -121,6 +122,21 @@ public final class FieldScope {
     Nesting child = new Nesting(
         nesting.name(), nesting.path() + "[]", nesting.codePath() + "$items", nesting.depth() + 1, true, nesting.parser());
     return nesting.parser().parse(items, nesting.name(), nestedElement("[]"), child);
+  }
+
+  /**
+   * A map's {@code keys} or {@code values} ({@code part}): one field definition, parsed as an event's
+   * field is, named like the map, at the path {@code <map>{<part>}} (its salt); inside the map's
+   * entries as an array's items are inside the array. Null after reporting problems.
+   */
+  public Field nestedMapPart(MapNode.Entry definition, String part) {
+    if (!deepEnough(definition.value())) {
+      return null;
+    }
+    String suffix = "{" + part + "}";
+    Nesting child = new Nesting(
+        nesting.name(), nesting.path() + suffix, nesting.codePath() + "$" + part, nesting.depth() + 1, true, nesting.parser());
+    return nesting.parser().parse(definition, nesting.name(), nestedElement(suffix), child);
   }
 
   private boolean deepEnough(Node at) {

@@ -43,7 +43,8 @@ public final class Identifiers {
           "LongField", "DoubleField", "BooleanField", "DateField", "LocalDate",
           "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream",
           "StructField", "ArrayField", "ArrayList", "Boolean", "RegexField",
-          "ExprField", "IntResult", "LongResult", "DoubleResult", "WeightsBy");
+          "ExprField", "IntResult", "LongResult", "DoubleResult", "WeightsBy",
+          "MapField", "Map", "LinkedHashMap");
 
   private Identifiers() {}
 

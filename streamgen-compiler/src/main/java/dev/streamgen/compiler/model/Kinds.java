@@ -2,6 +2,7 @@ package dev.streamgen.compiler.model;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
+import dev.streamgen.runtime.api.Rng;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,38 @@ final class Kinds {
       b.add(i == 0 ? "$L" : ", $L", literal(values[i]));
     }
     return b.add("}").build();
+  }
+
+  /** {@code new long[] {1L, 2L}}. */
+  static CodeBlock longs(List<Long> values) {
+    CodeBlock.Builder b = CodeBlock.builder().add("new long[] {");
+    for (int i = 0; i < values.size(); i++) {
+      b.add(i == 0 ? "$LL" : ", $LL", values.get(i));
+    }
+    return b.add("}").build();
+  }
+
+  /**
+   * Spark column: the indexes {@code 0 .. n - 1} of an array's items or a map's entries, n uniform
+   * in [min, max] on the field's salt: {@code slice(sequence(0, max), 1, n)}.
+   */
+  static CodeBlock elementIndexes(FieldCode f, int min, int max) {
+    return CodeBlock.of(
+        "$T.slice($T.sequence($T.lit(0), $T.lit($L)), $T.lit(1), $T.between($L, $LL, $LL).cast($S))",
+        SPARK_FUNCTIONS, SPARK_FUNCTIONS, SPARK_FUNCTIONS, SPARK_FUNCTIONS, max,
+        SPARK_FUNCTIONS, RNG_COLUMNS, f.hashColumn(0), min, max, "int");
+  }
+
+  /**
+   * Spark column, in a lambda over element index {@code i}: {@code body} at the element's own row,
+   * {@code xxhash64(row, stream(seed, salt + 1) ^ i)}. The body's column code names its row {@code
+   * row}, so it is the body of a method of an anonymous class taking the element's row as {@code
+   * row} (a lambda could not rebind the name).
+   */
+  static CodeBlock atElementRow(FieldCode f, CodeBlock body) {
+    return CodeBlock.of(
+        "new Object() { $T at($T row) { return $L; } }.at($T.xxhash64(row, $T.lit($T.stream(seed, $L + 1)).bitwiseXOR(i.cast($S))))",
+        SPARK_COLUMN, SPARK_COLUMN, body, SPARK_FUNCTIONS, SPARK_FUNCTIONS, ClassName.get(Rng.class), f.saltLiteral(), "long");
   }
 
   /** {@code new String[] {"a", "b"}}. */

@@ -346,7 +346,7 @@ public final class SpecValidator {
       return null;
     }
     if (nesting.inArray() && t.text().equals("sequence")) {
-      scope.error(t, "a sequence counts rows and an array's items have no row of their own; use a template or an int");
+      scope.error(t, "a sequence counts rows and an array's items or a map's entries have no row of their own; use a template or an int");
       return null;
     }
     List<String> keys = Stream.of(List.of("type"), kind.get().keys(), Nulls.KEYS).flatMap(List::stream).toList();

@@ -154,7 +154,7 @@ final class ConfigGenerator {
   private static final List<String> FAKER_EXPRESSIONS =
       List.of("#{Name.firstName}", "#{Name.firstName} #{Name.lastName}", "#{Address.city}", "id-#{numerify '####'}", "#{Color.name}");
 
-  /** Struct and array fields nest up to this level (an event's field is level 1). */
+  /** Struct, array and map fields nest up to this level (an event's field is level 1). */
   private static final int MAX_NESTING = 3;
 
   /**
@@ -225,20 +225,21 @@ final class ConfigGenerator {
 
   /**
    * A field definition of any kind. One that may not be null may become the partition key, which
-   * must be a single value: it is never a struct or an array.
+   * must be a single value: it is never a struct, an array or a map.
    */
   MapNode field(boolean mayBeNull) {
     return field(mayBeNull, mayBeNull ? 1 : MAX_NESTING, false, true);
   }
 
   /**
-   * A field at nesting level {@code depth}: a struct or an array (of any item but an array) below
-   * {@link #MAX_NESTING}; no sequence inside an array's items, which have no row of their own.
+   * A field at nesting level {@code depth}: a struct, an array or a map (whose items or values are
+   * neither arrays nor maps: {@code mayBeArray}) below {@link #MAX_NESTING}; no sequence inside an
+   * array's items or a map's entries, which have no row of their own.
    */
   private MapNode field(boolean mayBeNull, int depth, boolean inArray, boolean mayBeArray) {
     MapNode f = new MapNode();
-    // 0-12 and 13 (the default): the scalar kinds; 14, 15: regex, faker; 16, 17: struct, array.
-    int kind = rnd.nextInt(16 + (depth < MAX_NESTING ? (mayBeArray ? 2 : 1) : 0));
+    // 0-12 and 13 (the default): the scalar kinds; 14, 15: regex, faker; 16, 17, 18: struct, array, map.
+    int kind = rnd.nextInt(16 + (depth < MAX_NESTING ? (mayBeArray ? 3 : 1) : 0));
     switch (inArray && kind == 8 ? 9 : kind) {
       case 0 -> f.put("type", Yaml.quoted("uuid"));
       case 1 -> {
@@ -285,6 +286,27 @@ final class ConfigGenerator {
         f.put("type", Yaml.quoted("array"))
             .put("length", range(Integer.toString(a), Integer.toString(a + rnd.nextInt(0, 4))))
             .put("items", field(false, depth + 1, true, false));
+      }
+      case 18 -> {
+        // Keys from a list hold at least as many values as the map has entries at most.
+        MapNode keys = new MapNode();
+        int v = rnd.nextInt(1, 5);
+        boolean uuid = rnd.nextInt(3) == 0;
+        if (uuid) {
+          keys.put("type", Yaml.quoted("uuid"));
+        } else {
+          ListNode values = new ListNode();
+          for (int i = 0; i < v; i++) {
+            values.add(Yaml.quoted("K" + i));
+          }
+          values.flow = true;
+          keys.put("type", Yaml.quoted(rnd.nextBoolean() ? "string" : "enum")).put("values", values);
+        }
+        int a = rnd.nextInt(0, v + 1);
+        f.put("type", Yaml.quoted("map"))
+            .put("size", range(Integer.toString(a), Integer.toString(rnd.nextInt(a, v + 1))))
+            .put("keys", keys)
+            .put("values", field(false, depth + 1, true, false));
       }
       case 4 -> {
         // Now and then the widest range a long allows: 2^63 - 1 values.

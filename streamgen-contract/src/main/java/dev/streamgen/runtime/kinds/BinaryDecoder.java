@@ -4,6 +4,7 @@ import dev.streamgen.runtime.encode.BinaryReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +54,10 @@ public final class BinaryDecoder {
    * Decodes one payload; throws IllegalArgumentException when it is short, long or malformed.
    * Besides the kinds' names, a type may be {@code struct<T1,T2,...>} (its fields' types in order;
    * decoded as a List of their values) or {@code array<T>} (an unsigned LEB128 count, then the
-   * items; a List), nested to any depth, each with its own trailing {@code ?} when nullable: the
-   * manifest's {@code fields} of a struct and {@code items} of an array spell them out.
+   * items; a List) or {@code map<V>} (an unsigned LEB128 count, then a string key and a value per
+   * entry; a Map in payload order), nested to any depth, each with its own trailing {@code ?} when nullable: the
+   * manifest's {@code fields} of a struct, {@code items} of an array and {@code values} of a map spell
+   * them out.
    */
   public static List<Object> decode(byte[] payload, List<String> fieldTypes) {
     BinaryReader in = new BinaryReader(payload);
@@ -81,7 +84,7 @@ public final class BinaryDecoder {
     }
     String name = type.substring(start, at[0]);
     Reader reader;
-    if (name.equals("struct") || name.equals("array")) {
+    if (name.equals("struct") || name.equals("array") || name.equals("map")) {
       expect(type, at, '<');
       List<Reader> parts = new ArrayList<>();
       parts.add(parse(type, at));
@@ -90,7 +93,7 @@ public final class BinaryDecoder {
         parts.add(parse(type, at));
       }
       expect(type, at, '>');
-      reader = name.equals("struct") ? struct(parts) : array(parts.get(0));
+      reader = name.equals("struct") ? struct(parts) : name.equals("array") ? array(parts.get(0)) : map(parts.get(0));
     } else {
       reader = READERS.get(name);
       if (reader == null) {
@@ -133,6 +136,24 @@ public final class BinaryDecoder {
         items.add(item.read(in));
       }
       return Collections.unmodifiableList(items);
+    };
+  }
+
+  private static Reader map(Reader value) {
+    return in -> {
+      long n = in.varint();
+      if (n < 0 || n > in.remaining()) {
+        throw new IllegalArgumentException("map of " + n + " entries in " + in.remaining() + " bytes");
+      }
+      Map<String, Object> entries = new LinkedHashMap<>();
+      for (long i = 0; i < n; i++) {
+        String key = in.string();
+        if (entries.containsKey(key)) {
+          throw new IllegalArgumentException("map key '" + key + "' repeats");
+        }
+        entries.put(key, value.read(in));
+      }
+      return Collections.unmodifiableMap(entries);
     };
   }
 }

@@ -165,7 +165,7 @@ public final class DoubleField extends FieldGenerator {
     return JsonWriter.doubleText(skewed(code, at, seed, row));
   }
 
-  private static double skewed(long[] code, int at, long seed, long row) {
+  static double skewed(long[] code, int at, long seed, long row) {
     double min = Double.longBitsToDouble(code[at + 1]);
     double max = Double.longBitsToDouble(code[at + 2]);
     return round(Distribution.clipped(Distribution.sample(code, at + 5, seed, row, code[at], min), min, max), (int) code[at + 3]);

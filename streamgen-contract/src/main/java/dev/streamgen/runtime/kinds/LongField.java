@@ -146,7 +146,7 @@ public final class LongField extends FieldGenerator {
     return Long.toString(skewed(code, at, seed, row));
   }
 
-  private static long skewed(long[] code, int at, long seed, long row) {
+  static long skewed(long[] code, int at, long seed, long row) {
     long min = code[at + 1];
     return Distribution.rounded(Distribution.sample(code, at + 4, seed, row, code[at], min), min, code[at + 2]);
   }

@@ -18,7 +18,7 @@ import java.util.List;
  * header, empty otherwise), its field count, then its fields. A field: a head word (kind code in the
  * low 8 bits, with {@link NullableField#FLAG} set when nullable, the field's length in words above),
  * in JSON its key with separator (reference), then the words its kind's {@code pack} wrote (a
- * nullable field: its null draw's, then its kind's). A struct's or an array's words hold its
+ * nullable field: its null draw's, then its kind's). A struct's, an array's or a map's words hold its
  * children as fields of this layout ({@link #packField}), which {@link #writeField} writes.
  *
  * <p>Immutable and thread-safe.
@@ -78,7 +78,7 @@ public final class PackedCatalog {
 
   /**
    * Appends one field: its head, in JSON {@code key} (its own key; an array's item has none), and
-   * its kind's words. A struct or array packs its children this way inside its own words.
+   * its kind's words. A struct, array or map packs its children this way inside its own words.
    */
   static void packField(Packer p, FieldGenerator field, Format format, byte[] key) {
     int head = p.word(0);
@@ -90,7 +90,7 @@ public final class PackedCatalog {
   }
 
   /**
-   * A struct's or array's first word: where its JSON copy is. Its text (a partition key's, {@link
+   * A struct's, array's or map's first word: where its JSON copy is. Its text (a partition key's, {@link
    * #fieldText}) is its JSON, whose keys only JSON packs; so in the other formats such a field packs
    * itself once more, in JSON, after its own words ({@link #endNested}). Returns the word's index.
    */
@@ -106,7 +106,7 @@ public final class PackedCatalog {
     }
   }
 
-  /** The JSON text of the packed struct or array whose constants start at {@code at}. */
+  /** The JSON text of the packed struct, array or map whose constants start at {@code at}. */
   private String nestedText(int kind, long[] c, int at, long seed, long row, long eventTimeMicros) {
     ByteWriter out = new ByteWriter();
     if (c[at] == 0) {
@@ -166,7 +166,7 @@ public final class PackedCatalog {
 
   /**
    * Writes the packed field whose head is at {@code at} (in JSON with its key) and returns where the
-   * next field's head is. A struct or array writes its children with it.
+   * next field's head is. A struct, array or map writes its children with it.
    */
   int writeField(long[] c, int at, Format format, long seed, long row, long eventTimeMicros, ByteWriter out) {
     long head = c[at];
@@ -255,6 +255,9 @@ public final class PackedCatalog {
       case ExprField.CODE:
         ExprField.write(c, at, format, seed, row, out);
         break;
+      case MapField.CODE:
+        MapField.write(this, c, at, bytes, format, seed, row, eventTimeMicros, out);
+        break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }
@@ -323,6 +326,7 @@ public final class PackedCatalog {
         return DateField.text(c, constants, seed, row);
       case StructField.CODE:
       case ArrayField.CODE:
+      case MapField.CODE:
         return nestedText(kind, c, constants, seed, row, eventTimeMicros);
       case ExprField.CODE:
         return ExprField.text(c, constants, seed, row);
@@ -343,6 +347,8 @@ public final class PackedCatalog {
         return DoubleField.packedDraw(c, at, seed, row);
       case FloatField.SKEWED_CODE:
         return FloatField.skewed(c, at, seed, row);
+      case DoubleField.SKEWED_CODE:
+        return DoubleField.skewed(c, at, seed, row);
       default:
         return wholeNumber(kind, c, at, seed, row);
     }
@@ -357,6 +363,8 @@ public final class PackedCatalog {
         return IntField.skewed(c, at, seed, row);
       case LongField.CODE:
         return LongField.number(c, at, seed, row);
+      case LongField.SKEWED_CODE:
+        return LongField.skewed(c, at, seed, row);
       default:
         throw new IllegalStateException("field kind code " + kind + " is not a number");
     }

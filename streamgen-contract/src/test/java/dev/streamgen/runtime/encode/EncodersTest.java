@@ -265,6 +265,31 @@ class EncodersTest {
   }
 
   @Test
+  void binaryDecoderReadsMapsInPayloadOrderAndRejectsRepeatedKeys() {
+    ByteWriter out = new ByteWriter();
+    BinaryWriter.writeVarint(out, 2); // two entries
+    BinaryWriter.writeString(out, "z");
+    BinaryWriter.writeInt(out, 1);
+    BinaryWriter.writeString(out, "");
+    BinaryWriter.writeInt(out, 2);
+    out.write(0); // a null map
+    List<Object> values = BinaryDecoder.decode(out.toByteArray(), List.of("map<int>", "map<struct<int>>?"));
+    assertThat(values.get(1)).isNull();
+    assertThat(((java.util.Map<?, ?>) values.get(0)).entrySet())
+        .extracting(e -> e.getKey() + "=" + e.getValue())
+        .containsExactly("z=1", "=2");
+    ByteWriter twice = new ByteWriter();
+    BinaryWriter.writeVarint(twice, 2);
+    BinaryWriter.writeString(twice, "k");
+    BinaryWriter.writeInt(twice, 1);
+    BinaryWriter.writeString(twice, "k");
+    BinaryWriter.writeInt(twice, 2);
+    assertThatThrownBy(() -> BinaryDecoder.decode(twice.toByteArray(), List.of("map<int>")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("map key 'k' repeats");
+  }
+
+  @Test
   void binaryBooleansAreOneByteZeroOrOne() {
     ByteWriter out = new ByteWriter();
     BinaryWriter.writeBoolean(out, true);

@@ -27,7 +27,7 @@ public final class Computed {
   /**
    * CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/computed.avsc}).
    */
-  public static final long AVRO_FINGERPRINT = 0x18a24d88238d9ea0L;
+  public static final long AVRO_FINGERPRINT = 0x7a50b886fcde8196L;
 
   /**
    * user_id: int [1, 1000000] (common field).
@@ -95,6 +95,31 @@ public final class Computed {
   public final Long scaled;
 
   /**
+   * skewed_long: long [1, 1000000], exponential(mean 5000).
+   */
+  public final long skewed_long;
+
+  /**
+   * skewed_double: double [0, 100], normal(mean 50, stddev 16.66666667).
+   */
+  public final double skewed_double;
+
+  /**
+   * skewed_float: float [0, 10], lognormal(mu 1, sigma 0.5).
+   */
+  public final double skewed_float;
+
+  /**
+   * skewed_sum: expr 'skewed_long + skewed * 2' -> long.
+   */
+  public final long skewed_sum;
+
+  /**
+   * skewed_mix: expr 'skewed_double * skewed_float + skewed_long' -> double.
+   */
+  public final double skewed_mix;
+
+  /**
    * tier: string [gold, silver, basic] weights [0.2, 0.3, 0.5].
    */
   public final String tier;
@@ -128,6 +153,11 @@ public final class Computed {
     this.small = Kernel.NULLS_small.isNull(seed, row) ? null : Kernel.FIELD_small.value(seed, row, eventTimeMicros);
     this.ratio = Kernel.FIELD_ratio.value(seed, row, eventTimeMicros);
     this.scaled = Kernel.NULLS_scaled.isNull(seed, row) ? null : Kernel.FIELD_scaled.value(seed, row, eventTimeMicros);
+    this.skewed_long = Kernel.FIELD_skewed_long.value(seed, row, eventTimeMicros);
+    this.skewed_double = Kernel.FIELD_skewed_double.value(seed, row, eventTimeMicros);
+    this.skewed_float = Kernel.FIELD_skewed_float.value(seed, row, eventTimeMicros);
+    this.skewed_sum = Kernel.FIELD_skewed_sum.value(seed, row, eventTimeMicros);
+    this.skewed_mix = Kernel.FIELD_skewed_mix.value(seed, row, eventTimeMicros);
     this.tier = Kernel.FIELD_tier.value(seed, row, eventTimeMicros);
     this.status = Kernel.FIELD_status.value(seed, row, eventTimeMicros);
     this.maybe_level = Kernel.NULLS_maybe_level.isNull(seed, row) ? null : Kernel.FIELD_maybe_level.value(seed, row, eventTimeMicros);
@@ -176,6 +206,11 @@ public final class Computed {
       Kernel.FIELD_scaled.writeJson(out, this.scaled);
       Kernel.NULLS_scaled.afterValue(Format.JSON, out, start);
     }
+    Kernel.FIELD_skewed_long.writeJson(out, this.skewed_long);
+    Kernel.FIELD_skewed_double.writeJson(out, this.skewed_double);
+    Kernel.FIELD_skewed_float.writeJson(out, this.skewed_float);
+    Kernel.FIELD_skewed_sum.writeJson(out, this.skewed_sum);
+    Kernel.FIELD_skewed_mix.writeJson(out, this.skewed_mix);
     Kernel.FIELD_tier.writeJson(out, this.tier);
     Kernel.FIELD_status.writeJson(out, this.status);
     if (this.maybe_level == null) {
@@ -231,6 +266,11 @@ public final class Computed {
       Kernel.FIELD_scaled.writeAvro(out, this.scaled);
       Kernel.NULLS_scaled.afterValue(Format.AVRO, out, start);
     }
+    Kernel.FIELD_skewed_long.writeAvro(out, this.skewed_long);
+    Kernel.FIELD_skewed_double.writeAvro(out, this.skewed_double);
+    Kernel.FIELD_skewed_float.writeAvro(out, this.skewed_float);
+    Kernel.FIELD_skewed_sum.writeAvro(out, this.skewed_sum);
+    Kernel.FIELD_skewed_mix.writeAvro(out, this.skewed_mix);
     Kernel.FIELD_tier.writeAvro(out, this.tier);
     Kernel.FIELD_status.writeAvro(out, this.status);
     if (this.maybe_level == null) {
@@ -284,6 +324,11 @@ public final class Computed {
       Kernel.FIELD_scaled.writeBinary(out, this.scaled);
       Kernel.NULLS_scaled.afterValue(Format.BINARY, out, start);
     }
+    Kernel.FIELD_skewed_long.writeBinary(out, this.skewed_long);
+    Kernel.FIELD_skewed_double.writeBinary(out, this.skewed_double);
+    Kernel.FIELD_skewed_float.writeBinary(out, this.skewed_float);
+    Kernel.FIELD_skewed_sum.writeBinary(out, this.skewed_sum);
+    Kernel.FIELD_skewed_mix.writeBinary(out, this.skewed_mix);
     Kernel.FIELD_tier.writeBinary(out, this.tier);
     Kernel.FIELD_status.writeBinary(out, this.status);
     if (this.maybe_level == null) {
@@ -337,6 +382,11 @@ public final class Computed {
       Kernel.FIELD_scaled.writeProtobuf(out, this.scaled);
       Kernel.NULLS_scaled.afterValue(Format.PROTOBUF, out, start);
     }
+    Kernel.FIELD_skewed_long.writeProtobuf(out, this.skewed_long);
+    Kernel.FIELD_skewed_double.writeProtobuf(out, this.skewed_double);
+    Kernel.FIELD_skewed_float.writeProtobuf(out, this.skewed_float);
+    Kernel.FIELD_skewed_sum.writeProtobuf(out, this.skewed_sum);
+    Kernel.FIELD_skewed_mix.writeProtobuf(out, this.skewed_mix);
     Kernel.FIELD_tier.writeProtobuf(out, this.tier);
     Kernel.FIELD_status.writeProtobuf(out, this.status);
     if (this.maybe_level == null) {
@@ -401,15 +451,25 @@ public final class Computed {
 
     public static final ExprField.LongResult FIELD_scaled = (ExprField.LongResult) NULLS_scaled.field();
 
-    public static final StringField FIELD_tier = (StringField) INSTANCE.field(13);
+    public static final LongField FIELD_skewed_long = (LongField) INSTANCE.field(13);
 
-    public static final StringField FIELD_status = (StringField) INSTANCE.field(14);
+    public static final DoubleField FIELD_skewed_double = (DoubleField) INSTANCE.field(14);
 
-    public static final NullableField NULLS_maybe_level = (NullableField) INSTANCE.field(15);
+    public static final FloatField FIELD_skewed_float = (FloatField) INSTANCE.field(15);
+
+    public static final ExprField.LongResult FIELD_skewed_sum = (ExprField.LongResult) INSTANCE.field(16);
+
+    public static final ExprField.DoubleResult FIELD_skewed_mix = (ExprField.DoubleResult) INSTANCE.field(17);
+
+    public static final StringField FIELD_tier = (StringField) INSTANCE.field(18);
+
+    public static final StringField FIELD_status = (StringField) INSTANCE.field(19);
+
+    public static final NullableField NULLS_maybe_level = (NullableField) INSTANCE.field(20);
 
     public static final EnumField FIELD_maybe_level = (EnumField) NULLS_maybe_level.field();
 
-    public static final NullableField NULLS_priority = (NullableField) INSTANCE.field(16);
+    public static final NullableField NULLS_priority = (NullableField) INSTANCE.field(21);
 
     public static final EnumField FIELD_priority = (EnumField) NULLS_priority.field();
 

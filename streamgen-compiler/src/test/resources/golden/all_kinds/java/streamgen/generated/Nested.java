@@ -14,6 +14,7 @@ import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.FloatField;
 import dev.streamgen.runtime.kinds.IntField;
 import dev.streamgen.runtime.kinds.LongField;
+import dev.streamgen.runtime.kinds.MapField;
 import dev.streamgen.runtime.kinds.NullableField;
 import dev.streamgen.runtime.kinds.StringField;
 import dev.streamgen.runtime.kinds.StructField;
@@ -25,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,7 +43,7 @@ public final class Nested {
   /**
    * CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/nested.avsc}).
    */
-  public static final long AVRO_FINGERPRINT = 0x5214c3e50abce240L;
+  public static final long AVRO_FINGERPRINT = 0x6e602af09c8181e2L;
 
   /**
    * user_id: int [1, 1000000] (common field).
@@ -97,6 +100,21 @@ public final class Nested {
    */
   public final List<Struct$lines$items> lines;
 
+  /**
+   * counts: map [0, 4] of string [x, , y, z] to int [-1, 1].
+   */
+  public final Map<String, Integer> counts;
+
+  /**
+   * by_id: map [0, 2] of uuid to struct &#123;level: enum [LOW, HIGH], seen: boolean true_ratio 0.5, inner: map [1, 2] of enum [A, B, C] to double [0, 1] precision 1&#125;.
+   */
+  public final Map<String, Struct$by_id$values> by_id;
+
+  /**
+   * states: map [1, 2] of enum [K1, K2] to enum [ON, OFF].
+   */
+  public final Map<String, String> states;
+
   private Nested(long seed, long row, long eventTimeMicros) {
     this.user_id = Kernel.FIELD_user_id.value(seed, row, eventTimeMicros);
     this.event_time = Kernel.FIELD_event_time.value(seed, row, eventTimeMicros);
@@ -109,6 +127,9 @@ public final class Nested {
     this.blobs = values$blobs(seed, row, eventTimeMicros);
     this.nothing = values$nothing(seed, row, eventTimeMicros);
     this.lines = values$lines(seed, row, eventTimeMicros);
+    this.counts = values$counts(seed, row, eventTimeMicros);
+    this.by_id = values$by_id(seed, row, eventTimeMicros);
+    this.states = values$states(seed, row, eventTimeMicros);
   }
 
   /**
@@ -205,6 +226,37 @@ public final class Nested {
       }
       Kernel.FIELD_lines.end(Format.JSON, out, frame, this.lines.size());
     }
+    {
+      int frame = Kernel.FIELD_counts.begin(Format.JSON, out, this.counts.size());
+      for (Map.Entry<String, Integer> entry : this.counts.entrySet()) {
+        long mark = Kernel.FIELD_counts.beforeValue(Format.JSON, out, frame, entry.getKey());
+        Kernel.FIELD_counts$values.writeJson(out, entry.getValue());
+        Kernel.FIELD_counts.afterValue(Format.JSON, out, mark);
+      }
+      Kernel.FIELD_counts.end(Format.JSON, out);
+    }
+    {
+      int frame = Kernel.FIELD_by_id.begin(Format.JSON, out, this.by_id.size());
+      for (Map.Entry<String, Struct$by_id$values> entry : this.by_id.entrySet()) {
+        long mark = Kernel.FIELD_by_id.beforeValue(Format.JSON, out, frame, entry.getKey());
+        {
+          int open = Kernel.FIELD_by_id$values.begin(Format.JSON, out);
+          entry.getValue().writeJson(out);
+          Kernel.FIELD_by_id$values.end(Format.JSON, out, open);
+        }
+        Kernel.FIELD_by_id.afterValue(Format.JSON, out, mark);
+      }
+      Kernel.FIELD_by_id.end(Format.JSON, out);
+    }
+    {
+      int frame = Kernel.FIELD_states.begin(Format.JSON, out, this.states.size());
+      for (Map.Entry<String, String> entry : this.states.entrySet()) {
+        long mark = Kernel.FIELD_states.beforeValue(Format.JSON, out, frame, entry.getKey());
+        Kernel.FIELD_states$values.writeJson(out, entry.getValue());
+        Kernel.FIELD_states.afterValue(Format.JSON, out, mark);
+      }
+      Kernel.FIELD_states.end(Format.JSON, out);
+    }
     out.write('}');
   }
 
@@ -296,6 +348,37 @@ public final class Nested {
       }
       Kernel.FIELD_lines.end(Format.AVRO, out, frame, this.lines.size());
     }
+    {
+      int frame = Kernel.FIELD_counts.begin(Format.AVRO, out, this.counts.size());
+      for (Map.Entry<String, Integer> entry : this.counts.entrySet()) {
+        long mark = Kernel.FIELD_counts.beforeValue(Format.AVRO, out, frame, entry.getKey());
+        Kernel.FIELD_counts$values.writeAvro(out, entry.getValue());
+        Kernel.FIELD_counts.afterValue(Format.AVRO, out, mark);
+      }
+      Kernel.FIELD_counts.end(Format.AVRO, out);
+    }
+    {
+      int frame = Kernel.FIELD_by_id.begin(Format.AVRO, out, this.by_id.size());
+      for (Map.Entry<String, Struct$by_id$values> entry : this.by_id.entrySet()) {
+        long mark = Kernel.FIELD_by_id.beforeValue(Format.AVRO, out, frame, entry.getKey());
+        {
+          int open = Kernel.FIELD_by_id$values.begin(Format.AVRO, out);
+          entry.getValue().writeAvro(out);
+          Kernel.FIELD_by_id$values.end(Format.AVRO, out, open);
+        }
+        Kernel.FIELD_by_id.afterValue(Format.AVRO, out, mark);
+      }
+      Kernel.FIELD_by_id.end(Format.AVRO, out);
+    }
+    {
+      int frame = Kernel.FIELD_states.begin(Format.AVRO, out, this.states.size());
+      for (Map.Entry<String, String> entry : this.states.entrySet()) {
+        long mark = Kernel.FIELD_states.beforeValue(Format.AVRO, out, frame, entry.getKey());
+        Kernel.FIELD_states$values.writeAvro(out, entry.getValue());
+        Kernel.FIELD_states.afterValue(Format.AVRO, out, mark);
+      }
+      Kernel.FIELD_states.end(Format.AVRO, out);
+    }
   }
 
   /**
@@ -384,6 +467,37 @@ public final class Nested {
         Kernel.FIELD_lines.afterItem(Format.BINARY, out, mark);
       }
       Kernel.FIELD_lines.end(Format.BINARY, out, frame, this.lines.size());
+    }
+    {
+      int frame = Kernel.FIELD_counts.begin(Format.BINARY, out, this.counts.size());
+      for (Map.Entry<String, Integer> entry : this.counts.entrySet()) {
+        long mark = Kernel.FIELD_counts.beforeValue(Format.BINARY, out, frame, entry.getKey());
+        Kernel.FIELD_counts$values.writeBinary(out, entry.getValue());
+        Kernel.FIELD_counts.afterValue(Format.BINARY, out, mark);
+      }
+      Kernel.FIELD_counts.end(Format.BINARY, out);
+    }
+    {
+      int frame = Kernel.FIELD_by_id.begin(Format.BINARY, out, this.by_id.size());
+      for (Map.Entry<String, Struct$by_id$values> entry : this.by_id.entrySet()) {
+        long mark = Kernel.FIELD_by_id.beforeValue(Format.BINARY, out, frame, entry.getKey());
+        {
+          int open = Kernel.FIELD_by_id$values.begin(Format.BINARY, out);
+          entry.getValue().writeBinary(out);
+          Kernel.FIELD_by_id$values.end(Format.BINARY, out, open);
+        }
+        Kernel.FIELD_by_id.afterValue(Format.BINARY, out, mark);
+      }
+      Kernel.FIELD_by_id.end(Format.BINARY, out);
+    }
+    {
+      int frame = Kernel.FIELD_states.begin(Format.BINARY, out, this.states.size());
+      for (Map.Entry<String, String> entry : this.states.entrySet()) {
+        long mark = Kernel.FIELD_states.beforeValue(Format.BINARY, out, frame, entry.getKey());
+        Kernel.FIELD_states$values.writeBinary(out, entry.getValue());
+        Kernel.FIELD_states.afterValue(Format.BINARY, out, mark);
+      }
+      Kernel.FIELD_states.end(Format.BINARY, out);
     }
   }
 
@@ -474,6 +588,37 @@ public final class Nested {
       }
       Kernel.FIELD_lines.end(Format.PROTOBUF, out, frame, this.lines.size());
     }
+    {
+      int frame = Kernel.FIELD_counts.begin(Format.PROTOBUF, out, this.counts.size());
+      for (Map.Entry<String, Integer> entry : this.counts.entrySet()) {
+        long mark = Kernel.FIELD_counts.beforeValue(Format.PROTOBUF, out, frame, entry.getKey());
+        Kernel.FIELD_counts$values.writeProtobuf(out, entry.getValue());
+        Kernel.FIELD_counts.afterValue(Format.PROTOBUF, out, mark);
+      }
+      Kernel.FIELD_counts.end(Format.PROTOBUF, out);
+    }
+    {
+      int frame = Kernel.FIELD_by_id.begin(Format.PROTOBUF, out, this.by_id.size());
+      for (Map.Entry<String, Struct$by_id$values> entry : this.by_id.entrySet()) {
+        long mark = Kernel.FIELD_by_id.beforeValue(Format.PROTOBUF, out, frame, entry.getKey());
+        {
+          int open = Kernel.FIELD_by_id$values.begin(Format.PROTOBUF, out);
+          entry.getValue().writeProtobuf(out);
+          Kernel.FIELD_by_id$values.end(Format.PROTOBUF, out, open);
+        }
+        Kernel.FIELD_by_id.afterValue(Format.PROTOBUF, out, mark);
+      }
+      Kernel.FIELD_by_id.end(Format.PROTOBUF, out);
+    }
+    {
+      int frame = Kernel.FIELD_states.begin(Format.PROTOBUF, out, this.states.size());
+      for (Map.Entry<String, String> entry : this.states.entrySet()) {
+        long mark = Kernel.FIELD_states.beforeValue(Format.PROTOBUF, out, frame, entry.getKey());
+        Kernel.FIELD_states$values.writeProtobuf(out, entry.getValue());
+        Kernel.FIELD_states.afterValue(Format.PROTOBUF, out, mark);
+      }
+      Kernel.FIELD_states.end(Format.PROTOBUF, out);
+    }
   }
 
   private static List<String> values$tags(long seed, long row, long eventTimeMicros) {
@@ -556,6 +701,44 @@ public final class Nested {
       items.add(Kernel.FIELD_lines$items$prices$items.value(seed, Kernel.FIELD_lines$items$prices.elementRow(seed, row, i), eventTimeMicros));
     }
     return Collections.unmodifiableList(items);
+  }
+
+  private static Map<String, Integer> values$counts(long seed, long row, long eventTimeMicros) {
+    int n = Kernel.FIELD_counts.size(seed, row);
+    Map<String, Integer> entries = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      entries.put(Kernel.FIELD_counts.key(seed, row, i), Kernel.FIELD_counts$values.value(seed, Kernel.FIELD_counts.entryRow(seed, row, i), eventTimeMicros));
+    }
+    return Collections.unmodifiableMap(entries);
+  }
+
+  private static Map<String, Struct$by_id$values> values$by_id(long seed, long row,
+      long eventTimeMicros) {
+    int n = Kernel.FIELD_by_id.size(seed, row);
+    Map<String, Struct$by_id$values> entries = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      entries.put(Kernel.FIELD_by_id.key(seed, row, i), new Struct$by_id$values(seed, Kernel.FIELD_by_id.entryRow(seed, row, i), eventTimeMicros));
+    }
+    return Collections.unmodifiableMap(entries);
+  }
+
+  private static Map<String, Double> values$by_id$values$inner(long seed, long row,
+      long eventTimeMicros) {
+    int n = Kernel.FIELD_by_id$values$inner.size(seed, row);
+    Map<String, Double> entries = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      entries.put(Kernel.FIELD_by_id$values$inner.key(seed, row, i), Kernel.FIELD_by_id$values$inner$values.value(seed, Kernel.FIELD_by_id$values$inner.entryRow(seed, row, i), eventTimeMicros));
+    }
+    return Collections.unmodifiableMap(entries);
+  }
+
+  private static Map<String, String> values$states(long seed, long row, long eventTimeMicros) {
+    int n = Kernel.FIELD_states.size(seed, row);
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      entries.put(Kernel.FIELD_states.key(seed, row, i), Kernel.FIELD_states$values.value(seed, Kernel.FIELD_states.entryRow(seed, row, i), eventTimeMicros));
+    }
+    return Collections.unmodifiableMap(entries);
   }
 
   @Override
@@ -878,6 +1061,100 @@ public final class Nested {
   }
 
   /**
+   * The value of struct field {@code by_id&#123;values&#125;}.
+   */
+  public static final class Struct$by_id$values {
+    /**
+     * level: enum [LOW, HIGH].
+     */
+    public final String level;
+
+    /**
+     * seen: boolean true_ratio 0.5.
+     */
+    public final boolean seen;
+
+    /**
+     * inner: map [1, 2] of enum [A, B, C] to double [0, 1] precision 1.
+     */
+    public final Map<String, Double> inner;
+
+    private Struct$by_id$values(long seed, long row, long eventTimeMicros) {
+      this.level = Kernel.FIELD_by_id$values$level.value(seed, row, eventTimeMicros);
+      this.seen = Kernel.FIELD_by_id$values$seen.value(seed, row, eventTimeMicros);
+      this.inner = values$by_id$values$inner(seed, row, eventTimeMicros);
+    }
+
+    /**
+     * Appends the struct's fields in the json layout, as its field's writer frames them.
+     */
+    void writeJson(ByteWriter out) {
+      Kernel.FIELD_by_id$values$level.writeJson(out, this.level);
+      Kernel.FIELD_by_id$values$seen.writeJson(out, this.seen);
+      {
+        int frame = Kernel.FIELD_by_id$values$inner.begin(Format.JSON, out, this.inner.size());
+        for (Map.Entry<String, Double> entry : this.inner.entrySet()) {
+          long mark = Kernel.FIELD_by_id$values$inner.beforeValue(Format.JSON, out, frame, entry.getKey());
+          Kernel.FIELD_by_id$values$inner$values.writeJson(out, entry.getValue());
+          Kernel.FIELD_by_id$values$inner.afterValue(Format.JSON, out, mark);
+        }
+        Kernel.FIELD_by_id$values$inner.end(Format.JSON, out);
+      }
+    }
+
+    /**
+     * Appends the struct's fields in the avro layout, as its field's writer frames them.
+     */
+    void writeAvro(ByteWriter out) {
+      Kernel.FIELD_by_id$values$level.writeAvro(out, this.level);
+      Kernel.FIELD_by_id$values$seen.writeAvro(out, this.seen);
+      {
+        int frame = Kernel.FIELD_by_id$values$inner.begin(Format.AVRO, out, this.inner.size());
+        for (Map.Entry<String, Double> entry : this.inner.entrySet()) {
+          long mark = Kernel.FIELD_by_id$values$inner.beforeValue(Format.AVRO, out, frame, entry.getKey());
+          Kernel.FIELD_by_id$values$inner$values.writeAvro(out, entry.getValue());
+          Kernel.FIELD_by_id$values$inner.afterValue(Format.AVRO, out, mark);
+        }
+        Kernel.FIELD_by_id$values$inner.end(Format.AVRO, out);
+      }
+    }
+
+    /**
+     * Appends the struct's fields in the binary layout, as its field's writer frames them.
+     */
+    void writeBinary(ByteWriter out) {
+      Kernel.FIELD_by_id$values$level.writeBinary(out, this.level);
+      Kernel.FIELD_by_id$values$seen.writeBinary(out, this.seen);
+      {
+        int frame = Kernel.FIELD_by_id$values$inner.begin(Format.BINARY, out, this.inner.size());
+        for (Map.Entry<String, Double> entry : this.inner.entrySet()) {
+          long mark = Kernel.FIELD_by_id$values$inner.beforeValue(Format.BINARY, out, frame, entry.getKey());
+          Kernel.FIELD_by_id$values$inner$values.writeBinary(out, entry.getValue());
+          Kernel.FIELD_by_id$values$inner.afterValue(Format.BINARY, out, mark);
+        }
+        Kernel.FIELD_by_id$values$inner.end(Format.BINARY, out);
+      }
+    }
+
+    /**
+     * Appends the struct's fields in the protobuf layout, as its field's writer frames them.
+     */
+    void writeProtobuf(ByteWriter out) {
+      Kernel.FIELD_by_id$values$level.writeProtobuf(out, this.level);
+      Kernel.FIELD_by_id$values$seen.writeProtobuf(out, this.seen);
+      {
+        int frame = Kernel.FIELD_by_id$values$inner.begin(Format.PROTOBUF, out, this.inner.size());
+        for (Map.Entry<String, Double> entry : this.inner.entrySet()) {
+          long mark = Kernel.FIELD_by_id$values$inner.beforeValue(Format.PROTOBUF, out, frame, entry.getKey());
+          Kernel.FIELD_by_id$values$inner$values.writeProtobuf(out, entry.getValue());
+          Kernel.FIELD_by_id$values$inner.afterValue(Format.PROTOBUF, out, mark);
+        }
+        Kernel.FIELD_by_id$values$inner.end(Format.PROTOBUF, out);
+      }
+    }
+  }
+
+  /**
    * The kernel of event type {@code nested} as the catalog runs it (built by {@link streamgen.generated.kernels.AllKindsKernels0#type8}), and
    * its fields' generators. Stateless and thread-safe.
    */
@@ -951,6 +1228,26 @@ public final class Nested {
     public static final NullableField NULLS_lines$items$day = (NullableField) FIELD_lines$items.field(4);
 
     public static final DateField FIELD_lines$items$day = (DateField) NULLS_lines$items$day.field();
+
+    public static final MapField FIELD_counts = (MapField) INSTANCE.field(11);
+
+    public static final IntField FIELD_counts$values = (IntField) FIELD_counts.value();
+
+    public static final MapField FIELD_by_id = (MapField) INSTANCE.field(12);
+
+    public static final StructField FIELD_by_id$values = (StructField) FIELD_by_id.value();
+
+    public static final EnumField FIELD_by_id$values$level = (EnumField) FIELD_by_id$values.field(0);
+
+    public static final BooleanField FIELD_by_id$values$seen = (BooleanField) FIELD_by_id$values.field(1);
+
+    public static final MapField FIELD_by_id$values$inner = (MapField) FIELD_by_id$values.field(2);
+
+    public static final DoubleField FIELD_by_id$values$inner$values = (DoubleField) FIELD_by_id$values$inner.value();
+
+    public static final MapField FIELD_states = (MapField) INSTANCE.field(13);
+
+    public static final EnumField FIELD_states$values = (EnumField) FIELD_states.value();
 
     private Kernel() {
     }

@@ -15,6 +15,7 @@ import dev.streamgen.runtime.kinds.ExprField;
 import dev.streamgen.runtime.kinds.FloatField;
 import dev.streamgen.runtime.kinds.IntField;
 import dev.streamgen.runtime.kinds.LongField;
+import dev.streamgen.runtime.kinds.MapField;
 import dev.streamgen.runtime.kinds.NullableField;
 import dev.streamgen.runtime.kinds.RegexField;
 import dev.streamgen.runtime.kinds.SequenceField;
@@ -27,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,7 +45,7 @@ public final class NullableFields {
   /**
    * CRC-64-AVRO fingerprint of this type's Avro schema ({@code avro/nullable.fields.avsc}).
    */
-  public static final long AVRO_FINGERPRINT = 0xe88478a33aa562d6L;
+  public static final long AVRO_FINGERPRINT = 0x14f3e927ff5bcee4L;
 
   /**
    * user_id: int [1, 1000000] (common field).
@@ -149,6 +152,11 @@ public final class NullableFields {
    */
   public final Integer maybe_product;
 
+  /**
+   * maybe_map: map [0, 2] of string [a, b] to long [0, 0], nullable (10% null).
+   */
+  public final Map<String, Long> maybe_map;
+
   private NullableFields(long seed, long row, long eventTimeMicros) {
     this.user_id = Kernel.FIELD_user_id.value(seed, row, eventTimeMicros);
     this.event_time = Kernel.FIELD_event_time.value(seed, row, eventTimeMicros);
@@ -171,6 +179,7 @@ public final class NullableFields {
     this.maybe_code = Kernel.NULLS_maybe_code.isNull(seed, row) ? null : Kernel.FIELD_maybe_code.value(seed, row, eventTimeMicros);
     this.maybe_name = Kernel.NULLS_maybe_name.isNull(seed, row) ? null : Kernel.FIELD_maybe_name.value(seed, row, eventTimeMicros);
     this.maybe_product = Kernel.NULLS_maybe_product.isNull(seed, row) ? null : Kernel.FIELD_maybe_product.value(seed, row, eventTimeMicros);
+    this.maybe_map = Kernel.NULLS_maybe_map.isNull(seed, row) ? null : values$maybe_map(seed, row, eventTimeMicros);
   }
 
   /**
@@ -331,6 +340,21 @@ public final class NullableFields {
       Kernel.FIELD_maybe_product.writeJson(out, this.maybe_product);
       Kernel.NULLS_maybe_product.afterValue(Format.JSON, out, start);
     }
+    if (this.maybe_map == null) {
+      Kernel.NULLS_maybe_map.writeNull(Format.JSON, out);
+    } else {
+      int start = Kernel.NULLS_maybe_map.beforeValue(Format.JSON, out);
+      {
+        int frame = Kernel.FIELD_maybe_map.begin(Format.JSON, out, this.maybe_map.size());
+        for (Map.Entry<String, Long> entry : this.maybe_map.entrySet()) {
+          long mark = Kernel.FIELD_maybe_map.beforeValue(Format.JSON, out, frame, entry.getKey());
+          Kernel.FIELD_maybe_map$values.writeJson(out, entry.getValue());
+          Kernel.FIELD_maybe_map.afterValue(Format.JSON, out, mark);
+        }
+        Kernel.FIELD_maybe_map.end(Format.JSON, out);
+      }
+      Kernel.NULLS_maybe_map.afterValue(Format.JSON, out, start);
+    }
     out.write('}');
   }
 
@@ -486,6 +510,21 @@ public final class NullableFields {
       Kernel.FIELD_maybe_product.writeAvro(out, this.maybe_product);
       Kernel.NULLS_maybe_product.afterValue(Format.AVRO, out, start);
     }
+    if (this.maybe_map == null) {
+      Kernel.NULLS_maybe_map.writeNull(Format.AVRO, out);
+    } else {
+      int start = Kernel.NULLS_maybe_map.beforeValue(Format.AVRO, out);
+      {
+        int frame = Kernel.FIELD_maybe_map.begin(Format.AVRO, out, this.maybe_map.size());
+        for (Map.Entry<String, Long> entry : this.maybe_map.entrySet()) {
+          long mark = Kernel.FIELD_maybe_map.beforeValue(Format.AVRO, out, frame, entry.getKey());
+          Kernel.FIELD_maybe_map$values.writeAvro(out, entry.getValue());
+          Kernel.FIELD_maybe_map.afterValue(Format.AVRO, out, mark);
+        }
+        Kernel.FIELD_maybe_map.end(Format.AVRO, out);
+      }
+      Kernel.NULLS_maybe_map.afterValue(Format.AVRO, out, start);
+    }
   }
 
   /**
@@ -638,6 +677,21 @@ public final class NullableFields {
       int start = Kernel.NULLS_maybe_product.beforeValue(Format.BINARY, out);
       Kernel.FIELD_maybe_product.writeBinary(out, this.maybe_product);
       Kernel.NULLS_maybe_product.afterValue(Format.BINARY, out, start);
+    }
+    if (this.maybe_map == null) {
+      Kernel.NULLS_maybe_map.writeNull(Format.BINARY, out);
+    } else {
+      int start = Kernel.NULLS_maybe_map.beforeValue(Format.BINARY, out);
+      {
+        int frame = Kernel.FIELD_maybe_map.begin(Format.BINARY, out, this.maybe_map.size());
+        for (Map.Entry<String, Long> entry : this.maybe_map.entrySet()) {
+          long mark = Kernel.FIELD_maybe_map.beforeValue(Format.BINARY, out, frame, entry.getKey());
+          Kernel.FIELD_maybe_map$values.writeBinary(out, entry.getValue());
+          Kernel.FIELD_maybe_map.afterValue(Format.BINARY, out, mark);
+        }
+        Kernel.FIELD_maybe_map.end(Format.BINARY, out);
+      }
+      Kernel.NULLS_maybe_map.afterValue(Format.BINARY, out, start);
     }
   }
 
@@ -792,6 +846,21 @@ public final class NullableFields {
       Kernel.FIELD_maybe_product.writeProtobuf(out, this.maybe_product);
       Kernel.NULLS_maybe_product.afterValue(Format.PROTOBUF, out, start);
     }
+    if (this.maybe_map == null) {
+      Kernel.NULLS_maybe_map.writeNull(Format.PROTOBUF, out);
+    } else {
+      int start = Kernel.NULLS_maybe_map.beforeValue(Format.PROTOBUF, out);
+      {
+        int frame = Kernel.FIELD_maybe_map.begin(Format.PROTOBUF, out, this.maybe_map.size());
+        for (Map.Entry<String, Long> entry : this.maybe_map.entrySet()) {
+          long mark = Kernel.FIELD_maybe_map.beforeValue(Format.PROTOBUF, out, frame, entry.getKey());
+          Kernel.FIELD_maybe_map$values.writeProtobuf(out, entry.getValue());
+          Kernel.FIELD_maybe_map.afterValue(Format.PROTOBUF, out, mark);
+        }
+        Kernel.FIELD_maybe_map.end(Format.PROTOBUF, out);
+      }
+      Kernel.NULLS_maybe_map.afterValue(Format.PROTOBUF, out, start);
+    }
   }
 
   private static List<Integer> values$maybe_list(long seed, long row, long eventTimeMicros) {
@@ -801,6 +870,15 @@ public final class NullableFields {
       items.add(Kernel.FIELD_maybe_list$items.value(seed, Kernel.FIELD_maybe_list.elementRow(seed, row, i), eventTimeMicros));
     }
     return Collections.unmodifiableList(items);
+  }
+
+  private static Map<String, Long> values$maybe_map(long seed, long row, long eventTimeMicros) {
+    int n = Kernel.FIELD_maybe_map.size(seed, row);
+    Map<String, Long> entries = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      entries.put(Kernel.FIELD_maybe_map.key(seed, row, i), Kernel.FIELD_maybe_map$values.value(seed, Kernel.FIELD_maybe_map.entryRow(seed, row, i), eventTimeMicros));
+    }
+    return Collections.unmodifiableMap(entries);
   }
 
   @Override
@@ -942,6 +1020,12 @@ public final class NullableFields {
     public static final NullableField NULLS_maybe_product = (NullableField) INSTANCE.field(20);
 
     public static final ExprField.IntResult FIELD_maybe_product = (ExprField.IntResult) NULLS_maybe_product.field();
+
+    public static final NullableField NULLS_maybe_map = (NullableField) INSTANCE.field(21);
+
+    public static final MapField FIELD_maybe_map = (MapField) NULLS_maybe_map.field();
+
+    public static final LongField FIELD_maybe_map$values = (LongField) FIELD_maybe_map.value();
 
     private Kernel() {
     }

@@ -16,6 +16,7 @@ import dev.streamgen.runtime.kinds.FieldGenerator;
 import dev.streamgen.runtime.kinds.FloatField;
 import dev.streamgen.runtime.kinds.IntField;
 import dev.streamgen.runtime.kinds.LongField;
+import dev.streamgen.runtime.kinds.MapField;
 import dev.streamgen.runtime.kinds.NullableField;
 import dev.streamgen.runtime.kinds.RegexField;
 import dev.streamgen.runtime.kinds.SequenceField;
@@ -100,7 +101,7 @@ public final class AllKindsKernels0 {
    * {@code nullable.fields}.
    */
   public static EventTypeKernel type3() {
-    return new EventTypeKernel("nullable.fields", 0xe88478a33aa562d6L,
+    return new EventTypeKernel("nullable.fields", 0x14f3e927ff5bcee4L,
           new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
           new TimestampField("event_time", 1),
           new NullableField(new IntField("maybe_delta", 2, 0x80aaad73a36c0b4aL, -1L, 1L), 0xccb120f58ee2bfdfL, 0.3, 0),
@@ -121,7 +122,8 @@ public final class AllKindsKernels0 {
           new NullableField(new ArrayField("maybe_list", 17, 0xfb19c21788d6ce04L, 0, 2, new IntField("maybe_list", 17, 0x93c0a2c90022e290L, 0L, 1L), 0), 0x67b624ede1e37789L, 0.1, -1),
           new NullableField(new RegexField("maybe_code", 18, 0xadbe7d9434070d99L, RegexField.sequence(RegexField.repeat(2, 2, RegexField.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), RegexField.repeat(0, 1, RegexField.chars("0123456789")))), 0x182a0d7469e8cf7eL, 0.1, 2),
           new NullableField(StringField.pool("maybe_name", 19, 0x206c57294840c577L, "Janel\u0000Hollie\u0000Darwin\u0000Craig\u0000Luciano\u0000Spring\u0000Christopher\u0000Erin\u0000Clay\u0000Jaye\u0000"), 0x1d9520d93f38d14L, 0.1, 2),
-          new NullableField(new ExprField.IntResult("maybe_product", 20, new long[] {0x1L, 0x0L, 0x6L}, new long[] {0x7L}, new FieldGenerator[] {new NullableField(new IntField("maybe_delta", 2, 0x80aaad73a36c0b4aL, -1L, 1L), 0xccb120f58ee2bfdfL, 0.3, 0)}, true), 0xcbc50beff3a10be8L, 0.2, 0));
+          new NullableField(new ExprField.IntResult("maybe_product", 20, new long[] {0x1L, 0x0L, 0x6L}, new long[] {0x7L}, new FieldGenerator[] {new NullableField(new IntField("maybe_delta", 2, 0x80aaad73a36c0b4aL, -1L, 1L), 0xccb120f58ee2bfdfL, 0.3, 0)}, true), 0xcbc50beff3a10be8L, 0.2, 0),
+          new NullableField(new MapField("maybe_map", 21, 0xd674ae8e7f331822L, 0, 2, new String[] {"a", "b"}, new long[] {1L}, new LongField("maybe_map", 1, 0x7505847a94c4cbc4L, 0L, 0L), 0), 0x807d82eb3f1c5237L, 0.1, -1));
   }
 
   /**
@@ -204,7 +206,7 @@ public final class AllKindsKernels0 {
    * {@code nested}.
    */
   public static EventTypeKernel type8() {
-    return new EventTypeKernel("nested", 0x5214c3e50abce240L,
+    return new EventTypeKernel("nested", 0x6e602af09c8181e2L,
           new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
           new TimestampField("event_time", 1),
           new StructField("address", 2, new StringField("city", 0, 0x5bc1fb9a6f043f18L, new String[] {"Paris", "", "Z\u00fcrich"}, new double[] {0.3333333333333333, 0.6666666666666666}), new IntField("zip", 1, 0x84e5472f53a43dceL, 0L, 99999L), new StructField("geo", 2, new DoubleField("lat", 0, 0x7eb87a4bbfa49737L, -90.0, 90.0, 4), new FloatField("lon", 1, 0x7eda844bbfc18e9bL, -180.0, 180.0, Distribution.normal(0.0, 50.0))), new EnumField("kind", 3, 0xba681cdc34006aadL, new String[] {"HOME", "WORK"}, new double[] {0.5}), new NullableField(new TemplateField("post-code", 4, 0x2bfd2bf7fa047ba9L, TemplateField.integer(10L, 99L), TemplateField.literal("-"), TemplateField.choice("A", "B")), 0x13f9c8c230bd740eL, 0.5, 2)),
@@ -215,7 +217,10 @@ public final class AllKindsKernels0 {
           new ArrayField("amounts", 7, 0x6628b2e7375972eL, 0, 3, new DoubleField("amounts", 7, 0x1e46c2bcf20b9916L, 0.0, 1.0, 1), 1),
           new ArrayField("blobs", 8, 0x14e2eaab9cde925bL, 0, 2, new BytesField("blobs", 8, 0xc7f158529f1c0007L, 0L, 2L), 2),
           new ArrayField("nothing", 9, 0x1c4b98deef5e330aL, 0, 0, new LongField("nothing", 9, 0xe4cca9b14439a59aL, 0L, 10L), 0),
-          new ArrayField("lines", 10, 0x5ce3f9a9f1d5001cL, 1, 3, new StructField("lines", 10, new UuidField("sku", 0, 0x822622f981b9ee7L), new IntField("qty", 1, 0x1a14b42fa272b10aL, 1L, 10L), new TimestampField("at", 2, 0x1f041811c3ef7127L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.ISO8601), new ArrayField("prices", 3, 0xbf01796727016d80L, 0, 2, new DecimalField("prices", 3, 0xb407d41e5f5a63b4L, 0L, 10000L, 2), 2), new NullableField(new DateField("day", 4, 0xbc48b32ffda613a0L, 19723L, 19753L), 0xbfe8a0ff377de68dL, 0.1, 0)), 2));
+          new ArrayField("lines", 10, 0x5ce3f9a9f1d5001cL, 1, 3, new StructField("lines", 10, new UuidField("sku", 0, 0x822622f981b9ee7L), new IntField("qty", 1, 0x1a14b42fa272b10aL, 1L, 10L), new TimestampField("at", 2, 0x1f041811c3ef7127L, TimestampField.RELATIVE, -86400000000L, 0L, TimestampField.ISO8601), new ArrayField("prices", 3, 0xbf01796727016d80L, 0, 2, new DecimalField("prices", 3, 0xb407d41e5f5a63b4L, 0L, 10000L, 2), 2), new NullableField(new DateField("day", 4, 0xbc48b32ffda613a0L, 19723L, 19753L), 0xbfe8a0ff377de68dL, 0.1, 0)), 2),
+          new MapField("counts", 11, 0xc341febe5aae51e5L, 0, 4, new String[] {"x", "", "y", "z"}, new long[] {1L, 3L}, new IntField("counts", 1, 0xf2dda88bd7f2a1d7L, -1L, 1L), 0),
+          new MapField("by_id", 12, 0x7b024c46e98d3404L, 0, 2, new String[] {}, new long[] {}, new StructField("by_id", 1, new EnumField("level", 0, 0xfd4197ad755bed92L, new String[] {"LOW", "HIGH"}, new double[] {0.5}), new BooleanField("seen", 1, 0x58c25802010c900bL, 0.5), new MapField("inner", 2, 0xf994de9fcab3058cL, 1, 2, new String[] {"A", "B", "C"}, new long[] {1L, 2L}, new DoubleField("inner", 1, 0x8f5afa7235fd1762L, 0.0, 1.0, 1), 1)), 2),
+          new MapField("states", 13, 0xc50c696d6cf06e9fL, 1, 2, new String[] {"K1", "K2"}, new long[] {1L}, new EnumField("states", 1, 0xc6835aa71d37c86dL, new String[] {"ON", "OFF"}, new double[] {0.5}), 0));
   }
 
   /**
@@ -238,7 +243,7 @@ public final class AllKindsKernels0 {
    * {@code computed}.
    */
   public static EventTypeKernel type10() {
-    return new EventTypeKernel("computed", 0x18a24d88238d9ea0L,
+    return new EventTypeKernel("computed", 0x7a50b886fcde8196L,
           new IntField("user_id", 0, 0x80c229a4571e9bfaL, 1L, 1000000L),
           new TimestampField("event_time", 1),
           new DoubleField("unit_price", 2, 0xb82af8ad7912c175L, 0.5, 200.0, 2),
@@ -252,9 +257,14 @@ public final class AllKindsKernels0 {
           new NullableField(new ExprField.IntResult("small", 10, new long[] {0x1L, 0x0L, 0x8L, 0x101L, 0x3L, 0x100L, 0x400000006L, 0x200000005L}, new long[] {0xaL, 0x2L}, new FieldGenerator[] {new IntField("quantity", 3, 0xa3768bf56b809718L, 1L, 20L), new NullableField(new IntField("maybe-extra", 6, 0x60b560e6fde39a70L, -5L, 5L), 0x2e3fe2e2e248e35dL, 0.25, 0)}, true), 0x353e1784462f5c51L, 0.0, 0),
           new ExprField.DoubleResult("ratio", 11, new long[] {0x1L, 0x2L, 0x101L, 0x100000007L, 0x201L, 0x0L, 0x400000007L, 0x300000004L}, new long[] {0x401c000000000000L}, new FieldGenerator[] {new LongField("big", 5, 0x541119134fd259L, -1000000000000L, 1000000000000L), new IntField("quantity", 3, 0xa3768bf56b809718L, 1L, 20L), new IntField("skewed", 7, 0x41cb6c6aa892d7c6L, 1L, 100L, Distribution.zipf(1.0, 100.0))}, DoubleField.UNROUNDED),
           new NullableField(new ExprField.LongResult("scaled", 12, new long[] {0x1L, 0x0L, 0x6L, 0x100L, 0x2L, 0x200000009L, 0x101L, 0x500000009L, 0x200L, 0x700000004L}, new long[] {0x3e8L, 0x5L, 0x1L}, new FieldGenerator[] {new LongField("big", 5, 0x541119134fd259L, -1000000000000L, 1000000000000L), new IntField("skewed", 7, 0x41cb6c6aa892d7c6L, 1L, 100L, Distribution.zipf(1.0, 100.0))}, false), 0x2b4bf18f99df52ecL, 0.1, 0),
-          new StringField("tier", 13, 0x1e6f84ef2eb65989L, new String[] {"gold", "silver", "basic"}, new double[] {0.2, 0.5}),
-          new StringField("status", 14, 0xc4d5696d6cc12c2fL, new String[] {"ok", "late", "lost"}, new double[] {0.3333333333333333, 0.6666666666666666}, new WeightsBy(0x1e6f84ef2eb65989L, new String[] {"gold", "silver", "basic"}, new double[] {0.2, 0.5}, 0xd9552d10475cfbaeL, 0.0, new int[] {0, -1, 1, WeightsBy.OWN}, new double[][] {new double[] {0.9, 0.99}, new double[] {0.6000000000000001, 0.9}})),
-          new NullableField(new EnumField("maybe_level", 15, 0x52f226df2de30222L, new String[] {"LOW", "HIGH"}, new double[] {0.5}), 0xd060a3feda07d037L, 0.3, 0),
-          new NullableField(new EnumField("priority", 16, 0xf5b6ea8c35ac1e89L, new String[] {"P1", "P2", "P3"}, new double[] {0.1, 0.4}, new WeightsBy(0x52f226df2de30222L, new String[] {"LOW", "HIGH"}, new double[] {0.5}, 0xd060a3feda07d037L, 0.3, new int[] {-1, 0, WeightsBy.OWN}, new double[][] {new double[] {0.7000000000000001, 0.9}})), 0xa9e0f6b486fa2aaeL, 0.05, 0));
+          new LongField("skewed_long", 13, 0xb560807c7d4a2265L, 1L, 1000000L, Distribution.exponential(5000.0)),
+          new DoubleField("skewed_double", 14, 0xafef76e7933d8126L, 0.0, 100.0, DoubleField.UNROUNDED, Distribution.normal(50.0, 16.666666666666668)),
+          new FloatField("skewed_float", 15, 0x6cfb64575e51ed4fL, 0.0, 10.0, Distribution.lognormal(1.0, 0.5)),
+          new ExprField.LongResult("skewed_sum", 16, new long[] {0x1L, 0x101L, 0x0L, 0x100000006L, 0x4L}, new long[] {0x2L}, new FieldGenerator[] {new LongField("skewed_long", 13, 0xb560807c7d4a2265L, 1L, 1000000L, Distribution.exponential(5000.0)), new IntField("skewed", 7, 0x41cb6c6aa892d7c6L, 1L, 100L, Distribution.zipf(1.0, 100.0))}, false),
+          new ExprField.DoubleResult("skewed_mix", 17, new long[] {0x1L, 0x101L, 0x6L, 0x201L, 0x200000004L}, new long[] {}, new FieldGenerator[] {new DoubleField("skewed_double", 14, 0xafef76e7933d8126L, 0.0, 100.0, DoubleField.UNROUNDED, Distribution.normal(50.0, 16.666666666666668)), new FloatField("skewed_float", 15, 0x6cfb64575e51ed4fL, 0.0, 10.0, Distribution.lognormal(1.0, 0.5)), new LongField("skewed_long", 13, 0xb560807c7d4a2265L, 1L, 1000000L, Distribution.exponential(5000.0))}, DoubleField.UNROUNDED),
+          new StringField("tier", 18, 0x1e6f84ef2eb65989L, new String[] {"gold", "silver", "basic"}, new double[] {0.2, 0.5}),
+          new StringField("status", 19, 0xc4d5696d6cc12c2fL, new String[] {"ok", "late", "lost"}, new double[] {0.3333333333333333, 0.6666666666666666}, new WeightsBy(0x1e6f84ef2eb65989L, new String[] {"gold", "silver", "basic"}, new double[] {0.2, 0.5}, 0xd9552d10475cfbaeL, 0.0, new int[] {0, -1, 1, WeightsBy.OWN}, new double[][] {new double[] {0.9, 0.99}, new double[] {0.6000000000000001, 0.9}})),
+          new NullableField(new EnumField("maybe_level", 20, 0x52f226df2de30222L, new String[] {"LOW", "HIGH"}, new double[] {0.5}), 0xd060a3feda07d037L, 0.3, 0),
+          new NullableField(new EnumField("priority", 21, 0xf5b6ea8c35ac1e89L, new String[] {"P1", "P2", "P3"}, new double[] {0.1, 0.4}, new WeightsBy(0x52f226df2de30222L, new String[] {"LOW", "HIGH"}, new double[] {0.5}, 0xd060a3feda07d037L, 0.3, new int[] {-1, 0, WeightsBy.OWN}, new double[][] {new double[] {0.7000000000000001, 0.9}})), 0xa9e0f6b486fa2aaeL, 0.05, 0));
   }
 }
