@@ -194,7 +194,7 @@ class EveryKindEndToEndTest {
       for (JsonNode f : types.get(type).fields) {
         String id = f.get("identifier").asText();
         assertThat(record.getSchema().getField(id)).as("%s field %s in the Avro record", type, id).isNotNull();
-        values.put(f.get("name").asText(), record.get(id));
+        values.put(f.get("name").asText(), avroValue(f, record.get(id)));
       }
       events.add(new Event(type, r.getAs("partition_key"), values));
     }
@@ -226,17 +226,18 @@ class EveryKindEndToEndTest {
         String id = f.get("identifier").asText();
         Descriptors.FieldDescriptor fd = descriptor.findFieldByName(id);
         assertThat(fd).as("%s field %s in the .proto", type, id).isNotNull();
-        assertThat(fd.hasPresence()).as("%s field %s is optional", type, id).isEqualTo(nullable(f));
+        assertThat(fd.hasPresence()).as("%s field %s is optional", type, id).isEqualTo(protoPresence(f));
         Object v = fd.hasPresence() && !m.hasField(fd) ? null : m.getField(fd);
         if (v instanceof Descriptors.EnumValueDescriptor) {
           // FIELD_SYMBOL, upper-cased: back to the symbol as the YAML spells it.
           String name = ((Descriptors.EnumValueDescriptor) v).getName();
           String prefix = id.toUpperCase(java.util.Locale.ROOT) + "_";
           assertThat(name).startsWith(prefix);
-          String symbol = name.substring(prefix.length());
-          v = stream(f.get("values")).filter(s -> s.equalsIgnoreCase(symbol)).findFirst().orElse("?" + name);
         }
-        values.put(f.get("name").asText(), v);
+        values.put(f.get("name").asText(), v == null ? null : protoValue(f, v));
+        if (nullable(f) && v instanceof List && ((List<?>) v).isEmpty()) {
+          values.put(f.get("name").asText(), null); // a null array and an empty one are both absent
+        }
       }
       events.add(new Event(type, new String(rec.key(), StandardCharsets.UTF_8), values));
     }
@@ -267,14 +268,7 @@ class EveryKindEndToEndTest {
         for (JsonNode f : types.get(type).fields) {
           String name = f.get("name").asText();
           assertThat(json.has(name)).as("%s field %s in %s", type, name, json).isTrue();
-          JsonNode v = json.get(name);
-          values.put(
-              name,
-              v.isNull() ? null
-                  : v.isTextual() ? v.asText()
-                  : v.isBoolean() ? v.booleanValue()
-                  : v.isIntegralNumber() ? (Object) v.longValue()
-                  : v.decimalValue());
+          values.put(name, jsonValue(f, json.get(name)));
         }
         events.add(new Event(type, e.partitionKey(), values));
       }
@@ -297,13 +291,11 @@ class EveryKindEndToEndTest {
       String type = rec.partitionKey();
       EventType t = types.get(type);
       assertThat(t).as("type %s", type).isNotNull();
-      List<String> kinds = t.fields.stream()
-          .map(f -> f.get("type").asText() + (nullable(f) ? "?" : ""))
-          .collect(Collectors.toList());
+      List<String> kinds = t.fields.stream().map(EveryKindEndToEndTest::binaryType).collect(Collectors.toList());
       List<Object> decoded = BinaryDecoder.decode(rec.data().asByteArray(), kinds);
       Map<String, Object> values = new LinkedHashMap<>();
       for (int i = 0; i < t.fields.size(); i++) {
-        values.put(t.fields.get(i).get("name").asText(), decoded.get(i));
+        values.put(t.fields.get(i).get("name").asText(), binaryValue(t.fields.get(i), decoded.get(i)));
       }
       events.add(new Event(type, rec.partitionKey(), values));
     }
@@ -377,18 +369,41 @@ class EveryKindEndToEndTest {
       EventType t = types.get(e.type);
       assertThat(e.values.keySet()).as("%s: fields of %s", sink, e.type).hasSize(t.fields.size());
       StringBuilder text = new StringBuilder(e.type);
+      Map<String, Object> checked = new HashMap<>();
       for (JsonNode f : t.fields) {
         String name = f.get("name").asText();
         Object raw = e.values.get(name);
         int[] n = nulls.computeIfAbsent(e.type + "." + name, k -> new int[2]);
         n[raw == null ? 0 : 1]++;
-        Object v = raw == null ? null : check(sink + ": " + e.type + "." + name, f, raw, json);
-        if (!(f.get("type").asText().equals("timestamp") && (!f.has("range") || f.get("range").isTextual()))) {
+        Object v = raw == null ? null : check(sink + ": " + e.type + "." + name, f, raw, json, nulls);
+        checked.put(name, v);
+        if (f.get("type").asText().equals("array") && nullable(f) && (v == null || ((List<?>) v).isEmpty())) {
+          // Protobuf cannot tell a null array from an empty one (both absent).
+          text.append('|').append(name).append("=null or []");
+        } else if (!(f.get("type").asText().equals("timestamp") && (!f.has("range") || f.get("range").isTextual()))) {
           text.append('|').append(name).append('=').append(text(v));
         }
       }
+      // The correlated kinds, against the same event's other (decoded) fields.
+      for (JsonNode f : t.fields) {
+        String what = sink + ": " + e.type + "." + f.get("name").asText();
+        Object v = checked.get(f.get("name").asText());
+        if (f.get("type").asText().equals("expr")) {
+          checkExpr(what, f, v, checked);
+        }
+        if (f.has("weights_by")) {
+          JsonNode by = f.get("weights_by");
+          Object other = checked.get(by.get("field").asText());
+          JsonNode row = other == null ? null : by.get("weights").get(other.toString());
+          if (row != null) {
+            int index = stream(f.get("values")).collect(Collectors.toList()).indexOf(v.toString());
+            assertThat(row.get(index).asDouble()).as("%s: %s has weight > 0 when %s is %s", what, v, by.get("field").asText(), other)
+                .isPositive();
+          }
+        }
+      }
       if (keyIsUserId) {
-        assertThat(e.partitionKey).as("%s: partition key", sink).isEqualTo(text(check("user_id", field(t, "user_id"), e.values.get("user_id"), json)));
+        assertThat(e.partitionKey).as("%s: partition key", sink).isEqualTo(text(check("user_id", field(t, "user_id"), e.values.get("user_id"), json, new HashMap<>())));
       } else {
         assertThat(e.partitionKey).isEqualTo(e.type);
       }
@@ -396,13 +411,7 @@ class EveryKindEndToEndTest {
     }
     for (EventType t : types.values()) {
       for (JsonNode f : t.fields) {
-        int[] n = nulls.get(t.id + "." + f.get("name").asText());
-        if (nullable(f)) {
-          assertThat(n[0]).as("%s: %s.%s null sometimes", sink, t.id, f.get("name").asText()).isPositive();
-          assertThat(n[1]).as("%s: %s.%s not null sometimes", sink, t.id, f.get("name").asText()).isPositive();
-        } else {
-          assertThat(n[0]).as("%s: %s.%s never null", sink, t.id, f.get("name").asText()).isZero();
-        }
+        assertNulls(sink, t.id + "." + f.get("name").asText(), f, nulls);
       }
     }
     DECODED.put(sink, texts);
@@ -412,10 +421,62 @@ class EveryKindEndToEndTest {
    * The value in one form whatever the format decoded it to (Long, Double, String, UUID, Long
    * microseconds, Boolean, LocalDate, BigDecimal, byte[]), checked against the field's settings.
    */
-  private static Object check(String what, JsonNode f, Object raw, boolean json) {
+  private static Object check(String what, JsonNode f, Object raw, boolean json, Map<String, int[]> nulls) {
     String kind = f.get("type").asText();
     JsonNode range = f.get("range");
     switch (kind) {
+      case "struct": {
+        // Every decoder gives a struct as its fields by name: all present, each checked as a field.
+        assertThat(raw).as(what).isInstanceOf(Map.class);
+        Map<?, ?> children = (Map<?, ?>) raw;
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (JsonNode c : f.get("fields")) {
+          String name = c.get("name").asText();
+          assertThat(children.containsKey(name)).as("%s: child %s present in %s", what, name, children).isTrue();
+          Object child = children.get(name);
+          nulls.computeIfAbsent(pathOf(what) + "." + name, k -> new int[2])[child == null ? 0 : 1]++;
+          v.put(name, child == null ? null : check(what + "." + name, c, child, json, nulls));
+        }
+        assertThat(children).as("%s: no other children", what).hasSize(v.size());
+        return v;
+      }
+      case "array": {
+        assertThat(raw).as(what).isInstanceOf(List.class);
+        List<?> items = (List<?>) raw;
+        JsonNode length = f.get("length");
+        assertThat(items.size()).as("%s: length", what).isBetween(length.get(0).asInt(), length.get(1).asInt());
+        List<Object> v = new ArrayList<>();
+        for (Object item : items) {
+          assertThat(item).as("%s: an item", what).isNotNull();
+          v.add(check(what + "[]", f.get("items"), item, json, nulls));
+        }
+        return v;
+      }
+      case "regex": {
+        String v = raw.toString();
+        assertThat(Pattern.matches(f.get("regex").asText(), v)).as("%s: '%s' matches %s", what, v, f.get("regex").asText()).isTrue();
+        return v;
+      }
+      case "faker": {
+        assertThat(raw).as(what).isInstanceOfAny(CharSequence.class);
+        String v = raw.toString();
+        assertThat(v).as(what).isNotBlank();
+        return v;
+      }
+      case "expr": {
+        // The value's kind here; what it equals in checkExpr, beside the event's other fields.
+        String result = f.get("result").asText();
+        if (result.equals("double")) {
+          assertThat(raw).as(what).isInstanceOf(Number.class);
+          return ((Number) raw).doubleValue();
+        }
+        assertThat(raw).as("%s: a whole number", what).isInstanceOfAny(Integer.class, Long.class);
+        if (result.equals("int") && !json) {
+          assertThat(raw).as("%s: an int", what).isInstanceOf(Integer.class);
+        }
+        return ((Number) raw).longValue();
+      }
+
       case "int":
       case "long": {
         assertThat(raw).as(what).isInstanceOfAny(Integer.class, Long.class);
@@ -522,6 +583,377 @@ class EveryKindEndToEndTest {
     }
   }
 
+  /** "sink: type.a.b[].c" -> "type.a.b[].c", the key of a nested field's null counts. */
+  private static String pathOf(String what) {
+    return what.substring(what.indexOf(": ") + 2);
+  }
+
+  /** A field's nulls as its setting says; its struct's children (at any depth, in arrays too) likewise. */
+  private static void assertNulls(String sink, String path, JsonNode f, Map<String, int[]> nulls) {
+    int[] n = nulls.get(path);
+    assertThat(n).as("%s: %s arrived in some event", sink, path).isNotNull();
+    if (nullable(f)) {
+      assertThat(n[0]).as("%s: %s null sometimes", sink, path).isPositive();
+      assertThat(n[1]).as("%s: %s not null sometimes", sink, path).isPositive();
+    } else {
+      assertThat(n[0]).as("%s: %s never null", sink, path).isZero();
+    }
+    boolean array = f.get("type").asText().equals("array");
+    JsonNode inner = array ? f.get("items") : f;
+    String innerPath = array ? path + "[]" : path;
+    if (inner.get("type").asText().equals("struct")) {
+      for (JsonNode c : inner.get("fields")) {
+        assertNulls(sink, innerPath + "." + c.get("name").asText(), c, nulls);
+      }
+    }
+  }
+
+  /**
+   * An expr field equals its formula over the same event's decoded operands: exactly, in 64-bit
+   * integers for a whole result; for a double, evaluated in doubles in the formula's order and rounded
+   * as the field's precision rounds. Null exactly when an operand is (unless it has a null_ratio).
+   */
+  private static void checkExpr(String what, JsonNode f, Object v, Map<String, Object> operands) {
+    boolean whole = !f.get("result").asText().equals("double");
+    Object expected = new Formula(f.get("expr").asText(), operands, whole).value();
+    if (expected != null && !whole && f.has("precision")) {
+      double scale = Math.pow(10, f.get("precision").asInt());
+      expected = (long) Math.floor((Double) expected * scale + 0.5) / scale;
+    }
+    if (v == null && expected != null && f.has("null_ratio") && f.get("null_ratio").asDouble() > 0) {
+      return; // null by its own draw
+    }
+    assertThat(v).as("%s = %s over %s", what, f.get("expr").asText(), operands).isEqualTo(expected);
+  }
+
+  /** A recursive-descent evaluator of the expr grammar (docs/config.md, "Correlated fields"). */
+  private static final class Formula {
+    private final String text;
+    private final Map<String, Object> operands;
+    private final boolean whole;
+    private int at;
+    private boolean sawNull;
+
+    Formula(String text, Map<String, Object> operands, boolean whole) {
+      this.text = text;
+      this.operands = operands;
+      this.whole = whole;
+    }
+
+    /** The value (Long or Double), or null when an operand is. */
+    Object value() {
+      Number v = sum();
+      skip();
+      assertThat(at).as("formula %s parsed to its end", text).isEqualTo(text.length());
+      return sawNull ? null : v;
+    }
+
+    private Number sum() {
+      Number v = product();
+      while (true) {
+        skip();
+        if (eat('+')) {
+          v = op('+', v, product());
+        } else if (eat('-')) {
+          v = op('-', v, product());
+        } else {
+          return v;
+        }
+      }
+    }
+
+    private Number product() {
+      Number v = unary();
+      while (true) {
+        skip();
+        if (eat('*')) {
+          v = op('*', v, unary());
+        } else if (eat('/')) {
+          v = op('/', v, unary());
+        } else {
+          return v;
+        }
+      }
+    }
+
+    private Number unary() {
+      skip();
+      if (eat('-')) {
+        Number v = unary();
+        return whole ? (Number) Math.negateExact(v.longValue()) : (Number) (-v.doubleValue());
+      }
+      return atom();
+    }
+
+    private Number atom() {
+      skip();
+      if (eat('(')) {
+        Number v = sum();
+        skip();
+        expect(')');
+        return v;
+      }
+      char c = text.charAt(at);
+      if (Character.isDigit(c) || c == '.') {
+        int start = at;
+        while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '.')) {
+          at++;
+        }
+        String number = text.substring(start, at);
+        return whole ? (Number) Long.parseLong(number) : (Number) Double.parseDouble(number);
+      }
+      String name;
+      if (eat('`')) {
+        int end = text.indexOf('`', at);
+        name = text.substring(at, end);
+        at = end + 1;
+      } else {
+        int start = at;
+        while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+          at++;
+        }
+        name = text.substring(start, at);
+      }
+      skip();
+      if (eat('(')) { // abs, min, max
+        List<Number> args = new ArrayList<>();
+        do {
+          args.add(sum());
+          skip();
+        } while (eat(','));
+        expect(')');
+        Number v = args.get(0);
+        switch (name) {
+          case "abs":
+            return whole ? (Number) Math.absExact(v.longValue()) : (Number) Math.abs(v.doubleValue());
+          case "min":
+          case "max":
+            // The left operand stays unless the right one is strictly smaller (min) or larger (max).
+            for (Number a : args.subList(1, args.size())) {
+              int cmp = whole ? Long.compare(a.longValue(), v.longValue()) : Double.compare(a.doubleValue(), v.doubleValue());
+              if (name.equals("min") ? cmp < 0 : cmp > 0) {
+                v = a;
+              }
+            }
+            return v;
+          default:
+            throw new AssertionError("unknown function " + name + " in " + text);
+        }
+      }
+      assertThat(operands).as("operand %s of %s", name, text).containsKey(name);
+      Object o = operands.get(name);
+      if (o == null) {
+        sawNull = true;
+        return whole ? (Number) 0L : (Number) 0.0;
+      }
+      return whole ? (Number) ((Number) o).longValue() : (Number) ((Number) o).doubleValue();
+    }
+
+    private Number op(char op, Number a, Number b) {
+      if (whole) {
+        long x = a.longValue();
+        long y = b.longValue();
+        switch (op) {
+          case '+':
+            return Math.addExact(x, y);
+          case '-':
+            return Math.subtractExact(x, y);
+          case '*':
+            return Math.multiplyExact(x, y);
+          default:
+            throw new AssertionError("a whole formula has no " + op + ": " + text);
+        }
+      }
+      double x = a.doubleValue();
+      double y = b.doubleValue();
+      switch (op) {
+        case '+':
+          return x + y;
+        case '-':
+          return x - y;
+        case '*':
+          return x * y;
+        default:
+          return x / y;
+      }
+    }
+
+    private void skip() {
+      while (at < text.length() && text.charAt(at) == ' ') {
+        at++;
+      }
+    }
+
+    private boolean eat(char c) {
+      if (at < text.length() && text.charAt(at) == c) {
+        at++;
+        return true;
+      }
+      return false;
+    }
+
+    private void expect(char c) {
+      assertThat(eat(c)).as("'%s' at %s of %s", c, at, text).isTrue();
+    }
+  }
+
+  /** Avro: a nested record's fields by name, an array's items (GenericData.Array), the rest as decoded. */
+  private static Object avroValue(JsonNode f, Object v) {
+    if (v == null) {
+      return null;
+    }
+    switch (f.get("type").asText()) {
+      case "struct": {
+        assertThat(v).isInstanceOf(GenericRecord.class);
+        GenericRecord r = (GenericRecord) v;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (JsonNode c : f.get("fields")) {
+          assertThat(r.getSchema().getField(c.get("identifier").asText())).as("%s in %s", c, r.getSchema()).isNotNull();
+          out.put(c.get("name").asText(), avroValue(c, r.get(c.get("identifier").asText())));
+        }
+        assertThat(r.getSchema().getFields()).hasSameSizeAs(out.keySet());
+        return out;
+      }
+      case "array": {
+        assertThat(v).isInstanceOf(GenericData.Array.class);
+        List<Object> out = new ArrayList<>();
+        ((List<?>) v).forEach(item -> out.add(avroValue(f.get("items"), item)));
+        return out;
+      }
+      default:
+        return v;
+    }
+  }
+
+  /**
+   * Protobuf: a nested message's fields by name (an absent optional child: null), a repeated field's
+   * items, an enum value as its symbol, the rest as decoded.
+   */
+  private static Object protoValue(JsonNode f, Object v) {
+    switch (f.get("type").asText()) {
+      case "struct": {
+        assertThat(v).isInstanceOf(DynamicMessage.class);
+        DynamicMessage m = (DynamicMessage) v;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (JsonNode c : f.get("fields")) {
+          Descriptors.FieldDescriptor fd = m.getDescriptorForType().findFieldByName(c.get("identifier").asText());
+          assertThat(fd).as("%s in %s", c, m.getDescriptorForType().getFullName()).isNotNull();
+          assertThat(fd.hasPresence()).as("%s is optional", c).isEqualTo(protoPresence(c));
+          out.put(c.get("name").asText(), fd.hasPresence() && !m.hasField(fd) ? null : protoValue(c, m.getField(fd)));
+        }
+        assertThat(m.getDescriptorForType().getFields()).hasSameSizeAs(out.keySet());
+        return out;
+      }
+      case "array": {
+        assertThat(v).isInstanceOf(List.class);
+        List<Object> out = new ArrayList<>();
+        ((List<?>) v).forEach(item -> out.add(protoValue(f.get("items"), item)));
+        return out;
+      }
+      default:
+        if (v instanceof Descriptors.EnumValueDescriptor) {
+          // <FIELD>_<SYMBOL>, upper-cased: back to the symbol as the YAML spells it (the longest that fits).
+          String name = ((Descriptors.EnumValueDescriptor) v).getName();
+          return stream(f.get("values"))
+              .filter(s -> name.endsWith("_" + s.toUpperCase(java.util.Locale.ROOT)))
+              .max(java.util.Comparator.comparingInt(String::length))
+              .orElse("?" + name);
+        }
+        return v;
+    }
+  }
+
+  /** Whether protobuf tracks the field's presence: a nullable one (optional, but not repeated), and a message. */
+  private static boolean protoPresence(JsonNode f) {
+    String kind = f.get("type").asText();
+    return kind.equals("struct") || (nullable(f) && !kind.equals("array"));
+  }
+
+  /** JSON: an object's members by name, an array's items; text, boolean, whole or decimal number. */
+  private static Object jsonValue(JsonNode f, JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    switch (f.get("type").asText()) {
+      case "struct": {
+        assertThat(v.isObject()).as("%s is an object", v).isTrue();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (JsonNode c : f.get("fields")) {
+          String name = c.get("name").asText();
+          assertThat(v.has(name)).as("%s in %s", name, v).isTrue();
+          out.put(name, jsonValue(c, v.get(name)));
+        }
+        assertThat(v.size()).as("members of %s", v).isEqualTo(out.size());
+        return out;
+      }
+      case "array": {
+        assertThat(v.isArray()).as("%s is an array", v).isTrue();
+        List<Object> out = new ArrayList<>();
+        v.forEach(item -> out.add(jsonValue(f.get("items"), item)));
+        return out;
+      }
+      default:
+        return v.isTextual() ? v.asText()
+            : v.isBoolean() ? (Object) v.booleanValue()
+            : v.isIntegralNumber() ? (Object) v.longValue()
+            : v.decimalValue();
+    }
+  }
+
+  /**
+   * The reference decoder's type of a manifest field, spelled as streamgen-compiler's
+   * GeneratedCodeTest.binaryType spells it: a struct's or array's spelled out, an expr as its result,
+   * {@code ?} when nullable.
+   */
+  private static String binaryType(JsonNode field) {
+    String type;
+    switch (field.get("type").asText()) {
+      case "struct": {
+        List<String> children = new ArrayList<>();
+        field.get("fields").forEach(c -> children.add(binaryType(c)));
+        type = "struct<" + String.join(",", children) + ">";
+        break;
+      }
+      case "array":
+        type = "array<" + binaryType(field.get("items")) + ">";
+        break;
+      case "expr":
+        type = field.get("result").asText(); // laid out as its result type
+        break;
+      default:
+        type = field.get("type").asText();
+    }
+    return type + (nullable(field) ? "?" : "");
+  }
+
+  /** Binary: a struct's values (a List in field order) by name, an array's items. */
+  private static Object binaryValue(JsonNode f, Object v) {
+    if (v == null) {
+      return null;
+    }
+    switch (f.get("type").asText()) {
+      case "struct": {
+        assertThat(v).isInstanceOf(List.class);
+        List<?> values = (List<?>) v;
+        assertThat(values).hasSize(f.get("fields").size());
+        Map<String, Object> out = new LinkedHashMap<>();
+        int i = 0;
+        for (JsonNode c : f.get("fields")) {
+          out.put(c.get("name").asText(), binaryValue(c, values.get(i++)));
+        }
+        return out;
+      }
+      case "array": {
+        assertThat(v).isInstanceOf(List.class);
+        List<Object> out = new ArrayList<>();
+        ((List<?>) v).forEach(item -> out.add(binaryValue(f.get("items"), item)));
+        return out;
+      }
+      default:
+        return v;
+    }
+  }
+
   private static byte[] bytes(Object raw) {
     if (raw instanceof byte[]) {
       return (byte[]) raw;
@@ -570,6 +1002,13 @@ class EveryKindEndToEndTest {
     }
     if (v instanceof BigDecimal) {
       return ((BigDecimal) v).toPlainString();
+    }
+    if (v instanceof Map) {
+      return ((Map<?, ?>) v).entrySet().stream().map(e -> e.getKey() + "=" + text(e.getValue()))
+          .collect(Collectors.joining(",", "{", "}"));
+    }
+    if (v instanceof List) {
+      return ((List<?>) v).stream().map(EveryKindEndToEndTest::text).collect(Collectors.joining(",", "[", "]"));
     }
     return v.toString();
   }
