@@ -31,6 +31,8 @@ public final class PackedCatalog {
 
   private static final int WORDS_PER_LINE = 8;
   private static final int BYTES_PER_LINE = 64;
+  /** Cache lines of a type's words, and of its bytes, that {@link #prefetch} loads at most. */
+  private static final int PREFETCH_LINES = 32;
 
   /** Where each type's words start; one more entry, the end of the last type. */
   private final int[] typeAt;
@@ -130,15 +132,20 @@ public final class PackedCatalog {
    * Reads one word of every cache line of type {@code type}'s words and bytes, so that they are on
    * their way to the CPU's caches while the current row is written: the per-row loop calls this for
    * the next row's type. The loads are independent, so the CPU overlaps their misses instead of
-   * taking them one after another as the row's fields are walked. Returns a value to keep the loads
+   * taking them one after another as the row's fields are walked. At most {@link
+   * #PREFETCH_LINES} lines of each: a type with large value tables (a faker pool, a long value
+   * list) reads a few of their entries per row, not all of them, and touching every line of tens of
+   * kilobytes per row would cost more than the misses it hides. Returns a value to keep the loads
    * from being optimized away.
    */
   public long prefetch(int type) {
     long sum = 0;
-    for (int w = typeAt[type], end = typeAt[type + 1]; w < end; w += WORDS_PER_LINE) {
+    int from = typeAt[type];
+    for (int w = from, end = Math.min(typeAt[type + 1], from + PREFETCH_LINES * WORDS_PER_LINE); w < end; w += WORDS_PER_LINE) {
       sum += code[w];
     }
-    for (int b = bytesAt[type], end = bytesAt[type + 1]; b < end; b += BYTES_PER_LINE) {
+    int fromByte = bytesAt[type];
+    for (int b = fromByte, end = Math.min(bytesAt[type + 1], fromByte + PREFETCH_LINES * BYTES_PER_LINE); b < end; b += BYTES_PER_LINE) {
       sum += bytes[b];
     }
     return sum;

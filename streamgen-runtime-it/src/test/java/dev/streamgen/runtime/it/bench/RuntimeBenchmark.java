@@ -339,6 +339,10 @@ public final class RuntimeBenchmark {
    * for the same event); then 20 fields of each kind alone, plain Java, per field.
    */
   private void kinds() {
+    if (!System.getProperty("bench.kinds", "").isBlank()) {
+      kindsAlone();
+      return;
+    }
     line("### Field kinds: 20-field events (batch -> noop, one event type)");
     line("");
     line("`seed`: the seed's five kinds, four fields each. `rich`: the kinds and options added since "
@@ -366,6 +370,12 @@ public final class RuntimeBenchmark {
       progress("kinds " + f.configName() + ": seed " + rate(pair[0].cpu) + ", rich " + rate(pair[1].cpu) + " rows per CPU-s");
     }
     line("");
+    if (!Boolean.getBoolean("bench.kindsTableOnly")) {
+      kindsAlone();
+    }
+  }
+
+  private void kindsAlone() {
     line("#### Each kind alone: plain Java, fields per CPU-second (20 fields of the kind per row)");
     line("");
     line("A struct counts as one field (here two values), an array as one (0-4 values, 2 on average).");
@@ -373,7 +383,11 @@ public final class RuntimeBenchmark {
     line("| kind | json | avro | binary | protobuf | json ÷ int |");
     line("|---|---:|---:|---:|---:|---:|");
     double intJson = 0;
-    for (String kind : KIND_LABELS) {
+    // -Dbench.kinds=int,faker,...: only these (int first, the ratios' base).
+    List<String> labels = System.getProperty("bench.kinds", "").isBlank()
+        ? KIND_LABELS
+        : Arrays.asList(System.getProperty("bench.kinds").split(","));
+    for (String kind : labels) {
       String catalog = kindCatalog("only_" + kind);
       StringBuilder row = new StringBuilder("| " + kind + " |");
       double json = 0;
