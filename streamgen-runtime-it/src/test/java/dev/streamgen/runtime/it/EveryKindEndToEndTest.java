@@ -100,6 +100,8 @@ class EveryKindEndToEndTest {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          // A map's keys are distinct: a repeated member is an error, not the last one silently kept.
+          .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           // Keep 12.30 as written (the default node factory strips trailing zeros): decimals have exactly `scale` digits.
           .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
@@ -236,7 +238,7 @@ class EveryKindEndToEndTest {
         }
         values.put(f.get("name").asText(), v == null ? null : protoValue(f, v));
         if (nullable(f) && v instanceof List && ((List<?>) v).isEmpty()) {
-          values.put(f.get("name").asText(), null); // a null array and an empty one are both absent
+          values.put(f.get("name").asText(), null); // a null array (or map) and an empty one are both absent
         }
       }
       events.add(new Event(type, new String(rec.key(), StandardCharsets.UTF_8), values));
@@ -380,6 +382,9 @@ class EveryKindEndToEndTest {
         if (f.get("type").asText().equals("array") && nullable(f) && (v == null || ((List<?>) v).isEmpty())) {
           // Protobuf cannot tell a null array from an empty one (both absent).
           text.append('|').append(name).append("=null or []");
+        } else if (f.get("type").asText().equals("map") && nullable(f) && (v == null || ((Map<?, ?>) v).isEmpty())) {
+          // Nor a null map from an empty one.
+          text.append('|').append(name).append("=null or {}");
         } else if (!(f.get("type").asText().equals("timestamp") && (!f.has("range") || f.get("range").isTextual()))) {
           text.append('|').append(name).append('=').append(text(v));
         }
@@ -449,6 +454,32 @@ class EveryKindEndToEndTest {
         for (Object item : items) {
           assertThat(item).as("%s: an item", what).isNotNull();
           v.add(check(what + "[]", f.get("items"), item, json, nulls));
+        }
+        return v;
+      }
+      case "map": {
+        // Every decoder gives a map as a java.util.Map from key text to value. Keys are checked as the
+        // keys' definition says (a uuid key is its canonical text), values as the values' definition.
+        // Sorted by key: Avro's reader builds a HashMap, so the payload's entry order is not comparable.
+        assertThat(raw).as(what).isInstanceOf(Map.class);
+        Map<?, ?> entries = (Map<?, ?>) raw;
+        JsonNode size = f.get("size");
+        assertThat(entries.size()).as("%s: size of %s", what, entries).isBetween(size.get(0).asInt(), size.get(1).asInt());
+        JsonNode keys = f.get("keys");
+        Map<String, Object> v = new TreeMap<>();
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+          assertThat(entry.getKey()).as("%s: a key", what).isInstanceOf(String.class);
+          String key = (String) entry.getKey();
+          if (keys.get("type").asText().equals("uuid")) {
+            UUID u = UUID.fromString(key);
+            assertThat(u.version()).as("%s: key %s", what, key).isEqualTo(4);
+            assertThat(u.toString()).as("%s: key %s in canonical form", what, key).isEqualTo(key);
+          } else {
+            assertThat(stream(keys.get("values"))).as("%s: key", what).contains(key);
+          }
+          assertThat(entry.getValue()).as("%s: the value of %s", what, key).isNotNull();
+          assertThat(v.put(key, check(what + "{}", f.get("values"), entry.getValue(), json, nulls)))
+              .as("%s: key %s once", what, key).isNull();
         }
         return v;
       }
@@ -583,12 +614,12 @@ class EveryKindEndToEndTest {
     }
   }
 
-  /** "sink: type.a.b[].c" -> "type.a.b[].c", the key of a nested field's null counts. */
+  /** "sink: type.a.b[].c{}.d" -> "type.a.b[].c{}.d", the key of a nested field's null counts. */
   private static String pathOf(String what) {
     return what.substring(what.indexOf(": ") + 2);
   }
 
-  /** A field's nulls as its setting says; its struct's children (at any depth, in arrays too) likewise. */
+  /** A field's nulls as its setting says; its struct's children (at any depth, in arrays and maps too) likewise. */
   private static void assertNulls(String sink, String path, JsonNode f, Map<String, int[]> nulls) {
     int[] n = nulls.get(path);
     assertThat(n).as("%s: %s arrived in some event", sink, path).isNotNull();
@@ -598,9 +629,9 @@ class EveryKindEndToEndTest {
     } else {
       assertThat(n[0]).as("%s: %s never null", sink, path).isZero();
     }
-    boolean array = f.get("type").asText().equals("array");
-    JsonNode inner = array ? f.get("items") : f;
-    String innerPath = array ? path + "[]" : path;
+    String kind = f.get("type").asText();
+    JsonNode inner = kind.equals("array") ? f.get("items") : kind.equals("map") ? f.get("values") : f;
+    String innerPath = kind.equals("array") ? path + "[]" : kind.equals("map") ? path + "{}" : path;
     if (inner.get("type").asText().equals("struct")) {
       for (JsonNode c : inner.get("fields")) {
         assertNulls(sink, innerPath + "." + c.get("name").asText(), c, nulls);
@@ -797,7 +828,10 @@ class EveryKindEndToEndTest {
     }
   }
 
-  /** Avro: a nested record's fields by name, an array's items (GenericData.Array), the rest as decoded. */
+  /**
+   * Avro: a nested record's fields by name, an array's items (GenericData.Array), a map's entries by
+   * key text, the rest as decoded.
+   */
   private static Object avroValue(JsonNode f, Object v) {
     if (v == null) {
       return null;
@@ -820,6 +854,16 @@ class EveryKindEndToEndTest {
         ((List<?>) v).forEach(item -> out.add(avroValue(f.get("items"), item)));
         return out;
       }
+      case "map": {
+        // A java.util.Map with Utf8 keys (a HashMap: Avro's reader keeps no entry order).
+        assertThat(v).isInstanceOf(Map.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<?, ?>) v).forEach((key, value) -> {
+          assertThat(key).isInstanceOf(org.apache.avro.util.Utf8.class);
+          out.put(key.toString(), avroValue(f.get("values"), value));
+        });
+        return out;
+      }
       default:
         return v;
     }
@@ -827,7 +871,7 @@ class EveryKindEndToEndTest {
 
   /**
    * Protobuf: a nested message's fields by name (an absent optional child: null), a repeated field's
-   * items, an enum value as its symbol, the rest as decoded.
+   * items, a map's entries by key, an enum value as its symbol, the rest as decoded.
    */
   private static Object protoValue(JsonNode f, Object v) {
     switch (f.get("type").asText()) {
@@ -850,6 +894,22 @@ class EveryKindEndToEndTest {
         ((List<?>) v).forEach(item -> out.add(protoValue(f.get("items"), item)));
         return out;
       }
+      case "map": {
+        // A repeated field of map-entry messages with the fields key and value, in payload order.
+        assertThat(v).isInstanceOf(List.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Object item : (List<?>) v) {
+          assertThat(item).isInstanceOf(DynamicMessage.class);
+          DynamicMessage entry = (DynamicMessage) item;
+          Descriptors.Descriptor d = entry.getDescriptorForType();
+          assertThat(d.getOptions().getMapEntry()).as("%s is a map entry", d.getFullName()).isTrue();
+          Object key = entry.getField(d.findFieldByName("key"));
+          assertThat(key).isInstanceOf(String.class);
+          assertThat(out.put((String) key, protoValue(f.get("values"), entry.getField(d.findFieldByName("value")))))
+              .as("key %s once", key).isNull();
+        }
+        return out;
+      }
       default:
         if (v instanceof Descriptors.EnumValueDescriptor) {
           // <FIELD>_<SYMBOL>, upper-cased: back to the symbol as the YAML spells it (the longest that fits).
@@ -863,13 +923,13 @@ class EveryKindEndToEndTest {
     }
   }
 
-  /** Whether protobuf tracks the field's presence: a nullable one (optional, but not repeated), and a message. */
+  /** Whether protobuf tracks the field's presence: a nullable one (optional, but not repeated nor a map), and a message. */
   private static boolean protoPresence(JsonNode f) {
     String kind = f.get("type").asText();
-    return kind.equals("struct") || (nullable(f) && !kind.equals("array"));
+    return kind.equals("struct") || (nullable(f) && !kind.equals("array") && !kind.equals("map"));
   }
 
-  /** JSON: an object's members by name, an array's items; text, boolean, whole or decimal number. */
+  /** JSON: an object's members by name (a struct's or a map's), an array's items; text, boolean, whole or decimal number. */
   private static Object jsonValue(JsonNode f, JsonNode v) {
     if (v == null || v.isNull()) {
       return null;
@@ -892,6 +952,12 @@ class EveryKindEndToEndTest {
         v.forEach(item -> out.add(jsonValue(f.get("items"), item)));
         return out;
       }
+      case "map": {
+        assertThat(v.isObject()).as("%s is an object", v).isTrue();
+        Map<String, Object> out = new LinkedHashMap<>();
+        v.fields().forEachRemaining(e -> out.put(e.getKey(), jsonValue(f.get("values"), e.getValue())));
+        return out;
+      }
       default:
         return v.isTextual() ? v.asText()
             : v.isBoolean() ? (Object) v.booleanValue()
@@ -902,7 +968,7 @@ class EveryKindEndToEndTest {
 
   /**
    * The reference decoder's type of a manifest field, spelled as streamgen-compiler's
-   * GeneratedCodeTest.binaryType spells it: a struct's or array's spelled out, an expr as its result,
+   * GeneratedCodeTest.binaryType spells it: a struct's, array's or map's spelled out, an expr as its result,
    * {@code ?} when nullable.
    */
   private static String binaryType(JsonNode field) {
@@ -917,6 +983,9 @@ class EveryKindEndToEndTest {
       case "array":
         type = "array<" + binaryType(field.get("items")) + ">";
         break;
+      case "map":
+        type = "map<" + binaryType(field.get("values")) + ">"; // keys are always strings
+        break;
       case "expr":
         type = field.get("result").asText(); // laid out as its result type
         break;
@@ -926,7 +995,7 @@ class EveryKindEndToEndTest {
     return type + (nullable(field) ? "?" : "");
   }
 
-  /** Binary: a struct's values (a List in field order) by name, an array's items. */
+  /** Binary: a struct's values (a List in field order) by name, an array's items, a map's entries. */
   private static Object binaryValue(JsonNode f, Object v) {
     if (v == null) {
       return null;
@@ -947,6 +1016,12 @@ class EveryKindEndToEndTest {
         assertThat(v).isInstanceOf(List.class);
         List<Object> out = new ArrayList<>();
         ((List<?>) v).forEach(item -> out.add(binaryValue(f.get("items"), item)));
+        return out;
+      }
+      case "map": {
+        assertThat(v).isInstanceOf(Map.class); // the decoder's, in payload order
+        Map<String, Object> out = new LinkedHashMap<>();
+        ((Map<?, ?>) v).forEach((key, value) -> out.put((String) key, binaryValue(f.get("values"), value)));
         return out;
       }
       default:
