@@ -3,196 +3,144 @@ package dev.streamgen.runtime.settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Every run-time setting streamgen understands, in one place. The compiler validates the YAML
- * against it at build time; the runtime validates {@code --set} overrides against it. The event
- * definitions ({@code common_fields}, {@code event_types}) are the compiler's and are not here.
+ * The settings table: every run-time setting streamgen understands, with its type, default, range,
+ * required and exclusive groups, secret flag and the sink or mode it applies to. The compiler checks
+ * the YAML against it at build time; {@link RunSettings} checks layers and {@code --set} against it;
+ * each sink receives its options parsed and typed from it. The event definitions ({@code
+ * common_fields}, {@code event_types}) are the compiler's and are not here.
+ *
+ * <p>Adding a sink key is one {@link SettingKey} in the sink's table ({@link KinesisKeys}, ...) plus
+ * its docs; adding a sink is one {@link SinkSpec} registered in {@link #SINKS} plus its writer.
  */
 public final class ConfigKeys {
 
-  /** Sink types ({@code sink_config.type}). */
-  public static final List<String> SINK_TYPES =
+  public static final SettingKey GENERATION_MODE =
+      general("generation_mode", ValueType.CHOICE)
+          .allowed("streaming", "batch")
+          .defaultValue("streaming")
+          .description("stream at a rate, or write a fixed number of rows")
+          .build();
+  public static final SettingKey SEED =
+      general("seed", ValueType.LONG).defaultValue("0").description("the same seed and config give the same events").build();
+  public static final SettingKey SERIALIZATION_FORMAT =
+      general("serialization_format", ValueType.CHOICE)
+          .allowed("json", "avro", "binary", "protobuf")
+          .defaultValue("json")
+          .description("payload encoding; byte layouts in docs/formats.md")
+          .build();
+  public static final SettingKey ROWS_PER_SECOND =
+      general("streaming_config.total_rows_per_second", ValueType.POSITIVE_LONG)
+          .defaultValue("1000")
+          .description("total events per second across all types, split by weight")
+          .build();
+  public static final SettingKey STREAMING_PARTITIONS =
+      general("streaming_config.partitions", ValueType.POSITIVE_LONG)
+          .range(1, Integer.MAX_VALUE)
+          .description("parallel readers per micro-batch (default: Spark's default parallelism)")
+          .build();
+  public static final SettingKey DURATION_SECONDS =
+      general("streaming_config.duration_seconds", ValueType.NON_NEGATIVE_LONG)
+          .defaultValue("0")
+          .description("stop after this many seconds; 0 runs until stopped")
+          .build();
+  public static final SettingKey CHECKPOINT_LOCATION =
+      general("streaming_config.checkpoint_location", ValueType.STRING)
+          .description("where a streaming query keeps offsets, so a restart continues the sequence")
+          .build();
+  public static final SettingKey BATCH_ROWS =
+      general("batch_config.total_rows", ValueType.POSITIVE_LONG)
+          .defaultValue("1000000")
+          .description("rows a batch run writes")
+          .build();
+  public static final SettingKey BATCH_PARTITIONS =
+      general("batch_config.partitions", ValueType.POSITIVE_LONG)
+          .defaultValue("8")
+          .range(1, Integer.MAX_VALUE)
+          .description("Spark partitions of a batch run")
+          .build();
+
+  /** Every sink type and its keys; the order is the order of docs and messages. */
+  private static final List<SinkSpec> SINKS =
       Collections.unmodifiableList(
-          Arrays.asList("kinesis", "delta", "kafka", "eventhubs", "console", "noop", "files"));
+          Arrays.asList(
+              KinesisKeys.SPEC,
+              LocalSinkKeys.DELTA,
+              KafkaKeys.SPEC,
+              EventHubsKeys.SPEC,
+              LocalSinkKeys.CONSOLE,
+              LocalSinkKeys.NOOP,
+              LocalSinkKeys.FILES));
 
-  /** Keys under {@code sink_config} that pass through to a client library, by prefix (e.g. kafka.acks). */
-  public static final List<String> PASSTHROUGH_PREFIXES =
-      Collections.unmodifiableList(Arrays.asList("kafka."));
+  public static final SettingKey SINK_TYPE =
+      general("sink_config.type", ValueType.CHOICE)
+          .allowed(typeNames())
+          .defaultValue("console")
+          .description("where events go")
+          .build();
+  public static final SettingKey PARTITION_KEY_FIELD =
+      general("sink_config.partition_key_field", ValueType.STRING)
+          .description("field whose value becomes partition_key (default: event_type_id)")
+          .build();
 
-  private static final List<SettingKey> GENERAL = new ArrayList<>();
-  private static final Map<String, List<SettingKey>> SINK = new LinkedHashMap<>();
-  private static final Map<String, List<List<String>>> REQUIRED = new LinkedHashMap<>();
-
-  static {
-    general(
-        SettingKey.builder("generation_mode", ValueType.CHOICE)
-            .allowed("streaming", "batch")
-            .defaultValue("streaming")
-            .description("stream at a rate, or write a fixed number of rows"));
-    general(
-        SettingKey.builder("seed", ValueType.LONG)
-            .defaultValue("0")
-            .description("the same seed and config give the same events"));
-    general(
-        SettingKey.builder("serialization_format", ValueType.CHOICE)
-            .allowed("json", "avro", "binary", "protobuf")
-            .defaultValue("json")
-            .description("payload encoding; byte layouts in docs/formats.md"));
-    general(
-        SettingKey.builder("streaming_config.total_rows_per_second", ValueType.POSITIVE_LONG)
-            .defaultValue("1000")
-            .description("total events per second across all types, split by weight"));
-    general(
-        SettingKey.builder("streaming_config.partitions", ValueType.POSITIVE_LONG)
-            .description("parallel readers per micro-batch (default: Spark's default parallelism)"));
-    general(
-        SettingKey.builder("streaming_config.duration_seconds", ValueType.NON_NEGATIVE_LONG)
-            .defaultValue("0")
-            .description("stop after this many seconds; 0 runs until stopped"));
-    general(
-        SettingKey.builder("streaming_config.checkpoint_location", ValueType.STRING)
-            .description("where a streaming query keeps offsets, so a restart continues the sequence"));
-    general(
-        SettingKey.builder("batch_config.total_rows", ValueType.POSITIVE_LONG)
-            .defaultValue("1000000")
-            .description("rows a batch run writes"));
-    general(
-        SettingKey.builder("batch_config.partitions", ValueType.POSITIVE_LONG)
-            .defaultValue("8")
-            .description("Spark partitions of a batch run"));
-    general(
-        SettingKey.builder("sink_config.type", ValueType.CHOICE)
-            .allowed(SINK_TYPES.toArray(new String[0]))
-            .defaultValue("console")
-            .description("where events go"));
-    general(
-        SettingKey.builder("sink_config.partition_key_field", ValueType.STRING)
-            .description("field whose value becomes partition_key (default: event_type_id)"));
-
-    sink(
-        "kinesis",
-        key("stream_name", ValueType.STRING).description("the Kinesis data stream"),
-        key("region", ValueType.STRING).defaultValue("us-east-1"),
-        key("endpoint_url", ValueType.STRING)
-            .description("endpoint override for emulators and VPC endpoints"),
-        key("aws_access_key_id", ValueType.STRING).secret(),
-        key("aws_secret_access_key", ValueType.STRING).secret(),
-        key("aws_session_token", ValueType.STRING).secret(),
-        key("auto_shard_calculation", ValueType.BOOLEAN).defaultValue("false"),
-        key("shard_count", ValueType.POSITIVE_LONG),
-        key("max_request_bytes", ValueType.POSITIVE_LONG).defaultValue("5242880"),
-        key("max_record_bytes", ValueType.POSITIVE_LONG).defaultValue("1048576"),
-        key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("120"),
-        key("max_in_flight_requests", ValueType.POSITIVE_LONG).defaultValue("4"),
-        key("stream_ready_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("300"));
-    sink(
-        "delta",
-        key("path", ValueType.STRING).description("table location"),
-        key("table_name", ValueType.STRING).description("catalog table, instead of path"),
-        key("mode", ValueType.CHOICE).allowed("append", "overwrite").defaultValue("append"));
-    sink(
-        "kafka",
-        key("bootstrap_servers", ValueType.STRING),
-        key("topic", ValueType.STRING),
-        key("topic_pattern", ValueType.STRING)
-            .description("per-type topic, e.g. events.{event_type_id}"));
-    sink(
-        "eventhubs",
-        key("connection_string", ValueType.STRING).secret()
-            .description("shared access connection string of the namespace or hub"),
-        key("fully_qualified_namespace", ValueType.STRING)
-            .description("<namespace>.servicebus.windows.net, to sign in with DefaultAzureCredential"),
-        key("eventhub_name", ValueType.STRING)
-            .description("the event hub (or EntityPath in the connection string)"),
-        key("protocol", ValueType.CHOICE).allowed("amqp", "kafka").defaultValue("amqp"),
-        key("max_batch_bytes", ValueType.POSITIVE_LONG)
-            .description("cap on one publication; default the hub's max message size"),
-        key("max_retries", ValueType.NON_NEGATIVE_LONG).defaultValue("3"),
-        key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("60"),
-        key("retry_delay_ms", ValueType.POSITIVE_LONG).defaultValue("800"),
-        key("retry_max_delay_seconds", ValueType.POSITIVE_LONG).defaultValue("60"),
-        key("retry_mode", ValueType.CHOICE).allowed("exponential", "fixed").defaultValue("exponential"),
-        key("transport", ValueType.CHOICE).allowed("amqp", "amqp_websockets").defaultValue("amqp"),
-        key("max_open_batches", ValueType.POSITIVE_LONG).defaultValue("256")
-            .description("open batches (one per partition key) per task before the oldest is sent"));
-    sink(
-        "console",
-        key("num_rows", ValueType.POSITIVE_LONG).defaultValue("20"),
-        key("truncate", ValueType.BOOLEAN).defaultValue("true"));
-    sink("noop");
-    required("kinesis", "stream_name");
-    required("delta", "path", "table_name");
-    required("kafka", "bootstrap_servers");
-    required("kafka", "topic", "topic_pattern");
-    required("eventhubs", "connection_string", "fully_qualified_namespace");
-    required("files", "path");
-    sink(
-        "files",
-        key("path", ValueType.STRING),
-        key("file_format", ValueType.CHOICE)
-            .allowed("parquet", "json", "orc")
-            .defaultValue("parquet"));
-  }
+  private static final List<SettingKey> GENERAL =
+      Collections.unmodifiableList(
+          Arrays.asList(
+              GENERATION_MODE,
+              SEED,
+              SERIALIZATION_FORMAT,
+              ROWS_PER_SECOND,
+              STREAMING_PARTITIONS,
+              DURATION_SECONDS,
+              CHECKPOINT_LOCATION,
+              BATCH_ROWS,
+              BATCH_PARTITIONS,
+              SINK_TYPE,
+              PARTITION_KEY_FIELD));
 
   private ConfigKeys() {}
 
-  private static void general(SettingKey.Builder key) {
-    GENERAL.add(key.build());
+  private static SettingKey.Builder general(String path, ValueType type) {
+    return SettingKey.builder(path, type);
   }
 
-  private static void sink(String type, SettingKey.Builder... keys) {
-    List<SettingKey> list = new ArrayList<>();
-    for (SettingKey.Builder k : keys) {
-      list.add(k.build());
+  private static String[] typeNames() {
+    String[] names = new String[SINKS.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = SINKS.get(i).type();
     }
-    SINK.put(type, Collections.unmodifiableList(list));
+    return names;
   }
 
-  /** At least one of {@code names} must be set for the sink type. */
-  private static void required(String type, String... names) {
-    List<List<String>> groups = REQUIRED.get(type);
-    if (groups == null) {
-      groups = new ArrayList<>();
-      REQUIRED.put(type, groups);
+  /** The sink types, in the table's order. */
+  public static List<String> sinkTypes() {
+    return Collections.unmodifiableList(Arrays.asList(typeNames()));
+  }
+
+  /** The table row of sink {@code type} (any case), or null for an unknown type. */
+  public static SinkSpec sink(String type) {
+    for (SinkSpec s : SINKS) {
+      if (s.type().equalsIgnoreCase(type.trim())) {
+        return s;
+      }
     }
-    List<String> paths = new ArrayList<>();
-    for (String n : names) {
-      paths.add("sink_config." + n);
-    }
-    groups.add(Collections.unmodifiableList(paths));
-  }
-
-  /**
-   * What a sink type needs: each group lists paths of which at least one must be set
-   * (a group of one is simply a required key).
-   */
-  public static List<List<String>> requiredGroups(String sinkType) {
-    List<List<String>> groups = REQUIRED.get(sinkType.toLowerCase(Locale.ROOT));
-    return groups == null ? Collections.<List<String>>emptyList() : Collections.unmodifiableList(groups);
-  }
-
-  /** A builder for {@code sink_config.<name>}. */
-  private static SettingKey.Builder key(String name, ValueType type) {
-    return SettingKey.builder("sink_config." + name, type);
+    return null;
   }
 
   /** Settings that apply whatever the sink. */
   public static List<SettingKey> general() {
-    return Collections.unmodifiableList(GENERAL);
+    return GENERAL;
   }
 
   /** The {@code sink_config.*} keys of one sink type (without type and partition_key_field). */
   public static List<SettingKey> sinkKeys(String sinkType) {
-    List<SettingKey> keys = SINK.get(sinkType.toLowerCase(Locale.ROOT));
-    if (keys == null) {
+    SinkSpec spec = sink(sinkType);
+    if (spec == null) {
       throw new IllegalArgumentException("unknown sink type " + sinkType);
     }
-    return keys;
+    return spec.keys();
   }
 
   /** All keys valid for a sink type: the general ones and that sink's. */
@@ -212,13 +160,21 @@ public final class ConfigKeys {
     return null;
   }
 
-  /** True for passthrough keys such as {@code sink_config.kafka.acks}. */
-  public static boolean isPassthrough(String path) {
-    for (String prefix : PASSTHROUGH_PREFIXES) {
-      if (path.startsWith("sink_config." + prefix) && path.length() > ("sink_config." + prefix).length()) {
-        return true;
+  /** True for a sink's pass-through key such as {@code sink_config.kafka.acks}. */
+  public static boolean isPassthrough(String sinkType, String path) {
+    SinkSpec spec = sink(sinkType);
+    return spec != null
+        && path.startsWith(SinkKey.SECTION)
+        && spec.isPassthrough(path.substring(SinkKey.SECTION.length()));
+  }
+
+  /** The general setting at {@code path} (a dotted path), or null. */
+  public static SettingKey general(String path) {
+    for (SettingKey k : GENERAL) {
+      if (k.path().equals(path)) {
+        return k;
       }
     }
-    return false;
+    return null;
   }
 }

@@ -20,21 +20,21 @@ import java.util.Map;
  */
 public final class RunSettings {
   private static final String SINK_PREFIX = "sink_config.";
-  private static final String SINK_TYPE = "sink_config.type";
-  private static final String PARTITION_KEY_FIELD = "sink_config.partition_key_field";
+  private static final String SINK_TYPE = ConfigKeys.SINK_TYPE.path();
+  private static final String PARTITION_KEY_FIELD = ConfigKeys.PARTITION_KEY_FIELD.path();
 
   private final Map<String, SettingSource.Entry> values;
-  private final String sinkType;
+  private final SinkSpec sink;
 
-  private RunSettings(Map<String, SettingSource.Entry> values, String sinkType) {
+  private RunSettings(Map<String, SettingSource.Entry> values, SinkSpec sink) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    this.sinkType = sinkType;
+    this.sink = sink;
   }
 
   /** Merges and validates {@code layers}, lowest precedence first; throws with every problem found. */
   public static RunSettings of(List<SettingSource> layers) {
     Map<String, SettingSource.Entry> merged = new LinkedHashMap<>();
-    String type = defaultOf(SINK_TYPE);
+    String type = ConfigKeys.SINK_TYPE.defaultValue();
     for (SettingSource layer : layers) {
       for (SettingSource.Entry e : layer.entries()) {
         if (e.path().equals(SINK_TYPE)) {
@@ -46,65 +46,64 @@ public final class RunSettings {
         }
       }
       for (SettingSource.Entry e : layer.entries()) {
+        dropReplaced(merged, type, e.path());
         merged.put(e.path(), e);
       }
     }
-    List<String> problems = new ArrayList<>();
+    SinkSpec spec = ConfigKeys.sink(type);
     SettingSource.Entry typeEntry = merged.get(SINK_TYPE);
-    if (typeEntry != null && !ConfigKeys.SINK_TYPES.contains(type)) {
-      problems.add(
-          typeEntry.origin()
-              + ": '"
-              + typeEntry.value()
-              + "' is not valid for "
-              + SINK_TYPE
-              + ": expected one of "
-              + String.join(", ", ConfigKeys.SINK_TYPES)
-              + DidYouMean.hint(typeEntry.value(), ConfigKeys.SINK_TYPES));
-      throw new SettingsException(problems);
+    if (spec == null) {
+      throw new SettingsException(
+          Collections.singletonList(
+              typeEntry.origin() + ": '" + typeEntry.value() + "' is not valid for " + SINK_TYPE
+                  + ": expected one of " + String.join(", ", ConfigKeys.sinkTypes())
+                  + DidYouMean.hint(typeEntry.value(), ConfigKeys.sinkTypes())));
     }
-    List<String> known = new ArrayList<>();
-    for (SettingKey k : ConfigKeys.forSink(type)) {
-      known.add(k.path());
-    }
+    List<String> problems = new ArrayList<>();
+    Map<String, String> sinkValues = new LinkedHashMap<>();
     for (SettingSource.Entry e : merged.values()) {
-      if (ConfigKeys.isPassthrough(e.path())) {
-        continue;
+      SettingKey key = ConfigKeys.general(e.path());
+      if (key != null) {
+        String reason = key.check(e.value());
+        if (reason != null) {
+          problems.add(e.origin() + ": '" + e.value() + "' is not valid for " + key.path() + ": " + reason);
+        }
+      } else if (e.path().startsWith(SINK_PREFIX)) {
+        sinkValues.put(e.path().substring(SINK_PREFIX.length()), e.value());
+      } else {
+        problems.add(e.origin() + ": unknown setting '" + e.path() + "'" + DidYouMean.hint(e.path(), knownPaths(type)));
       }
-      SettingKey key = ConfigKeys.find(type, e.path());
-      if (key == null) {
-        problems.add(unknown(e, type, known));
-        continue;
-      }
-      String reason = key.check(e.value());
-      if (reason != null && !SecretReference.containsReference(e.value())) {
-        String shown = key.secret() ? "the value" : "'" + e.value() + "'";
-        problems.add(e.origin() + ": " + shown + " is not valid for " + key.path() + ": " + reason);
-      }
+    }
+    for (SinkConfigCheck.Problem p : SinkConfigCheck.check(spec, sinkValues, Collections.<String>emptyList())) {
+      SettingSource.Entry at = p.key() == null ? typeEntry : merged.get(SINK_PREFIX + p.key());
+      problems.add((at == null ? "sink_config" : at.origin()) + ": " + p.message());
     }
     if (!problems.isEmpty()) {
       throw new SettingsException(problems);
     }
-    return new RunSettings(merged, type);
+    return new RunSettings(merged, spec);
   }
 
-  private static String unknown(SettingSource.Entry e, String type, List<String> known) {
-    // An exact key of another sink type explains more than a near miss in this one.
-    if (e.path().startsWith(SINK_PREFIX)) {
-      for (String other : ConfigKeys.SINK_TYPES) {
-        if (!other.equals(type) && ConfigKeys.find(other, e.path()) != null) {
-          return e.origin()
-              + ": unknown setting '"
-              + e.path()
-              + "'; it is a key of sink type '"
-              + other
-              + "', and sink_config.type is '"
-              + type
-              + "'";
-        }
+  private static List<String> knownPaths(String type) {
+    List<String> known = new ArrayList<>();
+    for (SettingKey k : ConfigKeys.forSink(type)) {
+      known.add(k.path());
+    }
+    return known;
+  }
+
+  /** A layer that sets a key drops what earlier layers gave the keys it replaces. */
+  private static void dropReplaced(Map<String, SettingSource.Entry> merged, String type, String path) {
+    SinkSpec spec = ConfigKeys.sink(type);
+    if (spec == null || !path.startsWith(SINK_PREFIX)) {
+      return;
+    }
+    SettingKey key = spec.key(path.substring(SINK_PREFIX.length()));
+    if (key != null) {
+      for (String replaced : key.replaces()) {
+        merged.remove(SINK_PREFIX + replaced);
       }
     }
-    return e.origin() + ": unknown setting '" + e.path() + "'" + DidYouMean.hint(e.path(), known);
   }
 
   private static void dropSinkKeys(Map<String, SettingSource.Entry> merged) {
@@ -117,22 +116,13 @@ public final class RunSettings {
     }
   }
 
-  private static String defaultOf(String path) {
-    for (SettingKey k : ConfigKeys.general()) {
-      if (k.path().equals(path)) {
-        return k.defaultValue();
-      }
-    }
-    throw new IllegalStateException("no default for " + path);
-  }
-
   /** The value of {@code path} as written, else its default from ConfigKeys, else null. */
   public String get(String path) {
     SettingSource.Entry e = values.get(path);
     if (e != null) {
       return e.value().trim();
     }
-    SettingKey key = ConfigKeys.find(sinkType, path);
+    SettingKey key = ConfigKeys.find(sink.type(), path);
     return key == null ? null : key.defaultValue();
   }
 
@@ -140,11 +130,6 @@ public final class RunSettings {
   public String origin(String path) {
     SettingSource.Entry e = values.get(path);
     return e == null ? "default" : e.origin();
-  }
-
-  /** True when the value was set by some layer (not a default). */
-  public boolean isSet(String path) {
-    return values.containsKey(path);
   }
 
   private long getLong(String path) {
@@ -194,7 +179,7 @@ public final class RunSettings {
   }
 
   public String sinkType() {
-    return sinkType;
+    return sink.type();
   }
 
   /** Null when unset: partition_key is then the event_type_id. */
@@ -203,19 +188,15 @@ public final class RunSettings {
   }
 
   /**
-   * The {@code sink_config} keys (without prefix, without {@code type}), defaults filled in, values
-   * as written (secret references unresolved).
+   * The keys of the sink's own table row that were set (names without prefix; not {@code type} nor
+   * {@code partition_key_field}), values as written (secret references unresolved). Defaults are
+   * not filled in: the sink's options do that, for the keys of the sink's mode only.
    */
   public Map<String, String> sinkConfig() {
     Map<String, String> m = new LinkedHashMap<>();
-    for (SettingKey k : ConfigKeys.sinkKeys(sinkType)) {
-      if (k.defaultValue() != null) {
-        m.put(k.path().substring(SINK_PREFIX.length()), k.defaultValue());
-      }
-    }
     for (Map.Entry<String, SettingSource.Entry> e : values.entrySet()) {
       String path = e.getKey();
-      if (path.startsWith(SINK_PREFIX) && !path.equals(SINK_TYPE)) {
+      if (path.startsWith(SINK_PREFIX) && ConfigKeys.general(path) == null) {
         m.put(path.substring(SINK_PREFIX.length()), e.getValue().value().trim());
       }
     }
@@ -224,7 +205,7 @@ public final class RunSettings {
 
   /** Paths of settings that hold credentials (from ConfigKeys), for redaction. */
   public boolean isSecret(String path) {
-    SettingKey k = ConfigKeys.find(sinkType, path);
+    SettingKey k = ConfigKeys.find(sink.type(), path);
     return k != null && k.secret();
   }
 

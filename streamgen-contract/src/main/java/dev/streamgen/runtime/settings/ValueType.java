@@ -10,7 +10,9 @@ public enum ValueType {
   LONG("a whole number"),
   BOOLEAN("true or false"),
   /** One of {@link SettingKey#allowedValues()}. */
-  CHOICE("one of the allowed values");
+  CHOICE("one of the allowed values"),
+  /** An absolute {@code http://} or {@code https://} URL with a host. */
+  HTTP_URL("an http(s) URL");
 
   private final String description;
 
@@ -20,5 +22,10 @@ public enum ValueType {
 
   public String description() {
     return description;
+  }
+
+  /** True for the whole-number types, whose values {@link SettingKey#parse} returns as a Long. */
+  public boolean isNumber() {
+    return this == POSITIVE_LONG || this == NON_NEGATIVE_LONG || this == LONG;
   }
 }

@@ -99,10 +99,8 @@ class RunSettingsTest {
     RunSettings s = settings(QUICKSTART, "sink_config.type=delta", "sink_config.path=/tmp/events");
     assertThat(s.sinkType()).isEqualTo("delta");
     assertThat(s.sinkConfig())
-        .containsEntry("path", "/tmp/events")
-        .containsEntry("mode", "append")
-        .containsEntry("partition_key_field", "user_id")
-        .doesNotContainKeys("stream_name", "region", "aws_access_key_id");
+        .containsOnly(org.assertj.core.api.Assertions.entry("path", "/tmp/events"));
+    assertThat(s.partitionKeyField()).isEqualTo("user_id");
   }
 
   @Test
@@ -134,10 +132,40 @@ class RunSettingsTest {
 
   @Test
   void keyOfAnotherSinkIsExplained() {
-    assertThatThrownBy(() -> settings("sink_config:\n  type: delta\n  stream_name: x\n"))
+    assertThatThrownBy(() -> settings("sink_config:\n  type: delta\n  stream_name: x\n  path: /tmp/t\n"))
         .hasMessage(
-            "events.yaml:3:16: unknown setting 'sink_config.stream_name'; it is a key of sink type 'kinesis',"
-                + " and sink_config.type is 'delta'");
+            "events.yaml:3:16: key 'stream_name' does not apply to sink type 'delta' (it is for kinesis)");
+  }
+
+  @Test
+  void anExplicitShardCountReplacesTheYamlsAutoSharding() {
+    // The seed's YAML says auto_shard_calculation: true; a later layer's shard_count wins, and the
+    // reverse holds too.
+    RunSettings fixed = settings(QUICKSTART, "sink_config.shard_count=8");
+    assertThat(fixed.sinkConfig()).containsEntry("shard_count", "8").doesNotContainKey("auto_shard_calculation");
+    RunSettings auto =
+        settings(QUICKSTART.replace("auto_shard_calculation: true", "shard_count: 2"),
+            "sink_config.auto_shard_calculation=true");
+    assertThat(auto.sinkConfig()).containsEntry("auto_shard_calculation", "true").doesNotContainKey("shard_count");
+  }
+
+  @Test
+  void tableRangesModesAndGroupsApplyToLayers() {
+    assertThatThrownBy(() -> settings(QUICKSTART, "sink_config.max_in_flight_requests=65"))
+        .hasMessage(
+            "--set sink_config.max_in_flight_requests: '65' is not valid for sink_config.max_in_flight_requests:"
+                + " expected a whole number from 1 to 64");
+    assertThatThrownBy(
+            () -> settings("sink_config:\n  type: eventhubs\n  protocol: kafka\n  connection_string: x\n"
+                + "  transport: amqp_websockets\n"))
+        .hasMessage(
+            "events.yaml:5:14: sink_config.transport applies only with protocol: amqp (sink_config.protocol is"
+                + " kafka); remove it");
+    assertThatThrownBy(() -> settings("sink_config:\n  type: kafka\n  bootstrap_servers: b:9092\n", "sink_config.topic=a",
+            "sink_config.topic_pattern=e.{event_type_id}"))
+        .hasMessage(
+            "--set sink_config.topic_pattern: sink_config.topic and sink_config.topic_pattern are both set for sink"
+                + " type 'kafka': set only one");
   }
 
   @Test

@@ -1,0 +1,30 @@
+package dev.streamgen.runtime.settings;
+
+import static dev.streamgen.runtime.settings.SinkKey.key;
+
+/** The Kafka sink's row of the settings table ({@code sink_config.type: kafka}). */
+public final class KafkaKeys {
+  /** Keys under this prefix go to the Kafka producer as they are, as with Spark's own Kafka writer. */
+  public static final String PRODUCER_PREFIX = "kafka.";
+
+  public static final SettingKey BOOTSTRAP_SERVERS =
+      key("bootstrap_servers", ValueType.STRING)
+          .pattern("[^,\\s]+(,[^,\\s]+)*", "write host:port[,host:port...] without spaces")
+          .description("host:port[,host:port...] of the cluster")
+          .build();
+  public static final SettingKey TOPIC =
+      key("topic", ValueType.STRING).description("every event goes to this topic").build();
+  public static final SettingKey TOPIC_PATTERN =
+      key("topic_pattern", ValueType.STRING).description("per-type topic, e.g. events.{event_type_id}").build();
+
+  public static final SinkSpec SPEC =
+      SinkSpec.builder("kafka")
+          .keys(BOOTSTRAP_SERVERS, TOPIC, TOPIC_PATTERN)
+          .required(BOOTSTRAP_SERVERS)
+          .required(TOPIC, TOPIC_PATTERN)
+          .exclusive(TOPIC, TOPIC_PATTERN)
+          .passthrough(PRODUCER_PREFIX, null)
+          .build();
+
+  private KafkaKeys() {}
+}
