@@ -61,7 +61,7 @@ class ConfigDocExamplesTest {
         missing.add(k.path());
       }
     }
-    for (String sink : ConfigKeys.SINK_TYPES) {
+    for (String sink : ConfigKeys.sinkTypes()) {
       assertThat(doc).contains("| " + sink);
       for (SettingKey k : ConfigKeys.sinkKeys(sink)) {
         if (!doc.contains("`" + k.name() + "`")) {

@@ -27,11 +27,6 @@ public final class Settings {
     return values.stream().filter(s -> s.path().equals(path)).findFirst();
   }
 
-  /** The sink type set in the YAML, or the registry's default. */
-  public String sinkType(String defaultType) {
-    return get("sink_config.type").map(Setting::value).orElse(defaultType);
-  }
-
   /** Builds {@link Settings}. */
   public static final class Builder {
     private final List<Setting> values = new ArrayList<>();

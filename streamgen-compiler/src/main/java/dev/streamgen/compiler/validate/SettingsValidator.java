@@ -9,10 +9,14 @@ import dev.streamgen.compiler.model.Setting;
 import dev.streamgen.compiler.model.Settings;
 import dev.streamgen.runtime.settings.ConfigKeys;
 import dev.streamgen.runtime.settings.SettingKey;
+import dev.streamgen.runtime.settings.SinkConfigCheck;
+import dev.streamgen.runtime.settings.SinkSpec;
 import dev.streamgen.runtime.settings.ValueType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +26,6 @@ import java.util.Set;
  */
 final class SettingsValidator {
   static final String SINK_SECTION = "sink_config";
-  private static final String SINK_TYPE = "sink_config.type";
 
   private final Problems problems;
   private final Settings.Builder settings = Settings.builder();
@@ -51,11 +54,8 @@ final class SettingsValidator {
       if (isSection(key)) {
         section(key, entry.value(), sinkType);
       } else {
-        value(ConfigKeys.find(defaultSink(), key), key, entry.value());
+        value(ConfigKeys.general(key), key, entry.value());
       }
-    }
-    if (sinkType != null) {
-      requiredSinkKeys(root, sinkType);
     }
     return settings.build();
   }
@@ -65,11 +65,7 @@ final class SettingsValidator {
   }
 
   private static String defaultSink() {
-    return ConfigKeys.general().stream()
-        .filter(k -> k.path().equals(SINK_TYPE))
-        .findFirst()
-        .orElseThrow()
-        .defaultValue();
+    return ConfigKeys.SINK_TYPE.defaultValue();
   }
 
   /** The sink type (lower case), the default when unset, or null when it is invalid (reported later). */
@@ -79,8 +75,8 @@ final class SettingsValidator {
       return defaultSink();
     }
     Node type = map.get("type").get();
-    if (type instanceof ScalarNode s && ConfigKeys.SINK_TYPES.contains(s.text().trim().toLowerCase())) {
-      return s.text().trim().toLowerCase();
+    if (type instanceof ScalarNode s && ConfigKeys.sink(s.text()) != null) {
+      return ConfigKeys.sink(s.text()).type();
     }
     return null;
   }
@@ -94,60 +90,86 @@ final class SettingsValidator {
       return;
     }
     List<MapNode.Entry> entries = new ArrayList<>();
-    flatten(section, map, entries);
+    flatten(section, map, entries, sinkType);
+    if (section.equals(SINK_SECTION)) {
+      sinkSection(map, entries, sinkType);
+      return;
+    }
     for (MapNode.Entry e : entries) {
       String path = e.name();
       String name = path.substring(section.length() + 1);
-      if (section.equals(SINK_SECTION)) {
-        sinkKey(path, name, e, sinkType);
+      SettingKey key = ConfigKeys.general(path);
+      if (key == null) {
+        problems.add(
+            e.key(), section + ": unknown key '" + name + "'" + DidYouMean.hint(name, names(section, defaultSink())));
       } else {
-        SettingKey key = ConfigKeys.find(defaultSink(), path);
-        if (key == null) {
-          problems.add(
-              e.key(), section + ": unknown key '" + name + "'" + DidYouMean.hint(name, names(section, defaultSink())));
-        } else {
-          value(key, path, e.value());
-        }
+        value(key, path, e.value());
       }
     }
   }
 
-  private void sinkKey(String path, String name, MapNode.Entry e, String sinkType) {
-    if (path.equals(SINK_TYPE)) {
-      value(ConfigKeys.find(defaultSink(), SINK_TYPE), path, e.value());
-      return;
-    }
-    if (sinkType == null) {
-      return; // the type itself is wrong; its keys cannot be judged.
-    }
-    if (ConfigKeys.isPassthrough(path)) {
-      value(SettingKey.builder(path, ValueType.STRING).build(), path, e.value());
-      return;
-    }
-    SettingKey key = ConfigKeys.find(sinkType, path);
-    if (key != null) {
-      value(key, path, e.value());
-      return;
-    }
-    List<String> owners = new ArrayList<>();
-    for (String other : ConfigKeys.SINK_TYPES) {
-      if (ConfigKeys.find(other, path) != null) {
-        owners.add(other);
+  /**
+   * The sink's keys, judged by the table's own rules ({@link SinkConfigCheck}, as at run time) and
+   * reported at the key, the value or the section they concern.
+   */
+  private void sinkSection(MapNode section, List<MapNode.Entry> entries, String sinkType) {
+    SinkSpec spec = sinkType == null ? null : ConfigKeys.sink(sinkType);
+    Map<String, String> scalars = new LinkedHashMap<>();
+    Map<String, MapNode.Entry> byName = new LinkedHashMap<>();
+    for (MapNode.Entry e : entries) {
+      String path = e.name();
+      String name = path.substring(SINK_SECTION.length() + 1);
+      SettingKey general = ConfigKeys.general(path);
+      if (general != null) {
+        value(general, path, e.value());
+        continue;
+      }
+      if (spec == null) {
+        continue; // the type itself is wrong; its keys cannot be judged.
+      }
+      SettingKey key = spec.key(name);
+      if (key != null && (!(e.value() instanceof ScalarNode s) || s.isNull())) {
+        value(key, path, e.value()); // reports the shape
+        continue;
+      }
+      byName.put(name, e);
+      if (e.value() instanceof ScalarNode s && !s.isNull()) {
+        scalars.put(name, s.text());
+      } else {
+        scalars.put(name, ""); // a pass-through key with no text, or an unknown key
       }
     }
-    String message =
-        owners.isEmpty()
-            ? "unknown key '" + name + "' for sink type '" + sinkType + "'" + DidYouMean.hint(name, names(SINK_SECTION, sinkType))
-            : "key '" + name + "' does not apply to sink type '" + sinkType + "' (it is for " + String.join(", ", owners) + ")";
-    problems.add(e.key(), SINK_SECTION + ": " + message);
+    if (spec == null) {
+      return;
+    }
+    Set<String> rejected = new LinkedHashSet<>();
+    for (SinkConfigCheck.Problem p : SinkConfigCheck.check(spec, scalars, List.of())) {
+      MapNode.Entry at = p.key() == null ? null : byName.get(p.key());
+      switch (p.kind()) {
+        case REQUIRED -> problems.add(section, p.message());
+        case VALUE -> problems.add(at.value(), p.message());
+        case UNKNOWN_KEY -> problems.add(at.key(), SINK_SECTION + ": " + p.message());
+        default -> problems.add(at.key(), p.message());
+      }
+      if (p.key() != null) {
+        rejected.add(p.key());
+      }
+    }
+    for (Map.Entry<String, MapNode.Entry> e : byName.entrySet()) {
+      if (!rejected.contains(e.getKey())) {
+        SettingKey key = spec.key(e.getKey());
+        value(key != null ? key : SettingKey.builder(e.getValue().name(), ValueType.STRING).build(),
+            e.getValue().name(), e.getValue().value());
+      }
+    }
   }
 
   /** Nested mappings under a section become dotted paths ({@code kafka: {acks: all}} → kafka.acks). */
-  private static void flatten(String prefix, MapNode map, List<MapNode.Entry> out) {
+  private static void flatten(String prefix, MapNode map, List<MapNode.Entry> out, String sinkType) {
     for (MapNode.Entry e : map.entries()) {
       String path = prefix + "." + e.name();
-      if (e.value() instanceof MapNode nested && ConfigKeys.isPassthrough(path + ".x")) {
-        flatten(path, nested, out);
+      if (e.value() instanceof MapNode nested && sinkType != null && ConfigKeys.isPassthrough(sinkType, path + ".x")) {
+        flatten(path, nested, out, sinkType);
       } else {
         out.add(new MapNode.Entry(ScalarNode.string(path, e.key().location()), e.value()));
       }
@@ -189,26 +211,6 @@ final class SettingsValidator {
       return;
     }
     settings.add(new Setting(path, text, s.location()));
-  }
-
-  private void requiredSinkKeys(MapNode root, String sinkType) {
-    Node sink = root.get(SINK_SECTION).orElse(null);
-    if (!(sink instanceof MapNode map)) {
-      return;
-    }
-    for (List<String> group : ConfigKeys.requiredGroups(sinkType)) {
-      boolean present = group.stream().anyMatch(p -> map.get(p.substring(SINK_SECTION.length() + 1)).isPresent());
-      if (!present) {
-        List<String> names = group.stream().map(p -> "'" + p.substring(SINK_SECTION.length() + 1) + "'").toList();
-        problems.add(
-            map,
-            SINK_SECTION
-                + ": sink type '"
-                + sinkType
-                + "' needs "
-                + (names.size() == 1 ? names.get(0) : "one of " + String.join(", ", names)));
-      }
-    }
   }
 
 }

@@ -13,7 +13,9 @@ public final class DidYouMean {
 
   /**
    * The candidate closest to {@code typed} (case-insensitive edit distance), or null when none is
-   * close enough to be a plausible typo: at most a third of the longer name's length, and at least 1.
+   * close enough to be a plausible typo: at most a third of the longer name's length, and at least 1;
+   * failing that, a candidate the typed name (4 characters or more) is part of, as an abbreviation
+   * ({@code stream} → {@code stream_name}).
    */
   public static String closest(String typed, Collection<String> candidates) {
     String best = null;
@@ -30,7 +32,19 @@ public final class DidYouMean {
       return null;
     }
     int allowed = Math.max(1, Math.max(typed.length(), best.length()) / 3);
-    return bestDistance <= allowed ? best : null;
+    return bestDistance <= allowed ? best : partOf(t, candidates);
+  }
+
+  private static String partOf(String typed, Collection<String> candidates) {
+    if (typed.length() < 4) {
+      return null;
+    }
+    for (String candidate : candidates) {
+      if (candidate.toLowerCase(Locale.ROOT).contains(typed)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** "; did you mean 'x'?" or the empty string: appended to an unknown-name message. */

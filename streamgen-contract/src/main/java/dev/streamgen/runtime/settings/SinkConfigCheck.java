@@ -15,14 +15,30 @@ import java.util.TreeMap;
  */
 public final class SinkConfigCheck {
 
+  /** What a problem is about, so callers can point at the key, its value or the whole section. */
+  public enum Kind {
+    UNKNOWN_KEY,
+    VALUE,
+    /** A key of another mode of the sink (Event Hubs' AMQP keys with protocol: kafka). */
+    MODE,
+    REQUIRED,
+    EXCLUSIVE
+  }
+
   /** One problem: the key it is about (its name under sink_config, as written), or null for the sink. */
   public static final class Problem {
+    private final Kind kind;
     private final String key;
     private final String message;
 
-    Problem(String key, String message) {
+    Problem(Kind kind, String key, String message) {
+      this.kind = kind;
       this.key = key;
       this.message = message;
+    }
+
+    public Kind kind() {
+      return kind;
     }
 
     public String key() {
@@ -58,43 +74,43 @@ public final class SinkConfigCheck {
       if (spec.isPassthrough(name)) {
         Condition when = spec.passthroughWhen();
         if (when != null && !when.holds(current(spec, byName, when.name()))) {
-          problems.add(new Problem(name, notInThisMode(name, when, current(spec, byName, when.name()))));
+          problems.add(new Problem(Kind.MODE, name, notInThisMode(name, when, current(spec, byName, when.name()))));
         }
         continue;
       }
       SettingKey key = spec.key(name);
       if (key == null) {
-        problems.add(new Problem(name, unknown(spec, name)));
+        problems.add(new Problem(Kind.UNKNOWN_KEY, name, unknown(spec, name)));
         continue;
       }
       String value = e.getValue() == null ? "" : e.getValue();
       if (SecretReference.containsReference(value)) {
         if (key.type() != ValueType.STRING) {
-          problems.add(new Problem(name, key.path() + ": secret references are only allowed in string settings; "
+          problems.add(new Problem(Kind.VALUE, name, key.path() + ": secret references are only allowed in string settings; "
               + key.path() + " takes " + key.type().description()));
         }
       } else {
         String reason = key.check(value);
         if (reason != null) {
           String shown = key.secret() ? "the value" : "'" + value.trim() + "'";
-          problems.add(new Problem(name, shown + " is not valid for " + key.path() + ": " + reason));
+          problems.add(new Problem(Kind.VALUE, name, shown + " is not valid for " + key.path() + ": " + reason));
           continue;
         }
       }
       Condition when = key.onlyWhen();
       if (when != null && !when.holds(current(spec, byName, when.name()))) {
-        problems.add(new Problem(name, notInThisMode(key.path(), when, current(spec, byName, when.name()))));
+        problems.add(new Problem(Kind.MODE, name, notInThisMode(key.path(), when, current(spec, byName, when.name()))));
       }
     }
     for (List<SettingKey> group : spec.requiredGroups()) {
       if (countSet(group, byName) == 0) {
-        problems.add(new Problem(null, (group.size() == 1 ? group.get(0).path() : "one of " + paths(group))
+        problems.add(new Problem(Kind.REQUIRED, null, (group.size() == 1 ? group.get(0).path() : "one of " + paths(group))
             + " is required for sink type '" + spec.type() + "'"));
       }
     }
     for (List<SettingKey> group : spec.exclusiveGroups()) {
       if (countSet(group, byName) > 1) {
-        problems.add(new Problem(group.get(1).name(), paths(group).replace(", ", " and ")
+        problems.add(new Problem(Kind.EXCLUSIVE, group.get(1).name(), paths(group).replace(", ", " and ")
             + " are both set for sink type '" + spec.type() + "': set only one"));
       }
     }
