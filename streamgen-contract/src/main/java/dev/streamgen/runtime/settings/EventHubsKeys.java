@@ -63,7 +63,12 @@ public final class EventHubsKeys {
               RETRY_MODE,
               TRANSPORT,
               MAX_OPEN_BATCHES)
-          .required(CONNECTION_STRING, FULLY_QUALIFIED_NAMESPACE)
+          .required(
+              "set connection_string: \"{{secrets/<scope>/<key>}}\" (a shared access policy's connection string),"
+                  + " or fully_qualified_namespace: <namespace>.servicebus.windows.net to sign in with"
+                  + " DefaultAzureCredential",
+              CONNECTION_STRING,
+              FULLY_QUALIFIED_NAMESPACE)
           .exclusive(CONNECTION_STRING, FULLY_QUALIFIED_NAMESPACE)
           .passthrough(KafkaKeys.PRODUCER_PREFIX, KAFKA)
           .build();

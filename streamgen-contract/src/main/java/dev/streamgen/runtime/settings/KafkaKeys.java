@@ -21,7 +21,11 @@ public final class KafkaKeys {
       SinkSpec.builder("kafka")
           .keys(BOOTSTRAP_SERVERS, TOPIC, TOPIC_PATTERN)
           .required(BOOTSTRAP_SERVERS)
-          .required(TOPIC, TOPIC_PATTERN)
+          .required(
+              "set topic: <name> to write every event to one topic, or topic_pattern: events.{event_type_id}"
+                  + " for one topic per event type",
+              TOPIC,
+              TOPIC_PATTERN)
           .exclusive(TOPIC, TOPIC_PATTERN)
           .passthrough(PRODUCER_PREFIX, null)
           .build();

@@ -72,7 +72,7 @@ public final class KinesisKeys {
               RETRY_TIMEOUT_SECONDS,
               MAX_IN_FLIGHT_REQUESTS,
               STREAM_READY_TIMEOUT_SECONDS)
-          .required(STREAM_NAME)
+          .required("set it to the name of the Kinesis data stream to write to", STREAM_NAME)
           .build();
 
   private KinesisKeys() {}

@@ -149,6 +149,11 @@ public final class SettingKey {
     }
   }
 
+  /** The largest value of a bounded number, or null. */
+  public Long max() {
+    return max;
+  }
+
   /** The inclusive range of a number, for docs and messages, e.g. "1 to 64"; null when unbounded. */
   public String range() {
     if (min == null && max == null) {

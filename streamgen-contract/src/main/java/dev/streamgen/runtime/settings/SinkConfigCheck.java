@@ -105,7 +105,8 @@ public final class SinkConfigCheck {
     for (List<SettingKey> group : spec.requiredGroups()) {
       if (countSet(group, byName) == 0) {
         problems.add(new Problem(Kind.REQUIRED, null, (group.size() == 1 ? group.get(0).path() : "one of " + paths(group))
-            + " is required for sink type '" + spec.type() + "'"));
+            + " is required for sink type '" + spec.type() + "'"
+            + (spec.requiredHint(group) == null ? "" : "; " + spec.requiredHint(group))));
       }
     }
     for (List<SettingKey> group : spec.exclusiveGroups()) {
@@ -118,7 +119,7 @@ public final class SinkConfigCheck {
   }
 
   /** The value of {@code name} as written, else its default; null when neither. */
-  static String current(SinkSpec spec, Map<String, String> byName, String name) {
+  private static String current(SinkSpec spec, Map<String, String> byName, String name) {
     String v = byName.get(name);
     if (v != null && !v.trim().isEmpty()) {
       return v.trim();
@@ -127,8 +128,11 @@ public final class SinkConfigCheck {
     return k == null ? null : k.defaultValue();
   }
 
-  /** Whether {@code key} applies given the other values (its mode condition holds, or it has none). */
-  static boolean applies(SettingKey key, SinkSpec spec, Map<String, String> byName) {
+  /**
+   * Whether {@code key} applies given the other values ({@code byName}: case-insensitive names): its
+   * mode condition holds, or it has none.
+   */
+  public static boolean applies(SettingKey key, SinkSpec spec, Map<String, String> byName) {
     return key.onlyWhen() == null || key.onlyWhen().holds(current(spec, byName, key.onlyWhen().name()));
   }
 

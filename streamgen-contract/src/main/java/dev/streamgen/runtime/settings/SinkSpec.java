@@ -18,8 +18,10 @@ public final class SinkSpec {
   private final List<List<SettingKey>> exclusiveGroups;
   private final String passthroughPrefix;
   private final Condition passthroughWhen;
+  private final java.util.Map<List<SettingKey>, String> requiredHints;
 
   private SinkSpec(Builder b) {
+    this.requiredHints = Collections.unmodifiableMap(new java.util.HashMap<>(b.requiredHints));
     this.type = b.type;
     this.keys = Collections.unmodifiableList(new ArrayList<>(b.keys));
     this.requiredGroups = Collections.unmodifiableList(new ArrayList<>(b.requiredGroups));
@@ -57,6 +59,11 @@ public final class SinkSpec {
     return requiredGroups;
   }
 
+  /** What to write when {@code group} is missing (appended to the message), or null. */
+  public String requiredHint(List<SettingKey> group) {
+    return requiredHints.get(group);
+  }
+
   /** Groups of which at most one key may be set. */
   public List<List<SettingKey>> exclusiveGroups() {
     return exclusiveGroups;
@@ -92,6 +99,7 @@ public final class SinkSpec {
     private final List<List<SettingKey>> exclusiveGroups = new ArrayList<>();
     private String passthroughPrefix;
     private Condition passthroughWhen;
+    private final java.util.Map<List<SettingKey>, String> requiredHints = new java.util.HashMap<>();
 
     private Builder(String type) {
       this.type = type;
@@ -105,6 +113,13 @@ public final class SinkSpec {
     /** At least one of {@code group} must be set. */
     public Builder required(SettingKey... group) {
       requiredGroups.add(Collections.unmodifiableList(Arrays.asList(group)));
+      return this;
+    }
+
+    /** At least one of {@code group} must be set; {@code hint} says what to write. */
+    public Builder required(String hint, SettingKey... group) {
+      required(group);
+      requiredHints.put(requiredGroups.get(requiredGroups.size() - 1), hint);
       return this;
     }
 

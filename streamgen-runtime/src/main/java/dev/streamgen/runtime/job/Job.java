@@ -6,9 +6,8 @@ import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SecretResolver;
 import dev.streamgen.runtime.settings.SettingSource;
 import dev.streamgen.runtime.settings.SettingsException;
-import dev.streamgen.runtime.sink.ProvisioningSink;
+import dev.streamgen.runtime.sink.ConfiguredSink;
 import dev.streamgen.runtime.sink.SecretRedaction;
-import dev.streamgen.runtime.sink.Sink;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.sink.Sinks;
 import dev.streamgen.runtime.source.LoadedCatalog;
@@ -47,7 +46,7 @@ public final class Job {
 
   private static final String PREFIX = "[streamgen] ";
   private static final int TYPES_SHOWN = 5;
-  /** Rows generated to measure record sizes for a {@link ProvisioningSink}. */
+  /** Rows generated to measure record sizes for a sink that sizes its destination (Kinesis). */
   private static final long PROVISIONING_SAMPLE_ROWS = 10_000;
 
   private final PrintStream out;
@@ -107,7 +106,7 @@ public final class Job {
       return BAD_INPUT;
     }
     if (prepared.cli.dryRun()) {
-      print(out, PREFIX + "dry run: " + describe(prepared) + " -> " + prepared.sink.destination(prepared.sinkOptions));
+      print(out, PREFIX + "dry run: " + describe(prepared) + " -> " + prepared.sink.destination());
       print(out, PREFIX + "settings (secrets masked):");
       for (String line : prepared.settings.toString().split("\n")) {
         if (!line.isEmpty()) {
@@ -150,12 +149,10 @@ public final class Job {
     secrets = SecretResolver.forRun(cli.secretsFile());
     Map<String, String> sinkConfig = secrets.resolveAll(prefixed(settings.sinkConfig()));
     Map<String, String> sinkValues = unprefixed(sinkConfig);
-    // Not a sink_config key: the run's format, for sinks that label payloads (Kafka's Avro header).
-    sinkValues.put(SinkOptions.SERIALIZATION_FORMAT, settings.format().configName());
-    SinkOptions sinkOptions = new SinkOptions(settings.sinkType(), sinkValues);
-    Sink sink = Sinks.validate(sinkOptions);
+    // The run's format travels beside the keys, for sinks that label payloads (Kafka's Avro header).
+    ConfiguredSink sink = Sinks.configure(new SinkOptions(settings.sinkType(), sinkValues, settings.format()));
     SourceOptions sourceOptions = StreamGen.sourceOptions(catalog.className(), settings).build();
-    return new Prepared(cli, catalog, settings, sink, sinkOptions, sourceOptions, secrets);
+    return new Prepared(cli, catalog, settings, sink, sourceOptions, secrets);
   }
 
   private static String readConfig(String file) {
@@ -258,7 +255,7 @@ public final class Job {
   private static String describeRun(Prepared p, SparkSessions spark) {
     return describe(p)
         + " -> "
-        + p.sink.destination(p.sinkOptions)
+        + p.sink.destination()
         + " (Spark "
         + spark.session().version()
         + ", master "
@@ -293,7 +290,7 @@ public final class Job {
         interval,
         TimeUnit.SECONDS);
     try {
-      p.sink.writeBatch(unified, p.sinkOptions);
+      p.sink.writeBatch(unified);
     } finally {
       ticker.shutdownNow();
     }
@@ -312,16 +309,15 @@ public final class Job {
               + checkpoint
               + " (a restart with it set continues the sequence)");
     }
-    if (p.sink instanceof ProvisioningSink) {
+    if (p.sink.provisions()) {
       // Destinations sized by rate (Kinesis shards), from record sizes measured on a small batch of
       // the same events (without the run's type counter, so the summary counts only the stream).
       SourceOptions sampleOptions =
           p.sourceOptions.toBuilder().rows(PROVISIONING_SAMPLE_ROWS).partitions(1).build();
-      ((ProvisioningSink) p.sink)
-          .provision(p.sinkOptions, p.settings.rowsPerSecond(), StreamGen.batch(session, sampleOptions));
+      p.sink.provision(p.settings.rowsPerSecond(), StreamGen.batch(session, sampleOptions));
     }
     Dataset<Row> unified = StreamGen.stream(session, options);
-    StreamingQuery query = p.sink.startStream(unified, p.sinkOptions, checkpoint);
+    StreamingQuery query = p.sink.startStream(unified, checkpoint);
     long intervalNanos = TimeUnit.SECONDS.toNanos(p.cli.progressIntervalSeconds());
     try {
       // The duration counts from the first completed micro-batch: Spark's start-up is not streaming.
@@ -435,7 +431,7 @@ public final class Job {
             + Numbers.rate(rows / Math.max(seconds, 1e-9))
             + " rows/s)");
     print(out, PREFIX + "per type: " + TypeMix.describe(p.catalog, perType, 10));
-    print(out, PREFIX + "output: " + p.sink.destination(p.sinkOptions));
+    print(out, PREFIX + "output: " + p.sink.destination());
   }
 
   /**
@@ -467,9 +463,9 @@ public final class Job {
   /** The sink's own description of where the rows go, or its type when even that fails. */
   private static String destination(Prepared p) {
     try {
-      return p.sink.destination(p.sinkOptions);
+      return p.sink.destination();
     } catch (RuntimeException e) {
-      return "sink type " + p.sinkOptions.type();
+      return "sink type " + p.sink.type();
     }
   }
 
@@ -478,8 +474,7 @@ public final class Job {
     final CommandLine cli;
     final LoadedCatalog catalog;
     final RunSettings settings;
-    final Sink sink;
-    final SinkOptions sinkOptions;
+    final ConfiguredSink sink;
     final SourceOptions sourceOptions;
     final SecretResolver secrets;
 
@@ -487,15 +482,13 @@ public final class Job {
         CommandLine cli,
         LoadedCatalog catalog,
         RunSettings settings,
-        Sink sink,
-        SinkOptions sinkOptions,
+        ConfiguredSink sink,
         SourceOptions sourceOptions,
         SecretResolver secrets) {
       this.cli = cli;
       this.catalog = catalog;
       this.settings = settings;
       this.sink = sink;
-      this.sinkOptions = sinkOptions;
       this.sourceOptions = sourceOptions;
       this.secrets = secrets;
     }

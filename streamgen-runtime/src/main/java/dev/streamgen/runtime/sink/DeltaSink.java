@@ -1,5 +1,9 @@
 package dev.streamgen.runtime.sink;
 
+import static dev.streamgen.runtime.settings.LocalSinkKeys.DELTA_MODE;
+import static dev.streamgen.runtime.settings.LocalSinkKeys.DELTA_PATH;
+import static dev.streamgen.runtime.settings.LocalSinkKeys.DELTA_TABLE_NAME;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -14,42 +18,31 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * {@code sink_config.type: delta}: Spark's Delta writer, to a path or a catalog table, append or
  * overwrite; streams append with a checkpoint.
  */
-final class DeltaSink implements Sink {
-  static final String PATH = "path";
-  static final String TABLE_NAME = "table_name";
-  static final String MODE = "mode";
-
+final class DeltaSink implements Sink<SinkOptions> {
   /** A class every delta-spark release has: the data source behind {@code format("delta")}. */
   static final String DELTA_SOURCE = "org.apache.spark.sql.delta.sources.DeltaDataSource";
 
   @Override
-  public void validate(SinkOptions options) {
+  public SinkOptions options(SinkOptions options) {
     requireDelta(classLoader());
-    String path = options.get(PATH, null);
-    String table = options.get(TABLE_NAME, null);
-    if (path != null && table != null) {
-      throw new IllegalArgumentException(
-          "sink_config.path and sink_config.table_name are both set for sink type 'delta': set only one");
-    }
+    return options;
   }
 
   @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
-    validate(options);
-    DataFrameWriter<Row> w = unified.write().format("delta").mode(options.get(MODE, "append").toLowerCase());
-    String table = options.get(TABLE_NAME, null);
+    DataFrameWriter<Row> w = unified.write().format("delta").mode(options.text(DELTA_MODE));
+    String table = options.text(DELTA_TABLE_NAME);
     if (table != null) {
       w.saveAsTable(table);
     } else {
-      w.save(options.require(PATH));
+      w.save(options.text(DELTA_PATH));
     }
   }
 
   @Override
   public StreamingQuery startStream(Dataset<Row> unified, SinkOptions options, String checkpointLocation)
       throws TimeoutException {
-    validate(options);
-    if (options.get(MODE, "append").equalsIgnoreCase("overwrite")) {
+    if (options.text(DELTA_MODE).equals("overwrite")) {
       throw new IllegalArgumentException(
           "sink_config.mode 'overwrite' is not supported by a streaming run (a Delta stream appends): "
               + "use mode append, or generation_mode batch");
@@ -61,8 +54,8 @@ final class DeltaSink implements Sink {
             .outputMode("append")
             .queryName("streamgen-delta")
             .option("checkpointLocation", checkpointLocation);
-    String table = options.get(TABLE_NAME, null);
-    return table != null ? w.toTable(table) : w.start(options.require(PATH));
+    String table = options.text(DELTA_TABLE_NAME);
+    return table != null ? w.toTable(table) : w.start(options.text(DELTA_PATH));
   }
 
   /**
@@ -106,7 +99,7 @@ final class DeltaSink implements Sink {
 
   @Override
   public String destination(SinkOptions options) {
-    String table = options.get(TABLE_NAME, null);
-    return table != null ? "Delta table " + table : "Delta table at " + options.get(PATH, "?");
+    String table = options.text(DELTA_TABLE_NAME);
+    return table != null ? "Delta table " + table : "Delta table at " + options.text(DELTA_PATH);
   }
 }

@@ -1,6 +1,8 @@
 package dev.streamgen.runtime.sink;
 
-import java.util.Locale;
+import static dev.streamgen.runtime.settings.LocalSinkKeys.FILES_FORMAT;
+import static dev.streamgen.runtime.settings.LocalSinkKeys.FILES_PATH;
+
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,11 +12,16 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * {@code sink_config.type: files}: Spark's file writers (file_format parquet, json or orc) under
  * {@code path}, appending. JSON files hold the payload base64-encoded, as Spark writes binary.
  */
-final class FilesSink implements Sink {
+final class FilesSink implements Sink<SinkOptions> {
+
+  @Override
+  public SinkOptions options(SinkOptions options) {
+    return options;
+  }
 
   @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {
-    unified.write().format(fileFormat(options)).mode("append").save(options.require("path"));
+    unified.write().format(options.text(FILES_FORMAT)).mode("append").save(options.text(FILES_PATH));
   }
 
   @Override
@@ -22,18 +29,14 @@ final class FilesSink implements Sink {
       throws TimeoutException {
     return unified
         .writeStream()
-        .format(fileFormat(options))
+        .format(options.text(FILES_FORMAT))
         .queryName("streamgen-files")
         .option("checkpointLocation", checkpointLocation)
-        .start(options.require("path"));
+        .start(options.text(FILES_PATH));
   }
 
   @Override
   public String destination(SinkOptions options) {
-    return fileFormat(options) + " files under " + options.get("path", "?");
-  }
-
-  private static String fileFormat(SinkOptions options) {
-    return options.get("file_format", "parquet").toLowerCase(Locale.ROOT);
+    return options.text(FILES_FORMAT) + " files under " + options.text(FILES_PATH);
   }
 }

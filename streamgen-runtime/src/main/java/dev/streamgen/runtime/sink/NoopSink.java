@@ -6,7 +6,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 /** {@code sink_config.type: noop}: generates and discards, to measure generation alone. */
-final class NoopSink implements Sink {
+final class NoopSink implements Sink<SinkOptions> {
+
+  @Override
+  public SinkOptions options(SinkOptions options) {
+    return options;
+  }
+
+  @Override
+  public String destination(SinkOptions options) {
+    return "noop sink";
+  }
 
   @Override
   public void writeBatch(Dataset<Row> unified, SinkOptions options) {

@@ -8,12 +8,12 @@ import org.apache.spark.sql.Row;
  * #provision} once before {@link #writeBatch} or {@link #startStream}, with the run's target rate
  * and a bounded batch sample of the unified stream to measure record sizes from.
  */
-public interface ProvisioningSink extends Sink {
+public interface ProvisioningSink<O> extends Sink<O> {
 
   /**
    * Creates or resizes the destination for {@code targetEventsPerSecond}, as the sink's options ask
    * (for Kinesis: {@code shard_count} or {@code auto_shard_calculation}); does nothing when they
    * ask for nothing. Waits until the destination is ready.
    */
-  void provision(SinkOptions options, double targetEventsPerSecond, Dataset<Row> sample);
+  void provision(O options, double targetEventsPerSecond, Dataset<Row> sample);
 }

@@ -6,18 +6,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
- * Where the unified stream goes ({@code sink_config.type}). Implementations read their keys from
- * {@link SinkOptions}, validate them before any data moves, and never report success before the
+ * Where the unified stream goes ({@code sink_config.type}). {@link #options} turns the table-checked
+ * {@link SinkOptions} into the sink's own typed options {@code O} once, applying the rules that span
+ * keys; every other method receives that value. Implementations never report success before the
  * destination acknowledged every record.
+ *
+ * @param <O> the sink's parsed options
  */
-public interface Sink {
+public interface Sink<O> {
 
   /**
-   * Checks the options before any data moves (rules beyond the required keys and value types, which
-   * {@link Sinks#validate} checks from {@code ConfigKeys} for every sink). Throws
-   * IllegalArgumentException with a message naming the key, its value and the fix.
+   * The sink's options from the table-checked keys: rules beyond single values (credentials given in
+   * pairs, a record limit within the request limit, required libraries present). Throws
+   * IllegalArgumentException naming the key, its value and the fix. Called before any data moves.
    */
-  default void validate(SinkOptions options) {}
+  O options(SinkOptions options);
 
   /**
    * False for destinations whose records carry no header to name the event type (Kinesis): with the
@@ -29,14 +32,11 @@ public interface Sink {
   }
 
   /** Where the data goes, for the job's summary (never a credential), e.g. "Delta table at /tmp/t". */
-  default String destination(SinkOptions options) {
-    return options.type() + " sink";
-  }
+  String destination(O options);
 
   /** Writes a bounded unified DataFrame; returns once everything is acknowledged. */
-  void writeBatch(Dataset<Row> unified, SinkOptions options);
+  void writeBatch(Dataset<Row> unified, O options);
 
   /** Starts a streaming query writing the unified stream, checkpointing at {@code checkpointLocation}. */
-  StreamingQuery startStream(Dataset<Row> unified, SinkOptions options, String checkpointLocation)
-      throws TimeoutException;
+  StreamingQuery startStream(Dataset<Row> unified, O options, String checkpointLocation) throws TimeoutException;
 }

@@ -99,7 +99,9 @@ class JobTest {
   void sinkProblemsAreReportedBeforeSparkRuns() {
     assertThat(run("--rows", "10", "--set", "sink_config.type=delta")).isEqualTo(2);
     assertThat(err())
-        .isEqualTo("streamgen: one of sink_config.path, sink_config.table_name is required for sink type 'delta'\n");
+        .isEqualTo(
+            "streamgen: --set sink_config.type: one of sink_config.path, sink_config.table_name is required for sink"
+                + " type 'delta'\n");
   }
 
   @Test

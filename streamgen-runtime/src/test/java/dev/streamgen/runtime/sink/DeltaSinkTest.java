@@ -50,12 +50,11 @@ class DeltaSinkTest {
   @Test
   void batchAppendsThenOverwrites() throws Exception {
     String path = SharedSpark.tempDir("delta") + "/events";
-    Sink sink = Sinks.validate(delta("path", path));
-    sink.writeBatch(batch(1_000, 1), delta("path", path));
-    sink.writeBatch(batch(500, 2), delta("path", path, "mode", "append"));
+    Sinks.configure(delta("path", path)).writeBatch(batch(1_000, 1));
+    Sinks.configure(delta("path", path, "mode", "append")).writeBatch(batch(500, 2));
     SparkSession spark = SharedSpark.session();
     assertThat(spark.read().format("delta").load(path).count()).isEqualTo(1_500);
-    sink.writeBatch(batch(700, 3), delta("path", path, "mode", "overwrite"));
+    Sinks.configure(delta("path", path, "mode", "overwrite")).writeBatch(batch(700, 3));
     Dataset<Row> back = spark.read().format("delta").load(path);
     assertThat(back.count()).isEqualTo(700);
     // Decoded payloads agree with their rows, and equal what the source generates for seed 3.
@@ -70,19 +69,19 @@ class DeltaSinkTest {
   @Test
   void batchToCatalogTable() {
     String table = "streamgen_events_" + UUID.randomUUID().toString().replace("-", "");
-    Sinks.validate(delta("table_name", table)).writeBatch(batch(100, 1), delta("table_name", table));
+    Sinks.configure(delta("table_name", table)).writeBatch(batch(100, 1));
     assertThat(SharedSpark.session().table(table).count()).isEqualTo(100);
     SharedSpark.session().sql("DROP TABLE " + table);
   }
 
   @Test
   void optionsAreCheckedBeforeAnyDataMoves() {
-    assertThatThrownBy(() -> Sinks.validate(delta()))
+    assertThatThrownBy(() -> Sinks.configure(delta()))
         .hasMessage("one of sink_config.path, sink_config.table_name is required for sink type 'delta'");
-    assertThatThrownBy(() -> Sinks.validate(delta("path", "/tmp/x", "table_name", "t")))
+    assertThatThrownBy(() -> Sinks.configure(delta("path", "/tmp/x", "table_name", "t")))
         .hasMessage(
             "sink_config.path and sink_config.table_name are both set for sink type 'delta': set only one");
-    assertThatThrownBy(() -> Sinks.validate(delta("path", "/tmp/x", "mode", "upsert")))
+    assertThatThrownBy(() -> Sinks.configure(delta("path", "/tmp/x", "mode", "upsert")))
         .hasMessage("'upsert' is not valid for sink_config.mode: expected one of append, overwrite");
   }
 
@@ -91,7 +90,7 @@ class DeltaSinkTest {
     Dataset<Row> stream =
         SharedSpark.session().readStream().format("streamgen").option("catalog", CATALOG).load();
     assertThatThrownBy(
-            () -> new DeltaSink().startStream(stream, delta("path", "/tmp/never", "mode", "overwrite"), "/tmp/cp"))
+            () -> Sinks.configure(delta("path", "/tmp/never", "mode", "overwrite")).startStream(stream, "/tmp/cp"))
         .hasMessage(
             "sink_config.mode 'overwrite' is not supported by a streaming run (a Delta stream appends): "
                 + "use mode append, or generation_mode batch");
@@ -107,9 +106,8 @@ class DeltaSinkTest {
     StreamClock.register(clockName, clock);
     try {
       SinkOptions options = delta("path", path);
-      Sink sink = Sinks.validate(options);
       // First run: 3 s of rows, then the query stops.
-      StreamingQuery first = sink.startStream(stream(clockName), options, checkpoint);
+      StreamingQuery first = Sinks.configure(options).startStream(stream(clockName), checkpoint);
       first.processAllAvailable(); // the stream starts (row 0 at the clock's START) before time moves
       for (int s = 0; s < 3; s++) {
         clock.advanceSeconds(1);
@@ -118,7 +116,7 @@ class DeltaSinkTest {
       first.stop();
       // Meanwhile 2 s pass; the restarted query catches up from the checkpoint, then runs 2 s more.
       clock.advanceSeconds(2);
-      StreamingQuery second = sink.startStream(stream(clockName), options, checkpoint);
+      StreamingQuery second = Sinks.configure(options).startStream(stream(clockName), checkpoint);
       second.processAllAvailable();
       for (int s = 0; s < 2; s++) {
         clock.advanceSeconds(1);

@@ -74,10 +74,10 @@ final class EventHubsErrors {
   /** The setting that carries the credentials the hub refused, and what to check in it. */
   private static String credentialSetting(EventHubsOptions options) {
     return options.usesConnectionString()
-        ? "sink_config." + EventHubsOptions.CONNECTION_STRING + " (check its SharedAccessKeyName and "
+        ? dev.streamgen.runtime.settings.EventHubsKeys.CONNECTION_STRING.path() + " (check its SharedAccessKeyName and "
             + "SharedAccessKey against a shared access policy with Send rights on the namespace or hub)"
         : "the identity DefaultAzureCredential signed in with for sink_config."
-            + EventHubsOptions.FULLY_QUALIFIED_NAMESPACE + " (it needs the Azure Event Hubs Data Sender role)";
+            + dev.streamgen.runtime.settings.EventHubsKeys.FULLY_QUALIFIED_NAMESPACE.name() + " (it needs the Azure Event Hubs Data Sender role)";
   }
 
   /** The hub's "unauthorized access" answer (e.g. a 401 to the SDK's put-token) in the chain, or null. */

@@ -1,7 +1,7 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.settings.KafkaKeys;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.runtime.sink.kafka.KafkaSink;
 import dev.streamgen.runtime.sink.kafka.KafkaSinkOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class EventHubsKafkaEndpoint {
   /** Microsoft's recommended ceiling: the service closes connections above 1,046,528 bytes. */
   static final int MAX_REQUEST_SIZE = 1_000_000;
 
-  private static final String BOOTSTRAP_OVERRIDE = EventHubsOptions.KAFKA_PREFIX + "bootstrap.servers";
+  private static final String BOOTSTRAP_OVERRIDE = KafkaKeys.PRODUCER_PREFIX + "bootstrap.servers";
 
   private EventHubsKafkaEndpoint() {}
 
@@ -29,15 +29,12 @@ final class EventHubsKafkaEndpoint {
    * keys over all of it ({@code kafka.bootstrap.servers} replaces {@code <namespace>:9093}, e.g. for a
    * private endpoint or a test broker).
    */
-  static SinkOptions kafkaSinkOptions(EventHubsOptions options) {
+  static KafkaSinkOptions kafkaSinkOptions(EventHubsOptions options) {
     Map<String, String> m = new LinkedHashMap<>();
     String bootstrap = options.kafkaOverrides().get(BOOTSTRAP_OVERRIDE);
-    m.put(KafkaSinkOptions.BOOTSTRAP_SERVERS,
+    m.put(KafkaKeys.BOOTSTRAP_SERVERS.name(),
         bootstrap != null ? bootstrap : host(options.fullyQualifiedNamespace()) + ":" + KAFKA_PORT);
-    m.put(KafkaSinkOptions.TOPIC, options.eventHubName());
-    if (options.serializationFormat() != null) {
-      m.put(KafkaSinkOptions.SERIALIZATION_FORMAT, options.serializationFormat().configName());
-    }
+    m.put(KafkaKeys.TOPIC.name(), options.eventHubName());
     m.put("kafka.security.protocol", "SASL_SSL");
     m.put("kafka.sasl.mechanism", "PLAIN");
     m.put("kafka.sasl.jaas.config", jaasConfig(options.connectionString()));
@@ -59,7 +56,7 @@ final class EventHubsKafkaEndpoint {
         m.put(e.getKey(), e.getValue());
       }
     }
-    return new SinkOptions(KafkaSink.TYPE, m);
+    return KafkaSinkOptions.from(new SinkOptions(KafkaKeys.SPEC.type(), m, options.serializationFormat()));
   }
 
   /** Strips the port a connection string's endpoint may carry (the emulator's); Kafka uses 9093. */

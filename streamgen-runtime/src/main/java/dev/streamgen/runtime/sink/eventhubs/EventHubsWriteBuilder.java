@@ -1,5 +1,7 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.settings.EventHubsKeys;
+import dev.streamgen.runtime.sink.SinkOptions;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriteBuilder;
@@ -15,7 +17,7 @@ final class EventHubsWriteBuilder implements WriteBuilder {
 
   EventHubsWriteBuilder(LogicalWriteInfo info, EventHubsTable.SinkMetrics sinkMetrics) {
     this.sinkMetrics = sinkMetrics;
-    this.options = EventHubsOptions.parse(info.options());
+    this.options = EventHubsOptions.from(SinkOptions.fromDataSource(EventHubsKeys.SPEC.type(), info.options()));
     if (options.protocol() != EventHubsOptions.Protocol.AMQP) {
       throw EventHubsErrors.kafkaProtocolInDataSource();
     }

@@ -16,17 +16,15 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  * send error before it commits, so nothing is lost, but a retried task or micro-batch sends its
  * records again.
  */
-public final class KafkaSink implements Sink {
-  public static final String TYPE = "kafka";
+public final class KafkaSink implements Sink<KafkaSinkOptions> {
 
   @Override
-  public void validate(SinkOptions options) {
-    KafkaSinkOptions.from(options);
+  public KafkaSinkOptions options(SinkOptions options) {
+    return KafkaSinkOptions.from(options);
   }
 
   @Override
-  public String destination(SinkOptions options) {
-    KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
+  public String destination(KafkaSinkOptions kafka) {
     String where = kafka.topic() != null
         ? "topic " + kafka.topic()
         : "one topic per event type (" + kafka.topicPattern() + ")";
@@ -34,8 +32,7 @@ public final class KafkaSink implements Sink {
   }
 
   @Override
-  public void writeBatch(Dataset<Row> unified, SinkOptions options) {
-    KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
+  public void writeBatch(Dataset<Row> unified, KafkaSinkOptions kafka) {
     KafkaRecords.from(unified, kafka)
         .write()
         .format("kafka")
@@ -45,9 +42,8 @@ public final class KafkaSink implements Sink {
   }
 
   @Override
-  public StreamingQuery startStream(Dataset<Row> unified, SinkOptions options, String checkpointLocation)
+  public StreamingQuery startStream(Dataset<Row> unified, KafkaSinkOptions kafka, String checkpointLocation)
       throws TimeoutException {
-    KafkaSinkOptions kafka = KafkaSinkOptions.from(options);
     if (checkpointLocation == null || checkpointLocation.trim().isEmpty()) {
       throw new IllegalArgumentException(
           "a streaming run to Kafka needs a checkpoint location; set streaming_config.checkpoint_location"

@@ -2,32 +2,21 @@ package dev.streamgen.runtime.sink.kafka;
 
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.settings.KafkaKeys;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code sink_config} of {@code type: kafka}, checked before any query starts.
- *
- * <ul>
- *   <li>{@code bootstrap_servers} (required): {@code host:port[,host:port...]}.
- *   <li>{@code topic}: every event to one topic; or {@code topic_pattern}: one topic per event type
- *       (see {@link TopicPattern}). Exactly one of the two.
- *   <li>{@code kafka.<producer setting>}: passed to the Kafka producer exactly as Spark's Kafka
- *       writer passes its {@code kafka.*} options ({@code kafka.acks}, {@code kafka.compression.type},
- *       {@code kafka.security.protocol}, {@code kafka.sasl.jaas.config}, {@code kafka.ssl.*}, ...).
- *   <li>{@code serialization_format}: not a YAML key under sink_config but the run's format, which the
- *       job adds ({@link SinkOptions#SERIALIZATION_FORMAT}) so that Avro payloads get the
- *       {@code schema_fingerprint} header.
- * </ul>
+ * The Kafka sink's options, from the table-checked keys of {@link KafkaKeys}: the topic or the per-type
+ * topic pattern, and the {@code kafka.*} producer settings passed to the producer exactly as Spark's
+ * Kafka writer passes its {@code kafka.*} options ({@code kafka.acks}, {@code kafka.security.protocol},
+ * {@code kafka.sasl.jaas.config}, {@code kafka.ssl.*}, ...). The run's format decides the Avro
+ * {@code schema_fingerprint} header.
  */
-public final class KafkaSinkOptions {
-  public static final String BOOTSTRAP_SERVERS = "bootstrap_servers";
-  public static final String TOPIC = "topic";
-  public static final String TOPIC_PATTERN = "topic_pattern";
-  public static final String PRODUCER_PREFIX = "kafka.";
-  public static final String SERIALIZATION_FORMAT = SinkOptions.SERIALIZATION_FORMAT;
+public final class KafkaSinkOptions implements Serializable {
+  private static final long serialVersionUID = 2L;
 
   private final String bootstrapServers;
   private final String topic;
@@ -48,53 +37,30 @@ public final class KafkaSinkOptions {
     this.format = format;
   }
 
-  /** Reads and checks the options; the first problem is thrown, naming the key, value and fix. */
+  /** The rules beyond single keys; the first problem is thrown, naming the key, value and fix. */
   public static KafkaSinkOptions from(SinkOptions options) {
-    String servers = options.require(BOOTSTRAP_SERVERS).trim();
-    String topic = blankToNull(options.get(TOPIC, null));
-    String pattern = blankToNull(options.get(TOPIC_PATTERN, null));
-    if (topic == null && pattern == null) {
-      throw new IllegalArgumentException(
-          "sink_config." + TOPIC + " or sink_config." + TOPIC_PATTERN + " is required for sink type 'kafka';"
-              + " set topic: <name> to write every event to one topic, or topic_pattern: events."
-              + TopicPattern.PLACEHOLDER + " for one topic per event type");
-    }
-    if (topic != null && pattern != null) {
-      throw new IllegalArgumentException(
-          "sink_config." + TOPIC + " ('" + topic + "') and sink_config." + TOPIC_PATTERN + " ('" + pattern
-              + "') are both set; keep one: topic writes every event to one topic, topic_pattern one topic"
-              + " per event type");
-    }
+    String topic = options.text(KafkaKeys.TOPIC);
+    String pattern = options.text(KafkaKeys.TOPIC_PATTERN);
     if (topic != null) {
-      TopicName.check("sink_config." + TOPIC, topic);
+      TopicName.check(KafkaKeys.TOPIC.path(), topic);
     }
     TopicPattern topicPattern = pattern == null ? null : TopicPattern.parse(pattern);
-
     Map<String, String> producer = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : options.asMap().entrySet()) {
-      String key = e.getKey();
-      if (!key.toLowerCase(Locale.ROOT).startsWith(PRODUCER_PREFIX)) {
-        continue;
-      }
-      String setting = key.substring(PRODUCER_PREFIX.length()).toLowerCase(Locale.ROOT);
+    for (Map.Entry<String, String> e : options.passthrough().entrySet()) {
+      String setting = e.getKey().substring(KafkaKeys.PRODUCER_PREFIX.length());
       if (setting.equals("bootstrap.servers")) {
         throw new IllegalArgumentException(
-            "sink_config." + key + " is not supported; set sink_config." + BOOTSTRAP_SERVERS + " instead");
+            "sink_config." + e.getKey() + " is not supported; set " + KafkaKeys.BOOTSTRAP_SERVERS.path() + " instead");
       }
       if (setting.equals("key.serializer") || setting.equals("value.serializer")) {
         throw new IllegalArgumentException(
-            "sink_config." + key + " is not supported: Spark's Kafka writer sends keys and values as bytes"
+            "sink_config." + e.getKey() + " is not supported: Spark's Kafka writer sends keys and values as bytes"
                 + " with its own serializers; remove it");
       }
-      if (setting.isEmpty()) {
-        throw new IllegalArgumentException(
-            "sink_config." + key + " names no producer setting; write e.g. sink_config.kafka.acks");
-      }
-      producer.put(PRODUCER_PREFIX + setting, e.getValue());
+      producer.put(e.getKey(), e.getValue());
     }
-    String formatName = options.get(SERIALIZATION_FORMAT, null);
-    Format format = formatName == null ? null : Format.parse(formatName);
-    return new KafkaSinkOptions(servers, topic, topicPattern, producer, format);
+    return new KafkaSinkOptions(
+        options.text(KafkaKeys.BOOTSTRAP_SERVERS), topic, topicPattern, producer, options.format());
   }
 
   public String bootstrapServers() {
@@ -141,7 +107,4 @@ public final class KafkaSinkOptions {
         + ", format=" + (format == null ? "unknown" : format.configName()) + "}";
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.trim().isEmpty() ? null : s.trim();
-  }
 }

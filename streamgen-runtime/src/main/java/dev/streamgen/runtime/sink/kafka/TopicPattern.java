@@ -20,7 +20,7 @@ public final class TopicPattern implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public static final String PLACEHOLDER = "{event_type_id}";
-  private static final String SETTING = "sink_config." + KafkaSinkOptions.TOPIC_PATTERN;
+  private static final String SETTING = dev.streamgen.runtime.settings.KafkaKeys.TOPIC_PATTERN.path();
 
   private final String pattern;
   /** The text around the placeholders: one more element than there are placeholders. */
@@ -64,7 +64,7 @@ public final class TopicPattern implements Serializable {
     if (literals.size() == 1) {
       throw new IllegalArgumentException(
           SETTING + " '" + pattern + "' has no " + PLACEHOLDER
-              + " placeholder; for a single topic set sink_config." + KafkaSinkOptions.TOPIC + " instead");
+              + " placeholder; for a single topic set " + dev.streamgen.runtime.settings.KafkaKeys.TOPIC.path() + " instead");
     }
     for (String literal : literals) {
       String bad = TopicName.firstIllegalCharacter(literal);

@@ -20,7 +20,7 @@ final class KinesisErrors {
             + (payloadBytes + keyBytes) + " bytes (payload " + payloadBytes + " + partition key "
             + keyBytes + "), above sink_config.max_record_bytes (" + maxRecordBytes + "); shrink"
             + " the event or raise max_record_bytes (up to "
-            + KinesisSinkOptions.LIMIT_MAX_RECORD_BYTES + ", for streams that accept records above"
+            + dev.streamgen.runtime.settings.KinesisKeys.MAX_RECORD_BYTES.max() + ", for streams that accept records above"
             + " 1 MiB)" + counts(handed, metrics),
         metrics);
   }

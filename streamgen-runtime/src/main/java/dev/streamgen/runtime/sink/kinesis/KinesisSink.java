@@ -2,8 +2,6 @@ package dev.streamgen.runtime.sink.kinesis;
 
 import dev.streamgen.runtime.sink.ProvisioningSink;
 import dev.streamgen.runtime.sink.SinkOptions;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,15 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code sink_config.type: kinesis}. Writes through {@code format("streamgen-kinesis")}, which
- * validates the options and applies {@code shard_count} when the write is planned; {@link
- * #provision}, called by the runtime with the target rate, applies {@code auto_shard_calculation}.
+ * applies {@code shard_count} when the write is planned; {@link #provision}, called by the runtime
+ * with the target rate, applies {@code auto_shard_calculation}.
  */
-public final class KinesisSink implements ProvisioningSink {
+public final class KinesisSink implements ProvisioningSink<KinesisSinkOptions> {
   private static final Logger LOG = LoggerFactory.getLogger(KinesisSink.class);
 
   @Override
-  public void validate(SinkOptions options) {
-    KinesisSinkOptions.parse(options.asMap());
+  public KinesisSinkOptions options(SinkOptions options) {
+    return KinesisSinkOptions.from(options);
   }
 
   /** Kinesis records have no headers: protobuf payloads travel in StreamgenEnvelope. */
@@ -32,14 +30,12 @@ public final class KinesisSink implements ProvisioningSink {
   }
 
   @Override
-  public String destination(SinkOptions options) {
-    KinesisSinkOptions o = KinesisSinkOptions.parse(options.asMap());
+  public String destination(KinesisSinkOptions o) {
     return "Kinesis stream '" + o.streamName() + "' at " + o.destination();
   }
 
   @Override
-  public void provision(SinkOptions options, double targetEventsPerSecond, Dataset<Row> sample) {
-    KinesisSinkOptions o = KinesisSinkOptions.parse(options.asMap());
+  public void provision(KinesisSinkOptions o, double targetEventsPerSecond, Dataset<Row> sample) {
     if (!o.autoShardCalculation() && o.shardCount() == 0) {
       return;
     }
@@ -51,30 +47,21 @@ public final class KinesisSink implements ProvisioningSink {
   }
 
   @Override
-  public void writeBatch(Dataset<Row> unified, SinkOptions options) {
-    validate(options);
+  public void writeBatch(Dataset<Row> unified, KinesisSinkOptions o) {
     unified.write()
         .format(KinesisSinkProvider.SHORT_NAME)
-        .options(sparkOptions(options))
+        .options(o.dataSourceOptions())
         .mode(SaveMode.Append)
         .save();
   }
 
   @Override
-  public StreamingQuery startStream(
-      Dataset<Row> unified, SinkOptions options, String checkpointLocation)
+  public StreamingQuery startStream(Dataset<Row> unified, KinesisSinkOptions o, String checkpointLocation)
       throws TimeoutException {
-    validate(options);
     return unified.writeStream()
         .format(KinesisSinkProvider.SHORT_NAME)
-        .options(sparkOptions(options))
+        .options(o.dataSourceOptions())
         .option("checkpointLocation", checkpointLocation)
         .start();
-  }
-
-  private static Map<String, String> sparkOptions(SinkOptions options) {
-    Map<String, String> m = new HashMap<>(options.asMap());
-    m.remove("type");
-    return m;
   }
 }

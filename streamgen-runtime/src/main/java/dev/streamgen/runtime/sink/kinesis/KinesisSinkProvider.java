@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.settings.KinesisKeys;
 import dev.streamgen.runtime.columns.UnifiedStream;
 import java.util.Map;
 import org.apache.spark.sql.connector.catalog.Table;
@@ -12,7 +13,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /**
  * {@code format("streamgen-kinesis")}: writes the unified stream to a Kinesis data stream, in
  * batch ({@code df.write().mode("append")}) and streaming ({@code df.writeStream()}). Options are
- * the {@code sink_config} keys of {@link KinesisSinkOptions}; docs/sinks.md lists them.
+ * the {@code sink_config} keys of {@link KinesisKeys}; docs/sinks.md lists them.
  */
 public final class KinesisSinkProvider implements TableProvider, DataSourceRegister {
   public static final String SHORT_NAME = "streamgen-kinesis";
@@ -31,6 +32,6 @@ public final class KinesisSinkProvider implements TableProvider, DataSourceRegis
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
     // Options are validated when the write is built: that is where a wrong one can be named.
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(properties);
-    return new KinesisTable(options.get(KinesisSinkOptions.STREAM_NAME));
+    return new KinesisTable(options.get(KinesisKeys.STREAM_NAME.name()));
   }
 }

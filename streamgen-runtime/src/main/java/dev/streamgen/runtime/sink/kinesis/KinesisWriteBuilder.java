@@ -1,5 +1,7 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.settings.KinesisKeys;
+import dev.streamgen.runtime.sink.SinkOptions;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriteBuilder;
@@ -25,11 +27,8 @@ final class KinesisWriteBuilder implements WriteBuilder {
 
   @Override
   public Write build() {
-    KinesisSinkOptions options = KinesisSinkOptions.parse(info.options());
-    if (!options.unknownKeys().isEmpty()) {
-      LOG.warn("kinesis sink: ignoring sink_config keys it does not know: {} (known: {})",
-          options.unknownKeys(), KinesisSinkOptions.KEYS);
-    }
+    KinesisSinkOptions options =
+        KinesisSinkOptions.from(SinkOptions.fromDataSource(KinesisKeys.SPEC.type(), info.options()));
     UnifiedColumns columns = UnifiedColumns.of(info.schema());
     try (KinesisStreamProvisioner provisioner = new KinesisStreamProvisioner(options)) {
       if (options.shardCount() > 0) {

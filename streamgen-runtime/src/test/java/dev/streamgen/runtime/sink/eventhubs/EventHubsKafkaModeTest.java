@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -55,7 +56,7 @@ class EventHubsKafkaModeTest {
     m.put("retry_timeout_seconds", "30");
     m.put("kafka.bootstrap.servers", broker.bootstrapServers());
     m.put("kafka.security.protocol", "PLAINTEXT");
-    return new SinkOptions("eventhubs", m);
+    return SinkOptions.fromDataSource("eventhubs", m);
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
@@ -76,7 +77,7 @@ class EventHubsKafkaModeTest {
   @Test
   void batchWriteReachesTheTopicNamedByTheHubWithKeysAndHeaders() {
     broker.createTopic("hub-batch", 2);
-    new EventHubsSink().writeBatch(UnifiedTestRows.avro(spark, 0, 900, 3), options("hub-batch", "avro"));
+    Sinks.configure(options("hub-batch", "avro")).writeBatch(UnifiedTestRows.avro(spark, 0, 900, 3));
 
     Map<Long, ConsumerRecord<byte[], byte[]>> bySeq = bySeq(broker.readAll("hub-batch"));
     assertThat(bySeq).hasSize(900);
@@ -101,7 +102,7 @@ class EventHubsKafkaModeTest {
     UnifiedTestRows.avro(spark, 0, 400, 2).write().parquet(input);
     Dataset<Row> stream = spark.readStream().schema(UnifiedStream.SCHEMA).parquet(input);
     StreamingQuery query =
-        new EventHubsSink().startStream(stream, options("hub-stream", "avro"), dir.resolve("cp").toString());
+        Sinks.configure(options("hub-stream", "avro")).startStream(stream, dir.resolve("cp").toString());
     try {
       query.processAllAvailable();
     } finally {

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.sink.kafka.KafkaSinkOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,11 @@ class EventHubsOptionsTest {
   }
 
   private static EventHubsOptions parse(String... keyValues) {
-    return EventHubsOptions.parse(opts(keyValues));
+    return parse(opts(keyValues));
+  }
+
+  private static EventHubsOptions parse(Map<String, String> keys) {
+    return EventHubsOptions.from(SinkOptions.fromDataSource("eventhubs", keys));
   }
 
   @Test
@@ -94,24 +99,23 @@ class EventHubsOptionsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "protocol|mqtt|sink_config.protocol 'mqtt' is not valid; use amqp (the default) or kafka",
-        "max_retries|-1|sink_config.max_retries '-1' is not valid; use a count between 0 and 100",
-        "max_retries|three|sink_config.max_retries 'three' is not valid; use a count between 0 and 100",
-        "retry_timeout_seconds|0|sink_config.retry_timeout_seconds '0' is not valid; use whole seconds between 1 and 86400",
-        "retry_timeout_seconds|2.5|sink_config.retry_timeout_seconds '2.5' is not valid; use whole seconds between 1 and 86400",
-        "retry_delay_ms|0|sink_config.retry_delay_ms '0' is not valid; use milliseconds between 1 and 3600000",
+        "protocol|mqtt|'mqtt' is not valid for sink_config.protocol: expected one of amqp, kafka",
+        "max_retries|-1|'-1' is not valid for sink_config.max_retries: expected a whole number from 0 to 100",
+        "max_retries|three|'three' is not valid for sink_config.max_retries: expected a whole number from 0 to 100",
+        "retry_timeout_seconds|0|'0' is not valid for sink_config.retry_timeout_seconds: expected a whole number from 1 to 86400",
+        "retry_timeout_seconds|2.5|'2.5' is not valid for sink_config.retry_timeout_seconds: expected a whole number from 1 to 86400",
+        "retry_delay_ms|0|'0' is not valid for sink_config.retry_delay_ms: expected a whole number from 1 to 3600000",
         "retry_max_delay_seconds|4|sink_config.retry_max_delay_seconds '4' is not valid; the Azure SDK waits retry_delay_ms plus 4 s before it retries a connection, so use at least 5 (retry_delay_ms 800 + 4 s, rounded up)",
-        "retry_mode|linear|sink_config.retry_mode 'linear' is not valid; use exponential (the default) or fixed",
-        "transport|http|sink_config.transport 'http' is not valid; use amqp (the default) or amqp_websockets",
-        "max_batch_bytes|100|sink_config.max_batch_bytes '100' is not valid; use a size in bytes of at least 1024, at most the hub's max message size (256 KB on Basic, 1 MB on Standard), or leave it unset",
-        "max_open_batches|0|sink_config.max_open_batches '0' is not valid; use a count between 1 and 100000",
-        "serialization_format|xml|sink_config.serialization_format 'xml' is not valid; use json, avro, binary or protobuf",
+        "retry_mode|linear|'linear' is not valid for sink_config.retry_mode: expected one of exponential, fixed",
+        "transport|http|'http' is not valid for sink_config.transport: expected one of amqp, amqp_websockets",
+        "max_batch_bytes|100|'100' is not valid for sink_config.max_batch_bytes: expected a whole number from 1024 to 2147483647",
+        "max_open_batches|0|'0' is not valid for sink_config.max_open_batches: expected a whole number from 1 to 100000",
         "eventhub_name|other|sink_config.eventhub_name 'other' is not valid; the connection string's EntityPath names event hub 'hub1'; drop eventhub_name or make the two agree",
       })
   void rejectsABadValueNamingTheKeyTheValueAndTheFix(String key, String value, String message) {
     Map<String, String> m = opts("connection_string", CS + ";EntityPath=hub1");
     m.put(key, value);
-    assertThatThrownBy(() -> EventHubsOptions.parse(m))
+    assertThatThrownBy(() -> parse(m))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -119,14 +123,13 @@ class EventHubsOptionsTest {
   @Test
   void requiresAWayToSignIn() {
     assertThatThrownBy(() -> parse("eventhub_name", "hub1"))
-        .hasMessage("sink_config.connection_string or sink_config.fully_qualified_namespace is required for "
+        .hasMessage("one of sink_config.connection_string, sink_config.fully_qualified_namespace is required for "
             + "sink type 'eventhubs'; set connection_string: \"{{secrets/<scope>/<key>}}\" (a shared access "
             + "policy's connection string), or fully_qualified_namespace: <namespace>.servicebus.windows.net "
             + "to sign in with DefaultAzureCredential");
     assertThatThrownBy(() -> parse("connection_string", CS, "fully_qualified_namespace", "x.servicebus.windows.net"))
-        .hasMessage("sink_config.connection_string and sink_config.fully_qualified_namespace are both set; "
-            + "keep connection_string to sign in with its shared access key, or fully_qualified_namespace to "
-            + "sign in with DefaultAzureCredential");
+        .hasMessage("sink_config.connection_string and sink_config.fully_qualified_namespace are both set for "
+            + "sink type 'eventhubs': set only one");
   }
 
   @Test
@@ -157,7 +160,7 @@ class EventHubsOptionsTest {
   @Test
   void theNamespaceIsAHostName() {
     assertThatThrownBy(() -> parse("fully_qualified_namespace", "sb://myns.servicebus.windows.net/", "eventhub_name", "h"))
-        .hasMessage("sink_config.fully_qualified_namespace 'sb://myns.servicebus.windows.net/' is not valid; "
+        .hasMessage("'sb://myns.servicebus.windows.net/' is not valid for sink_config.fully_qualified_namespace: "
             + "give the host name only, like mynamespace.servicebus.windows.net");
     assertThatThrownBy(() -> parse("fully_qualified_namespace", "myns.servicebus.windows.net", "eventhub_name", "h",
             "protocol", "kafka"))
@@ -171,12 +174,10 @@ class EventHubsOptionsTest {
     EventHubsOptions o = parse("connection_string", CS + ";EntityPath=hub1", "protocol", "kafka",
         "max_retries", "2", "retry_timeout_seconds", "30", "serialization_format", "json",
         "kafka.linger.ms", "20", "kafka.acks", "1");
-    SinkOptions kafka = EventHubsKafkaEndpoint.kafkaSinkOptions(o);
-    assertThat(kafka.type()).isEqualTo("kafka");
+    KafkaSinkOptions kafka = EventHubsKafkaEndpoint.kafkaSinkOptions(o);
+    assertThat(kafka.format()).isEqualTo(Format.JSON);
     Map<String, String> expected = new LinkedHashMap<>();
-    expected.put("bootstrap_servers", "myns.servicebus.windows.net:9093");
-    expected.put("topic", "hub1");
-    expected.put("serialization_format", "json");
+    expected.put("kafka.bootstrap.servers", "myns.servicebus.windows.net:9093");
     expected.put("kafka.security.protocol", "SASL_SSL");
     expected.put("kafka.sasl.mechanism", "PLAIN");
     expected.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
@@ -189,7 +190,8 @@ class EventHubsOptionsTest {
     expected.put("kafka.delivery.timeout.ms", "91000");
     expected.put("kafka.acks", "1"); // the user's kafka.* keys win
     expected.put("kafka.linger.ms", "20");
-    assertThat(kafka.asMap()).isEqualTo(expected);
+    expected.put("topic", "hub1");
+    assertThat(kafka.sparkWriterOptions()).containsExactlyInAnyOrderEntriesOf(expected);
   }
 
   @Test

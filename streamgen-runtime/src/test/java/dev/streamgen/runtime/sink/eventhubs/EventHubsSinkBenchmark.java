@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -43,7 +44,7 @@ public final class EventHubsSinkBenchmark {
       options.put("connection_string", server.connectionString());
       options.put("serialization_format", "json");
 
-      new EventHubsSink().writeBatch(rows(spark, 10_000, "concat('user-', id % 17)"), new SinkOptions("eventhubs", options));
+      Sinks.configure(SinkOptions.fromDataSource("eventhubs", options)).writeBatch(rows(spark, 10_000, "concat('user-', id % 17)"));
       server.clearEvents(); // warm-up done: JIT, Spark planning, first connections
 
       double baseline = baseline(server, lowCardinalityEvents);
@@ -73,7 +74,7 @@ public final class EventHubsSinkBenchmark {
     rows.count(); // generate outside the timed part
     server.clearEvents();
     long t0 = System.nanoTime();
-    new EventHubsSink().writeBatch(rows, new SinkOptions("eventhubs", options));
+    Sinks.configure(SinkOptions.fromDataSource("eventhubs", options)).writeBatch(rows);
     double seconds = (System.nanoTime() - t0) / 1e9;
     check(server, n);
     rows.unpersist();

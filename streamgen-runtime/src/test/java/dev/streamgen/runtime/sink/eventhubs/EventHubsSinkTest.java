@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -76,7 +77,7 @@ class EventHubsSinkTest {
   }
 
   private static void write(Dataset<Row> rows, Map<String, String> options) {
-    new EventHubsSink().writeBatch(rows, new SinkOptions("eventhubs", options));
+    Sinks.configure(SinkOptions.fromDataSource("eventhubs", options)).writeBatch(rows);
   }
 
   /** Events by row index; fails on a duplicate. */
@@ -226,8 +227,8 @@ class EventHubsSinkTest {
     UnifiedTestRows.json(spark, 0, 1000, 2).write().parquet(input);
     Dataset<Row> stream = spark.readStream().schema(UnifiedStream.SCHEMA).parquet(input);
     StreamingQuery query =
-        new EventHubsSink()
-            .startStream(stream, new SinkOptions("eventhubs", options()), dir.resolve("checkpoint").toString());
+        Sinks.configure(SinkOptions.fromDataSource("eventhubs", options()))
+            .startStream(stream, dir.resolve("checkpoint").toString());
     try {
       query.processAllAvailable();
       assertThat(bySeq(server.events(), false).keySet()).isEqualTo(range(0, 1000));

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kafka;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -69,7 +70,7 @@ public final class KafkaSinkBenchmark {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("bootstrap_servers", broker.bootstrapServers());
         o.put("topic", topic);
-        double k = seconds(() -> sink.writeBatch(unified, new SinkOptions("kafka", o)));
+        double k = seconds(() -> Sinks.configure(new SinkOptions("kafka", o)).writeBatch(unified));
         long stored = recordsIn(broker.bootstrapServers(), topic);
         if (stored != rows) {
           throw new IllegalStateException("topic " + topic + " holds " + stored + " records, expected " + rows);

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kafka;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.columns.UnifiedStream;
@@ -48,12 +49,9 @@ class KafkaSinkBrokerRestartTest {
         addFile.run();
       }
       StreamingQuery query =
-          new KafkaSink()
-              .startStream(
-                  spark.readStream().schema(UnifiedStream.SCHEMA).option("maxFilesPerTrigger", 1)
-                      .parquet(input.toString()),
-                  new SinkOptions("kafka", m),
-                  tmp.resolve("checkpoint").toString());
+          Sinks.configure(new SinkOptions("kafka", m))
+              .startStream(spark.readStream().schema(UnifiedStream.SCHEMA).option("maxFilesPerTrigger", 1)
+                      .parquet(input.toString()), tmp.resolve("checkpoint").toString());
       try {
         query.processAllAvailable();
 

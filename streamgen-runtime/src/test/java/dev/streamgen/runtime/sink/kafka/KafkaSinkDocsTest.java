@@ -87,7 +87,7 @@ class KafkaSinkDocsTest {
     for (Map<String, String> m : mistakes) {
       Throwable t = catchThrowable(() -> KafkaSinkOptions.from(new SinkOptions("kafka", m)));
       assertThat(t).isInstanceOf(IllegalArgumentException.class);
-      assertThat(s).contains("| `" + t.getMessage() + "` |");
+      assertThat(s).as(t.getMessage()).contains("| `" + t.getMessage() + "` |");
     }
   }
 

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class KafkaSinkOptionsTest {
 
-  private static SinkOptions options(String... keyValues) {
+  private static Map<String, String> options(String... keyValues) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       m.put(keyValues[i], keyValues[i + 1]);
     }
-    return new SinkOptions("kafka", m);
+    return m;
   }
 
-  private static void rejects(SinkOptions options, String message) {
-    assertThatThrownBy(() -> KafkaSinkOptions.from(options))
+  private static KafkaSinkOptions parse(Map<String, String> keys) {
+    return KafkaSinkOptions.from(SinkOptions.fromDataSource("kafka", keys));
+  }
+
+  private static void rejects(Map<String, String> options, String message) {
+    assertThatThrownBy(() -> parse(options))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
@@ -28,7 +32,7 @@ class KafkaSinkOptionsTest {
   @Test
   void oneTopicBecomesSparksTopicOption() {
     KafkaSinkOptions o =
-        KafkaSinkOptions.from(
+        parse(
             options("bootstrap_servers", " b1:9092,b2:9092 ", "topic", "events", "kafka.acks", "all",
                 "kafka.compression.type", "zstd"));
     assertThat(o.sparkWriterOptions())
@@ -44,7 +48,7 @@ class KafkaSinkOptionsTest {
   @Test
   void keysAreCaseInsensitiveAndProducerSettingsPassThroughLowerCased() {
     KafkaSinkOptions o =
-        KafkaSinkOptions.from(
+        parse(
             options("Bootstrap_Servers", "b:9092", "TOPIC_PATTERN", "events.{event_type_id}",
                 "Kafka.Security.Protocol", "SASL_SSL", "kafka.sasl.mechanism", "PLAIN",
                 "serialization_format", "AVRO"));
@@ -60,7 +64,7 @@ class KafkaSinkOptionsTest {
   @Test
   void toStringShowsNoProducerValues() {
     KafkaSinkOptions o =
-        KafkaSinkOptions.from(
+        parse(
             options("bootstrap_servers", "b:9092", "topic", "t", "kafka.sasl.jaas.config", "secret-jaas"));
     assertThat(o.toString())
         .isEqualTo(
@@ -77,7 +81,7 @@ class KafkaSinkOptionsTest {
   void requiresTopicOrPattern() {
     rejects(
         options("bootstrap_servers", "b:9092", "topic", "  "),
-        "sink_config.topic or sink_config.topic_pattern is required for sink type 'kafka';"
+        "one of sink_config.topic, sink_config.topic_pattern is required for sink type 'kafka';"
             + " set topic: <name> to write every event to one topic,"
             + " or topic_pattern: events.{event_type_id} for one topic per event type");
   }
@@ -86,8 +90,7 @@ class KafkaSinkOptionsTest {
   void rejectsTopicAndPatternTogether() {
     rejects(
         options("bootstrap_servers", "b:9092", "topic", "all", "topic_pattern", "e.{event_type_id}"),
-        "sink_config.topic ('all') and sink_config.topic_pattern ('e.{event_type_id}') are both set;"
-            + " keep one: topic writes every event to one topic, topic_pattern one topic per event type");
+        "sink_config.topic and sink_config.topic_pattern are both set for sink type 'kafka': set only one");
   }
 
   @Test
@@ -140,7 +143,7 @@ class KafkaSinkOptionsTest {
             + " as bytes with its own serializers; remove it");
     rejects(
         options("bootstrap_servers", "b:9092", "topic", "t", "kafka.", "all"),
-        "sink_config.kafka. names no producer setting; write e.g. sink_config.kafka.acks");
+        "unknown key 'kafka.' for sink type 'kafka'");
     rejects(
         options("bootstrap_servers", "b:9092", "topic", "t", "serialization_format", "xml"),
         "serialization_format 'xml' is not supported; use one of json, avro, binary, protobuf");

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kafka;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,7 +62,7 @@ class KafkaSinkTest {
     for (int i = 0; i < keyValues.length; i += 2) {
       m.put(keyValues[i], keyValues[i + 1]);
     }
-    return new SinkOptions("kafka", m);
+    return SinkOptions.fromDataSource("kafka", m);
   }
 
   @Test
@@ -69,7 +70,7 @@ class KafkaSinkTest {
     TestEvents events = new TestEvents("user.login", "cart.add", "page.view");
     broker.createTopic("batch-all", 3);
 
-    sink.writeBatch(events.frame(spark, 0, 3000, 4), options("topic", "batch-all"));
+    Sinks.configure(options("topic", "batch-all")).writeBatch(events.frame(spark, 0, 3000, 4));
 
     List<ConsumerRecord<byte[], byte[]>> records = broker.readAll("batch-all");
     Map<String, Integer> perType = checkEachRecord(events, records, null);
@@ -81,11 +82,9 @@ class KafkaSinkTest {
   @Test
   void theRunsFormatDecidesTheFingerprintHeader() {
     TestEvents events = new TestEvents("json.type", "avro.type", "binary.type");
-    sink.writeBatch(events.frame(spark, 0, 300, 2), options("topic", "declared-json", "serialization_format", "json"));
+    Sinks.configure(options("topic", "declared-json", "serialization_format", "json")).writeBatch(events.frame(spark, 0, 300, 2));
     // Only Avro rows: the declared format puts the header on every record.
-    sink.writeBatch(
-        events.frame(spark, 0, 300, 2).where("event_type_id = 'avro.type'"),
-        options("topic", "declared-avro", "serialization_format", "avro"));
+    Sinks.configure(options("topic", "declared-avro", "serialization_format", "avro")).writeBatch(events.frame(spark, 0, 300, 2).where("event_type_id = 'avro.type'"));
 
     List<ConsumerRecord<byte[], byte[]>> json = broker.readAll("declared-json");
     assertThat(json).hasSize(300);
@@ -110,7 +109,7 @@ class KafkaSinkTest {
     Dataset<Row> stream =
         spark.readStream().schema(UnifiedStream.SCHEMA).option("maxFilesPerTrigger", 1).parquet(input.toString());
 
-    StreamingQuery query = sink.startStream(stream, options("topic", "stream-all"), tmp.resolve("cp").toString());
+    StreamingQuery query = Sinks.configure(options("topic", "stream-all")).startStream(stream, tmp.resolve("cp").toString());
     try {
       query.processAllAvailable();
     } finally {
@@ -128,7 +127,7 @@ class KafkaSinkTest {
   @Test
   void topicPatternSendsEachTypeToItsOwnTopic() {
     TestEvents events = new TestEvents("user.login", "cart add", "a/b:c");
-    sink.writeBatch(events.frame(spark, 0, 900, 3), options("topic_pattern", "t.{event_type_id}.v1"));
+    Sinks.configure(options("topic_pattern", "t.{event_type_id}.v1")).writeBatch(events.frame(spark, 0, 900, 3));
 
     assertThat(broker.topics()).contains("t.user.login.v1", "t.cart_add.v1", "t.a_b_c.v1");
     Map<String, String> topicOfType = new TreeMap<>();
@@ -147,17 +146,15 @@ class KafkaSinkTest {
   @Test
   void producerSettingsReachTheProducer() {
     TestEvents events = new TestEvents("p.one", "p.two", "p.three");
-    sink.writeBatch(
-        events.frame(spark, 0, 600, 2),
-        options("topic", "tuned", "kafka.acks", "all", "kafka.enable.idempotence", "true",
-            "kafka.compression.type", "zstd", "kafka.linger.ms", "20", "kafka.batch.size", "65536"));
+    Sinks.configure(options("topic", "tuned", "kafka.acks", "all", "kafka.enable.idempotence", "true",
+            "kafka.compression.type", "zstd", "kafka.linger.ms", "20", "kafka.batch.size", "65536")).writeBatch(events.frame(spark, 0, 600, 2));
     List<ConsumerRecord<byte[], byte[]>> records = broker.readAll("tuned");
     checkEachRecord(events, records, null);
     assertThat(indexes(events, records)).hasSize(600);
 
     // A value only the producer itself can reject proves the setting reaches it.
     assertThatThrownBy(
-            () -> sink.writeBatch(events.frame(spark, 0, 10, 1), options("topic", "tuned", "kafka.acks", "banana")))
+            () -> Sinks.configure(options("topic", "tuned", "kafka.acks", "banana")).writeBatch(events.frame(spark, 0, 10, 1)))
         .hasStackTraceContaining("Invalid value banana for configuration acks");
   }
 
@@ -166,17 +163,17 @@ class KafkaSinkTest {
     TestEvents events = new TestEvents("x.one");
     Dataset<Row> frame = events.frame(spark, 0, 10, 1);
     assertThatThrownBy(
-            () -> sink.writeBatch(frame, options("topic", "never-written", "topic_pattern", "n.{event_type_id}")))
+            () -> Sinks.configure(options("topic", "never-written", "topic_pattern", "n.{event_type_id}")).writeBatch(frame))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "sink_config.topic ('never-written') and sink_config.topic_pattern ('n.{event_type_id}') are both"
                 + " set; keep one: topic writes every event to one topic, topic_pattern one topic per event type");
-    assertThatThrownBy(() -> sink.startStream(frame, options("topic", "never-written"), null))
+    assertThatThrownBy(() -> Sinks.configure(options("topic", "never-written")).startStream(frame, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "a streaming run to Kafka needs a checkpoint location; set streaming_config.checkpoint_location"
                 + " (the query resumes from it after a restart)");
-    assertThatThrownBy(() -> sink.writeBatch(frame.drop("partition_key"), options("topic", "never-written")))
+    assertThatThrownBy(() -> Sinks.configure(options("topic", "never-written")).writeBatch(frame.drop("partition_key")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "the Kafka sink writes the unified stream, but the DataFrame has no column 'partition_key'"
@@ -249,8 +246,7 @@ class KafkaSinkTest {
             .startTimeMicros(start)
             .emitIntervalMillis(500);
     StreamingQuery query =
-        sink.startStream(StreamGen.stream(spark, source.build()), options("topic", "source-stream"),
-            tmp.resolve("cp").toString());
+        Sinks.configure(options("topic", "source-stream")).startStream(StreamGen.stream(spark, source.build()), tmp.resolve("cp").toString());
     long committed;
     try {
       while (committedRows(query) < 3000 && query.isActive()) {

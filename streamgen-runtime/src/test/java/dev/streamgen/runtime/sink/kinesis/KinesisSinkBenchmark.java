@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.sink.Sinks;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -69,7 +70,7 @@ public final class KinesisSinkBenchmark {
         kinesis.createStream(stream, shards);
         double n = seconds(() -> small.write().format("noop").mode("overwrite").save());
         Map<String, String> o = kinesis.sinkOptions(stream);
-        double k = seconds(() -> sink.writeBatch(small, new SinkOptions("kinesis", o)));
+        double k = seconds(() -> Sinks.configure(new SinkOptions("kinesis", o)).writeBatch(small));
         long stored = ShardReader.readAll(kinesis.client(), stream).size();
         if (stored != rows) {
           throw new IllegalStateException(
@@ -80,7 +81,7 @@ public final class KinesisSinkBenchmark {
         double nl = seconds(() -> large.write().format("noop").mode("overwrite").save());
         Map<String, String> l = KinesisEmulator.sinkOptions(stream, loopback.endpoint());
         long before = loopback.forwarded();
-        double a = seconds(() -> sink.writeBatch(large, new SinkOptions("kinesis", l)));
+        double a = seconds(() -> Sinks.configure(new SinkOptions("kinesis", l)).writeBatch(large));
         long acknowledged = loopback.forwarded() - before;
         if (acknowledged != loopbackRows) {
           throw new IllegalStateException(

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.sink.SinkOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.settings.RunSettings;
@@ -38,7 +39,7 @@ class KinesisSinkDocsTest {
       RunSettings settings =
           RunSettings.of(Arrays.asList(SettingSource.yaml("docs/sinks.md", m.group(1))));
       assertThat(settings.sinkType()).isEqualTo("kinesis");
-      out.add(KinesisSinkOptions.parse(settings.sinkConfig()));
+      out.add(KinesisSinkOptions.from(new SinkOptions("kinesis", settings.sinkConfig())));
     }
     return out;
   }
@@ -52,7 +53,6 @@ class KinesisSinkDocsTest {
     assertThat(seed.streamName()).isEqualTo("my-events-stream");
     assertThat(seed.autoShardCalculation()).isTrue();
     assertThat(seed.hasStaticCredentials()).isTrue();
-    assertThat(seed.unknownKeys()).isEmpty();
 
     KinesisSinkOptions fixed = examples.get(1);
     assertThat(fixed.shardCount()).isEqualTo(8);
@@ -70,7 +70,7 @@ class KinesisSinkDocsTest {
     while (row.find()) {
       documented.put(row.group(1), row.group(2));
     }
-    KinesisSinkOptions d = KinesisSinkOptions.parse(java.util.Collections.singletonMap("stream_name", "s"));
+    KinesisSinkOptions d = KinesisSinkOptions.from(new SinkOptions("kinesis", java.util.Collections.singletonMap("stream_name", "s")));
     Map<String, String> actual = new LinkedHashMap<>();
     actual.put("region", d.region());
     actual.put("auto_shard_calculation", Boolean.toString(d.autoShardCalculation()));
@@ -91,7 +91,11 @@ class KinesisSinkDocsTest {
         }
       }
     }
-    assertThat(keys).containsExactlyInAnyOrderElementsOf(KinesisSinkOptions.KEYS);
+    List<String> table = new ArrayList<>();
+    for (dev.streamgen.runtime.settings.SettingKey k : dev.streamgen.runtime.settings.KinesisKeys.SPEC.keys()) {
+      table.add(k.name());
+    }
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(table);
   }
 
   @Test

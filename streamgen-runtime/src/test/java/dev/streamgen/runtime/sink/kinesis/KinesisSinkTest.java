@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.sink.Sinks;
 import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +25,7 @@ class KinesisSinkTest {
     Map<String, String> config = kinesis.sinkOptions("sink-batch");
     config.put("type", "kinesis");
     config.put("shard_count", "2");
-    new KinesisSink().writeBatch(TestEvents.unified(spark, 0, 2_000, 2), new SinkOptions("kinesis", config));
+    Sinks.configure(new SinkOptions("kinesis", config)).writeBatch(TestEvents.unified(spark, 0, 2_000, 2));
 
     assertThat(kinesis.openShards("sink-batch")).isEqualTo(2);
     Delivery.assertExactlyOnce(ShardReader.readAll(kinesis.client(), "sink-batch"), 0, 2_000);
@@ -40,7 +41,7 @@ class KinesisSinkTest {
 
     TestEvents.unified(spark, 0, 1_500, 2).write().mode("append").parquet(input);
     StructType schema = spark.read().parquet(input).schema();
-    StreamingQuery first = sink.startStream(stream(input, schema), options, checkpoint);
+    StreamingQuery first = Sinks.configure(options).startStream(stream(input, schema), checkpoint);
     first.processAllAvailable();
     first.stop();
     assertThat(first.exception().isDefined()).isFalse();
@@ -49,7 +50,7 @@ class KinesisSinkTest {
 
     // New input; the restarted query goes on from its checkpoint and sends only the new rows.
     TestEvents.unified(spark, 1_500, 4_000, 2).write().mode("append").parquet(input);
-    StreamingQuery second = sink.startStream(stream(input, schema), options, checkpoint);
+    StreamingQuery second = Sinks.configure(options).startStream(stream(input, schema), checkpoint);
     second.processAllAvailable();
     second.stop();
     assertThat(second.exception().isDefined()).isFalse();

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.kinesis;
 
+import dev.streamgen.runtime.sink.Sinks;
 import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ class KinesisStreamProvisionerTest {
     for (int i = 0; i < kv.length; i += 2) {
       m.put(kv[i], kv[i + 1]);
     }
-    return KinesisSinkOptions.parse(m);
+    return KinesisSinkOptions.from(new SinkOptions("kinesis", m));
   }
 
   @Test
@@ -94,7 +95,7 @@ class KinesisStreamProvisionerTest {
                 "encode(repeat('q', 3000), 'UTF-8') AS serialized_payload");
     Map<String, String> m = kinesis.sinkOptions("auto-bytes");
     m.put("auto_shard_calculation", "true");
-    new KinesisSink().provision(new SinkOptions("kinesis", m), 1_000, sample);
+    Sinks.configure(new SinkOptions("kinesis", m)).provision(1_000, sample);
     assertThat(kinesis.openShards("auto-bytes")).isEqualTo(3);
   }
 
@@ -129,7 +130,7 @@ class KinesisStreamProvisionerTest {
       Map<String, String> m = KinesisEmulator.sinkOptions("slow", slow.endpoint());
       m.put("shard_count", "1");
       m.put("stream_ready_timeout_seconds", "1");
-      try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(KinesisSinkOptions.parse(m))) {
+      try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(KinesisSinkOptions.from(new SinkOptions("kinesis", m)))) {
         assertThatThrownBy(() -> p.provision(0, 0))
             .hasMessage(
                 "sink_config.stream_name 'slow': the Kinesis stream at endpoint " + slow.endpoint()
