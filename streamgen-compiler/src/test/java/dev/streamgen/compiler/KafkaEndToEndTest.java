@@ -9,7 +9,7 @@ import com.google.protobuf.DynamicMessage;
 import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.sink.SinkOptions;
-import dev.streamgen.runtime.sink.kafka.KafkaSink;
+import dev.streamgen.runtime.sink.Sinks;
 import dev.streamgen.runtime.source.SourceOptions;
 import dev.streamgen.testkit.KafkaBroker;
 import java.io.IOException;
@@ -168,8 +168,8 @@ class KafkaEndToEndTest {
     Map<String, String> sink = new LinkedHashMap<>();
     sink.put("bootstrap_servers", broker.bootstrapServers());
     sink.put("topic", topic);
-    sink.put(SinkOptions.SERIALIZATION_FORMAT, format.configName());
-    withGeneratedClasses(() -> new KafkaSink().writeBatch(StreamGen.batch(spark, options(format)), new SinkOptions("kafka", sink)));
+    withGeneratedClasses(
+        () -> Sinks.configure(new SinkOptions("kafka", sink, format)).writeBatch(StreamGen.batch(spark, options(format))));
     List<ConsumerRecord<byte[], byte[]>> records = broker.readAll(topic);
     assertThat(records).hasSize((int) ROWS);
     return records;

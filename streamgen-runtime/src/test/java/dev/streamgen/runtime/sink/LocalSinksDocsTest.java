@@ -70,23 +70,6 @@ class LocalSinksDocsTest {
   }
 
   @Test
-  void theDeltaKeyTableListsExactlyTheRegistrysKeysAndDefaults() throws IOException {
-    String section = section("Delta");
-    String table = section.substring(section.indexOf("| key | default | meaning |"));
-    table = table.substring(0, table.indexOf("\n\n"));
-    Map<String, String> documented = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| ([^|]*) \\|").matcher(table);
-    while (m.find()) {
-      documented.put("sink_config." + m.group(1), m.group(2).trim());
-    }
-    Map<String, String> registry = new LinkedHashMap<>();
-    for (SettingKey k : ConfigKeys.sinkKeys("delta")) {
-      registry.put(k.path(), k.defaultValue() == null ? "—" : "`" + k.defaultValue() + "`");
-    }
-    assertThat(documented).isEqualTo(registry);
-  }
-
-  @Test
   void theConsoleNoopFilesTableListsExactlyTheRegistrysKeysAndDefaults() throws IOException {
     String section = section("Console, noop and files");
     Map<String, String> documented = new LinkedHashMap<>();

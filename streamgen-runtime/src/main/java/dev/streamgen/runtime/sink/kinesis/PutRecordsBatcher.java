@@ -163,11 +163,6 @@ final class PutRecordsBatcher implements AutoCloseable {
         sent.get(), retried.get(), failed.get(), throttled.get(), bytesSent.get(), calls.get());
   }
 
-  /** Records handed to {@link #add} so far. */
-  long handed() {
-    return handed;
-  }
-
   /** Stops at once: calls still retrying give up (their records count as failed). */
   void abort() {
     failure.compareAndSet(null, "the write was aborted");

@@ -71,25 +71,6 @@ class EventHubsDocsTest {
   }
 
   @Test
-  void theKeyTableListsExactlyTheKeysTheSinkAndTheRegistryKnow() throws IOException {
-    String section = section();
-    int header = section.indexOf("| key | default | meaning |");
-    assertThat(header).as("the key table").isNotNegative();
-    String table = section.substring(header, section.indexOf("\n\n", header));
-    Set<String> documented = new LinkedHashSet<>();
-    Matcher m = Pattern.compile("(?m)^\\| `([a-z_.<>]+)` \\|").matcher(table);
-    while (m.find()) {
-      documented.add(m.group(1));
-    }
-    Set<String> registry = new LinkedHashSet<>();
-    for (SettingKey k : ConfigKeys.sinkKeys("eventhubs")) {
-      registry.add(k.path().substring("sink_config.".length()));
-    }
-    registry.add("kafka.<setting>");
-    assertThat(documented).isEqualTo(registry);
-  }
-
-  @Test
   void theQuotedErrorMessageIsTheRealOne() throws IOException {
     String quoted = "'-1' is not valid for sink_config.max_retries: expected a whole number from 0 to 100";
     assertThat(section()).contains("`" + quoted + "`");

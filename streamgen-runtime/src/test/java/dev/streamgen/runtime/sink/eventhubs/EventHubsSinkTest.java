@@ -340,12 +340,12 @@ class EventHubsSinkTest {
     int before = server.connectionsAccepted();
     assertThatThrownBy(() -> write(UnifiedTestRows.json(spark, 0, 10, 1), options("max_retries", "-1")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("sink_config.max_retries '-1' is not valid; use a count between 0 and 100");
+        .hasMessage("'-1' is not valid for sink_config.max_retries: expected a whole number from 0 to 100");
     assertThatThrownBy(
             () -> UnifiedTestRows.json(spark, 0, 10, 1).write().format("streamgen-eventhubs").mode(SaveMode.Append)
                 .option("connection_string", server.connectionString()).option("protocol", "mqtt").save())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("sink_config.protocol 'mqtt' is not valid; use amqp (the default) or kafka");
+        .hasMessage("'mqtt' is not valid for sink_config.protocol: expected one of amqp, kafka");
     assertThat(server.connectionsAccepted()).isEqualTo(before);
     assertThat(server.eventCount()).isZero();
   }

@@ -165,9 +165,7 @@ class KafkaSinkTest {
     assertThatThrownBy(
             () -> Sinks.configure(options("topic", "never-written", "topic_pattern", "n.{event_type_id}")).writeBatch(frame))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "sink_config.topic ('never-written') and sink_config.topic_pattern ('n.{event_type_id}') are both"
-                + " set; keep one: topic writes every event to one topic, topic_pattern one topic per event type");
+        .hasMessage("sink_config.topic and sink_config.topic_pattern are both set for sink type 'kafka': set only one");
     assertThatThrownBy(() -> Sinks.configure(options("topic", "never-written")).startStream(frame, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(

@@ -64,41 +64,6 @@ class KinesisSinkDocsTest {
   }
 
   @Test
-  void theDocumentedDefaultsAreTheCodes() throws Exception {
-    Map<String, String> documented = new LinkedHashMap<>();
-    Matcher row = Pattern.compile("^\\| `([a-z_]+)` \\| `([^`]+)`", Pattern.MULTILINE).matcher(section());
-    while (row.find()) {
-      documented.put(row.group(1), row.group(2));
-    }
-    KinesisSinkOptions d = KinesisSinkOptions.from(new SinkOptions("kinesis", java.util.Collections.singletonMap("stream_name", "s")));
-    Map<String, String> actual = new LinkedHashMap<>();
-    actual.put("region", d.region());
-    actual.put("auto_shard_calculation", Boolean.toString(d.autoShardCalculation()));
-    actual.put("max_request_bytes", Integer.toString(d.maxRequestBytes()));
-    actual.put("max_record_bytes", Integer.toString(d.maxRecordBytes()));
-    actual.put("retry_timeout_seconds", Integer.toString(d.retryTimeoutSeconds()));
-    actual.put("max_in_flight_requests", Integer.toString(d.maxInFlightRequests()));
-    actual.put("stream_ready_timeout_seconds", Integer.toString(d.streamReadyTimeoutSeconds()));
-    assertThat(documented).containsAllEntriesOf(actual);
-    // Every key the sink reads is documented, and nothing else.
-    Matcher key = Pattern.compile("^\\| `([a-z_]+)`(?:, `([a-z_]+)`)?(?:, `([a-z_]+)`)? \\|", Pattern.MULTILINE)
-        .matcher(section().substring(0, section().indexOf("### How records are sent")));
-    List<String> keys = new ArrayList<>();
-    while (key.find()) {
-      for (int g = 1; g <= 3; g++) {
-        if (key.group(g) != null) {
-          keys.add(key.group(g));
-        }
-      }
-    }
-    List<String> table = new ArrayList<>();
-    for (dev.streamgen.runtime.settings.SettingKey k : dev.streamgen.runtime.settings.KinesisKeys.SPEC.keys()) {
-      table.add(k.name());
-    }
-    assertThat(keys).containsExactlyInAnyOrderElementsOf(table);
-  }
-
-  @Test
   void theAutoShardingTableIsWhatTheFormulaGives() throws Exception {
     String s = section();
     String table = s.substring(s.indexOf("| events/s | average bytes | shards |"), s.indexOf("Before the query starts"));

@@ -52,8 +52,8 @@ class KinesisWriteErrorsTest {
     Throwable thrown = write(TestEvents.unified(spark, 0, 10, 1), options);
     assertThat(causeOfType(thrown, IllegalArgumentException.class))
         .hasMessage(
-            "sink_config.max_request_bytes must be between 1 and 10485760 (10 MiB, the PutRecords"
-                + " request limit), got 20971520");
+            "'20971520' is not valid for sink_config.max_request_bytes: expected a whole number from 1 to"
+                + " 10485760 (10 MiB, the PutRecords request limit)");
   }
 
   @Test
@@ -63,8 +63,8 @@ class KinesisWriteErrorsTest {
     Throwable thrown = write(TestEvents.unified(spark, 0, 10, 1), options);
     assertThat(causeOfType(thrown, IllegalArgumentException.class))
         .hasMessage(
-            "sink_config.retry_timeout_seconds '2m' is not valid; write a whole number between 1"
-                + " and 2147483");
+            "'2m' is not valid for sink_config.retry_timeout_seconds: expected a whole number from 1 to"
+                + " 2147483");
   }
 
   @Test
