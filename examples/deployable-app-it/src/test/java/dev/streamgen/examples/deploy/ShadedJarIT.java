@@ -119,8 +119,9 @@ class ShadedJarIT {
   /**
    * The AWS SDK finds pieces of itself by name at run time; each must have moved with its classes.
    * ServiceLoader files (SdkHttpService, the warm-up and CBOR factory providers) are renamed and list
-   * relocated classes; resources the SDK loads by path (mime.types, endpoint and defaults JSON) sit
-   * under the relocated package, where the relocated class literals now point.
+   * relocated classes; its resources sit under the relocated package, where the relocated string
+   * constants now point (Mimetype's mime.types). Shade moves execution.interceptors lists but leaves
+   * the class names inside them as they were: any such list must name classes of the jar.
    */
   @Test
   void awsSdkServicesAndResourcesMovedWithIt() throws IOException {
@@ -146,6 +147,10 @@ class ShadedJarIT {
         sdk + "awscore/internal/defaults/sdk-default-configuration.json");
     assertThat(constantPool(sdk + "core/internal/util/Mimetype.class"))
         .as("Mimetype loads mime.types from the relocated path").contains(sdk + "core/util/mime.types");
+    for (String list : entries.stream().filter(n -> n.endsWith(".interceptors")).collect(Collectors.toList())) {
+      assertThat(lines(list)).as(list)
+          .allMatch(impl -> jar.getEntry(impl.replace('.', '/') + ".class") != null);
+    }
   }
 
   /** The generic form of the check above: against the exact jars of the test cluster's SPARK_HOME. */

@@ -191,17 +191,20 @@ class SparkClusterIT {
    * (Databricks runtimes and hadoop-aws clusters do): that SDK is in SPARK_HOME/jars, ahead of the
    * app jar in driver and executor (userClassPathFirst false, Spark's and Databricks' default). The
    * driver provisions the stream, the executor writes it; the test reads every record back with the
-   * cluster's SDK. Without the relocation the app's SDK classes resolve to the cluster's older ones.
+   * cluster's SDK. Without the relocation the app's SDK classes resolve to the cluster's older ones
+   * (checked: with 2.36.2 on the cluster that mix still writes, announcing itself as 2.36.2), so the
+   * test asserts which SDK the sink's requests came from, not only that the records arrived.
    */
   @Test
   void batchToKinesisOnAClusterThatShipsAnotherAwsSdk() throws Exception {
     String clusterSdk = VersionInfo.SDK_VERSION;
     assertThat(sparkClasspath()).as("the cluster's class path holds AWS SDK %s", clusterSdk)
         .anyMatch(jar -> jar.endsWith("sdk-core-" + clusterSdk + ".jar"));
-    assertThat(appJarAwsSdkVersion()).as("the app's AWS SDK differs from the cluster's").isNotEqualTo(clusterSdk);
+    String appSdk = appJarAwsSdkVersion();
+    assertThat(appSdk).as("the app's AWS SDK differs from the cluster's").isNotEqualTo(clusterSdk);
     long rows = 5_000;
     String stream = "events";
-    try (KinesisLocal kinesis = KinesisLocal.start()) {
+    try (KinesisLocal kinesis = KinesisLocal.start(); SdkVersionTap tap = SdkVersionTap.start(kinesis.endpoint())) {
       String appId = runMain("submit-kinesis",
           Arrays.asList(
               "--conf", "spark.driver.userClassPathFirst=false",
@@ -212,12 +215,17 @@ class SparkClusterIT {
           "--set", "serialization_format=json",
           "--set", "sink_config.type=kinesis",
           "--set", "sink_config.stream_name=" + stream,
+          "--set", "sink_config.auto_shard_calculation=false",
           "--set", "sink_config.shard_count=2",
-          "--set", "sink_config.endpoint_url=" + kinesis.endpoint(),
+          "--set", "sink_config.endpoint_url=" + tap.endpoint(),
           "--set", "sink_config.region=" + KinesisLocal.REGION,
           "--set", "sink_config.aws_access_key_id=" + KinesisLocal.ACCESS_KEY_ID,
           "--set", "sink_config.aws_secret_access_key=" + KinesisLocal.SECRET_ACCESS_KEY);
 
+      // Driver (stream provisioning) and executor (PutRecords) both spoke through the tap: with the
+      // app's SDK, not the cluster's, whose classes come first on their class paths.
+      assertThat(tap.sdkVersions()).as("AWS SDK versions in the sink's User-Agent headers")
+          .containsExactly(appSdk);
       List<Record> records = kinesis.readAll(stream);
       assertThat(records).hasSize((int) rows);
       Map<String, Integer> perType = new TreeMap<>();
