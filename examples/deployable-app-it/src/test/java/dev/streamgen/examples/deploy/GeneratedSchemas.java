@@ -62,6 +62,20 @@ final class GeneratedSchemas {
     return record;
   }
 
+  /** The one event type whose schema has exactly these fields in this order (a JSON payload's keys). */
+  String typeWithFields(List<String> names) {
+    List<String> types = new ArrayList<>();
+    for (String type : byType.keySet()) {
+      if (fieldNames(type).equals(names)) {
+        types.add(type);
+      }
+    }
+    if (types.size() != 1) {
+      throw new AssertionError("fields " + names + " match the schemas of " + types + ", not exactly one type");
+    }
+    return types.get(0);
+  }
+
   /** Field names of {@code type} in schema order (the payload order of every format). */
   List<String> fieldNames(String type) {
     Schema schema = byType.get(type);

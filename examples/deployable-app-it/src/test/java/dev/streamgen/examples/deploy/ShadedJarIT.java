@@ -50,7 +50,7 @@ class ShadedJarIT {
       "org/reactivestreams/", "reactor/", "org/apache/qpid/", "org/joda/time/", "org/json4s/",
       "org/apache/avro/", "org/apache/hadoop/", "org/xerial/snappy/", "net/jpountz/",
       "com/github/luben/", "org/slf4j/", "org/apache/log4j/", "org/apache/logging/", "scala/",
-      "io/delta/", "org/apache/parquet/");
+      "io/delta/", "org/apache/parquet/", "software/amazon/");
 
   private ZipFile jar;
 
@@ -114,6 +114,43 @@ class ShadedJarIT {
     }
     assertThat(unrelocated).isEmpty();
     assertThat(classNames()).anyMatch(n -> n.startsWith(SHADED + "com/fasterxml/jackson/databind/"));
+  }
+
+  /**
+   * The AWS SDK finds pieces of itself by name at run time; each must have moved with its classes.
+   * ServiceLoader files (SdkHttpService, the warm-up and CBOR factory providers) are renamed and list
+   * relocated classes; its resources sit under the relocated package, where the relocated string
+   * constants now point (Mimetype's mime.types). Shade moves execution.interceptors lists but leaves
+   * the class names inside them as they were: any such list must name classes of the jar.
+   */
+  @Test
+  void awsSdkServicesAndResourcesMovedWithIt() throws IOException {
+    String sdk = SHADED + "software/amazon/awssdk/";
+    assertThat(classNames()).anyMatch(n -> n.startsWith(sdk + "services/kinesis/KinesisClient"));
+    List<String> entries = jar.stream().map(ZipEntry::getName).collect(Collectors.toList());
+    assertThat(entries).filteredOn(n -> n.startsWith("software/")).isEmpty();
+    List<String> sdkServices = entries.stream()
+        .filter(n -> n.startsWith("META-INF/services/") && n.contains("software.amazon."))
+        .collect(Collectors.toList());
+    assertThat(sdkServices)
+        .contains("META-INF/services/dev.streamgen.shaded.software.amazon.awssdk.http.SdkHttpService")
+        .allMatch(n -> n.startsWith("META-INF/services/dev.streamgen.shaded.software.amazon.awssdk."));
+    for (String service : sdkServices) {
+      assertThat(lines(service)).as(service).isNotEmpty()
+          .allMatch(impl -> impl.startsWith("dev.streamgen.shaded.software.amazon.awssdk."));
+    }
+    assertThat(lines("META-INF/services/dev.streamgen.shaded.software.amazon.awssdk.http.SdkHttpService"))
+        .containsExactly("dev.streamgen.shaded.software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
+    assertThat(entries).contains(
+        sdk + "core/util/mime.types",
+        sdk + "regions/internal/region/endpoints.json",
+        sdk + "awscore/internal/defaults/sdk-default-configuration.json");
+    assertThat(constantPool(sdk + "core/internal/util/Mimetype.class"))
+        .as("Mimetype loads mime.types from the relocated path").contains(sdk + "core/util/mime.types");
+    for (String list : entries.stream().filter(n -> n.endsWith(".interceptors")).collect(Collectors.toList())) {
+      assertThat(lines(list)).as(list)
+          .allMatch(impl -> jar.getEntry(impl.replace('.', '/') + ".class") != null);
+    }
   }
 
   /** The generic form of the check above: against the exact jars of the test cluster's SPARK_HOME. */
@@ -188,6 +225,15 @@ class ShadedJarIT {
       return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
           .map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty())
           .collect(Collectors.toList());
+    }
+  }
+
+  /** A class file's bytes as Latin-1 text: enough to find a string constant in its constant pool. */
+  private String constantPool(String name) throws IOException {
+    ZipEntry e = jar.getEntry(name);
+    assertThat(e).as(name).isNotNull();
+    try (InputStream in = jar.getInputStream(e)) {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
   }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.testkit.KafkaBroker;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.testkit.eventhubs.RecordedEvent;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +18,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.util.VersionInfo;
+import software.amazon.awssdk.services.kinesis.model.Record;
 
 /**
  * spark-submits the deployable app jar ({@code dev.streamgen.runtime.Main}) to a real standalone
@@ -179,6 +186,85 @@ class SparkClusterIT {
     }
   }
 
+  /**
+   * The Kinesis sink from the shaded jar on a cluster that ships an older AWS SDK v2 of its own
+   * (Databricks runtimes and hadoop-aws clusters do): that SDK is in SPARK_HOME/jars, ahead of the
+   * app jar in driver and executor (userClassPathFirst false, Spark's and Databricks' default). The
+   * driver provisions the stream, the executor writes it; the test reads every record back with the
+   * cluster's SDK. Without the relocation the app's SDK classes resolve to the cluster's older ones
+   * (checked: with 2.36.2 on the cluster that mix still writes, announcing itself as 2.36.2), so the
+   * test asserts which SDK the sink's requests came from, not only that the records arrived.
+   */
+  @Test
+  void batchToKinesisOnAClusterThatShipsAnotherAwsSdk() throws Exception {
+    String clusterSdk = VersionInfo.SDK_VERSION;
+    assertThat(sparkClasspath()).as("the cluster's class path holds AWS SDK %s", clusterSdk)
+        .anyMatch(jar -> jar.endsWith("sdk-core-" + clusterSdk + ".jar"));
+    String appSdk = appJarAwsSdkVersion();
+    assertThat(appSdk).as("the app's AWS SDK differs from the cluster's").isNotEqualTo(clusterSdk);
+    long rows = 5_000;
+    String stream = "events";
+    try (KinesisLocal kinesis = KinesisLocal.start(); SdkVersionTap tap = SdkVersionTap.start(kinesis.endpoint())) {
+      String appId = runMain("submit-kinesis",
+          Arrays.asList(
+              "--conf", "spark.driver.userClassPathFirst=false",
+              "--conf", "spark.executor.userClassPathFirst=false"),
+          "--rows", String.valueOf(rows),
+          "--set", "generation_mode=batch",
+          "--set", "batch_config.partitions=2",
+          "--set", "serialization_format=json",
+          "--set", "sink_config.type=kinesis",
+          "--set", "sink_config.stream_name=" + stream,
+          "--set", "sink_config.auto_shard_calculation=false",
+          "--set", "sink_config.shard_count=2",
+          "--set", "sink_config.endpoint_url=" + tap.endpoint(),
+          "--set", "sink_config.region=" + KinesisLocal.REGION,
+          "--set", "sink_config.aws_access_key_id=" + KinesisLocal.ACCESS_KEY_ID,
+          "--set", "sink_config.aws_secret_access_key=" + KinesisLocal.SECRET_ACCESS_KEY);
+
+      // Driver (stream provisioning) and executor (PutRecords) both spoke through the tap: with the
+      // app's SDK, not the cluster's, whose classes come first on their class paths.
+      assertThat(tap.sdkVersions()).as("AWS SDK versions in the sink's User-Agent headers")
+          .containsExactly(appSdk);
+      List<Record> records = kinesis.readAll(stream);
+      assertThat(records).hasSize((int) rows);
+      Map<String, Integer> perType = new TreeMap<>();
+      for (Record r : records) {
+        JsonNode event = JSON.readTree(r.data().asByteArray());
+        List<String> names = new ArrayList<>();
+        event.fieldNames().forEachRemaining(names::add);
+        // Kinesis records carry no type: each type's generated schema has its own field list.
+        String type = schemas.typeWithFields(names);
+        QuickstartEvents.assertValid(type, name -> jsonValue(event.get(name)), names);
+        // partition_key_field: user_id in events.yaml.
+        assertThat(r.partitionKey()).isEqualTo(event.get("user_id").asText());
+        perType.merge(type, 1, Integer::sum);
+      }
+      assertThat(perType).containsOnlyKeys(QuickstartEvents.TYPES);
+      assertExecutorLoadedTheJarsAndRanTasks(appId);
+    }
+  }
+
+  /** The cluster's jars (SPARK_HOME/jars), as the build resolved them. */
+  private static List<String> sparkClasspath() throws IOException {
+    String classpath = new String(Files.readAllBytes(Path.of(System.getProperty("streamgen.spark.classpath"))),
+        StandardCharsets.UTF_8).trim();
+    return Arrays.asList(classpath.split(File.pathSeparator));
+  }
+
+  /** The AWS SDK version the app jar bundles, from the Maven metadata shade keeps. */
+  private String appJarAwsSdkVersion() throws IOException {
+    try (ZipFile jar = new ZipFile(appJar.toFile())) {
+      ZipEntry e = jar.getEntry("META-INF/maven/software.amazon.awssdk/sdk-core/pom.properties");
+      assertThat(e).as("sdk-core's pom.properties in %s", appJar).isNotNull();
+      Properties p = new Properties();
+      try (InputStream in = jar.getInputStream(e)) {
+        p.load(in);
+      }
+      return p.getProperty("version");
+    }
+  }
+
   private static Object jsonValue(JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
@@ -191,7 +277,13 @@ class SparkClusterIT {
 
   /** Submits Main with the app jar and the given arguments; returns the Spark app id. */
   private String runMain(String name, String... mainArgs) throws Exception {
-    List<String> args = new ArrayList<>(Arrays.asList(
+    return runMain(name, List.of(), mainArgs);
+  }
+
+  /** As above, with extra spark-submit options before the class and jar. */
+  private String runMain(String name, List<String> submitOptions, String... mainArgs) throws Exception {
+    List<String> args = new ArrayList<>(submitOptions);
+    args.addAll(Arrays.asList(
         "--conf", "spark.executor.memory=1g",
         "--conf", "spark.executor.cores=2",
         "--conf", "spark.cores.max=2",
