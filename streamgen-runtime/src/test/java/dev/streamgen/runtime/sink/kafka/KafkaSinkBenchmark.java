@@ -103,6 +103,9 @@ public final class KafkaSinkBenchmark {
               + " bytes/row, local[2], %d partitions, %d rounds after %d warm-ups (median)%n",
           rows, events.payloadBytesPerEvent(), partitions, rounds, warmups);
       results.report(rows);
+      long stored = BrokerLog.batches(broker, "sink-" + (rounds + warmups)).stream().mapToLong(b -> b.bytes).sum();
+      System.out.printf("the last sink topic's log: %,d bytes of record batches, %.1f bytes/record%n",
+          stored, (double) stored / rows);
     } finally {
       spark.stop();
     }
