@@ -164,9 +164,10 @@ public final class KafkaSinkOptions {
     // Other invalid values ("banana") are left to the producer, whose message lists what it takes.
     if (idempotent && acks != null && (acks.trim().equals("0") || acks.trim().equals("1"))) {
       throw new IllegalArgumentException(
-          "sink_config.kafka.acks '" + acks + "' needs sink_config." + IDEMPOTENCE + ": false; the idempotent"
-              + " producer (the default) only works with acks=all. Remove kafka.acks, or set idempotence: false"
-              + " to accept possible duplicates from the producer's retries");
+          "sink_config.kafka.acks '" + acks + "' needs sink_config." + IDEMPOTENCE + ": false (or"
+              + " kafka.enable.idempotence: false); the idempotent producer (the default) only works with"
+              + " acks=all. Remove kafka.acks, or turn idempotence off to accept possible duplicates from the"
+              + " producer's retries");
     }
   }
 

@@ -56,6 +56,8 @@ class KafkaSinkDocsTest {
     assertThat(o.producerSettings())
         .containsEntry("kafka.acks", "all")
         .containsEntry("kafka.compression.type", "zstd")
+        .containsEntry("kafka.linger.ms", "20")
+        .containsEntry("kafka.enable.idempotence", "true")
         .containsEntry("kafka.sasl.jaas.config", "{{secrets/kafka/jaas-config}}");
   }
 

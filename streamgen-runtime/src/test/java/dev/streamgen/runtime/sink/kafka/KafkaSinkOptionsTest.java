@@ -108,9 +108,9 @@ class KafkaSinkOptionsTest {
   @Test
   void rejectsAcksTheIdempotentProducerRefuses() {
     String message =
-        "sink_config.kafka.acks '1' needs sink_config.idempotence: false; the idempotent producer (the default)"
-            + " only works with acks=all. Remove kafka.acks, or set idempotence: false to accept possible"
-            + " duplicates from the producer's retries";
+        "sink_config.kafka.acks '1' needs sink_config.idempotence: false (or kafka.enable.idempotence: false);"
+            + " the idempotent producer (the default) only works with acks=all. Remove kafka.acks, or turn"
+            + " idempotence off to accept possible duplicates from the producer's retries";
     rejects(options("bootstrap_servers", "b:9092", "topic", "t", "kafka.acks", "1"), message);
     rejects(options("bootstrap_servers", "b:9092", "topic", "t", "idempotence", "false",
         "kafka.enable.idempotence", "true", "kafka.acks", "1"), message);

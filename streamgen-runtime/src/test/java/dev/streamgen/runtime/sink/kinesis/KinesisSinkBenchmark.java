@@ -71,6 +71,8 @@ public final class KinesisSinkBenchmark {
     try (KinesisEmulator kinesis = KinesisEmulator.start();
         ThrottlingProxy loopback = ThrottlingProxy.start(kinesis.endpoint())) {
       loopback.acknowledgeLocally(true);
+      // The sink asks for the stream before writing; that call passes through to the emulator.
+      kinesis.createStream("acknowledged", 1);
       SinkOptions options =
           new SinkOptions("kinesis", KinesisEmulator.sinkOptions("acknowledged", loopback.endpoint()));
       KinesisSinkOptions parsed = KinesisSinkOptions.parse(options.asMap());
