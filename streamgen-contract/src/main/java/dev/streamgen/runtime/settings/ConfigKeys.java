@@ -100,7 +100,17 @@ public final class ConfigKeys {
         key("bootstrap_servers", ValueType.STRING),
         key("topic", ValueType.STRING),
         key("topic_pattern", ValueType.STRING)
-            .description("per-type topic, e.g. events.{event_type_id}"));
+            .description("per-type topic, e.g. events.{event_type_id}"),
+        key("compression", ValueType.CHOICE)
+            .allowed("none", "gzip", "snappy", "lz4", "zstd")
+            .defaultValue("lz4")
+            .description("producer compression.type"),
+        key("linger_ms", ValueType.NON_NEGATIVE_LONG).defaultValue("5")
+            .description("producer linger.ms: how long a batch waits to fill"),
+        key("batch_size_bytes", ValueType.POSITIVE_LONG).defaultValue("262144")
+            .description("producer batch.size: bytes per partition batch"),
+        key("idempotence", ValueType.BOOLEAN).defaultValue("true")
+            .description("producer enable.idempotence (needs acks=all, the default)"));
     sink(
         "eventhubs",
         key("connection_string", ValueType.STRING).secret()
