@@ -17,9 +17,33 @@ public final class KafkaKeys {
   public static final SettingKey TOPIC_PATTERN =
       key("topic_pattern", ValueType.STRING).description("per-type topic, e.g. events.{event_type_id}").build();
 
+  public static final SettingKey COMPRESSION =
+      key("compression", ValueType.CHOICE)
+          .allowed("none", "gzip", "snappy", "lz4", "zstd")
+          .defaultValue("lz4")
+          .description("producer compression.type")
+          .build();
+  public static final SettingKey LINGER_MS =
+      key("linger_ms", ValueType.NON_NEGATIVE_LONG)
+          .defaultValue("5")
+          .range(0, Integer.MAX_VALUE)
+          .description("producer linger.ms: how long a batch waits to fill")
+          .build();
+  public static final SettingKey BATCH_SIZE_BYTES =
+      key("batch_size_bytes", ValueType.POSITIVE_LONG)
+          .defaultValue("262144")
+          .range(1, Integer.MAX_VALUE)
+          .description("producer batch.size: bytes per partition batch")
+          .build();
+  public static final SettingKey IDEMPOTENCE =
+      key("idempotence", ValueType.BOOLEAN)
+          .defaultValue("true")
+          .description("producer enable.idempotence (needs acks=all, the default)")
+          .build();
+
   public static final SinkSpec SPEC =
       SinkSpec.builder("kafka")
-          .keys(BOOTSTRAP_SERVERS, TOPIC, TOPIC_PATTERN)
+          .keys(BOOTSTRAP_SERVERS, TOPIC, TOPIC_PATTERN, COMPRESSION, LINGER_MS, BATCH_SIZE_BYTES, IDEMPOTENCE)
           .required(BOOTSTRAP_SERVERS)
           .required(
               "set topic: <name> to write every event to one topic, or topic_pattern: events.{event_type_id}"

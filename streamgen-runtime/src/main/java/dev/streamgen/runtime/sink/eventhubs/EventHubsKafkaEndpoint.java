@@ -51,6 +51,9 @@ final class EventHubsKafkaEndpoint {
     // Kafka bounds all tries of a record by delivery.timeout.ms (>= linger.ms + request.timeout.ms).
     m.put("kafka.delivery.timeout.ms", Long.toString(tryTimeoutMs * (options.maxRetries() + 1) + 1000));
     m.put("kafka.acks", "all");
+    // Which codecs Event Hubs' Kafka endpoint accepts depends on the tier; send uncompressed as
+    // before rather than the Kafka sink's lz4, unless the user's kafka.compression.type says so.
+    m.put(KafkaKeys.COMPRESSION.name(), "none");
     for (Map.Entry<String, String> e : options.kafkaOverrides().entrySet()) {
       if (!e.getKey().equals(BOOTSTRAP_OVERRIDE)) {
         m.put(e.getKey(), e.getValue());

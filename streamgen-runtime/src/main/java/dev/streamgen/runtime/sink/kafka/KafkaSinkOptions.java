@@ -3,6 +3,7 @@ package dev.streamgen.runtime.sink.kafka;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.settings.KafkaKeys;
+import dev.streamgen.runtime.settings.SettingKey;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,13 +11,23 @@ import java.util.Map;
 
 /**
  * The Kafka sink's options, from the table-checked keys of {@link KafkaKeys}: the topic or the per-type
- * topic pattern, and the {@code kafka.*} producer settings passed to the producer exactly as Spark's
- * Kafka writer passes its {@code kafka.*} options ({@code kafka.acks}, {@code kafka.security.protocol},
- * {@code kafka.sasl.jaas.config}, {@code kafka.ssl.*}, ...). The run's format decides the Avro
- * {@code schema_fingerprint} header.
+ * topic pattern; the named producer keys ({@code compression}, {@code linger_ms}, {@code
+ * batch_size_bytes}, {@code idempotence}), whose defaults were chosen by measurement
+ * (docs/benchmarks.md) rather than the producer's own; and the {@code kafka.*} producer settings
+ * passed to the producer exactly as Spark's Kafka writer passes its {@code kafka.*} options, winning
+ * over the named key they stand for. The run's format decides the Avro {@code schema_fingerprint}
+ * header.
  */
 public final class KafkaSinkOptions implements Serializable {
   private static final long serialVersionUID = 2L;
+
+  /** Each named key and the producer setting it stands for. */
+  private static final Object[][] NAMED_PRODUCER_SETTINGS = {
+    {KafkaKeys.COMPRESSION, "compression.type"},
+    {KafkaKeys.LINGER_MS, "linger.ms"},
+    {KafkaKeys.BATCH_SIZE_BYTES, "batch.size"},
+    {KafkaKeys.IDEMPOTENCE, "enable.idempotence"},
+  };
 
   private final String bootstrapServers;
   private final String topic;
@@ -46,6 +57,9 @@ public final class KafkaSinkOptions implements Serializable {
     }
     TopicPattern topicPattern = pattern == null ? null : TopicPattern.parse(pattern);
     Map<String, String> producer = new LinkedHashMap<>();
+    for (Object[] named : NAMED_PRODUCER_SETTINGS) {
+      producer.put(KafkaKeys.PRODUCER_PREFIX + named[1], options.text((SettingKey) named[0]));
+    }
     for (Map.Entry<String, String> e : options.passthrough().entrySet()) {
       String setting = e.getKey().substring(KafkaKeys.PRODUCER_PREFIX.length());
       if (setting.equals("bootstrap.servers")) {
@@ -59,8 +73,27 @@ public final class KafkaSinkOptions implements Serializable {
       }
       producer.put(e.getKey(), e.getValue());
     }
+    checkIdempotenceAndAcks(producer);
     return new KafkaSinkOptions(
         options.text(KafkaKeys.BOOTSTRAP_SERVERS), topic, topicPattern, producer, options.format());
+  }
+
+  /**
+   * The idempotent producer refuses any acks but all, in a Spark task at the first send; say so
+   * now, naming the keys to change.
+   */
+  private static void checkIdempotenceAndAcks(Map<String, String> settings) {
+    String acks = settings.get(KafkaKeys.PRODUCER_PREFIX + "acks");
+    String idempotence = settings.get(KafkaKeys.PRODUCER_PREFIX + "enable.idempotence");
+    boolean idempotent = idempotence != null && "true".equalsIgnoreCase(idempotence.trim());
+    // Other invalid values ("banana") are left to the producer, whose message lists what it takes.
+    if (idempotent && acks != null && (acks.trim().equals("0") || acks.trim().equals("1"))) {
+      throw new IllegalArgumentException(
+          "sink_config.kafka.acks '" + acks + "' needs " + KafkaKeys.IDEMPOTENCE.path() + ": false (or"
+              + " kafka.enable.idempotence: false); the idempotent producer (the default) only works with"
+              + " acks=all. Remove kafka.acks, or turn idempotence off to accept possible duplicates from the"
+              + " producer's retries");
+    }
   }
 
   public String bootstrapServers() {
@@ -77,7 +110,10 @@ public final class KafkaSinkOptions implements Serializable {
     return topicPattern;
   }
 
-  /** The {@code kafka.*} producer settings, keys with their {@code kafka.} prefix. May hold secrets. */
+  /**
+   * The producer settings, keys with their {@code kafka.} prefix: the named keys (defaults filled
+   * in), then the {@code kafka.*} keys over them. May hold secrets.
+   */
   public Map<String, String> producerSettings() {
     return producerSettings;
   }

@@ -173,7 +173,7 @@ class EventHubsOptionsTest {
   void kafkaModeTargetsTheNamespacesKafkaEndpoint() {
     EventHubsOptions o = parse("connection_string", CS + ";EntityPath=hub1", "protocol", "kafka",
         "max_retries", "2", "retry_timeout_seconds", "30", "serialization_format", "json",
-        "kafka.linger.ms", "20", "kafka.acks", "1");
+        "kafka.linger.ms", "20");
     KafkaSinkOptions kafka = EventHubsKafkaEndpoint.kafkaSinkOptions(o);
     assertThat(kafka.format()).isEqualTo(Format.JSON);
     Map<String, String> expected = new LinkedHashMap<>();
@@ -188,8 +188,11 @@ class EventHubsOptionsTest {
     expected.put("kafka.request.timeout.ms", "30000");
     expected.put("kafka.retries", "2");
     expected.put("kafka.delivery.timeout.ms", "91000");
-    expected.put("kafka.acks", "1"); // the user's kafka.* keys win
-    expected.put("kafka.linger.ms", "20");
+    expected.put("kafka.acks", "all");
+    expected.put("kafka.compression.type", "none"); // not the Kafka sink's lz4: codecs depend on the tier
+    expected.put("kafka.linger.ms", "20"); // the user's kafka.* keys win over the Kafka sink's 5
+    expected.put("kafka.batch.size", "262144");
+    expected.put("kafka.enable.idempotence", "true");
     expected.put("topic", "hub1");
     assertThat(kafka.sparkWriterOptions()).containsExactlyInAnyOrderEntriesOf(expected);
   }

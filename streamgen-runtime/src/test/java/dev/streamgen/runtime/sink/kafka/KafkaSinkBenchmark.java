@@ -1,47 +1,57 @@
 package dev.streamgen.runtime.sink.kafka;
 
 import dev.streamgen.runtime.sink.Sinks;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
-
-import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.testing.BenchmarkRounds;
+import dev.streamgen.runtime.testing.SourceEvents;
 import dev.streamgen.testkit.KafkaBroker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Benchmark, not a test: batch throughput of the Kafka sink to a local broker against Spark's noop
- * sink, on the same generated rows in the same JVM, alternating, after a warm-up of each.
+ * Benchmark, not a test: batch throughput of the Kafka sink fed by the {@code streamgen} source,
+ * against a bare {@link KafkaProducer} loop sending the same events (collected from the source once
+ * beforehand: same key, value and {@code event_type_id} header) with the same producer settings, to
+ * the same local broker, in the same JVM, in alternating order, after warm-up rounds. Each round
+ * also times the source alone into Spark's noop sink, and checks that both topics hold every record.
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime/spark-3.5 -am test -DskipTests -Pkafka-sink-benchmark}
- * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.warmups=W}). Results go to docs/benchmarks.md.
+ * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.warmups=W}, and
+ * {@code -Dbenchmark.sink=linger_ms=0,compression=none} for sink keys other than the defaults).
+ * Results go to docs/benchmarks.md.
  */
 public final class KafkaSinkBenchmark {
+  private static final String SINK = "kafka sink (streamgen source)";
+  private static final String BARE = "bare KafkaProducer";
+
   private KafkaSinkBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long rows = Long.getLong("benchmark.rows", 1_000_000L);
+    long rows = Long.getLong("benchmark.rows", 300_000L);
     int rounds = Integer.getInteger("benchmark.rounds", 3);
-    int warmups = Integer.getInteger("benchmark.warmups", 2);
+    int warmups = Integer.getInteger("benchmark.warmups", 1);
+    Map<String, String> extra = BenchmarkRounds.keyValues(System.getProperty("benchmark.sink", ""));
     int partitions = 2;
     SparkSession spark =
         SparkSession.builder()
@@ -53,84 +63,103 @@ public final class KafkaSinkBenchmark {
             .config("spark.driver.host", "127.0.0.1")
             .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    Dataset<Row> unified = unified(spark, rows, partitions);
-    long payloadBytes = unified.selectExpr("sum(length(serialized_payload))").first().getLong(0);
+    Dataset<Row> source = SourceEvents.source(spark, rows, partitions);
+    SourceEvents events = SourceEvents.collect(source);
 
     try (KafkaBroker broker = KafkaBroker.builder().jvmOption("-Xmx1g").build().start()) {
+      Map<String, String> options = new LinkedHashMap<>();
+      options.put("bootstrap_servers", broker.bootstrapServers());
+      options.put("topic", "unused");
+      options.put("serialization_format", "json");
+      options.putAll(extra);
+      Properties producerConfig = producerConfig(options);
+      System.out.println("producer settings of both: " + producerConfig);
       KafkaSink sink = new KafkaSink();
-      List<Double> noop = new ArrayList<>();
-      List<Double> kafka = new ArrayList<>();
-      List<Double> ratios = new ArrayList<>();
-      // Warm-up rounds are not counted: a fresh broker took 3x longer for its first two million
-      // records than for later ones (JIT, heap growth), in both JVMs.
-      for (int round = 1 - warmups; round <= rounds; round++) {
-        double n = seconds(() -> unified.write().format("noop").mode("overwrite").save());
-        String topic = "bench-" + round;
-        broker.createTopic(topic, partitions);
-        Map<String, String> o = new LinkedHashMap<>();
-        o.put("bootstrap_servers", broker.bootstrapServers());
-        o.put("topic", topic);
-        double k = seconds(() -> Sinks.configure(new SinkOptions("kafka", o)).writeBatch(unified));
-        long stored = recordsIn(broker.bootstrapServers(), topic);
-        if (stored != rows) {
-          throw new IllegalStateException("topic " + topic + " holds " + stored + " records, expected " + rows);
-        }
-        System.out.printf("%s %d: noop %.2f s, kafka %.2f s, kafka/noop throughput %.2f"
-            + " (%d records acknowledged and stored)%n", round > 0 ? "round" : "warm-up", round, n, k, n / k, stored);
-        if (round > 0) {
-          noop.add(n);
-          kafka.add(k);
-          ratios.add(n / k);
+      // The same events pre-built in Spark's memory: the sink's cost without the source's.
+      // (A checkpoint, not cache(): a cached plan would also serve the source's own writes.)
+      Dataset<Row> cached = source.localCheckpoint(true);
+      BenchmarkRounds results = new BenchmarkRounds(BARE);
+      try (KafkaProducer<byte[], byte[]> producer =
+          new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+        // Warm-up rounds are not counted: a fresh broker and producer are slower at first (JIT, heap
+        // growth); the first sink write took 2.5-3x longer than later ones in earlier runs.
+        for (int round = 1 - warmups; round <= rounds; round++) {
+          int n = round + warmups;
+          SinkOptions toSink = topicOptions(options, broker, "sink-" + n);
+          SinkOptions toCached = topicOptions(options, broker, "cached-" + n);
+          String bareTopic = topicOptions(options, broker, "bare-" + n).text(dev.streamgen.runtime.settings.KafkaKeys.TOPIC);
+          Map<String, Runnable> ways = new LinkedHashMap<>();
+          ways.put("source -> noop", () -> source.write().format("noop").mode("overwrite").save());
+          ways.put(SINK, () -> Sinks.configure(toSink).writeBatch(source));
+          ways.put(BARE, () -> sendAll(producer, events, bareTopic));
+          ways.put("kafka sink, cached rows", () -> Sinks.configure(toCached).writeBatch(cached));
+          results.add(round > 0, round, BenchmarkRounds.alternating(round, ways));
+          for (String topic : new String[] {"sink-" + n, "bare-" + n, "cached-" + n}) {
+            requireStored(broker.bootstrapServers(), topic, rows);
+          }
         }
       }
-      double n = median(noop);
-      double k = median(kafka);
       System.out.printf(
-          "%nrows %,d, payload %.1f bytes/row, local[2], %d partitions, %d rounds after %d warm-ups (median)%n",
-          rows, (double) payloadBytes / rows, partitions, rounds, warmups);
-      System.out.printf("noop sink : %.2f s  %,.0f rows/s%n", n, rows / n);
-      System.out.printf("kafka sink: %.2f s  %,.0f rows/s  %.1f MB/s payload%n",
-          k, rows / k, payloadBytes / k / 1e6);
-      // The ratio of each round's pair, so machine load that changes between rounds cancels out.
-      System.out.printf("kafka / noop throughput: %.2f (median of per-round ratios)%n", median(ratios));
+          "%nrows %,d from the streamgen source (quick-start catalog, JSON, key user_id), payload %.1f"
+              + " bytes/row, local[2], %d partitions, %d rounds after %d warm-ups (median)%n",
+          rows, events.payloadBytesPerEvent(), partitions, rounds, warmups);
+      results.report(rows);
+      long stored = BrokerLog.batches(broker, "sink-" + (rounds + warmups)).stream().mapToLong(b -> b.bytes).sum();
+      System.out.printf("the last sink topic's log: %,d bytes of record batches, %.1f bytes/record%n",
+          stored, (double) stored / rows);
     } finally {
       spark.stop();
     }
   }
 
-  /** Rows shaped like the unified stream, from cheap column expressions (about 110-byte JSON payloads). */
-  static Dataset<Row> unified(SparkSession spark, long rows, int partitions) {
-    return spark
-        .range(0, rows, 1, partitions)
-        .select(
-            element_at(array(lit("user.session.start"), lit("user.purchase"), lit("user.session.end")),
-                    col("id").mod(3).plus(1).cast("int"))
-                .as(UnifiedStream.EVENT_TYPE_ID),
-            current_timestamp().as(UnifiedStream.TIMESTAMP),
-            concat(lit("user-"), col("id").mod(100_000)).as(UnifiedStream.PARTITION_KEY),
-            concat(
-                    lit("{\"user_id\":"), col("id").mod(1_000_000),
-                    lit(",\"session_id\":\"3f1c6a52-0b8e-4d7e-9a51-"), lpad(col("id").cast("string"), 12, "0"),
-                    lit("\",\"device_type\":\"Android\",\"amount\":"), col("id").mod(99_999).divide(100),
-                    lit("}"))
-                .cast("binary")
-                .as(UnifiedStream.SERIALIZED_PAYLOAD));
+  /** The options with a new topic of that name, created with the benchmark's two partitions. */
+  private static SinkOptions topicOptions(Map<String, String> options, KafkaBroker broker, String topic) {
+    broker.createTopic(topic, 2);
+    Map<String, String> o = new LinkedHashMap<>(options);
+    o.put("topic", topic);
+    return new SinkOptions("kafka", o);
   }
 
-  private static double seconds(Runnable r) {
-    long t0 = System.nanoTime();
-    r.run();
-    return (System.nanoTime() - t0) / 1e9;
+  /** The producer settings the sink gives Spark's Kafka writer, as a producer takes them. */
+  private static Properties producerConfig(Map<String, String> options) {
+    Properties p = new Properties();
+    for (Map.Entry<String, String> e :
+        KafkaSinkOptions.from(new SinkOptions("kafka", options)).sparkWriterOptions().entrySet()) {
+      if (e.getKey().startsWith(dev.streamgen.runtime.settings.KafkaKeys.PRODUCER_PREFIX)) {
+        p.put(e.getKey().substring(dev.streamgen.runtime.settings.KafkaKeys.PRODUCER_PREFIX.length()), e.getValue());
+      }
+    }
+    return p;
   }
 
-  private static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    int m = s.size() / 2;
-    return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+  /** What Spark's Kafka writer does per task: send every record with a callback, flush, check. */
+  private static void sendAll(KafkaProducer<byte[], byte[]> producer, SourceEvents events, String topic) {
+    AtomicLong acknowledged = new AtomicLong();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    Callback callback =
+        (metadata, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          } else {
+            acknowledged.incrementAndGet();
+          }
+        };
+    Map<String, List<Header>> headers = new HashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      List<Header> h =
+          headers.computeIfAbsent(
+              events.type(i),
+              t -> List.of(new RecordHeader(KafkaRecords.HEADER_EVENT_TYPE_ID, t.getBytes(StandardCharsets.UTF_8))));
+      producer.send(new ProducerRecord<>(topic, null, null, events.key(i), events.payload(i), h), callback);
+    }
+    producer.flush();
+    if (failure.get() != null || acknowledged.get() != events.size()) {
+      throw new IllegalStateException(
+          "bare producer: " + acknowledged.get() + " of " + events.size() + " records acknowledged", failure.get());
+    }
   }
 
-  private static long recordsIn(String servers, String topic) {
+  private static void requireStored(String servers, String topic, long rows) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     try (KafkaConsumer<byte[], byte[]> c =
@@ -141,7 +170,10 @@ public final class KafkaSinkBenchmark {
               .collect(Collectors.toList());
       Map<TopicPartition, Long> begin = c.beginningOffsets(parts, Duration.ofSeconds(30));
       Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
-      return parts.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+      long stored = parts.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+      if (stored != rows) {
+        throw new IllegalStateException("topic " + topic + " holds " + stored + " records, expected " + rows);
+      }
     }
   }
 }

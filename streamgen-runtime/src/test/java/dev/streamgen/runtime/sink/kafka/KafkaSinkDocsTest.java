@@ -56,6 +56,8 @@ class KafkaSinkDocsTest {
     assertThat(o.producerSettings())
         .containsEntry("kafka.acks", "all")
         .containsEntry("kafka.compression.type", "zstd")
+        .containsEntry("kafka.linger.ms", "20")
+        .containsEntry("kafka.enable.idempotence", "true")
         .containsEntry("kafka.sasl.jaas.config", "{{secrets/kafka/jaas-config}}");
   }
 
@@ -84,6 +86,8 @@ class KafkaSinkDocsTest {
     mistakes.add(options("bootstrap_servers", "b:9092", "topic", "my events"));
     mistakes.add(options("bootstrap_servers", "b:9092", "topic", "t", "kafka.bootstrap.servers", "x:1"));
     mistakes.add(options("bootstrap_servers", "b:9092", "topic", "t", "kafka.value.serializer", "x.Y"));
+    mistakes.add(options("bootstrap_servers", "b:9092", "topic", "t", "kafka.acks", "1"));
+    mistakes.add(options("bootstrap_servers", "b:9092", "topic", "t", "compression", "brotli"));
     for (Map<String, String> m : mistakes) {
       Throwable t = catchThrowable(() -> KafkaSinkOptions.from(new SinkOptions("kafka", m)));
       assertThat(t).isInstanceOf(IllegalArgumentException.class);

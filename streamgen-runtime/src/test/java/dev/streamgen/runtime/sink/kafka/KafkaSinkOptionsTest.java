@@ -38,8 +38,11 @@ class KafkaSinkOptionsTest {
     assertThat(o.sparkWriterOptions())
         .containsExactly(
             Map.entry("kafka.bootstrap.servers", "b1:9092,b2:9092"),
-            Map.entry("kafka.acks", "all"),
             Map.entry("kafka.compression.type", "zstd"),
+            Map.entry("kafka.linger.ms", "5"),
+            Map.entry("kafka.batch.size", "262144"),
+            Map.entry("kafka.enable.idempotence", "true"),
+            Map.entry("kafka.acks", "all"),
             Map.entry("topic", "events"));
     assertThat(o.topicPattern()).isNull();
     assertThat(o.format()).isNull();
@@ -55,6 +58,10 @@ class KafkaSinkOptionsTest {
     assertThat(o.sparkWriterOptions())
         .containsExactly(
             Map.entry("kafka.bootstrap.servers", "b:9092"),
+            Map.entry("kafka.compression.type", "lz4"),
+            Map.entry("kafka.linger.ms", "5"),
+            Map.entry("kafka.batch.size", "262144"),
+            Map.entry("kafka.enable.idempotence", "true"),
             Map.entry("kafka.sasl.mechanism", "PLAIN"),
             Map.entry("kafka.security.protocol", "SASL_SSL"));
     assertThat(o.topicPattern().pattern()).isEqualTo("events.{event_type_id}");
@@ -68,8 +75,65 @@ class KafkaSinkOptionsTest {
             options("bootstrap_servers", "b:9092", "topic", "t", "kafka.sasl.jaas.config", "secret-jaas"));
     assertThat(o.toString())
         .isEqualTo(
-            "KafkaSinkOptions{bootstrap_servers=b:9092, topic=t, producer settings=[kafka.sasl.jaas.config],"
+            "KafkaSinkOptions{bootstrap_servers=b:9092, topic=t, producer settings=[kafka.compression.type,"
+                + " kafka.linger.ms, kafka.batch.size, kafka.enable.idempotence, kafka.sasl.jaas.config],"
                 + " format=unknown}");
+  }
+
+  @Test
+  void namedKeysBecomeTheirProducerSettings() {
+    KafkaSinkOptions o =
+        parse(
+            options("bootstrap_servers", "b:9092", "topic", "t", "compression", "ZSTD", "linger_ms", "0",
+                "batch_size_bytes", "1048576", "idempotence", "false", "kafka.acks", "1"));
+    assertThat(o.producerSettings())
+        .containsExactly(
+            Map.entry("kafka.compression.type", "zstd"),
+            Map.entry("kafka.linger.ms", "0"),
+            Map.entry("kafka.batch.size", "1048576"),
+            Map.entry("kafka.enable.idempotence", "false"),
+            Map.entry("kafka.acks", "1"));
+  }
+
+  @Test
+  void theProducersOwnNameWinsOverTheNamedKey() {
+    KafkaSinkOptions o =
+        parse(
+            options("bootstrap_servers", "b:9092", "topic", "t", "compression", "zstd",
+                "kafka.compression.type", "gzip", "kafka.linger.ms", "50", "kafka.enable.idempotence", "false",
+                "kafka.acks", "0"));
+    assertThat(o.producerSettings())
+        .containsEntry("kafka.compression.type", "gzip")
+        .containsEntry("kafka.linger.ms", "50")
+        .containsEntry("kafka.enable.idempotence", "false")
+        .containsEntry("kafka.acks", "0");
+  }
+
+  @Test
+  void rejectsAcksTheIdempotentProducerRefuses() {
+    String message =
+        "sink_config.kafka.acks '1' needs sink_config.idempotence: false (or kafka.enable.idempotence: false);"
+            + " the idempotent producer (the default) only works with acks=all. Remove kafka.acks, or turn"
+            + " idempotence off to accept possible duplicates from the producer's retries";
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "kafka.acks", "1"), message);
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "idempotence", "false",
+        "kafka.enable.idempotence", "true", "kafka.acks", "1"), message);
+    assertThat(parse(options("bootstrap_servers", "b:9092", "topic", "t", "kafka.acks", "-1"))
+        .producerSettings()).containsEntry("kafka.acks", "-1");
+  }
+
+  @Test
+  void rejectsBadNamedProducerKeys() {
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "compression", "brotli"),
+        "'brotli' is not valid for sink_config.compression: expected one of none, gzip, snappy, lz4, zstd");
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "linger_ms", "-1"),
+        "'-1' is not valid for sink_config.linger_ms: expected a whole number from 0 to 2147483647");
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "linger_ms", "soon"),
+        "'soon' is not valid for sink_config.linger_ms: expected a whole number from 0 to 2147483647");
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "batch_size_bytes", "0"),
+        "'0' is not valid for sink_config.batch_size_bytes: expected a whole number from 1 to 2147483647");
+    rejects(options("bootstrap_servers", "b:9092", "topic", "t", "idempotence", "yes"),
+        "'yes' is not valid for sink_config.idempotence: expected true or false");
   }
 
   @Test

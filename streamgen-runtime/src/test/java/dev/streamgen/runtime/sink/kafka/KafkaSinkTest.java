@@ -159,6 +159,43 @@ class KafkaSinkTest {
   }
 
   @Test
+  void theNamedProducerKeysAndTheirDefaultsReachTheProducer() {
+    TestEvents events = new TestEvents("n.one", "n.two", "n.three");
+    Dataset<Row> frame = events.frame(spark, 0, 3000, 2);
+    Sinks.configure(options("topic", "named-defaults")).writeBatch(frame);
+    Sinks.configure(options("topic", "named-set", "compression", "zstd", "idempotence", "false")).writeBatch(frame);
+    Sinks.configure(options("topic", "named-small", "compression", "none", "batch_size_bytes", "1024",
+        "linger_ms", "0")).writeBatch(frame);
+    Sinks.configure(options("topic", "named-overridden", "compression", "zstd", "kafka.compression.type", "gzip")).writeBatch(frame);
+
+    // Observed where only the producer could have put it: the batches the broker stored.
+    List<BrokerLog.Batch> defaults = BrokerLog.batches(broker, "named-defaults");
+    assertThat(defaults).isNotEmpty().allSatisfy(b -> {
+      assertThat(b.compression).isEqualTo("lz4");
+      assertThat(b.producerId).as("idempotent producers get an id").isNotNegative();
+    });
+    assertThat(BrokerLog.batches(broker, "named-set")).isNotEmpty().allSatisfy(b -> {
+      assertThat(b.compression).isEqualTo("zstd");
+      assertThat(b.producerId).as("no id without idempotence").isEqualTo(-1L);
+    });
+    List<BrokerLog.Batch> small = BrokerLog.batches(broker, "named-small");
+    int smallMax = small.stream().mapToInt(b -> b.records).max().getAsInt();
+    assertThat(small).allSatisfy(b -> {
+      assertThat(b.compression).isEqualTo("none");
+      assertThat(b.bytes).as("a batch closes at batch_size_bytes (plus one record)").isLessThan(1024 + 200);
+    });
+    assertThat(defaults.stream().mapToInt(b -> b.records).max().getAsInt())
+        .as("records in the largest batch, default batch size against 1 KiB").isGreaterThan(smallMax);
+    assertThat(BrokerLog.batches(broker, "named-overridden")).isNotEmpty()
+        .allSatisfy(b -> assertThat(b.compression).isEqualTo("gzip"));
+    for (String topic : new String[] {"named-defaults", "named-set", "named-small", "named-overridden"}) {
+      List<ConsumerRecord<byte[], byte[]>> records = broker.readAll(topic);
+      checkEachRecord(events, records, null);
+      assertThat(indexes(events, records)).as(topic).hasSize(3000);
+    }
+  }
+
+  @Test
   void rejectsBadOptionsBeforeAnyQueryStarts(@TempDir Path tmp) {
     TestEvents events = new TestEvents("x.one");
     Dataset<Row> frame = events.frame(spark, 0, 10, 1);

@@ -1,43 +1,57 @@
 package dev.streamgen.runtime.sink.kinesis;
 
 import dev.streamgen.runtime.sink.Sinks;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.current_timestamp;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lpad;
-
-import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.testing.BenchmarkRounds;
+import dev.streamgen.runtime.testing.SourceEvents;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 
 /**
- * Benchmark, not a test: batch throughput of the Kinesis sink against Spark's noop sink, on the same
- * rows as the Kafka benchmark, in the same JVM, alternating, after a warm-up round of each. The sink
- * writes (1) to the kinesis-local emulator, every round's stream read back and checked to hold every
- * row, and (2) to a loopback endpoint that acknowledges PutRecords without storing anything, which
- * shows the writer's own ceiling (Spark task, batching, AWS SDK, HTTP) free of the emulator's cost.
+ * Benchmark, not a test: batch throughput of the Kinesis sink fed by the {@code streamgen} source,
+ * against a bare PutRecords loop sending the same events (collected from the source once
+ * beforehand) with the same client (AWS SDK v2, URL-connection HTTP client, built by {@link
+ * KinesisClients}), 500 records per call and as many calls in flight as the sink's tasks have
+ * together, in the same JVM, in rotating order. The target is a loopback endpoint that acknowledges
+ * every PutRecords without storing anything ({@link ThrottlingProxy} in acknowledge mode), which
+ * counts the records and must have acknowledged every one each time. Each round also times the
+ * source alone (noop sink) and the sink over the same events pre-built in Spark's memory.
+ *
+ * <p>Then, once, {@code benchmark.rows} events go through the sink into the kinesis-local emulator
+ * and are read back: all must be stored. The emulator is one Node.js process whose PutRecords cost
+ * grows with the records a stream holds, so that rate is the emulator's, not the sink's.
  *
  * <p>Run: {@code ./mvnw -B -o -q -pl streamgen-runtime/spark-3.5 -am test -DskipTests -Pkinesis-sink-benchmark}
- * (optional {@code -Dbenchmark.rows=N -Dbenchmark.rounds=R -Dbenchmark.shards=S
- * -Dbenchmark.loopbackRows=M}). Results go to
- * docs/benchmarks.md. The emulator is one Node.js process on the same 2 cores as Spark, and its
- * PutRecords cost grows with the records a stream holds, so (1) measures that emulator, not AWS.
+ * (optional {@code -Dbenchmark.loopbackRows=N -Dbenchmark.rounds=R -Dbenchmark.warmups=W
+ * -Dbenchmark.rows=M -Dbenchmark.shards=S}). Results go to docs/benchmarks.md.
  */
 public final class KinesisSinkBenchmark {
+  private static final String SINK = "kinesis sink (streamgen source)";
+  private static final String BARE = "bare PutRecords loop";
+
   private KinesisSinkBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    long rows = Long.getLong("benchmark.rows", 20_000L);
+    long emulatorRows = Long.getLong("benchmark.rows", 5_000L);
+    long rows = Long.getLong("benchmark.loopbackRows", 300_000L);
     int rounds = Integer.getInteger("benchmark.rounds", 3);
+    int warmups = Integer.getInteger("benchmark.warmups", 1);
     int shards = Integer.getInteger("benchmark.shards", 4);
     int partitions = 2;
     SparkSession spark =
@@ -50,106 +64,116 @@ public final class KinesisSinkBenchmark {
             .config("spark.driver.host", "127.0.0.1")
             .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
-    long loopbackRows = Long.getLong("benchmark.loopbackRows", 200_000L);
-    Dataset<Row> small = unified(spark, rows, partitions);
-    Dataset<Row> large = unified(spark, loopbackRows, partitions);
-    double payloadPerRow =
-        (double) small.selectExpr("sum(length(serialized_payload))").first().getLong(0) / rows;
+    Dataset<Row> source = SourceEvents.source(spark, rows, partitions);
+    SourceEvents events = SourceEvents.collect(source);
+    // (A checkpoint, not cache(): a cached plan would also serve the source's own writes.)
+    Dataset<Row> cached = source.localCheckpoint(true);
 
     try (KinesisEmulator kinesis = KinesisEmulator.start();
         ThrottlingProxy loopback = ThrottlingProxy.start(kinesis.endpoint())) {
       loopback.acknowledgeLocally(true);
+      // The sink asks for the stream before writing; that call passes through to the emulator.
+      kinesis.createStream("acknowledged", 1);
+      SinkOptions options =
+          new SinkOptions("kinesis", KinesisEmulator.sinkOptions("acknowledged", loopback.endpoint()));
+      KinesisSinkOptions parsed = KinesisSinkOptions.from(options);
+      int calls = partitions * parsed.maxInFlightRequests();
       KinesisSink sink = new KinesisSink();
-      List<Double> noopSmall = new ArrayList<>();
-      List<Double> emulator = new ArrayList<>();
-      List<Double> noopLarge = new ArrayList<>();
-      List<Double> ack = new ArrayList<>();
-      // Round 0 warms up every path (JIT, clients, the emulator) and is not counted.
-      for (int round = 0; round <= rounds; round++) {
-        String stream = "bench-" + round;
-        kinesis.createStream(stream, shards);
-        double n = seconds(() -> small.write().format("noop").mode("overwrite").save());
-        Map<String, String> o = kinesis.sinkOptions(stream);
-        double k = seconds(() -> Sinks.configure(new SinkOptions("kinesis", o)).writeBatch(small));
-        long stored = ShardReader.readAll(kinesis.client(), stream).size();
-        if (stored != rows) {
-          throw new IllegalStateException(
-              "stream " + stream + " holds " + stored + " records, expected " + rows);
-        }
-        // The same writer against a loopback endpoint that acknowledges without storing: the
-        // sink's own ceiling (Spark task, batching, SDK, HTTP), free of the emulator's cost.
-        double nl = seconds(() -> large.write().format("noop").mode("overwrite").save());
-        Map<String, String> l = KinesisEmulator.sinkOptions(stream, loopback.endpoint());
-        long before = loopback.forwarded();
-        double a = seconds(() -> Sinks.configure(new SinkOptions("kinesis", l)).writeBatch(large));
-        long acknowledged = loopback.forwarded() - before;
-        if (acknowledged != loopbackRows) {
-          throw new IllegalStateException(
-              "loopback acknowledged " + acknowledged + " records, expected " + loopbackRows);
-        }
-        System.out.printf(
-            "round %d: %,d rows: noop %.2f s, kinesis-local %.2f s (all stored);"
-                + " %,d rows: noop %.2f s, loopback ack %.2f s%n",
-            round, rows, n, k, loopbackRows, nl, a);
-        if (round > 0) {
-          noopSmall.add(n);
-          emulator.add(k);
-          noopLarge.add(nl);
-          ack.add(a);
+      BenchmarkRounds results = new BenchmarkRounds(BARE);
+      try (KinesisClient client = KinesisClients.create(parsed)) {
+        for (int round = 1 - warmups; round <= rounds; round++) {
+          Map<String, Runnable> ways = new LinkedHashMap<>();
+          ways.put("source -> noop", () -> source.write().format("noop").mode("overwrite").save());
+          ways.put(SINK, acknowledged(loopback, rows, () -> Sinks.configure(options).writeBatch(source)));
+          ways.put(BARE, acknowledged(loopback, rows, () -> putAll(client, parsed.streamName(), events, calls)));
+          ways.put("kinesis sink, cached rows", acknowledged(loopback, rows, () -> Sinks.configure(options).writeBatch(cached)));
+          results.add(round > 0, round, BenchmarkRounds.alternating(round, ways));
         }
       }
       System.out.printf(
-          "%npayload %.1f bytes/row, local[2], %d partitions, default sink options,"
-              + " %d rounds (median)%n",
-          payloadPerRow, partitions, rounds);
-      report("kinesis-local " + KinesisEmulator.VERSION + ", " + shards + "-shard stream", rows,
-          median(noopSmall), median(emulator));
-      report("loopback endpoint acknowledging every record", loopbackRows, median(noopLarge),
-          median(ack));
+          "%nrows %,d from the streamgen source (quick-start catalog, JSON, key user_id), payload %.1f"
+              + " bytes/row, local[2], %d partitions, default sink options (500 records per call, %d calls"
+              + " in flight per task; the bare loop: %d threads), %d rounds after %d warm-ups (median),"
+              + " loopback endpoint acknowledging every record%n",
+          rows, events.payloadBytesPerEvent(), partitions, parsed.maxInFlightRequests(), calls, rounds,
+          warmups);
+      results.report(rows);
+
+      kinesis.createStream("stored", shards);
+      Dataset<Row> few = SourceEvents.source(spark, emulatorRows, partitions);
+      double s = BenchmarkRounds.seconds(
+          () -> Sinks.configure(new SinkOptions("kinesis", kinesis.sinkOptions("stored"))).writeBatch(few));
+      long stored = ShardReader.readAll(kinesis.client(), "stored").size();
+      if (stored != emulatorRows) {
+        throw new IllegalStateException("stream holds " + stored + " records, expected " + emulatorRows);
+      }
+      System.out.printf(
+          "kinesis-local %s, %d-shard stream: %,d rows in %.2f s (%,.0f rows/s), all read back%n",
+          KinesisEmulator.VERSION, shards, emulatorRows, s, emulatorRows / s);
     } finally {
       spark.stop();
     }
   }
 
-  /** The Kafka benchmark's rows: unified-stream shape, about 110-byte JSON payloads. */
-  static Dataset<Row> unified(SparkSession spark, long rows, int partitions) {
-    return spark
-        .range(0, rows, 1, partitions)
-        .select(
-            element_at(
-                    array(lit("user.session.start"), lit("user.purchase"), lit("user.session.end")),
-                    col("id").mod(3).plus(1).cast("int"))
-                .as(UnifiedStream.EVENT_TYPE_ID),
-            current_timestamp().as(UnifiedStream.TIMESTAMP),
-            concat(lit("user-"), col("id").mod(100_000)).as(UnifiedStream.PARTITION_KEY),
-            concat(
-                    lit("{\"user_id\":"), col("id").mod(1_000_000),
-                    lit(",\"session_id\":\"3f1c6a52-0b8e-4d7e-9a51-"),
-                    lpad(col("id").cast("string"), 12, "0"),
-                    lit("\",\"device_type\":\"Android\",\"amount\":"),
-                    col("id").mod(99_999).divide(100),
-                    lit("}"))
-                .cast("binary")
-                .as(UnifiedStream.SERIALIZED_PAYLOAD));
+  /** Runs {@code write} and fails unless the endpoint acknowledged exactly {@code rows} more records. */
+  private static Runnable acknowledged(ThrottlingProxy endpoint, long rows, Runnable write) {
+    return () -> {
+      long before = endpoint.forwarded();
+      write.run();
+      long acknowledged = endpoint.forwarded() - before;
+      if (acknowledged != rows) {
+        throw new IllegalStateException("endpoint acknowledged " + acknowledged + " records, expected " + rows);
+      }
+    };
   }
 
-  private static void report(String target, long rows, double noop, double sink) {
-    System.out.printf("%s, %,d rows:%n", target, rows);
-    System.out.printf("  noop sink   : %7.2f s  %,10.0f rows/s%n", noop, rows / noop);
-    System.out.printf("  kinesis sink: %7.2f s  %,10.0f rows/s%n", sink, rows / sink);
-    System.out.printf("  kinesis / noop throughput: %.3f%n", noop / sink);
-  }
-
-  private static double seconds(Runnable r) {
-    long t0 = System.nanoTime();
-    r.run();
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static double median(List<Double> xs) {
-    List<Double> s = new ArrayList<>(xs);
-    Collections.sort(s);
-    int m = s.size() / 2;
-    return s.size() % 2 == 1 ? s.get(m) : (s.get(m - 1) + s.get(m)) / 2;
+  /**
+   * The bare client: {@code threads} threads each sending 500-record PutRecords calls, one at a
+   * time, over the next unsent slice of the events, until all were sent; any record the answer
+   * rejects fails the run (the endpoint rejects none).
+   */
+  private static void putAll(KinesisClient client, String stream, SourceEvents events, int threads) {
+    int perCall = KinesisSinkOptions.MAX_RECORDS_PER_REQUEST;
+    AtomicInteger nextSlice = new AtomicInteger();
+    AtomicLong acknowledged = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> senders = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        senders.add(
+            pool.submit(
+                () -> {
+                  for (int from = nextSlice.getAndIncrement() * perCall;
+                      from < events.size();
+                      from = nextSlice.getAndIncrement() * perCall) {
+                    List<PutRecordsRequestEntry> entries = new ArrayList<>(perCall);
+                    for (int i = from; i < Math.min(from + perCall, events.size()); i++) {
+                      entries.add(
+                          PutRecordsRequestEntry.builder()
+                              .partitionKey(new String(events.key(i), StandardCharsets.UTF_8))
+                              .data(SdkBytes.fromByteArrayUnsafe(events.payload(i)))
+                              .build());
+                    }
+                    PutRecordsResponse r =
+                        client.putRecords(PutRecordsRequest.builder().streamName(stream).records(entries).build());
+                    if (r.failedRecordCount() != null && r.failedRecordCount() > 0) {
+                      throw new IllegalStateException(r.failedRecordCount() + " records rejected");
+                    }
+                    acknowledged.addAndGet(r.records().size());
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : senders) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("bare PutRecords loop failed", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    if (acknowledged.get() != events.size()) {
+      throw new IllegalStateException(acknowledged.get() + " of " + events.size() + " records acknowledged");
+    }
   }
 }
