@@ -310,6 +310,31 @@ class EventHubsSinkTest {
   }
 
   @Test
+  void fewerOpenBatchesThanPartitionsSendsEarlyAndKeepsKeyOrder() {
+    // 4 partitions, 2 open batches: most events push the oldest batch out, part full.
+    Dataset<Row> rows = spark.range(0, 2000, 1, 1).selectExpr(
+        "'user.login' AS event_type_id",
+        "current_timestamp() AS timestamp",
+        "concat('user-', id % 100) AS partition_key",
+        "encode(concat('{\"seq\":', id, ',\"k\":0}'), 'UTF-8') AS serialized_payload");
+    write(rows, options("max_open_batches", "2"));
+
+    List<RecordedEvent> events = server.events();
+    assertThat(bySeq(events, false).keySet()).isEqualTo(range(0, 2000));
+    Map<String, Long> lastSeqPerKey = new HashMap<>();
+    for (RecordedEvent e : events) {
+      long seq = UnifiedTestRows.seqOfJson(e.body());
+      assertThat(e.partitionKey()).isEqualTo("user-" + (seq % 100));
+      Long previous = lastSeqPerKey.put(e.partitionKey(), seq);
+      assertThat(previous == null || previous < seq)
+          .as("key %s: row %d arrived after row %d", e.partitionKey(), seq, previous)
+          .isTrue();
+    }
+    // All 2,000 would fit in one batch per partition (4 deliveries) without the cap.
+    assertThat(server.deliverySizes()).hasSizeGreaterThan(100);
+  }
+
+  @Test
   void eventsWithoutAKeyGoToTheHubWithoutOne() {
     Dataset<Row> rows = UnifiedTestRows.json(spark, 0, 300, 1)
         .selectExpr("event_type_id", "timestamp", "CAST(NULL AS STRING) AS partition_key",
