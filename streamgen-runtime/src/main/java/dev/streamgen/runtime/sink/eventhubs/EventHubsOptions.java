@@ -47,7 +47,7 @@ public final class EventHubsOptions implements Serializable {
   public static final String RETRY_MODE = "retry_mode";
   /** {@code amqp} (port 5671, default) or {@code amqp_websockets} (port 443, through firewalls). */
   public static final String TRANSPORT = "transport";
-  /** Batches (one per partition key) a task keeps open before it sends the oldest. */
+  /** Batches (one per partition, one for events without a key) a task keeps open before it sends the oldest. */
   public static final String MAX_OPEN_BATCHES = "max_open_batches";
   /** The payload format; the runtime sets it. Avro payloads then carry {@code schema_fingerprint}. */
   public static final String SERIALIZATION_FORMAT = "serialization_format";
