@@ -45,7 +45,7 @@ public final class EventHubsKeys {
           .defaultValue("256")
           .range(1, 100_000)
           .onlyWhen(AMQP)
-          .description("open batches (one per partition key) per task before the oldest is sent")
+          .description("open batches (one per partition, one for events without a key) per task before the oldest is sent")
           .build();
 
   public static final SinkSpec SPEC =

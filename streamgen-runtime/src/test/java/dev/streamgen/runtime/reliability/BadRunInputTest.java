@@ -181,7 +181,7 @@ class BadRunInputTest {
           .startsWith("streamgen: the run failed writing to Event Hubs 'nohub' on localhost:" + server.port()
               + " over amqp: sending to event hub 'nohub' on localhost:" + server.port())
           .contains(" events sent and acknowledged, ")
-          .contains("(root cause: AmqpException: status-code: NOT_FOUND, status-description: no messaging entity 'nohub'");
+          .contains("AmqpException: status-code: NOT_FOUND, status-description: no messaging entity 'nohub'");
       assertThat(server.events()).isEmpty();
     }
   }
@@ -270,9 +270,11 @@ class BadRunInputTest {
       Run bad = run("eventhubs: wrong key", concat(eh, "--set", "sink_config.connection_string={{secrets/eh/wrong}}"));
       assertThat(bad.out + bad.err).as("the wrong key in the output").doesNotContain(wrong);
       assertThat(bad.status).isEqualTo(Job.FAILED);
+      // Refused on the first put-token checked: a partition's send link here (the test endpoint reads
+      // partition ids out without one), the partition-id read itself on Azure, which names no partition.
       assertThat(bad.firstErrorLine())
           .matches("streamgen: the run failed writing to Event Hubs 'hub1' on localhost:" + server.port() + " over amqp: "
-              + "event hub 'hub1' on localhost:" + server.port() + " \\(partition key '[^']+'\\) refused the credentials of "
+              + "event hub 'hub1' on localhost:" + server.port() + "( \\(partition \\d+\\))? refused the credentials of "
               + "sink_config\\.connection_string \\(check its SharedAccessKeyName and SharedAccessKey against a shared "
               + "access policy with Send rights on the namespace or hub\\): 0 events sent and acknowledged, 1 failed, "
               + "\\d+ not sent \\(buffered in this task\\)\\. Cause: com\\.azure\\.core\\.amqp\\.exception\\.AmqpException: "

@@ -393,8 +393,12 @@ final class AmqpConnection implements Runnable {
   private Message managementReply(Message request) {
     Map<String, Object> props = request.getApplicationProperties().getValue();
     String type = String.valueOf(props.get("type"));
-    if (!"READ".equals(operation(request)) || !server.hubName().equals(props.get("name"))) {
+    if (!"READ".equals(operation(request))) {
       return response(request, 404, null);
+    }
+    if (!server.hubName().equals(props.get("name"))) {
+      // As for a send to an unknown entity: the SDK reports it as NOT_FOUND with this description.
+      return response(request, 404, "no messaging entity '" + props.get("name") + "'", null);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     if ("com.microsoft:eventhub".equals(type)) {

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import com.azure.core.amqp.AmqpMessageConstant;
 import com.azure.core.amqp.AmqpRetryOptions;
 import com.azure.messaging.eventhubs.EventData;
 import com.azure.messaging.eventhubs.EventDataBatch;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -19,15 +21,19 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * One task's producer. It keeps an open {@link EventDataBatch} per partition key (Event Hubs routes
- * a batch by one key), each sized by the SDK to the hub's max message size (or max_batch_bytes), and
- * sends a batch when it is full, when too many are open, or on {@link #flush()}.
+ * One task's producer. An event with a partition key goes to the partition Event Hubs itself would
+ * choose for that key ({@link PartitionKeyHash} over the hub's partition ids, read once per task),
+ * and keeps its key as the {@code x-opt-partition-key} annotation consumers read: so events of many
+ * distinct keys share full batches, one open {@link EventDataBatch} per partition (what the SDK's
+ * buffered producer does). Events without a key share one batch sent to the hub, which spreads them.
+ * Each batch is sized by the SDK to the hub's max message size (or max_batch_bytes) and sent when
+ * full, when too many are open, or on {@link #flush()}.
  *
  * <p>Sends are pipelined: up to {@link #MAX_IN_FLIGHT_BATCHES} batches (and
- * {@link #MAX_IN_FLIGHT_BYTES}) await the hub's acknowledgement at once, so a stream with many
- * distinct keys (one small batch each) is not limited to one network round trip per batch. At most
- * one batch per key is in flight, which keeps each key's events in order across SDK retries. An
- * event counts as sent only once acknowledged; the first failure stops the task, with counts.
+ * {@link #MAX_IN_FLIGHT_BYTES}) await the hub's acknowledgement at once. At most one batch per
+ * partition is in flight, and a key always maps to the same partition, which keeps each key's events
+ * in order across SDK retries. An event counts as sent only once acknowledged; the first failure
+ * stops the task, with counts.
  */
 final class EventHubsPublisher implements AutoCloseable {
   /** Bytes held in open batches before the oldest is sent: bounds a task's memory. */
@@ -38,14 +44,20 @@ final class EventHubsPublisher implements AutoCloseable {
   private static final int DISPOSED_LINK_RETRIES = 3;
   /** Bytes awaiting acknowledgement at once (in KiB permits, so 1 MB batches fit in an int). */
   static final int MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+  /** The annotation that carries an event's partition key to consumers. */
+  private static final String PARTITION_KEY_ANNOTATION =
+      AmqpMessageConstant.PARTITION_KEY_ANNOTATION_NAME.getValue();
 
   private final EventHubsOptions options;
   private final EventHubProducerAsyncClient client;
   private final Duration createTimeout;
-  /** Insertion-ordered, so the first entry is the oldest open batch. A null key is "no key". */
+  /**
+   * By partition id, insertion-ordered, so the first entry is the oldest open batch. The null id is
+   * the batch of events without a key, sent to the hub.
+   */
   private final LinkedHashMap<String, EventDataBatch> open = new LinkedHashMap<>();
-  /** The last send per key, so the next batch of that key waits for it. */
-  private final Map<String, CompletableFuture<Void>> lastSendByKey = new HashMap<>();
+  /** The last send per partition, so the next batch of that partition waits for it. */
+  private final Map<String, CompletableFuture<Void>> lastSendByPartition = new HashMap<>();
   private final Semaphore batchPermits = new Semaphore(MAX_IN_FLIGHT_BATCHES);
   private final Semaphore kibPermits = new Semaphore(MAX_IN_FLIGHT_BYTES / 1024);
   private final AtomicLong eventsSent = new AtomicLong();
@@ -56,15 +68,17 @@ final class EventHubsPublisher implements AutoCloseable {
   private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
   private long bufferedBytes;
   private long bufferedEvents;
+  /** The hub's partition ids in the service's order, read on the first event with a key. */
+  private String[] partitionIds;
   private boolean closed;
 
-  /** The first send that failed, with the key it was for. */
+  /** The first send that failed, with the partition it was for. */
   private static final class Failure {
-    final String partitionKey;
+    final String partitionId;
     final Throwable cause;
 
-    Failure(String partitionKey, Throwable cause) {
-      this.partitionKey = partitionKey;
+    Failure(String partitionId, Throwable cause) {
+      this.partitionId = partitionId;
       this.cause = cause;
     }
   }
@@ -99,18 +113,26 @@ final class EventHubsPublisher implements AutoCloseable {
     return builder.buildAsyncProducerClient();
   }
 
-  /** Adds one event under {@code partitionKey} (null: the hub spreads it over partitions). */
+  /**
+   * Adds one event under {@code partitionKey}: to its partition's batch, annotated with the key; a
+   * null key adds it to the batch the hub spreads over partitions.
+   */
   void add(String partitionKey, EventData event, String eventTypeId) {
     failIfASendFailed();
-    EventDataBatch batch = open.get(partitionKey);
+    String partitionId = null;
+    if (partitionKey != null) {
+      partitionId = partitionOf(partitionKey);
+      event.getRawAmqpMessage().getMessageAnnotations().put(PARTITION_KEY_ANNOTATION, partitionKey);
+    }
+    EventDataBatch batch = open.get(partitionId);
     if (batch == null) {
-      batch = openBatch(partitionKey);
+      batch = openBatch(partitionId);
     }
     int before = batch.getSizeInBytes();
     if (!batch.tryAdd(event)) {
-      open.remove(partitionKey);
-      send(partitionKey, batch);
-      batch = openBatch(partitionKey);
+      open.remove(partitionId);
+      send(partitionId, batch);
+      batch = openBatch(partitionId);
       before = batch.getSizeInBytes();
       if (!batch.tryAdd(event)) {
         throw EventHubsErrors.eventTooLarge(eventTypeId, event.getBody().length, batch.getMaxSizeInBytes());
@@ -152,16 +174,36 @@ final class EventHubsPublisher implements AutoCloseable {
     send(oldest.getKey(), oldest.getValue());
   }
 
-  /** A new batch for the key, counted in the buffer from its empty size on. */
-  private EventDataBatch openBatch(String partitionKey) {
-    EventDataBatch batch = createBatch(partitionKey);
-    open.put(partitionKey, batch);
+  /** The partition the service would choose for {@code partitionKey}. */
+  private String partitionOf(String partitionKey) {
+    if (partitionIds == null) {
+      partitionIds = readPartitionIds();
+    }
+    return partitionIds[PartitionKeyHash.partitionIndex(partitionKey, partitionIds.length)];
+  }
+
+  private String[] readPartitionIds() {
+    try {
+      List<String> ids = client.getPartitionIds().collectList().block(createTimeout);
+      return ids.toArray(new String[0]);
+    } catch (RuntimeException e) {
+      // Like creating a batch, this may be the first contact with the endpoint.
+      awaitInFlight();
+      throw EventHubsErrors.sendFailed(target(null), eventsSent.get(), eventsFailed.get() + 1,
+          bufferedEvents + eventsInFlight.get(), options, e);
+    }
+  }
+
+  /** A new batch for the partition, counted in the buffer from its empty size on. */
+  private EventDataBatch openBatch(String partitionId) {
+    EventDataBatch batch = createBatch(partitionId);
+    open.put(partitionId, batch);
     bufferedBytes += batch.getSizeInBytes();
     return batch;
   }
 
-  private EventDataBatch createBatch(String partitionKey) {
-    CreateBatchOptions batchOptions = new CreateBatchOptions().setPartitionKey(partitionKey);
+  private EventDataBatch createBatch(String partitionId) {
+    CreateBatchOptions batchOptions = new CreateBatchOptions().setPartitionId(partitionId);
     if (options.maxBatchBytes() > 0) {
       batchOptions.setMaximumSizeInBytes(options.maxBatchBytes());
     }
@@ -176,12 +218,12 @@ final class EventHubsPublisher implements AutoCloseable {
       // Creating a batch opens the connection and the send link: the first place an unreachable
       // or refusing endpoint shows up. The event in hand is the one that failed.
       awaitInFlight();
-      throw EventHubsErrors.sendFailed(target(partitionKey), eventsSent.get(), eventsFailed.get() + 1,
+      throw EventHubsErrors.sendFailed(target(partitionId), eventsSent.get(), eventsFailed.get() + 1,
           bufferedEvents + eventsInFlight.get(), options, e);
     }
   }
 
-  private void send(String partitionKey, EventDataBatch batch) {
+  private void send(String partitionId, EventDataBatch batch) {
     int count = batch.getCount();
     int size = batch.getSizeInBytes();
     bufferedBytes -= size;
@@ -189,9 +231,9 @@ final class EventHubsPublisher implements AutoCloseable {
       return;
     }
     bufferedEvents -= count;
-    CompletableFuture<Void> previous = lastSendByKey.get(partitionKey);
+    CompletableFuture<Void> previous = lastSendByPartition.get(partitionId);
     if (previous != null) {
-      previous.exceptionally(e -> null).join(); // one batch per key in flight: keeps key order
+      previous.exceptionally(e -> null).join(); // one batch per partition in flight: keeps key order
     }
     int kib = Math.max(1, Math.min(size / 1024, MAX_IN_FLIGHT_BYTES / 1024));
     batchPermits.acquireUninterruptibly();
@@ -209,14 +251,14 @@ final class EventHubsPublisher implements AutoCloseable {
             batchesSent.incrementAndGet();
           } else {
             eventsFailed.addAndGet(count);
-            firstFailure.compareAndSet(null, new Failure(partitionKey, error));
+            firstFailure.compareAndSet(null, new Failure(partitionId, error));
           }
           kibPermits.release(kib);
           batchPermits.release();
         });
-    lastSendByKey.put(partitionKey, done);
-    if (lastSendByKey.size() > 4 * MAX_IN_FLIGHT_BATCHES) {
-      lastSendByKey.values().removeIf(CompletableFuture::isDone);
+    lastSendByPartition.put(partitionId, done);
+    if (lastSendByPartition.size() > 4 * MAX_IN_FLIGHT_BATCHES) {
+      lastSendByPartition.values().removeIf(CompletableFuture::isDone);
     }
   }
 
@@ -243,13 +285,13 @@ final class EventHubsPublisher implements AutoCloseable {
     }
     awaitInFlight();
     Failure f = firstFailure.get();
-    throw EventHubsErrors.sendFailed(target(f.partitionKey), eventsSent.get(), eventsFailed.get(),
+    throw EventHubsErrors.sendFailed(target(f.partitionId), eventsSent.get(), eventsFailed.get(),
         bufferedEvents, options, f.cause);
   }
 
-  private String target(String partitionKey) {
+  private String target(String partitionId) {
     return "event hub '" + options.eventHubName() + "' on " + options.fullyQualifiedNamespace()
-        + (partitionKey == null ? "" : " (partition key '" + partitionKey + "')");
+        + (partitionId == null ? "" : " (partition " + partitionId + ")");
   }
 
   /** Drops unsent batches and closes the AMQP connection; safe to call twice. */

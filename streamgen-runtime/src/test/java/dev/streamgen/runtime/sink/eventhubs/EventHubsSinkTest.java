@@ -106,7 +106,8 @@ class EventHubsSinkTest {
     for (Map.Entry<Long, RecordedEvent> e : bySeq.entrySet()) {
       long i = e.getKey();
       RecordedEvent ev = e.getValue();
-      assertThat(ev.entityPath()).isEqualTo("hub1");
+      String partition = SdkPartitionResolver.partitionFor(UnifiedTestRows.keyOf(i), SdkPartitionResolver.ids(4));
+      assertThat(ev.entityPath()).isEqualTo("hub1/Partitions/" + partition);
       assertThat(ev.partitionKey()).isEqualTo(UnifiedTestRows.keyOf(i));
       assertThat(ev.applicationProperties())
           .containsExactly(org.assertj.core.api.Assertions.entry("event_type_id", UnifiedTestRows.typeOf(i)));
@@ -120,14 +121,8 @@ class EventHubsSinkTest {
     expected.put("user.purchase", 1000L);
     expected.put("page.view", 1000L);
     assertThat(perType).isEqualTo(expected);
-    // Event Hubs routes a batch by one key: every delivery must hold a single partition key.
-    Map<Long, Set<String>> keysPerDelivery =
-        events.stream()
-            .collect(Collectors.groupingBy(RecordedEvent::deliveryId,
-                Collectors.mapping(RecordedEvent::partitionKey, Collectors.toSet())));
-    assertThat(keysPerDelivery.values()).allSatisfy(keys -> assertThat(keys).hasSize(1));
-    // 3 tasks x 17 keys: batching groups events, it does not send them one by one.
-    assertThat(keysPerDelivery).hasSizeLessThanOrEqualTo(3 * UnifiedTestRows.KEYS);
+    // One batch per partition, not per key: 3 tasks x 4 partitions at most.
+    assertThat(events.stream().map(RecordedEvent::deliveryId).distinct().count()).isLessThanOrEqualTo(3 * 4);
   }
 
   @Test
@@ -277,6 +272,84 @@ class EventHubsSinkTest {
     assertThat(lastSeqPerKey).hasSize(UnifiedTestRows.KEYS);
   }
 
+  /**
+   * A distinct key on nearly every event, as with {@code partition_key_field: user_id}: events still
+   * travel in full batches, one per partition, each on the partition the service's hash picks for its
+   * key (computed here by the SDK's own resolver) and carrying its key for consumers, and each key's
+   * events arrive in row order, even across a dropped, resent delivery.
+   */
+  @Test
+  void manyDistinctKeysShareFullPartitionBatchesInKeyOrder() {
+    // 2 tasks of 10,000 contiguous rows; in each, 2,500 keys of 4 events each, interleaved.
+    Dataset<Row> rows = spark.range(0, 20_000, 1, 2).selectExpr(
+        "element_at(array('user.login', 'user.purchase', 'page.view'), cast(id % 3 + 1 as int)) AS event_type_id",
+        "current_timestamp() AS timestamp",
+        "concat('user-', id % 2500, '-', id div 10000) AS partition_key",
+        "encode(concat('{\"seq\":', id, ',\"k\":0}'), 'UTF-8') AS serialized_payload");
+    server.dropNextDeliveries(1);
+    write(rows, options("max_batch_bytes", "4096"));
+
+    List<RecordedEvent> events = server.events();
+    assertThat(bySeq(events, false).keySet()).isEqualTo(range(0, 20_000));
+    String[] partitions = SdkPartitionResolver.ids(server.partitionCount());
+    Map<String, Long> lastSeqPerKey = new HashMap<>();
+    for (RecordedEvent e : events) {
+      long seq = UnifiedTestRows.seqOfJson(e.body());
+      String key = "user-" + (seq % 2500) + "-" + (seq / 10_000);
+      assertThat(e.partitionKey()).isEqualTo(key);
+      assertThat(e.partitionId()).as("partition of key %s", key)
+          .isEqualTo(SdkPartitionResolver.partitionFor(key, partitions));
+      Long previous = lastSeqPerKey.put(key, seq);
+      assertThat(previous == null || previous < seq)
+          .as("key %s: row %d arrived after row %d", key, seq, previous)
+          .isTrue();
+    }
+    assertThat(lastSeqPerKey).hasSize(5000);
+    assertThat(events.stream().map(RecordedEvent::partitionId).distinct().count()).isEqualTo(4);
+    // ~40 events fit in 4 KB (~570 deliveries); one publication per key would be 5,000 or more.
+    assertThat(server.deliverySizes()).hasSizeLessThan(1000);
+  }
+
+  @Test
+  void fewerOpenBatchesThanPartitionsSendsEarlyAndKeepsKeyOrder() {
+    // 4 partitions, 2 open batches: most events push the oldest batch out, part full.
+    Dataset<Row> rows = spark.range(0, 2000, 1, 1).selectExpr(
+        "'user.login' AS event_type_id",
+        "current_timestamp() AS timestamp",
+        "concat('user-', id % 100) AS partition_key",
+        "encode(concat('{\"seq\":', id, ',\"k\":0}'), 'UTF-8') AS serialized_payload");
+    write(rows, options("max_open_batches", "2"));
+
+    List<RecordedEvent> events = server.events();
+    assertThat(bySeq(events, false).keySet()).isEqualTo(range(0, 2000));
+    Map<String, Long> lastSeqPerKey = new HashMap<>();
+    for (RecordedEvent e : events) {
+      long seq = UnifiedTestRows.seqOfJson(e.body());
+      assertThat(e.partitionKey()).isEqualTo("user-" + (seq % 100));
+      Long previous = lastSeqPerKey.put(e.partitionKey(), seq);
+      assertThat(previous == null || previous < seq)
+          .as("key %s: row %d arrived after row %d", e.partitionKey(), seq, previous)
+          .isTrue();
+    }
+    // All 2,000 would fit in one batch per partition (4 deliveries) without the cap.
+    assertThat(server.deliverySizes()).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void eventsWithoutAKeyGoToTheHubWithoutOne() {
+    Dataset<Row> rows = UnifiedTestRows.json(spark, 0, 300, 1)
+        .selectExpr("event_type_id", "timestamp", "CAST(NULL AS STRING) AS partition_key",
+            "serialized_payload");
+    write(rows, options());
+
+    List<RecordedEvent> events = server.events();
+    assertThat(bySeq(events, false).keySet()).isEqualTo(range(0, 300));
+    assertThat(events).allSatisfy(e -> {
+      assertThat(e.entityPath()).isEqualTo("hub1");
+      assertThat(e.partitionKey()).isNull();
+    });
+  }
+
   @Test
   void retriesServerBusyAndLosesNothing() {
     server.rejectNextDeliveries(1, "com.microsoft:server-busy");
@@ -296,7 +369,7 @@ class EventHubsSinkTest {
 
     EventHubsWriteException e = writeException(thrown);
     Matcher m = Pattern.compile(
-            "event hub 'hub1' on localhost:" + server.port() + " \\(partition key 'user-\\d+'\\) refused the "
+            "event hub 'hub1' on localhost:" + server.port() + " \\(partition \\d\\) refused the "
                 + "credentials of sink_config\\.connection_string \\(check its SharedAccessKeyName and SharedAccessKey "
                 + "against a shared access policy with Send rights on the namespace or hub\\): (\\d+) events sent and "
                 + "acknowledged, (\\d+) failed, (\\d+) not sent \\(buffered in this task\\)\\. Cause: "
@@ -330,7 +403,7 @@ class EventHubsSinkTest {
 
     EventHubsWriteException e = writeException(thrown);
     assertThat(e.getMessage())
-        .startsWith("sending to event hub 'hub1' on localhost:" + deadPort + " (partition key 'user-")
+        .startsWith("sending to event hub 'hub1' on localhost:" + deadPort + " failed: ")
         .contains("failed: 0 events sent and acknowledged, 1 failed, 0 not sent (buffered in this task); "
             + "transient errors were retried up to sink_config.max_retries=1 times.");
   }
