@@ -14,6 +14,12 @@ import java.util.List;
 public final class ShardMath {
   public static final int RECORDS_PER_SECOND_PER_SHARD = 1000;
   public static final int BYTES_PER_SECOND_PER_SHARD = 1024 * 1024;
+  /**
+   * The most shards auto-sharding asks for a batch: the smallest default shard quota of an AWS
+   * account (200; 500 in a few regions), so a large batch with a short target cannot claim more
+   * shards than a fresh account may have. A batch beyond it runs longer; shard_count goes higher.
+   */
+  public static final int BATCH_SHARD_LIMIT = 200;
 
   private ShardMath() {}
 
@@ -40,6 +46,22 @@ public final class ShardMath {
               + " bytes needs more shards than one stream can have; lower the rate");
     }
     return Math.max(1, (int) shards);
+  }
+
+  /**
+   * Shards for a batch of {@code totalRows} to be written in {@code targetSeconds}: {@link
+   * #requiredShards} at totalRows ÷ targetSeconds events/s, at most {@link #BATCH_SHARD_LIMIT}.
+   * A batch has no rate of its own; without a target it would write as fast as whatever stream
+   * exists allows.
+   */
+  public static int batchShards(long totalRows, double averageRecordBytes, long targetSeconds) {
+    if (totalRows < 1 || targetSeconds < 1) {
+      throw new IllegalArgumentException(
+          "auto_shard_calculation for a batch needs rows and a target time of at least 1, got "
+              + totalRows + " rows in " + targetSeconds + " s");
+    }
+    return Math.min(
+        BATCH_SHARD_LIMIT, requiredShards((double) totalRows / targetSeconds, averageRecordBytes));
   }
 
   /**
