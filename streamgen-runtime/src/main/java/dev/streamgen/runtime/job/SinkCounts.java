@@ -1,6 +1,7 @@
 package dev.streamgen.runtime.job;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.datasources.v2.V2TableWriteExec;
 import org.apache.spark.sql.execution.metric.SQLMetric;
+import org.apache.spark.sql.execution.streaming.IncrementalExecution;
 import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import scala.Tuple2;
 import scala.collection.Iterator;
 
@@ -32,10 +35,8 @@ import scala.collection.Iterator;
 final class SinkCounts extends SparkListener implements AutoCloseable {
   private final SparkContext context;
   private final SparkSession session;
-  /** Accumulator id → (metric name, value); the last value seen of each wins. */
-  private final Map<Long, Tuple2<String, Long>> metrics = new HashMap<>();
-  /** Metric names in the order the write node declares them. */
-  private final List<String> names = new ArrayList<>();
+  /** Accumulator id → the metric's last value seen, by id so that no metric counts twice. */
+  private final Map<Long, Counted> metrics = new HashMap<>();
 
   private SinkCounts(SparkSession session) {
     this.session = session;
@@ -43,8 +44,9 @@ final class SinkCounts extends SparkListener implements AutoCloseable {
   }
 
   /**
-   * Starts listening to {@code session}'s SQL executions. Drains the listener bus first, so events
-   * of writes before this run (of a long-lived session) are not counted.
+   * Starts listening to the SQL executions of {@code session} and of its streaming queries. Drains
+   * the listener bus first, so events of writes before this run (of a long-lived session) are not
+   * counted.
    */
   static SinkCounts listen(SparkSession session) {
     SinkCounts counts = new SinkCounts(session);
@@ -53,30 +55,27 @@ final class SinkCounts extends SparkListener implements AutoCloseable {
     return counts;
   }
 
+  /** The counts of the session's batch writes so far, by metric name (e.g. recordsSent). */
+  Map<String, Long> ofBatchWrites() {
+    return sums(session);
+  }
+
   /**
-   * The counts so far, by metric name (e.g. recordsSent), once Spark's listener bus delivered the
-   * events of the executions that ended; empty for a sink without custom metrics.
+   * The counts of {@code query}'s micro-batches so far. Each runs in a clone of the session, so
+   * they are told apart by the query's run id.
    */
-  Map<String, Long> totals() {
-    drain();
-    Map<String, Long> sums = new LinkedHashMap<>();
-    synchronized (this) {
-      for (String name : names) {
-        sums.put(name, 0L);
-      }
-      for (Tuple2<String, Long> m : metrics.values()) {
-        sums.put(m._1(), sums.get(m._1()) + m._2());
-      }
-    }
-    return sums;
+  Map<String, Long> of(StreamingQuery query) {
+    return sums(query.runId());
   }
 
   @Override
   public void onOtherEvent(SparkListenerEvent event) {
     if (event instanceof SparkListenerSQLExecutionEnd) {
       QueryExecution qe = ((SparkListenerSQLExecutionEnd) event).qe();
-      if (qe != null && qe.sparkSession() == session) {
-        collect(qe.executedPlan());
+      if (qe instanceof IncrementalExecution) {
+        collect(((IncrementalExecution) qe).runId(), qe.executedPlan());
+      } else if (qe != null && qe.sparkSession() == session) {
+        collect(session, qe.executedPlan());
       }
     }
   }
@@ -86,29 +85,50 @@ final class SinkCounts extends SparkListener implements AutoCloseable {
     context.removeSparkListener(this);
   }
 
-  private synchronized void collect(SparkPlan plan) {
+  /**
+   * Sums by name over the executions of {@code scope}, once Spark's listener bus delivered the
+   * events of the executions that ended; in the order the sink declares its metrics (Spark
+   * registers them in that order, so their ids ascend); empty for a sink without custom metrics.
+   */
+  private Map<String, Long> sums(Object scope) {
+    drain();
+    List<Counted> mine = new ArrayList<>();
+    synchronized (this) {
+      for (Counted c : metrics.values()) {
+        if (c.scope.equals(scope)) {
+          mine.add(c);
+        }
+      }
+    }
+    mine.sort(Comparator.comparingLong(c -> c.id));
+    Map<String, Long> sums = new LinkedHashMap<>();
+    for (Counted c : mine) {
+      sums.merge(c.name, c.value, Long::sum);
+    }
+    return sums;
+  }
+
+  private synchronized void collect(Object scope, SparkPlan plan) {
     if (plan instanceof V2TableWriteExec) {
       Iterator<Tuple2<String, SQLMetric>> it = plan.metrics().iterator();
       while (it.hasNext()) {
         Tuple2<String, SQLMetric> e = it.next();
         // Only the sink's own metrics: Spark's built-in ones on the node are not the sink's counts.
         if (e._2().metricType().startsWith("v2Custom_")) {
-          if (!names.contains(e._1())) {
-            names.add(e._1());
-          }
-          metrics.put(e._2().id(), new Tuple2<>(e._1(), e._2().value()));
+          metrics.put(e._2().id(), new Counted(scope, e._1(), e._2().id(), e._2().value()));
         }
       }
     }
     Iterator<SparkPlan> children = plan.children().iterator();
     while (children.hasNext()) {
-      collect(children.next());
+      collect(scope, children.next());
     }
+    // A command's physical plan (CommandResultExec) is an inner child, not a child.
     Iterator<QueryPlan<?>> inner = plan.innerChildren().iterator();
     while (inner.hasNext()) {
       QueryPlan<?> p = inner.next();
       if (p instanceof SparkPlan) {
-        collect((SparkPlan) p);
+        collect(scope, (SparkPlan) p);
       }
     }
   }
@@ -118,6 +138,21 @@ final class SinkCounts extends SparkListener implements AutoCloseable {
       context.listenerBus().waitUntilEmpty();
     } catch (TimeoutException e) {
       throw new IllegalStateException("Spark's listener bus did not deliver the sink's counts", e);
+    }
+  }
+
+  /** One metric of one write node: the session or query run it belongs to, name, id, value. */
+  private static final class Counted {
+    final Object scope;
+    final String name;
+    final long id;
+    final long value;
+
+    Counted(Object scope, String name, long id, long value) {
+      this.scope = scope;
+      this.name = name;
+      this.id = id;
+      this.value = value;
     }
   }
 }

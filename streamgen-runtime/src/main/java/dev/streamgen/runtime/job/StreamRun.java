@@ -92,7 +92,7 @@ final class StreamRun {
     long confirmed = first == null || last == null ? 0L : CommittedRows.between(first, last);
     double seconds = (System.nanoTime() - started) / 1e9;
     new RunSummary(plan, output)
-        .stream(counter, confirmed, seconds, new RunSummary.SinkReport(provisioned, counts.totals()));
+        .stream(counter, confirmed, seconds, new RunSummary.SinkReport(provisioned, counts.of(query)));
   }
 
   /**
