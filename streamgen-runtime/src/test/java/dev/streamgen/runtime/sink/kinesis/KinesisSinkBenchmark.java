@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lpad;
 
 import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
