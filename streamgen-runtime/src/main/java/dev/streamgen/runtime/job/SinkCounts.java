@@ -20,6 +20,8 @@ import org.apache.spark.sql.execution.streaming.IncrementalExecution;
 import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import scala.Tuple2;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.collection.Iterator;
 
 /**
@@ -33,6 +35,8 @@ import scala.collection.Iterator;
  * Sinks without custom metrics (Kafka, Delta, files) report nothing here.
  */
 final class SinkCounts extends SparkListener implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SinkCounts.class);
+
   private final SparkContext context;
   private final SparkSession session;
   /** Accumulator id → the metric's last value seen, by id so that no metric counts twice. */
@@ -133,11 +137,15 @@ final class SinkCounts extends SparkListener implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits (Spark's 10 s at most) until every event posted so far was delivered. A bus that does not
+   * drain must not fail a run that wrote its rows: the counts then hold what has arrived.
+   */
   private void drain() {
     try {
       context.listenerBus().waitUntilEmpty();
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Spark's listener bus did not deliver the sink's counts", e);
+      LOG.warn("Spark's listener bus did not drain; the summary's sink counts may be short", e);
     }
   }
 
