@@ -89,7 +89,9 @@ public final class ConfigKeys {
         key("max_record_bytes", ValueType.POSITIVE_LONG).defaultValue("1048576"),
         key("retry_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("120"),
         key("max_in_flight_requests", ValueType.POSITIVE_LONG).defaultValue("4"),
-        key("stream_ready_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("300"));
+        key("stream_ready_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("300"),
+        key("batch_target_seconds", ValueType.POSITIVE_LONG).defaultValue("60")
+            .description("the time auto_shard_calculation sizes a batch run's stream for"));
     sink(
         "delta",
         key("path", ValueType.STRING).description("table location"),

@@ -38,6 +38,7 @@ public final class KinesisSinkOptions implements Serializable {
   public static final String RETRY_TIMEOUT_SECONDS = "retry_timeout_seconds";
   public static final String MAX_IN_FLIGHT_REQUESTS = "max_in_flight_requests";
   public static final String STREAM_READY_TIMEOUT_SECONDS = "stream_ready_timeout_seconds";
+  public static final String BATCH_TARGET_SECONDS = "batch_target_seconds";
 
   /** The keys this class reads. */
   public static final Set<String> KEYS =
@@ -56,7 +57,8 @@ public final class KinesisSinkOptions implements Serializable {
                   MAX_RECORD_BYTES,
                   RETRY_TIMEOUT_SECONDS,
                   MAX_IN_FLIGHT_REQUESTS,
-                  STREAM_READY_TIMEOUT_SECONDS)));
+                  STREAM_READY_TIMEOUT_SECONDS,
+                  BATCH_TARGET_SECONDS)));
 
   /**
    * Keys other layers put beside ours: the sink type, the field the runtime derives
@@ -82,6 +84,8 @@ public final class KinesisSinkOptions implements Serializable {
   public static final int DEFAULT_MAX_IN_FLIGHT_REQUESTS = 4;
   public static final int LIMIT_MAX_IN_FLIGHT_REQUESTS = 64;
   public static final int DEFAULT_STREAM_READY_TIMEOUT_SECONDS = 300;
+  /** How long auto_shard_calculation sizes a batch run's stream to take by default. */
+  public static final int DEFAULT_BATCH_TARGET_SECONDS = 60;
 
   private static final Pattern STREAM_NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
   private static final Pattern REGION_PATTERN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
@@ -102,6 +106,7 @@ public final class KinesisSinkOptions implements Serializable {
   private final int retryTimeoutSeconds;
   private final int maxInFlightRequests;
   private final int streamReadyTimeoutSeconds;
+  private final int batchTargetSeconds;
   private final List<String> unknownKeys;
 
   private KinesisSinkOptions(Map<String, String> values) {
@@ -195,6 +200,14 @@ public final class KinesisSinkOptions implements Serializable {
                 DEFAULT_STREAM_READY_TIMEOUT_SECONDS,
                 1,
                 Integer.MAX_VALUE / 1000,
+                "");    this.batchTargetSeconds =
+        (int)
+            number(
+                values,
+                BATCH_TARGET_SECONDS,
+                DEFAULT_BATCH_TARGET_SECONDS,
+                1,
+                Integer.MAX_VALUE,
                 "");
   }
 
@@ -267,6 +280,11 @@ public final class KinesisSinkOptions implements Serializable {
 
   public int streamReadyTimeoutSeconds() {
     return streamReadyTimeoutSeconds;
+  }
+
+  /** The time auto_shard_calculation sizes a batch run's stream for. */
+  public int batchTargetSeconds() {
+    return batchTargetSeconds;
   }
 
   /** Keys given that no layer reads (sorted); the writer warns about them, by name only. */

@@ -79,6 +79,7 @@ class KinesisSinkDocsTest {
     actual.put("retry_timeout_seconds", Integer.toString(d.retryTimeoutSeconds()));
     actual.put("max_in_flight_requests", Integer.toString(d.maxInFlightRequests()));
     actual.put("stream_ready_timeout_seconds", Integer.toString(d.streamReadyTimeoutSeconds()));
+    actual.put("batch_target_seconds", Integer.toString(d.batchTargetSeconds()));
     assertThat(documented).containsAllEntriesOf(actual);
     // Every key the sink reads is documented, and nothing else.
     Matcher key = Pattern.compile("^\\| `([a-z_]+)`(?:, `([a-z_]+)`)?(?:, `([a-z_]+)`)? \\|", Pattern.MULTILINE)
@@ -109,6 +110,43 @@ class KinesisSinkDocsTest {
     }
     assertThat(rows).isEqualTo(5);
     assertThat(ShardMath.resizeSteps(3, 7)).as("the 3 → 6 → 7 example").containsExactly(6, 7);
+  }
+
+  @Test
+  void theSummaryLineNamesTheMetricsInTheirOrder() throws Exception {
+    String s = section();
+    Matcher line = Pattern.compile("\\[streamgen\\] sink counts: (.*)\n").matcher(s);
+    assertThat(line.find()).as("the summary example").isTrue();
+    List<String> names = new ArrayList<>();
+    for (String count : line.group(1).split(", ")) {
+      names.add(count.substring(0, count.indexOf(' ')));
+    }
+    List<String> declared = new ArrayList<>();
+    for (CustomMetric m : KinesisCustomMetrics.supported()) {
+      declared.add(m.name());
+    }
+    // The job prints the sink's metrics in the order the sink declares them.
+    assertThat(names).isEqualTo(declared);
+  }
+
+  @Test
+  void theBatchAutoShardingTableIsWhatTheFormulaGives() throws Exception {
+    String s = section();
+    String table = s.substring(s.indexOf("| batch rows |"), s.indexOf("Before the query starts"));
+    Matcher row = Pattern.compile("^\\| ([0-9,]+) \\| ([0-9,]+) \\| ([0-9,]+) \\| ([0-9,]+) \\|$", Pattern.MULTILINE)
+        .matcher(table);
+    int rows = 0;
+    while (row.find()) {
+      long total = Long.parseLong(row.group(1).replace(",", ""));
+      double bytes = Double.parseDouble(row.group(2).replace(",", ""));
+      long seconds = Long.parseLong(row.group(3).replace(",", ""));
+      int shards = Integer.parseInt(row.group(4).replace(",", ""));
+      assertThat(ShardMath.batchShards(total, bytes, seconds)).as(row.group()).isEqualTo(shards);
+      rows++;
+    }
+    assertThat(rows).isEqualTo(4);
+    assertThat(s).contains("at most " + ShardMath.BATCH_SHARD_LIMIT + " shards");
+    assertThat(s).contains("`batch_target_seconds` (default " + KinesisSinkOptions.DEFAULT_BATCH_TARGET_SECONDS + ")");
   }
 
   @Test
