@@ -56,6 +56,13 @@ public final class KinesisKeys {
   public static final SettingKey STREAM_READY_TIMEOUT_SECONDS =
       key("stream_ready_timeout_seconds", ValueType.POSITIVE_LONG).defaultValue("300").range(1, MAX_SECONDS).build();
 
+  public static final SettingKey BATCH_TARGET_SECONDS =
+      key("batch_target_seconds", ValueType.POSITIVE_LONG)
+          .defaultValue("60")
+          .range(1, Integer.MAX_VALUE)
+          .description("the time auto_shard_calculation sizes a batch run's stream for")
+          .build();
+
   public static final SinkSpec SPEC =
       SinkSpec.builder("kinesis")
           .keys(
@@ -71,7 +78,8 @@ public final class KinesisKeys {
               MAX_RECORD_BYTES,
               RETRY_TIMEOUT_SECONDS,
               MAX_IN_FLIGHT_REQUESTS,
-              STREAM_READY_TIMEOUT_SECONDS)
+              STREAM_READY_TIMEOUT_SECONDS,
+              BATCH_TARGET_SECONDS)
           .required("set it to the name of the Kinesis data stream to write to", STREAM_NAME)
           .build();
 

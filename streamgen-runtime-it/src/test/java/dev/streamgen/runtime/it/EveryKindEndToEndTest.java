@@ -21,6 +21,7 @@ import dev.streamgen.runtime.kinds.BinaryDecoder;
 import dev.streamgen.testkit.KafkaBroker;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.testkit.eventhubs.RecordedEvent;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -108,7 +109,7 @@ class EveryKindEndToEndTest {
   private static Path schemas;
   private static Map<String, EventType> types;
   private static CompletableFuture<KafkaBroker> kafka;
-  private static CompletableFuture<KinesisLocal> kinesis;
+  private static CompletableFuture<KinesisEmulator> kinesis;
   /** Per sink, the decoded events in a time-independent text form, for the cross-format check. */
   private static final Map<String, Map<String, Integer>> DECODED = new ConcurrentHashMap<>();
 
@@ -146,7 +147,7 @@ class EveryKindEndToEndTest {
   static void startServersAndReadTheManifest() throws Exception {
     // The two servers that take seconds to start come up while Spark starts.
     kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.builder().build().start());
-    kinesis = CompletableFuture.supplyAsync(KinesisLocal::start);
+    kinesis = CompletableFuture.supplyAsync(KinesisEmulator::start);
     schemas = Paths.get(System.getProperty("streamgen.everyKind.schemas", "target/streamgen-schemas-everykind"));
     JsonNode manifest = JSON.readTree(schemas.resolve("manifest.json").toFile());
     JsonNode source = manifest.get("sources").get(0);
@@ -161,7 +162,7 @@ class EveryKindEndToEndTest {
       kafka.thenAccept(KafkaBroker::close);
     }
     if (kinesis != null) {
-      kinesis.thenAccept(KinesisLocal::close);
+      kinesis.thenAccept(KinesisEmulator::close);
     }
   }
 
@@ -281,12 +282,12 @@ class EveryKindEndToEndTest {
   @Test
   @Order(4)
   void kinesisWithBinary() throws Exception {
-    KinesisLocal emulator = kinesis.get();
+    KinesisEmulator emulator = kinesis.get();
     // Binary names no type: the partition key stays the event type (the default), as docs/sinks.md advises.
     Map<String, Long> counts = run("--set", "sink_config.type=kinesis", "--set", "sink_config.stream_name=every-kind",
-        "--set", "sink_config.endpoint_url=" + emulator.endpoint(), "--set", "sink_config.region=" + KinesisLocal.REGION,
-        "--set", "sink_config.aws_access_key_id=" + KinesisLocal.ACCESS_KEY_ID,
-        "--set", "sink_config.aws_secret_access_key=" + KinesisLocal.SECRET_ACCESS_KEY,
+        "--set", "sink_config.endpoint_url=" + emulator.endpoint(), "--set", "sink_config.region=" + KinesisEmulator.REGION,
+        "--set", "sink_config.aws_access_key_id=" + KinesisEmulator.ACCESS_KEY_ID,
+        "--set", "sink_config.aws_secret_access_key=" + KinesisEmulator.SECRET_ACCESS_KEY,
         "--set", "sink_config.shard_count=2", "--set", "serialization_format=binary");
     List<Event> events = new ArrayList<>();
     for (Record rec : emulator.readAll("every-kind")) {

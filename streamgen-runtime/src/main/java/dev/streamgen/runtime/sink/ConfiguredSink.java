@@ -40,9 +40,17 @@ public final class ConfiguredSink {
     return bound.sink instanceof ProvisioningSink;
   }
 
-  /** Sizes the destination for the rate (see {@link ProvisioningSink}); nothing for other sinks. */
-  public void provision(double targetEventsPerSecond, Dataset<Row> sample) {
-    bound.provision(targetEventsPerSecond, sample);
+  /**
+   * Sizes the destination for a stream at the rate (see {@link ProvisioningSink}); what the sink did,
+   * or null (always for other sinks).
+   */
+  public String provision(double targetEventsPerSecond, Dataset<Row> sample) {
+    return bound.provision(targetEventsPerSecond, sample);
+  }
+
+  /** As {@link #provision}, for a batch of {@code totalRows}. */
+  public String provisionBatch(long totalRows, Dataset<Row> sample) {
+    return bound.provisionBatch(totalRows, sample);
   }
 
   public void writeBatch(Dataset<Row> unified) {
@@ -67,10 +75,16 @@ public final class ConfiguredSink {
       return sink.destination(options);
     }
 
-    void provision(double targetEventsPerSecond, Dataset<Row> sample) {
-      if (sink instanceof ProvisioningSink) {
-        ((ProvisioningSink<O>) sink).provision(options, targetEventsPerSecond, sample);
-      }
+    String provision(double targetEventsPerSecond, Dataset<Row> sample) {
+      return sink instanceof ProvisioningSink
+          ? ((ProvisioningSink<O>) sink).provision(options, targetEventsPerSecond, sample)
+          : null;
+    }
+
+    String provisionBatch(long totalRows, Dataset<Row> sample) {
+      return sink instanceof ProvisioningSink
+          ? ((ProvisioningSink<O>) sink).provisionBatch(options, totalRows, sample)
+          : null;
     }
 
     void writeBatch(Dataset<Row> unified) {

@@ -86,7 +86,7 @@ final class KinesisErrors {
     return new IllegalStateException(
         "sink_config.stream_name '" + o.streamName() + "': no such Kinesis stream at "
             + o.destination() + "; create it, or set shard_count (or auto_shard_calculation: true"
-            + " in a streamgen job, which knows the rate) so the sink creates it");
+            + " in a streamgen job run, batch or streaming, which sizes it) so the sink creates it");
   }
 
   static IllegalStateException streamDeleting(KinesisSinkOptions o) {

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code sink_config.type: kinesis}. Writes through {@code format("streamgen-kinesis")}, which
- * applies {@code shard_count} when the write is planned; {@link #provision}, called by the runtime
- * with the target rate, applies {@code auto_shard_calculation}.
+ * applies {@code shard_count} when the write is planned; {@link #provision} and {@link
+ * #provisionBatch}, called by the runtime with the target rate or the batch's rows, apply {@code
+ * auto_shard_calculation}.
  */
 public final class KinesisSink implements ProvisioningSink<KinesisSinkOptions> {
   private static final Logger LOG = LoggerFactory.getLogger(KinesisSink.class);
@@ -35,15 +36,36 @@ public final class KinesisSink implements ProvisioningSink<KinesisSinkOptions> {
   }
 
   @Override
-  public void provision(KinesisSinkOptions o, double targetEventsPerSecond, Dataset<Row> sample) {
+  public String provision(KinesisSinkOptions o, double targetEventsPerSecond, Dataset<Row> sample) {
     if (!o.autoShardCalculation() && o.shardCount() == 0) {
-      return;
+      return null;
     }
     double averageBytes =
         o.autoShardCalculation() ? KinesisStreamProvisioner.averageRecordBytes(sample) : 0;
     try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(o)) {
-      LOG.info("{}", p.provision(targetEventsPerSecond, averageBytes));
+      return report(p.provision(targetEventsPerSecond, averageBytes));
     }
+  }
+
+  /**
+   * {@code auto_shard_calculation} for a batch: the rate that writes {@code totalRows} in {@code
+   * batch_target_seconds}, at most {@link ShardMath#BATCH_SHARD_LIMIT} shards.
+   */
+  @Override
+  public String provisionBatch(KinesisSinkOptions o, long totalRows, Dataset<Row> sample) {
+    if (!o.autoShardCalculation() && o.shardCount() == 0) {
+      return null;
+    }
+    double averageBytes =
+        o.autoShardCalculation() ? KinesisStreamProvisioner.averageRecordBytes(sample) : 0;
+    try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(o)) {
+      return report(p.provisionBatch(totalRows, averageBytes));
+    }
+  }
+
+  private static String report(KinesisStreamProvisioner.Result result) {
+    LOG.info("{}", result);
+    return result.toString();
   }
 
   @Override

@@ -31,6 +31,7 @@ public final class KinesisSinkOptions implements Serializable {
   private final int retryTimeoutSeconds;
   private final int maxInFlightRequests;
   private final int streamReadyTimeoutSeconds;
+  private final int batchTargetSeconds;
   private final SinkOptions keys;
 
   private KinesisSinkOptions(SinkOptions o) {
@@ -73,6 +74,7 @@ public final class KinesisSinkOptions implements Serializable {
     this.retryTimeoutSeconds = o.intNumber(KinesisKeys.RETRY_TIMEOUT_SECONDS);
     this.maxInFlightRequests = o.intNumber(KinesisKeys.MAX_IN_FLIGHT_REQUESTS);
     this.streamReadyTimeoutSeconds = o.intNumber(KinesisKeys.STREAM_READY_TIMEOUT_SECONDS);
+    this.batchTargetSeconds = o.intNumber(KinesisKeys.BATCH_TARGET_SECONDS);
   }
 
   /**
@@ -142,6 +144,11 @@ public final class KinesisSinkOptions implements Serializable {
 
   public int streamReadyTimeoutSeconds() {
     return streamReadyTimeoutSeconds;
+  }
+
+  /** The time auto_shard_calculation sizes a batch run's stream for. */
+  public int batchTargetSeconds() {
+    return batchTargetSeconds;
   }
 
   /** The keys as Spark options for {@code format("streamgen-kinesis")}. Holds secrets: never log it. */

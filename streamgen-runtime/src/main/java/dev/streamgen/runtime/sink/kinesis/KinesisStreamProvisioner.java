@@ -80,6 +80,30 @@ public final class KinesisStreamProvisioner implements AutoCloseable {
           options.streamName(), targetEventsPerSecond, Math.round(averageRecordBytes), required);
       return ensureShards(required, false);
     }
+    return unchanged();
+  }
+
+  /**
+   * As {@link #provision}, for a batch of {@code totalRows}: {@code auto_shard_calculation} sizes
+   * the stream by {@link ShardMath#batchShards} with the options' {@code batch_target_seconds}.
+   */
+  public Result provisionBatch(long totalRows, double averageRecordBytes) {
+    if (options.shardCount() > 0) {
+      return ensureShards(options.shardCount(), true);
+    }
+    if (options.autoShardCalculation()) {
+      int required =
+          ShardMath.batchShards(totalRows, averageRecordBytes, options.batchTargetSeconds());
+      LOG.info(
+          "kinesis stream '{}': auto_shard_calculation for {} rows of {} bytes in {} s: {} shards",
+          options.streamName(), totalRows, Math.round(averageRecordBytes),
+          options.batchTargetSeconds(), required);
+      return ensureShards(required, false);
+    }
+    return unchanged();
+  }
+
+  private Result unchanged() {
     StreamDescriptionSummary s = checkWritable();
     int open = s == null ? -1 : s.openShardCount();
     return new Result(options.streamName(), false, open, open, Collections.<Integer>emptyList());

@@ -14,6 +14,12 @@ import java.util.List;
 public final class ShardMath {
   public static final int RECORDS_PER_SECOND_PER_SHARD = 1000;
   public static final int BYTES_PER_SECOND_PER_SHARD = 1024 * 1024;
+  /**
+   * The most shards auto-sharding asks for a batch: the smallest default shard quota of an AWS
+   * account (200; 500 in a few regions), so a large batch with a short target cannot claim more
+   * shards than a fresh account may have. A batch beyond it runs longer; shard_count goes higher.
+   */
+  public static final int BATCH_SHARD_LIMIT = 200;
 
   private ShardMath() {}
 
@@ -22,6 +28,34 @@ public final class ShardMath {
    * record bytes (data + partition key).
    */
   public static int requiredShards(double eventsPerSecond, double averageRecordBytes) {
+    double shards = shards(eventsPerSecond, averageRecordBytes);
+    if (shards > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "auto_shard_calculation: " + eventsPerSecond + " events/s of " + averageRecordBytes
+              + " bytes needs more shards than one stream can have; lower the rate");
+    }
+    return Math.max(1, (int) shards);
+  }
+
+  /**
+   * Shards for a batch of {@code totalRows} to be written in {@code targetSeconds}: the formula of
+   * {@link #requiredShards} at totalRows ÷ targetSeconds events/s, at least 1 and at most {@link
+   * #BATCH_SHARD_LIMIT}.
+   * A batch has no rate of its own; without a target it would write as fast as whatever stream
+   * exists allows.
+   */
+  public static int batchShards(long totalRows, double averageRecordBytes, long targetSeconds) {
+    if (totalRows < 1 || targetSeconds < 1) {
+      throw new IllegalArgumentException(
+          "auto_shard_calculation for a batch needs rows and a target time of at least 1, got "
+              + totalRows + " rows in " + targetSeconds + " s");
+    }
+    double shards = shards((double) totalRows / targetSeconds, averageRecordBytes);
+    return Math.max(1, (int) Math.min(BATCH_SHARD_LIMIT, shards));
+  }
+
+  /** ceil(max(events/s ÷ 1000, bytes/s ÷ 1 MiB)), unbounded. */
+  private static double shards(double eventsPerSecond, double averageRecordBytes) {
     if (!(eventsPerSecond > 0) || Double.isInfinite(eventsPerSecond)) {
       throw new IllegalArgumentException(
           "auto_shard_calculation needs a target rate above 0 events/s, got " + eventsPerSecond);
@@ -33,13 +67,7 @@ public final class ShardMath {
     }
     double byRecords = eventsPerSecond / RECORDS_PER_SECOND_PER_SHARD;
     double byBytes = eventsPerSecond * averageRecordBytes / BYTES_PER_SECOND_PER_SHARD;
-    double shards = Math.ceil(Math.max(byRecords, byBytes));
-    if (shards > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "auto_shard_calculation: " + eventsPerSecond + " events/s of " + averageRecordBytes
-              + " bytes needs more shards than one stream can have; lower the rate");
-    }
-    return Math.max(1, (int) shards);
+    return Math.ceil(Math.max(byRecords, byBytes));
   }
 
   /**

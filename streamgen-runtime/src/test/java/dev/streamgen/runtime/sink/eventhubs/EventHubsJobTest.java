@@ -73,6 +73,11 @@ class EventHubsJobTest {
       }
       assertThat(events).hasSize(3000);
       assertThat(got).isEqualTo(want);
+      // The sink's own counts, which it logs only at INFO, are in the summary.
+      long payloadBytes = events.stream().mapToLong(e -> e.body().length).sum();
+      assertThat(out.toString("UTF-8"))
+          .contains(String.format(java.util.Locale.ROOT,
+              "[streamgen] sink counts: eventsWritten 3,000, payloadBytesWritten %,d%n", payloadBytes));
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.columns.UnifiedStream;
 import dev.streamgen.runtime.testing.SharedSpark;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.streamgen.runtime.sink.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.reliability.DeliveryCount;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.testing.SharedSpark;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

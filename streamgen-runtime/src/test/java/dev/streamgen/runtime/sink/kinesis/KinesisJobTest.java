@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.testing.SharedSpark;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,32 @@ class KinesisJobTest {
   }
 
   @Test
+  void batchRunAutoShardsTheStreamForItsRowsAndTargetTime(KinesisEmulator kinesis) throws Exception {
+    SharedSpark.session();
+    // The seed's setting in a batch: 2,100 rows to be written in 1 s need ceil(2,100 / 1,000) = 3
+    // shards (about 100 bytes a record is far below 1 MiB/s a shard).
+    Run run =
+        run(
+            kinesis, "job-batch-auto", "--rows", "2100",
+            "--set", "sink_config.auto_shard_calculation=true",
+            "--set", "sink_config.batch_target_seconds=1");
+    assertThat(run.status).as(run.output()).isEqualTo(Job.OK);
+
+    assertThat(kinesis.openShards("job-batch-auto")).isEqualTo(3);
+    List<ShardReader.Stored> stored = ShardReader.readAll(kinesis.client(), "job-batch-auto");
+    assertThat(stored).hasSize(2100);
+    assertEachDecodesAsItsType(stored);
+    // The summary shows what the sink did, which the sink otherwise logs only at INFO.
+    assertThat(run.out)
+        .contains("[streamgen] provisioned: kinesis stream 'job-batch-auto': created with 3 shards\n")
+        .containsPattern(
+            "\\[streamgen\\] sink counts: recordsSent 2,100, recordsRetried 0, recordsFailed 0,"
+                + " recordsThrottled 0, bytesSent [0-9,]+, putRecordsCalls [0-9,]+\n");
+    assertThat(sinkCount(run.out, "bytesSent"))
+        .isEqualTo(stored.stream().mapToLong(r -> r.data.length + r.partitionKey.getBytes(StandardCharsets.UTF_8).length).sum());
+  }
+
+  @Test
   void streamingRunAutoShardsTheStreamForItsRate(KinesisEmulator kinesis) throws Exception {
     SharedSpark.session();
     Run run =
@@ -69,6 +96,20 @@ class KinesisJobTest {
     // How many micro-batches complete in 2 s depends on the machine; what arrived must decode.
     assertThat(stored).isNotEmpty();
     assertEachDecodesAsItsType(stored);
+    assertThat(run.out)
+        .contains("[streamgen] provisioned: kinesis stream 'job-stream': created with 2 shards\n")
+        .contains(", recordsFailed 0, recordsThrottled 0, ");
+    // Counted from the micro-batches' committed tasks: a task the timed stop cut short may have
+    // stored records it never reported.
+    assertThat(sinkCount(run.out, "recordsSent")).isPositive().isLessThanOrEqualTo(stored.size());
+  }
+
+  /** A count from the summary's "sink counts:" line. */
+  private static long sinkCount(String out, String name) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("sink counts: .*\\b" + name + " ([0-9,]+)").matcher(out);
+    assertThat(m.find()).as("%s in the sink counts of:%n%s", name, out).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
   }
 
   private void assertEachDecodesAsItsType(List<ShardReader.Stored> stored) throws Exception {

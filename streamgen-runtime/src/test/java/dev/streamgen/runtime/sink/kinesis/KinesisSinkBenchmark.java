@@ -5,6 +5,7 @@ import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.testing.BenchmarkRounds;
 import dev.streamgen.runtime.testing.SourceEvents;
 import java.nio.charset.StandardCharsets;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

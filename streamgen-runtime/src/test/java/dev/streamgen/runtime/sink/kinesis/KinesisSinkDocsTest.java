@@ -81,6 +81,43 @@ class KinesisSinkDocsTest {
   }
 
   @Test
+  void theSummaryLineNamesTheMetricsInTheirOrder() throws Exception {
+    String s = section();
+    Matcher line = Pattern.compile("\\[streamgen\\] sink counts: (.*)\n").matcher(s);
+    assertThat(line.find()).as("the summary example").isTrue();
+    List<String> names = new ArrayList<>();
+    for (String count : line.group(1).split(", ")) {
+      names.add(count.substring(0, count.indexOf(' ')));
+    }
+    List<String> declared = new ArrayList<>();
+    for (CustomMetric m : KinesisCustomMetrics.supported()) {
+      declared.add(m.name());
+    }
+    // The job prints the sink's metrics in the order the sink declares them.
+    assertThat(names).isEqualTo(declared);
+  }
+
+  @Test
+  void theBatchAutoShardingTableIsWhatTheFormulaGives() throws Exception {
+    String s = section();
+    String table = s.substring(s.indexOf("| batch rows |"), s.indexOf("Before the query starts"));
+    Matcher row = Pattern.compile("^\\| ([0-9,]+) \\| ([0-9,]+) \\| ([0-9,]+) \\| ([0-9,]+) \\|$", Pattern.MULTILINE)
+        .matcher(table);
+    int rows = 0;
+    while (row.find()) {
+      long total = Long.parseLong(row.group(1).replace(",", ""));
+      double bytes = Double.parseDouble(row.group(2).replace(",", ""));
+      long seconds = Long.parseLong(row.group(3).replace(",", ""));
+      int shards = Integer.parseInt(row.group(4).replace(",", ""));
+      assertThat(ShardMath.batchShards(total, bytes, seconds)).as(row.group()).isEqualTo(shards);
+      rows++;
+    }
+    assertThat(rows).isEqualTo(4);
+    assertThat(s).contains("at most " + ShardMath.BATCH_SHARD_LIMIT + " shards");
+    assertThat(s).contains("`batch_target_seconds` (default " + dev.streamgen.runtime.settings.KinesisKeys.BATCH_TARGET_SECONDS.defaultValue() + ")");
+  }
+
+  @Test
   void theDeadlineMessageIsTheOneUsersGet() throws Exception {
     String s = section();
     int start = s.indexOf("```\nkinesis stream 'events'");

@@ -5,6 +5,7 @@ import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.util.Collections;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

@@ -4,6 +4,7 @@ import dev.streamgen.runtime.testing.SharedSpark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -90,8 +91,8 @@ class KinesisWriteErrorsTest {
         .hasMessage(
             "sink_config.stream_name 'no-such-stream': no such Kinesis stream at endpoint "
                 + kinesis.endpoint() + "; create it, or set shard_count (or"
-                + " auto_shard_calculation: true in a streamgen job, which knows the rate) so the"
-                + " sink creates it");
+                + " auto_shard_calculation: true in a streamgen job run, batch or streaming, which"
+                + " sizes it) so the sink creates it");
   }
 
   @Test

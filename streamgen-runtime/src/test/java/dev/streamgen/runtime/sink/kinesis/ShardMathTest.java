@@ -45,6 +45,30 @@ class ShardMathTest {
   }
 
   @Test
+  void sizesABatchForItsRowsInTheTargetTimeUpToTheLimit() {
+    // 60,000 rows in 60 s is 1,000 events/s: one shard; one more row needs a second.
+    assertThat(ShardMath.batchShards(60_000, 100, 60)).isEqualTo(1);
+    assertThat(ShardMath.batchShards(60_001, 100, 60)).isEqualTo(2);
+    // By bytes: 10 MiB of records in 1 s is 10 shards at 1 MiB/s.
+    assertThat(ShardMath.batchShards(10, 1024 * 1024, 1)).isEqualTo(10);
+    assertThat(ShardMath.batchShards(1, 10, 60)).isEqualTo(1);
+    assertThat(ShardMath.batchShards(1_000_000_000L, 200, 60)).isEqualTo(ShardMath.BATCH_SHARD_LIMIT);
+    assertThat(ShardMath.batchShards(Long.MAX_VALUE, 200, 1)).isEqualTo(ShardMath.BATCH_SHARD_LIMIT);
+  }
+
+  @Test
+  void rejectsABatchWithoutRowsOrTime() {
+    assertThatThrownBy(() -> ShardMath.batchShards(0, 100, 60))
+        .hasMessage(
+            "auto_shard_calculation for a batch needs rows and a target time of at least 1, got 0"
+                + " rows in 60 s");
+    assertThatThrownBy(() -> ShardMath.batchShards(100, 100, 0))
+        .hasMessage(
+            "auto_shard_calculation for a batch needs rows and a target time of at least 1, got 100"
+                + " rows in 0 s");
+  }
+
+  @Test
   void growsByAtMostDoublingPerStep() {
     assertThat(ShardMath.resizeSteps(1, 1)).isEmpty();
     assertThat(ShardMath.resizeSteps(1, 2)).containsExactly(2);

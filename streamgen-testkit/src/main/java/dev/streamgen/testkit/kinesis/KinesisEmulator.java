@@ -1,4 +1,4 @@
-package dev.streamgen.runtime.sink.kinesis;
+package dev.streamgen.testkit.kinesis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,27 +23,33 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.CreateStreamRequest;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
  * The kinesis-local emulator (npm package, kinesis-mock for Node) as a test fixture: installs it
- * with npm into {@code target/kinesis-local} when missing, starts {@code node main.js} on a free
- * loopback port, waits until it answers, and stops it on {@link #close}.
+ * with npm into {@code target/kinesis-local} (or the system property {@code
+ * streamgen.kinesisLocal.dir}) when missing, starts {@code node -r loopback.js main.js} on a free
+ * loopback port (the preload binds it to 127.0.0.1), waits until it answers, and stops it on {@link
+ * #close}. One copy for the runtime's sink tests and the end-to-end tests of streamgen-runtime-it.
  *
  * <p>A machine without Node.js/npm fails the tests with a message saying so; nothing is skipped.
  *
  * <p>What the emulator does not do (checked in its sources, kinesis-mock 0.6.2): it never throttles
- * PutRecords (no per-shard rate limits), so throttling tests put a {@link ThrottlingProxy} in front.
+ * PutRecords (no per-shard rate limits), so throttling tests put a proxy in front.
  * It does enforce UpdateShardCount's doubling/halving rule and a total shard limit (SHARD_LIMIT,
  * raised here so tests can create many streams).
  */
-final class KinesisEmulator implements AutoCloseable {
-  static final String PACKAGE = "kinesis-local";
-  static final String VERSION = "0.6.2";
-  static final String REGION = "us-east-1";
+public final class KinesisEmulator implements AutoCloseable {
+  public static final String PACKAGE = "kinesis-local";
+  public static final String VERSION = "0.6.2";
+  public static final String REGION = "us-east-1";
   /** Dummy credentials: the emulator reads the key id only to pick an account. */
-  static final String ACCESS_KEY_ID = "streamgen-test-key";
-  static final String SECRET_ACCESS_KEY = "streamgen-test-secret";
+  public static final String ACCESS_KEY_ID = "streamgen-test-key";
+  public static final String SECRET_ACCESS_KEY = "streamgen-test-secret";
 
   private final Process process;
   private final int port;
@@ -58,12 +64,12 @@ final class KinesisEmulator implements AutoCloseable {
   }
 
   /** Installs (if needed) and starts the emulator; fails with the reason when it cannot. */
-  static KinesisEmulator start() {
+  public static KinesisEmulator start() {
     return start(java.util.Collections.<String, String>emptyMap());
   }
 
   /** As {@link #start()}, with extra emulator settings (e.g. CREATE_STREAM_DURATION). */
-  static KinesisEmulator start(Map<String, String> settings) {
+  public static KinesisEmulator start(Map<String, String> settings) {
     Path installDir =
         Paths.get(System.getProperty("streamgen.kinesisLocal.dir", "target/kinesis-local"))
             .toAbsolutePath();
@@ -72,7 +78,7 @@ final class KinesisEmulator implements AutoCloseable {
     int tlsPort = freePort();
     Path log = installDir.resolve("emulator-" + port + ".log");
     Path preload = installDir.resolve("loopback.js");
-    try (InputStream in = KinesisEmulator.class.getResourceAsStream("/kinesis-local/loopback.js")) {
+    try (InputStream in = KinesisEmulator.class.getResourceAsStream("loopback.js")) {
       Files.copy(in, preload, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + preload, e);
@@ -103,21 +109,21 @@ final class KinesisEmulator implements AutoCloseable {
     return emulator;
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + port;
   }
 
   /** A client for test setup and read-back (not the code under test's client). */
-  KinesisClient client() {
+  public KinesisClient client() {
     return client;
   }
 
   /** The sink_config keys that point the sink at this emulator. */
-  Map<String, String> sinkOptions(String streamName) {
+  public Map<String, String> sinkOptions(String streamName) {
     return sinkOptions(streamName, endpoint());
   }
 
-  static Map<String, String> sinkOptions(String streamName, String endpoint) {
+  public static Map<String, String> sinkOptions(String streamName, String endpoint) {
     Map<String, String> m = new HashMap<>();
     m.put("stream_name", streamName);
     m.put("endpoint_url", endpoint);
@@ -128,12 +134,12 @@ final class KinesisEmulator implements AutoCloseable {
   }
 
   /** Creates a provisioned stream and waits until it is ACTIVE. */
-  void createStream(String name, int shards) {
+  public void createStream(String name, int shards) {
     client.createStream(CreateStreamRequest.builder().streamName(name).shardCount(shards).build());
     awaitActive(name);
   }
 
-  void awaitActive(String name) {
+  public void awaitActive(String name) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       StreamStatus s =
@@ -151,11 +157,34 @@ final class KinesisEmulator implements AutoCloseable {
     }
   }
 
-  int openShards(String name) {
+  public int openShards(String name) {
     return client
         .describeStreamSummary(DescribeStreamSummaryRequest.builder().streamName(name).build())
         .streamDescriptionSummary()
         .openShardCount();
+  }
+
+  /** Every record of every shard of {@code stream}, from the start, with the plain AWS SDK. */
+  public List<Record> readAll(String stream) {
+    List<Record> out = new ArrayList<>();
+    for (Shard shard : client.listShards(b -> b.streamName(stream)).shards()) {
+      String iterator =
+          client
+              .getShardIterator(
+                  b -> b.streamName(stream).shardId(shard.shardId())
+                      .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+              .shardIterator();
+      while (iterator != null) {
+        String it = iterator;
+        GetRecordsResponse r = client.getRecords(b -> b.shardIterator(it).limit(10_000));
+        out.addAll(r.records());
+        if (r.records().isEmpty()) {
+          break; // the emulator holds everything already: an empty page is the end of the shard
+        }
+        iterator = r.nextShardIterator();
+      }
+    }
+    return out;
   }
 
   @Override
@@ -172,7 +201,7 @@ final class KinesisEmulator implements AutoCloseable {
     }
   }
 
-  static KinesisClient client(String endpoint) {
+  public static KinesisClient client(String endpoint) {
     return KinesisClient.builder()
         .region(Region.of(REGION))
         .endpointOverride(URI.create(endpoint))
@@ -208,7 +237,7 @@ final class KinesisEmulator implements AutoCloseable {
   }
 
   /** The package folder, after {@code npm install} (with the given npm command) if it is missing. */
-  static Path install(Path installDir, String npmCommand) {
+  public static Path install(Path installDir, String npmCommand) {
     Path packageDir = installDir.resolve("node_modules").resolve(PACKAGE);
     if (Files.isRegularFile(packageDir.resolve("main.js"))
         && Files.isRegularFile(packageDir.resolve("package.json"))
@@ -291,7 +320,7 @@ final class KinesisEmulator implements AutoCloseable {
     }
   }
 
-  static void sleep(long millis) {
+  private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

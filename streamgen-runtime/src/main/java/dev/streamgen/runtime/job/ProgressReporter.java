@@ -1,0 +1,74 @@
+package dev.streamgen.runtime.job;
+
+import dev.streamgen.runtime.source.LoadedCatalog;
+import dev.streamgen.runtime.source.TypeCountAccumulator;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The lines a run prints while it runs, from the type counter its source readers add to. */
+final class ProgressReporter {
+  private static final int TYPES_SHOWN = 5;
+
+  private final RunOutput output;
+  private final TypeCountAccumulator counter;
+
+  ProgressReporter(RunOutput output, TypeCountAccumulator counter) {
+    this.output = output;
+    this.counter = counter;
+  }
+
+  /**
+   * Prints a batch's rows so far every {@code intervalSeconds} from a daemon thread, until the
+   * returned handle is closed. Rows count when their task finishes, so the line says so.
+   */
+  Ticker everyIntervalOfBatch(long totalRows, long intervalSeconds) {
+    long started = System.nanoTime();
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "streamgen-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleAtFixedRate(
+        () -> {
+          long done = counter.total();
+          output.report(
+              Numbers.seconds((System.nanoTime() - started) / 1e9)
+                  + ": "
+                  + Numbers.count(done)
+                  + " / "
+                  + Numbers.count(totalRows)
+                  + String.format(
+                      Locale.ROOT, " rows (%.0f%%, counted as tasks finish)", 100.0 * done / totalRows));
+        },
+        intervalSeconds,
+        intervalSeconds,
+        TimeUnit.SECONDS);
+    return ticker::shutdownNow;
+  }
+
+  /** Stops the batch's progress lines. */
+  interface Ticker extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** A stream's line: rows so far, the rate over the last window against the target, the type mix. */
+  void streamLine(
+      double secondsSinceStart, long rows, double rowsPerSecond, long targetRowsPerSecond,
+      LoadedCatalog catalog) {
+    output.report(
+        Numbers.seconds(secondsSinceStart)
+            + ": "
+            + Numbers.count(rows)
+            + " rows, "
+            + Numbers.rate(rowsPerSecond)
+            + " rows/s (target "
+            + Numbers.count(targetRowsPerSecond)
+            + "); "
+            + TypeMix.describe(catalog, counter.value(), TYPES_SHOWN));
+  }
+}

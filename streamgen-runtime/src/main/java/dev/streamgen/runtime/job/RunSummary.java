@@ -1,0 +1,93 @@
+package dev.streamgen.runtime.job;
+
+import dev.streamgen.runtime.source.TypeCountAccumulator;
+import java.util.Map;
+
+/**
+ * The lines that end a run: rows and rate, the type mix, where the rows went, and what the sink
+ * itself reported (what it provisioned, its own counts), which an embedded run's logging hides.
+ */
+final class RunSummary {
+  private static final int TYPES_SHOWN = 10;
+
+  private final JobPlan plan;
+  private final RunOutput output;
+
+  RunSummary(JobPlan plan, RunOutput output) {
+    this.plan = plan;
+    this.output = output;
+  }
+
+  void batch(TypeCountAccumulator counter, double seconds, SinkReport sink) {
+    common(counter, seconds, sink);
+  }
+
+  /**
+   * The summary of a streaming run counts the rows the readers generated. When the timed stop
+   * interrupted a micro-batch, whether its rows reached the output depends on how far the sink got,
+   * so the summary says where the last confirmed batch ended instead of guessing.
+   */
+  void stream(TypeCountAccumulator counter, long confirmed, double seconds, SinkReport sink) {
+    common(counter, seconds, sink);
+    long unconfirmed = counter.total() - confirmed;
+    if (unconfirmed > 0) {
+      output.report(
+          "the stop interrupted a micro-batch: "
+              + Numbers.count(confirmed)
+              + " rows are confirmed written; the last "
+              + Numbers.count(unconfirmed)
+              + " may not be (a restart from the checkpoint completes that batch)");
+    }
+  }
+
+  private void common(TypeCountAccumulator counter, double seconds, SinkReport sink) {
+    long rows = counter.total();
+    output.report(
+        "done: "
+            + Numbers.count(rows)
+            + " rows in "
+            + Numbers.seconds(seconds)
+            + " ("
+            + Numbers.rate(rows / Math.max(seconds, 1e-9))
+            + " rows/s)");
+    output.report("per type: " + TypeMix.describe(plan.catalog(), counter.value(), TYPES_SHOWN));
+    output.report("output: " + plan.destination());
+    if (sink.provisioned() != null) {
+      output.report("provisioned: " + sink.provisioned());
+    }
+    if (!sink.counts().isEmpty()) {
+      output.report("sink counts: " + describe(sink.counts()));
+    }
+  }
+
+  /** "recordsSent 1,000, recordsRetried 0, ...": the names the SQL UI and docs/sinks.md use. */
+  static String describe(Map<String, Long> counts) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (b.length() > 0) {
+        b.append(", ");
+      }
+      b.append(e.getKey()).append(' ').append(Numbers.count(e.getValue()));
+    }
+    return b.toString();
+  }
+
+  /** What the sink reported about a run: what provisioning did (or null), its own counts. */
+  static final class SinkReport {
+    private final String provisioned;
+    private final Map<String, Long> counts;
+
+    SinkReport(String provisioned, Map<String, Long> counts) {
+      this.provisioned = provisioned;
+      this.counts = counts;
+    }
+
+    String provisioned() {
+      return provisioned;
+    }
+
+    Map<String, Long> counts() {
+      return counts;
+    }
+  }
+}
