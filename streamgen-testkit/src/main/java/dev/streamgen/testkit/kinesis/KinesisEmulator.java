@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * with npm into {@code target/kinesis-local} (or the system property {@code
  * streamgen.kinesisLocal.dir}) when missing, starts {@code node -r loopback.js main.js} on a free
  * loopback port (the preload binds it to 127.0.0.1), waits until it answers, and stops it on {@link
- * #close}. One copy for the runtime's sink tests and the end-to-end tests of streamgen-runtime-it.
+ * #close}. One copy for the runtime's sink tests, the end-to-end tests of streamgen-runtime-it and
+ * the cluster tests of examples/deployable-app-it.
  *
  * <p>A machine without Node.js/npm fails the tests with a message saying so; nothing is skipped.
  *

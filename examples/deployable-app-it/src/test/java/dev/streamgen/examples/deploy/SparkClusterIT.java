@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.testkit.KafkaBroker;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.testkit.eventhubs.RecordedEvent;
+import dev.streamgen.testkit.kinesis.KinesisEmulator;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -204,7 +205,8 @@ class SparkClusterIT {
     assertThat(appSdk).as("the app's AWS SDK differs from the cluster's").isNotEqualTo(clusterSdk);
     long rows = 5_000;
     String stream = "events";
-    try (KinesisLocal kinesis = KinesisLocal.start(); SdkVersionTap tap = SdkVersionTap.start(kinesis.endpoint())) {
+    try (KinesisEmulator kinesis = KinesisEmulator.start();
+        SdkVersionTap tap = SdkVersionTap.start(kinesis.endpoint())) {
       String appId = runMain("submit-kinesis",
           Arrays.asList(
               "--conf", "spark.driver.userClassPathFirst=false",
@@ -218,9 +220,9 @@ class SparkClusterIT {
           "--set", "sink_config.auto_shard_calculation=false",
           "--set", "sink_config.shard_count=2",
           "--set", "sink_config.endpoint_url=" + tap.endpoint(),
-          "--set", "sink_config.region=" + KinesisLocal.REGION,
-          "--set", "sink_config.aws_access_key_id=" + KinesisLocal.ACCESS_KEY_ID,
-          "--set", "sink_config.aws_secret_access_key=" + KinesisLocal.SECRET_ACCESS_KEY);
+          "--set", "sink_config.region=" + KinesisEmulator.REGION,
+          "--set", "sink_config.aws_access_key_id=" + KinesisEmulator.ACCESS_KEY_ID,
+          "--set", "sink_config.aws_secret_access_key=" + KinesisEmulator.SECRET_ACCESS_KEY);
 
       // Driver (stream provisioning) and executor (PutRecords) both spoke through the tap: with the
       // app's SDK, not the cluster's, whose classes come first on their class paths.
