@@ -95,8 +95,9 @@ class BadRunInputTest {
         "--set", "sink_config.topic=t");
     assertThat(r.status).isEqualTo(Job.BAD_INPUT);
     assertThat(r.err).isEqualTo(
-        "streamgen: --set sink_config.bootstrap_server: unknown setting 'sink_config.bootstrap_server';"
-            + " did you mean 'sink_config.bootstrap_servers'?\n");
+        "streamgen: --set sink_config.bootstrap_server: unknown key 'bootstrap_server' for sink type 'kafka';"
+            + " did you mean 'bootstrap_servers'?\n"
+            + "streamgen: --set sink_config.type: sink_config.bootstrap_servers is required for sink type 'kafka'\n");
   }
 
   @Test

@@ -8,10 +8,8 @@ import dev.streamgen.runtime.settings.EventHubsKeys;
 import dev.streamgen.runtime.sink.SinkOptions;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every {@code sink_config} key of the Event Hubs sink, read case-insensitively and validated at once
