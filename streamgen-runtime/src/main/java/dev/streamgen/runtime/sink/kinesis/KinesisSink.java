@@ -3,6 +3,7 @@ package dev.streamgen.runtime.sink.kinesis;
 import dev.streamgen.runtime.sink.ProvisioningSink;
 import dev.streamgen.runtime.sink.SinkOptions;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -37,14 +38,7 @@ public final class KinesisSink implements ProvisioningSink<KinesisSinkOptions> {
 
   @Override
   public String provision(KinesisSinkOptions o, double targetEventsPerSecond, Dataset<Row> sample) {
-    if (!o.autoShardCalculation() && o.shardCount() == 0) {
-      return null;
-    }
-    double averageBytes =
-        o.autoShardCalculation() ? KinesisStreamProvisioner.averageRecordBytes(sample) : 0;
-    try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(o)) {
-      return report(p.provision(targetEventsPerSecond, averageBytes));
-    }
+    return provisionWith(o, sample, (p, averageBytes) -> p.provision(targetEventsPerSecond, averageBytes));
   }
 
   /**
@@ -53,19 +47,24 @@ public final class KinesisSink implements ProvisioningSink<KinesisSinkOptions> {
    */
   @Override
   public String provisionBatch(KinesisSinkOptions o, long totalRows, Dataset<Row> sample) {
+    return provisionWith(o, sample, (p, averageBytes) -> p.provisionBatch(totalRows, averageBytes));
+  }
+
+  /** Runs {@code sizing} when the options ask for a shard count, with the sample's record size. */
+  private static String provisionWith(
+      KinesisSinkOptions o,
+      Dataset<Row> sample,
+      BiFunction<KinesisStreamProvisioner, Double, KinesisStreamProvisioner.Result> sizing) {
     if (!o.autoShardCalculation() && o.shardCount() == 0) {
       return null;
     }
     double averageBytes =
         o.autoShardCalculation() ? KinesisStreamProvisioner.averageRecordBytes(sample) : 0;
     try (KinesisStreamProvisioner p = new KinesisStreamProvisioner(o)) {
-      return report(p.provisionBatch(totalRows, averageBytes));
+      KinesisStreamProvisioner.Result result = sizing.apply(p, averageBytes);
+      LOG.info("{}", result);
+      return result.toString();
     }
-  }
-
-  private static String report(KinesisStreamProvisioner.Result result) {
-    LOG.info("{}", result);
-    return result.toString();
   }
 
   @Override
