@@ -205,15 +205,20 @@ public final class EventTypeEmitter {
     return "values$" + f.codePath();
   }
 
-  /** The items of an array field for a row: each the item's value at its own row ({@code ArrayField.elementRow}). */
-  private MethodSpec arrayValues(Field f, ArrayKind array) {
-    TypeName itemType = array.item().javaType().box();
+  /** A method computing a container field's values for a row, from the row's seed, row and event time. */
+  private static MethodSpec.Builder valuesMethod(Field f) {
     return MethodSpec.methodBuilder(arrayValuesName(f))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(f.kind().javaType(f))
         .addParameter(long.class, "seed")
         .addParameter(long.class, "row")
-        .addParameter(long.class, "eventTimeMicros")
+        .addParameter(long.class, "eventTimeMicros");
+  }
+
+  /** The items of an array field for a row: each the item's value at its own row ({@code ArrayField.elementRow}). */
+  private MethodSpec arrayValues(Field f, ArrayKind array) {
+    TypeName itemType = array.item().javaType().box();
+    return valuesMethod(f)
         .addStatement("int n = $L.length(seed, row)", generator(f))
         .addStatement("$T<$T> items = new $T<>(n)", List.class, itemType, ArrayList.class)
         .beginControlFlow("for (int i = 0; i < n; i++)")
@@ -226,12 +231,7 @@ public final class EventTypeEmitter {
   /** The entries of a map field for a row, in order: each key, and the value at the entry's own row ({@code MapField.entryRow}). */
   private MethodSpec mapValues(Field f, MapKind map) {
     TypeName valueType = map.value().javaType().box();
-    return MethodSpec.methodBuilder(arrayValuesName(f))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(f.kind().javaType(f))
-        .addParameter(long.class, "seed")
-        .addParameter(long.class, "row")
-        .addParameter(long.class, "eventTimeMicros")
+    return valuesMethod(f)
         .addStatement("int n = $L.size(seed, row)", generator(f))
         .addStatement("$T<$T, $T> entries = new $T<>()", Map.class, String.class, valueType, LinkedHashMap.class)
         .beginControlFlow("for (int i = 0; i < n; i++)")
