@@ -83,4 +83,28 @@ public final class AliasTable implements Serializable {
     double coin = (hash & 0xFFFFFFFFL) * 0x1.0p-32;
     return coin < probability[column] ? column : alias[column];
   }
+
+  /** The rows whose {@link #pick} is {@code type}, as a test that needs no table ({@link RowsOfType}). */
+  public RowsOfType rowsOf(int type) {
+    int n = probability.length;
+    if (type < 0 || type >= n) {
+      throw new IndexOutOfBoundsException("type " + type + " of " + n);
+    }
+    int count = 0;
+    for (int c = 0; c < n; c++) {
+      if (c != type && alias[c] == type && probability[c] < 1.0) {
+        count++;
+      }
+    }
+    int[] columns = new int[count];
+    double[] probabilities = new double[count];
+    int k = 0;
+    for (int c = 0; c < n; c++) {
+      if (c != type && alias[c] == type && probability[c] < 1.0) {
+        columns[k] = c;
+        probabilities[k++] = probability[c];
+      }
+    }
+    return new RowsOfType(n, type, probability[type], columns, probabilities);
+  }
 }

@@ -22,7 +22,7 @@ public final class IntField extends FieldGenerator {
   static final int CODE = 1;
   /** An int field with a distribution other than uniform. */
   static final int SKEWED_CODE = 16;
-  private static final long SINT32 = 1L << 32;
+  static final long SINT32 = 1L << 32;
 
   private final long salt;
   private final long min;

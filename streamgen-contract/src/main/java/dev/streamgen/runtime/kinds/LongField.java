@@ -23,7 +23,7 @@ public final class LongField extends FieldGenerator {
   static final int CODE = 6;
   /** A long field with a distribution other than uniform. */
   static final int SKEWED_CODE = 18;
-  private static final long SINT64 = 1L << 32;
+  static final long SINT64 = 1L << 32;
 
   private final long salt;
   private final long min;

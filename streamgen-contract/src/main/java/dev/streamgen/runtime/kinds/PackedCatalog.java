@@ -265,6 +265,16 @@ public final class PackedCatalog {
       case MapField.CODE:
         MapField.write(this, c, at, bytes, format, seed, row, eventTimeMicros, out);
         break;
+      case MemberPick.CODE:
+      case EmittedRows.CODE:
+        RefField.write(this, kind, c, at, format, seed, row, eventTimeMicros, out);
+        break;
+      case UniqueNumberField.CODE:
+        UniqueNumberField.write(c, at, format, seed, row, out);
+        break;
+      case UniqueUuidField.CODE:
+        UniqueUuidField.write(c, at, format, seed, row, out);
+        break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }
@@ -282,6 +292,12 @@ public final class PackedCatalog {
     for (int f = 0; f < field; f++) {
       at += (int) (c[at] >>> 8);
     }
+    return textAt(at, seed, row, eventTimeMicros);
+  }
+
+  /** The text of the packed field whose head is at {@code at}: {@link #fieldText}, and a reference's target. */
+  String textAt(int at, long seed, long row, long eventTimeMicros) {
+    long[] c = code;
     int constants = at + (format == Format.JSON ? 2 : 1);
     int kind = (int) c[at] & 0xFF;
     if ((kind & NullableField.FLAG) != 0) {
@@ -337,6 +353,13 @@ public final class PackedCatalog {
         return nestedText(kind, c, constants, seed, row, eventTimeMicros);
       case ExprField.CODE:
         return ExprField.text(c, constants, seed, row);
+      case MemberPick.CODE:
+      case EmittedRows.CODE:
+        return RefField.text(this, kind, c, constants, seed, row, eventTimeMicros);
+      case UniqueNumberField.CODE:
+        return UniqueNumberField.text(c, constants, seed, row);
+      case UniqueUuidField.CODE:
+        return UniqueUuidField.text(c, constants, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }

@@ -54,7 +54,7 @@ public final class UuidField extends FieldGenerator {
     return Uuids.lsb(Rng.hash(row, Rng.stream(seed, salt + 1)));
   }
 
-  private static void encode(Format format, ByteWriter out, long msb, long lsb, int protoTag) {
+  static void encode(Format format, ByteWriter out, long msb, long lsb, int protoTag) {
     switch (format) {
       case JSON:
         JsonWriter.writeUuid(out, msb, lsb);
