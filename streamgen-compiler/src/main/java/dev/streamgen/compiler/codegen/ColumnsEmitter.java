@@ -10,6 +10,7 @@ import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldCode;
 import dev.streamgen.compiler.model.JavaLiterals;
+import dev.streamgen.compiler.model.RefKind;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -65,6 +66,7 @@ public final class ColumnsEmitter {
       String method = KernelChunks.methodName(i);
       dispatch.addStatement("case $L: return $N(kernel, seed, row, eventTimeMicros)", i, method);
       type.addMethod(typeColumns(catalog.eventTypes().get(i), method));
+      refColumns(catalog.eventTypes().get(i), method).forEach(type::addMethod);
     }
     dispatch
         .addStatement("default: throw new $T($S + typeIndex)", IndexOutOfBoundsException.class, "not a type of this class: ")
@@ -80,13 +82,47 @@ public final class ColumnsEmitter {
     return m.returns(SparkNames.COLUMNS);
   }
 
+  /** {@code <type method>$<field>}: a reference's target column over a row column, called with the source rows. */
+  private static String refMethodName(String typeMethod, Field field) {
+    return typeMethod + "$" + field.codePath();
+  }
+
+  /** One method per reference of the type: its target's column, {@code row} being the rows referred to. */
+  private static List<MethodSpec> refColumns(EventType type, String method) {
+    List<MethodSpec> methods = new java.util.ArrayList<>();
+    List<Field> fields = type.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      Field field = fields.get(i);
+      if (!(field.kind() instanceof RefKind ref)) {
+        continue;
+      }
+      Field target = ref.resolved().target();
+      CodeBlock held = CodeBlock.of("$L.target()", FieldCode.unwrapped(field, CodeBlock.of("kernel.field($L)", i)));
+      FieldCode t = FieldCode.of(target, i, FieldCode.unwrapped(target, held));
+      methods.add(signature(MethodSpec.methodBuilder(refMethodName(method, field)))
+          .addJavadoc("{@code $L} of {@code $L}: {@code $L} at each row of {@code row}.\n", Comments.safe(field.name()), Comments.safe(type.id()),
+              Comments.safe(ref.target()))
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(EventTypeKernel.class, "kernel")
+          .addParameter(long.class, "seed")
+          .addParameter(SparkNames.COLUMN, "row")
+          .addParameter(SparkNames.COLUMN, "eventTimeMicros")
+          .addStatement("return $L", target.column(t))
+          .build());
+    }
+    return methods;
+  }
+
   private static MethodSpec typeColumns(EventType type, String method) {
     List<Field> fields = type.fields();
     CodeBlock.Builder array = CodeBlock.builder().add("return new $T[] {$>", SparkNames.COLUMN);
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);
       FieldCode f = FieldCode.of(field, i, FieldCode.unwrapped(field, CodeBlock.of("kernel.field($L)", i)));
-      array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", field.column(f), JavaLiterals.string(f.name()));
+      CodeBlock column = field.kind() instanceof RefKind ref
+          ? field.column(f, CodeBlock.of("$N(kernel, seed, $L, eventTimeMicros)", refMethodName(method, field), ref.sourceRowColumn(f)))
+          : field.column(f);
+      array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", column, JavaLiterals.string(f.name()));
     }
     array.add("$<\n};\n");
     return signature(MethodSpec.methodBuilder(method))

@@ -12,6 +12,7 @@ import dev.streamgen.compiler.model.ArrayKind;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldCode;
+import dev.streamgen.compiler.model.RefKind;
 import dev.streamgen.compiler.model.StructKind;
 import dev.streamgen.compiler.model.JavaLiterals;
 import dev.streamgen.compiler.model.MapKind;
@@ -194,8 +195,10 @@ public final class EventTypeEmitter {
       value = CodeBlock.of("new $L(seed, $L, eventTimeMicros)", StructKind.className(f), row);
     } else if (f.kind() instanceof ArrayKind || f.kind() instanceof MapKind) {
       value = CodeBlock.of("$N(seed, $L, eventTimeMicros)", arrayValuesName(f), row);
+    } else if (f.kind() instanceof RefKind ref) {
+      value = value(ref.resolved().target(), CodeBlock.of("$L.sourceRow(seed, $L)", generator(f), row));
     } else {
-      value = CodeBlock.of("$L.value(seed, $L, eventTimeMicros)", generator(f), row);
+      value = CodeBlock.of("$L.$N(seed, $L, eventTimeMicros)", generator(f), f.kind().valueMethod(), row);
     }
     return nullable(f) ? CodeBlock.of("$L.isNull(seed, $L) ? null : $L", nulls(f), row, value) : value;
   }
@@ -331,6 +334,8 @@ public final class EventTypeEmitter {
           .endControlFlow()
           .addStatement("$L.end($L, out)", generator(f), fmt)
           .addCode("$<}\n");
+    } else if (f.kind() instanceof RefKind ref) {
+      writeValue(m, format, ref.resolved().target(), value);
     } else {
       m.addStatement("$L.$N(out, $L)", generator(f), method, value);
     }
@@ -390,6 +395,8 @@ public final class EventTypeEmitter {
       kernelFields(k, array.item(), CodeBlock.of("$N.item()", name));
     } else if (f.kind() instanceof MapKind map) {
       kernelFields(k, map.value(), CodeBlock.of("$N.value()", name));
+    } else if (f.kind() instanceof RefKind ref) {
+      kernelFields(k, ref.resolved().target(), CodeBlock.of("$N.target()", name));
     }
   }
 }

@@ -141,7 +141,10 @@ public final class Field {
 
   private String protoComment() {
     // An array's values are its items', a map's its values': their type needs the same words.
-    FieldKind values = kind instanceof ArrayKind array ? array.item().kind() : kind instanceof MapKind map ? map.value().kind() : kind;
+    FieldKind values = kind instanceof ArrayKind array ? array.item().kind()
+        : kind instanceof MapKind map ? map.value().kind()
+        : kind instanceof RefKind ref ? ref.resolved().target().kind()
+        : kind;
     String text = switch (values.typeName()) {
       case "uuid" -> "uuid text";
       case "timestamp" -> "microseconds since 1970-01-01T00:00:00Z";
@@ -185,6 +188,11 @@ public final class Field {
   /** Expression: the field's Spark column. */
   public CodeBlock column(FieldCode f) {
     return nulls == null ? kind.column(f) : nulls.column(f, kind.column(f));
+  }
+
+  /** Expression: the field's Spark column around {@code valueColumn}, its kind's column computed elsewhere (a reference's). */
+  public CodeBlock column(FieldCode f, CodeBlock valueColumn) {
+    return nulls == null ? valueColumn : nulls.column(f, valueColumn);
   }
 
   /** Whether it comes from common_fields (present in every type, first). */

@@ -99,6 +99,11 @@ public interface FieldKind {
    */
   Class<? extends FieldGenerator> generatorClass();
 
+  /** The generator's method giving a row's value as {@link #javaType()}: {@code value} but for a unique int. */
+  default String valueMethod() {
+    return "value";
+  }
+
   /** Expression: a new generator of this field, e.g. {@code new IntField("user_id", 0, 0x…L, 1L, 1000000L)}. */
   CodeBlock newGenerator(FieldCode f);
 

@@ -28,7 +28,8 @@ public final class FieldKinds {
           FakerKind.DEFINITION,
           ExprKind.DEFINITION,
 
-          MapKind.DEFINITION);
+          MapKind.DEFINITION,
+          RefKind.DEFINITION);
 
   private FieldKinds() {}
 

@@ -7,6 +7,7 @@ import dev.streamgen.compiler.config.Node;
 import dev.streamgen.compiler.config.Problems;
 import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.compiler.config.SourceFile;
+import dev.streamgen.compiler.model.EntityPool;
 import dev.streamgen.compiler.model.EventCatalog;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
@@ -16,6 +17,8 @@ import dev.streamgen.compiler.model.FieldScope;
 import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.compiler.model.KindDefinition;
 import dev.streamgen.compiler.model.Nulls;
+import dev.streamgen.compiler.model.RefKind;
+import dev.streamgen.compiler.model.UniqueKind;
 import dev.streamgen.compiler.model.Settings;
 import dev.streamgen.compiler.schema.ProtoSchema;
 import java.util.ArrayList;
@@ -62,18 +65,23 @@ public final class SpecValidator {
           "the file must be a mapping with common_fields and event_types, got " + FieldScope.shape(source.root()));
       return null;
     }
-    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES));
+    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES, EntityPools.ENTITIES));
     topLevel.addAll(SettingsValidator.topLevelKeys());
     for (MapNode.Entry e : root.entries()) {
       if (!topLevel.contains(e.name())) {
         problems.add(e.key(), "unknown top-level key '" + e.name() + "'" + DidYouMean.hint(e.name(), topLevel));
       }
     }
+    Map<String, EntityPool> pools = new EntityPools(problems, this::poolField).parse(root);
     List<Field> common = commonFields(root);
     List<EventType> types = eventTypes(root, common);
     Settings settings = new SettingsValidator(problems).validate(root);
-    partitionKey(settings, common, types);
     if (!problems.isEmpty() || types.isEmpty()) {
+      return null;
+    }
+    types = new References(problems, pools, types).resolve();
+    partitionKey(settings, common, types);
+    if (!problems.isEmpty()) {
       return null;
     }
     EventCatalog.Builder catalog = EventCatalog.builder(source.fileName(), source.text()).settings(settings);
@@ -293,6 +301,13 @@ public final class SpecValidator {
     return field(entry, entry.name(), element, common, FieldScope.Nesting.top(entry.name(), nestedFields));
   }
 
+  /** A pool's field: parsed as an event's field is, salted by its pool ({@link RefKind#poolFieldPath}). */
+  private Field poolField(MapNode.Entry entry, String pool, String element) {
+    String path = RefKind.poolFieldPath(pool, entry.name());
+    FieldScope.Nesting nesting = new FieldScope.Nesting(entry.name(), path, Identifiers.identifier(entry.name()), 1, false, nestedFields);
+    return field(entry, entry.name(), element, false, nesting);
+  }
+
   /** Parses the fields nested in a struct or an array with the rules of {@link #field}. */
   private final FieldScope.FieldParser nestedFields = new FieldScope.FieldParser() {
     @Override
@@ -324,32 +339,46 @@ public final class SpecValidator {
           "must be a mapping with a type (one of " + String.join(", ", FieldKinds.names()) + "), got " + FieldScope.shape(entry.value()));
       return null;
     }
-    Node typeNode = scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names()));
+    boolean shorthandRef = definition.get("type").isEmpty() && definition.get(RefKind.KEY).isPresent();
+    Node typeNode = shorthandRef
+        ? definition.get(RefKind.KEY).get()
+        : scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names()) + ", or ref: <pool>.<field>");
     if (typeNode == null) {
       return null;
     }
-    if (!(typeNode instanceof ScalarNode t) || t.isNull()) {
+    if (!shorthandRef && (!(typeNode instanceof ScalarNode tn) || tn.isNull())) {
       scope.error(typeNode, "type must be one of " + String.join(", ", FieldKinds.names()) + ", got " + FieldScope.shape(typeNode));
       return null;
     }
-    Optional<KindDefinition> kind = FieldKinds.find(t.text());
+    String typeName = shorthandRef ? RefKind.KEY : ((ScalarNode) typeNode).text();
+    Optional<KindDefinition> kind = FieldKinds.find(typeName);
     if (kind.isEmpty()) {
       scope.error(
-          t,
+          typeNode,
           "unknown type '"
-              + t.text()
+              + typeName
               + "'"
-              + DidYouMean.suggest(t.text(), FieldKinds.names()).map(s -> "; did you mean '" + s + "'?").orElse("")
+              + DidYouMean.suggest(typeName, FieldKinds.names()).map(s -> "; did you mean '" + s + "'?").orElse("")
               + " (allowed: "
               + String.join(", ", FieldKinds.names())
               + ")");
       return null;
     }
-    if (nesting.inArray() && t.text().equals("sequence")) {
-      scope.error(t, "a sequence counts rows and an array's items or a map's entries have no row of their own; use a template or an int");
+    if (nesting.inArray() && typeName.equals("sequence")) {
+      scope.error(typeNode, "a sequence counts rows and an array's items or a map's entries have no row of their own; use a template or an int");
       return null;
     }
-    List<String> keys = Stream.of(List.of("type"), kind.get().keys(), Nulls.KEYS).flatMap(List::stream).toList();
+    boolean inPool = nesting.path().startsWith(EntityPools.PATH_PREFIX);
+    if (typeName.equals(RefKind.KEY) && (nesting.depth() > 1 || inPool)) {
+      scope.error(typeNode, inPool
+          ? "a pool's fields are its own: a reference to another pool or event type is not supported in entities"
+          : "a reference is a field of an event or of common_fields, not nested in a struct, array or map");
+      return null;
+    }
+    List<String> keys = Stream.of(
+            List.of("type"), kind.get().keys(), Nulls.KEYS, UniqueKind.KINDS.contains(typeName) ? List.of(UniqueKind.KEY) : List.<String>of())
+        .flatMap(List::stream)
+        .toList();
     boolean ok = true;
     for (MapNode.Entry e : definition.entries()) {
       if (keys.contains(e.name())) {
@@ -361,9 +390,12 @@ public final class SpecValidator {
           e.key(),
           owners.isEmpty()
               ? "unknown key '" + e.name() + "'" + DidYouMean.hint(e.name(), keys)
-              : "key '" + e.name() + "' does not apply to type " + t.text() + " (it takes: " + String.join(", ", keys) + ")");
+              : "key '" + e.name() + "' does not apply to type " + typeName + " (it takes: " + String.join(", ", keys) + ")");
     }
     FieldKind parsed = kind.get().parse(definition, scope);
+    if (parsed != null && definition.get(UniqueKind.KEY).isPresent()) {
+      parsed = UniqueKind.apply(parsed, definition, scope).orElse(null);
+    }
     Optional<Nulls> nulls = Nulls.parse(definition, scope);
     if (parsed == null || nulls == null || !ok) {
       return null;

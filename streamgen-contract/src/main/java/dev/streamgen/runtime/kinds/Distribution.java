@@ -24,7 +24,9 @@ import dev.streamgen.runtime.api.Rng;
  * <p>Packed (after the field's own words): the distribution code, then its parameters as double bits
  * (buckets: their count, the cumulative cuts, then low and high of each bucket).
  */
-public final class Distribution {
+public final class Distribution implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   static final int NORMAL = 1;
   static final int LOGNORMAL = 2;
   static final int EXPONENTIAL = 3;

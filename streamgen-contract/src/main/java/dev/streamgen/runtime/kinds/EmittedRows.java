@@ -16,6 +16,7 @@ import dev.streamgen.runtime.api.RowsOfType;
  * tries, then the {@link RowsOfType} words.
  */
 public final class EmittedRows extends RowSource {
+  private static final long serialVersionUID = 1L;
   static final int CODE = 31;
 
   private final RowsOfType rows;

@@ -11,6 +11,7 @@ import dev.streamgen.runtime.api.Rng;
  * <p>Packed: salt, count, then 0, or 1 and the distribution's words.
  */
 public final class MemberPick extends RowSource {
+  private static final long serialVersionUID = 1L;
   static final int CODE = 30;
 
   private final long salt;

@@ -58,7 +58,8 @@ public final class UniqueNumberField extends FieldGenerator {
     p.word(wide ? 1 : 0);
   }
 
-  private static long draw(long seed, long row, long salt, long min, long size) {
+  /** The value of row {@code row} of a field with these constants (the Spark column's function). */
+  public static long draw(long seed, long row, long salt, long min, long size) {
     return min + Permutation.apply(row, size, Rng.stream(seed, salt));
   }
 

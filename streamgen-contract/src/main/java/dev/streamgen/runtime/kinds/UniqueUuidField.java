@@ -78,7 +78,11 @@ public final class UniqueUuidField extends FieldGenerator {
   }
 
   static String text(long[] code, int at, long seed, long row) {
-    long salt = code[at];
+    return text(seed, row, code[at]);
+  }
+
+  /** The text of row {@code row}'s value of a field salted {@code salt} (the Spark column's function). */
+  public static String text(long seed, long row, long salt) {
     return Uuids.toString(msb(seed, row, salt), lsb(seed, row, salt));
   }
 }

@@ -12,7 +12,13 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.kinds.EmittedRows;
+import dev.streamgen.runtime.kinds.UniqueNumberField;
+import dev.streamgen.runtime.kinds.UniqueUuidField;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 
 /**
  * {@link Rng} as Spark Column expressions: each method computes, per row, exactly the value of its
@@ -80,5 +86,28 @@ public final class RngColumns {
         substring(l, 1, 4),
         lit("-"),
         substring(l, 5, 12));
+  }
+
+  /*
+   * The kinds below loop (a permutation's cycle walk, a search for a row of a type) for a number of
+   * steps no Column expression can bound, so their columns call the kernels' own functions.
+   */
+
+  /** {@link UniqueNumberField}'s value of each row, a LONG. */
+  public static Column uniqueNumber(Column row, long seed, long salt, long min, long size) {
+    UDF1<Long, Long> value = r -> UniqueNumberField.draw(seed, r, salt, min, size);
+    return functions.udf(value, DataTypes.LongType).apply(row);
+  }
+
+  /** {@link UniqueUuidField}'s value of each row, as text. */
+  public static Column uniqueUuid(Column row, long seed, long salt) {
+    UDF1<Long, String> value = r -> UniqueUuidField.text(seed, r, salt);
+    return functions.udf(value, DataTypes.StringType).apply(row);
+  }
+
+  /** The row each row's reference to another type's ids reads ({@link EmittedRows}), a LONG. */
+  public static Column emittedRow(Column row, long seed, EmittedRows source) {
+    UDF1<Long, Long> sourceRow = r -> source.sourceRow(seed, r);
+    return functions.udf(sourceRow, DataTypes.LongType).apply(row);
   }
 }

@@ -1,0 +1,195 @@
+package dev.streamgen.compiler.validate;
+
+import dev.streamgen.compiler.config.MapNode;
+import dev.streamgen.compiler.config.Node;
+import dev.streamgen.compiler.config.Problems;
+import dev.streamgen.compiler.model.DistributionSpec;
+import dev.streamgen.compiler.model.EntityPool;
+import dev.streamgen.compiler.model.EventType;
+import dev.streamgen.compiler.model.Field;
+import dev.streamgen.compiler.model.FieldScope;
+import dev.streamgen.compiler.model.Identifiers;
+import dev.streamgen.compiler.model.RefKind;
+import dev.streamgen.compiler.model.UniqueKind;
+import dev.streamgen.runtime.api.AliasTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds every {@code ref} of the event types (their common fields included) to its pool's field or
+ * to another event type's field, once all of them are parsed, or reports each problem at the key
+ * that causes it: an unknown pool, type or field (with the closest names), a target that cannot be
+ * referred to (nullable, nested, computed, a reference itself: so chains and cycles cannot form),
+ * keys that do not apply to the kind of reference, and one event's references to one pool member
+ * disagreeing on its popularity.
+ */
+final class References {
+  private final Problems problems;
+  private final Map<String, EntityPool> pools;
+  private final List<EventType> types;
+  private final Map<String, Integer> typeIndex = new HashMap<>();
+  private AliasTable typePick;
+
+  References(Problems problems, Map<String, EntityPool> pools, List<EventType> types) {
+    this.problems = problems;
+    this.pools = pools;
+    this.types = types;
+    for (int i = 0; i < types.size(); i++) {
+      typeIndex.put(types.get(i).id(), i);
+    }
+    for (String pool : pools.keySet()) {
+      if (typeIndex.containsKey(pool)) {
+        problems.add(pools.get(pool).location(), "entities: pool '" + pool + "' has the name of an event type; rename one, so ref: "
+            + pool + ".<field> names one thing");
+      }
+    }
+  }
+
+  /** The types with their references bound; the input after reporting problems. */
+  List<EventType> resolve() {
+    // A common field is one Field object shared by every type: bind it once.
+    Map<Field, Field> bound = new IdentityHashMap<>();
+    List<EventType> out = new ArrayList<>(types.size());
+    boolean ok = true;
+    for (EventType type : types) {
+      EventType.Builder b = EventType.builder(type.id()).weight(type.weight()).location(type.location());
+      Map<String, Member> members = new HashMap<>();
+      for (Field f : type.fields()) {
+        if (!(f.kind() instanceof RefKind ref)) {
+          b.addField(f);
+          continue;
+        }
+        String element = f.common() ? "common field '" + f.name() + "'" : "event '" + type.id() + "' field '" + f.name() + "'";
+        Field resolved = bound.containsKey(f) ? bound.get(f) : bind(f, ref, new FieldScope(problems, element));
+        if (resolved == null) {
+          ok = false;
+          bound.put(f, null);
+          continue;
+        }
+        bound.put(f, resolved);
+        if (!sameMember(type, f, (RefKind) resolved.kind(), members, element)) {
+          ok = false;
+        }
+        b.addField(resolved);
+      }
+      out.add(b.build());
+    }
+    return ok ? out : types;
+  }
+
+  private record Member(Field field, DistributionSpec popularity) {}
+
+  /** Every reference of one event to one pool and role names one member: their popularities must agree. */
+  private boolean sameMember(EventType type, Field f, RefKind ref, Map<String, Member> members, String element) {
+    if (!(ref.resolved().source() instanceof RefKind.Member m)) {
+      return true;
+    }
+    Member first = members.putIfAbsent(m.pool() + "#" + ref.role(), new Member(f, m.popularity()));
+    if (first == null || java.util.Objects.equals(first.popularity(), m.popularity())) {
+      return true;
+    }
+    problems.add(f.location(), element + ": refers to the same member of pool '" + m.pool() + "' as field '" + first.field().name()
+        + "' (line " + first.field().location().line() + ") but with another distribution; give both the same, or a role each "
+        + "(role: buyer) to pick two members");
+    return false;
+  }
+
+  private Field bind(Field self, RefKind ref, FieldScope scope) {
+    MapNode definition = ref.definition();
+    Node at = definition.get(RefKind.KEY).orElse(definition);
+    String owner = ref.targetOwner();
+    EntityPool pool = pools.get(owner);
+    Integer type = typeIndex.get(owner);
+    if (pool == null && type == null) {
+      List<String> known = new ArrayList<>(pools.keySet());
+      typeIndex.keySet().stream().sorted().forEach(known::add);
+      scope.error(at, "ref '" + ref.target() + "': no pool or event type '" + owner + "'"
+          + DidYouMean.suggest(owner, known).map(s -> "; did you mean '" + s + "'?").orElse("")
+          + (pools.isEmpty() ? " (pools are declared under entities)" : " (pools: " + String.join(", ", pools.keySet()) + ")"));
+      return null;
+    }
+    List<Field> candidates = pool != null ? pool.fields() : types.get(type).fields();
+    String what = pool != null ? "pool '" + owner + "'" : "event '" + owner + "'";
+    Optional<Field> target = candidates.stream().filter(c -> c.name().equals(ref.targetField())).findFirst();
+    if (target.isEmpty()) {
+      scope.error(at, "ref '" + ref.target() + "': " + what + " has no field '" + ref.targetField() + "'"
+          + DidYouMean.suggest(ref.targetField(), candidates.stream().map(Field::name).toList()).map(s -> "; did you mean '" + s + "'?").orElse("")
+          + " (it has: " + String.join(", ", candidates.stream().map(Field::name).toList()) + ")");
+      return null;
+    }
+    Field t = target.get();
+    String refused = refusal(t);
+    if (refused != null) {
+      scope.error(at, "ref '" + ref.target() + "': " + refused);
+      return null;
+    }
+    RefKind.Source source = pool != null ? member(self, ref, pool, scope) : emitted(self, ref, t, type, scope);
+    if (source == null) {
+      return null;
+    }
+    Field renamed = Field.builder(self.name(), t.kind()).location(self.location()).path(t.path(), self.codePath() + "$target").build();
+    return self.toBuilder(ref.bind(new RefKind.Resolved(renamed, source))).build();
+  }
+
+  /** Why {@code target} cannot be referred to, or null. */
+  private static String refusal(Field target) {
+    if (target.kind() instanceof RefKind) {
+      return "field '" + target.name() + "' is a reference itself; refer to what it refers to (chains and cycles of references are not supported)";
+    }
+    if (target.nulls().isPresent()) {
+      return "field '" + target.name() + "' is nullable; a reference reads one value per row, so its target must always have one";
+    }
+    if (!target.kind().children().isEmpty()) {
+      return "field '" + target.name() + "' is a " + target.kind().typeName() + "; a reference's target is a single value";
+    }
+    if (target.kind().refersToFields()) {
+      return "field '" + target.name() + "' is computed from its event's other fields, which the referring event does not have";
+    }
+    return null;
+  }
+
+  private RefKind.Source member(Field self, RefKind ref, EntityPool pool, FieldScope scope) {
+    MapNode definition = ref.definition();
+    if (ref.match() != null) {
+      scope.error(definition.get("match").get(), "match applies to references to an event type's ids; every member of pool '"
+          + pool.name() + "' exists, so every reference to it matches");
+      return null;
+    }
+    Optional<DistributionSpec> popularity = ref.popularity(pool.count(), scope);
+    if (popularity == null) {
+      return null;
+    }
+    return new RefKind.Member(pool.name(), pool.count(), popularity.orElse(null), Identifiers.fnv1a64(RefKind.memberPath(pool.name(), ref.role())));
+  }
+
+  private RefKind.Source emitted(Field self, RefKind ref, Field target, int type, FieldScope scope) {
+    MapNode definition = ref.definition();
+    for (String key : List.of("role", DistributionSpec.KEY)) {
+      if (definition.get(key).isPresent()) {
+        scope.error(definition.get(key).get(), key + " applies to references to a pool's members; a reference to event '"
+            + types.get(type).id() + "' reads the ids its rows emitted");
+        return null;
+      }
+    }
+    Node at = definition.get(RefKind.KEY).get();
+    if (!UniqueKind.isUnique(target.kind())) {
+      scope.error(at, "ref '" + ref.target() + "': field '" + target.name() + "' is " + target.kind().describe()
+          + ", whose values repeat across rows, so a join on it would not find the declared share; refer to a uuid, a sequence, "
+          + "or an int or long with unique: true");
+      return null;
+    }
+    if (types.get(type).weight() <= 0) {
+      scope.error(at, "ref '" + ref.target() + "': event '" + types.get(type).id() + "' has weight 0 and never emits an id");
+      return null;
+    }
+    if (typePick == null) {
+      typePick = AliasTable.of(types.stream().mapToDouble(EventType::weight).toArray());
+    }
+    double match = ref.match() == null ? 1.0 : ref.match();
+    return new RefKind.Emitted(types.get(type).id(), match, typePick.rowsOf(type), Identifiers.fnv1a64(self.path() + "#ref"));
+  }
+}
