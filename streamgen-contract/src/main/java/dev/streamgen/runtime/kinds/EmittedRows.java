@@ -12,7 +12,8 @@ import dev.streamgen.runtime.api.RowsOfType;
  * so a consumer joining on it finds the match share, and no orphan ever matches.
  *
  * <p>A row with no earlier row of the type (the first rows of a run) is an orphan too; after
- * {@code tries} candidates the search gives up the same way. Packed: salt, match (double bits),
+ * {@code tries} candidates the search gives up the same way. When every row up to this one is of
+ * the type, the orphan is the first later row that is not. Packed: salt, match (double bits),
  * tries, then the {@link RowsOfType} words.
  */
 public final class EmittedRows extends RowSource {
@@ -32,8 +33,13 @@ public final class EmittedRows extends RowSource {
       throw new IllegalArgumentException("match " + match + " is not in [0, 1]");
     }
     this.rows = rows;
-    // The chance that a row with earlier rows of the type finds none is (1 - w)^tries < e^-40.
-    long tries = (long) Math.min(1e7, Math.ceil(40 / Math.max(rows.weight(), 1e-9)));
+    // Both searches draw until they hit: a match finds a row of the type with chance w per draw, an
+    // orphan a row of another type with chance 1 - w. Enough tries for the rarer of the two makes the
+    // chance that either gives up early below e^-40: (1 - w)^tries and w^tries. A side with no rows
+    // at all (w = 0 or 1) can never hit, so tries are not counted for it.
+    double w = rows.weight();
+    double rarer = Math.min(w, 1 - w) > 0 ? Math.min(w, 1 - w) : Math.max(w, 1 - w);
+    long tries = (long) Math.min(1e7, Math.ceil(40 / Math.max(rarer, 1e-9)));
     long[] typeWords = rows.words();
     this.words = new long[3 + typeWords.length];
     words[0] = salt;
@@ -84,6 +90,12 @@ public final class EmittedRows extends RowSource {
         return candidate;
       }
     }
-    return row + 1;
+    // Every row up to this one is of the type (the first rows of a run): the first later row that is not.
+    for (long candidate = row + 1; candidate <= row + tries; candidate++) {
+      if (!RowsOfType.contains(code, type, seed, candidate)) {
+        return candidate;
+      }
+    }
+    return row + 1; // only when the type is every row: no orphan exists
   }
 }
