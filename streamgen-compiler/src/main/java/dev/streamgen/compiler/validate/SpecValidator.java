@@ -76,11 +76,11 @@ public final class SpecValidator {
     List<Field> common = commonFields(root);
     List<EventType> types = eventTypes(root, common);
     Settings settings = new SettingsValidator(problems).validate(root);
+    partitionKey(settings, common, types);
     if (!problems.isEmpty() || types.isEmpty()) {
       return null;
     }
     types = new References(problems, pools, types).resolve();
-    partitionKey(settings, common, types);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -342,7 +342,7 @@ public final class SpecValidator {
     boolean shorthandRef = definition.get("type").isEmpty() && definition.get(RefKind.KEY).isPresent();
     Node typeNode = shorthandRef
         ? definition.get(RefKind.KEY).get()
-        : scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names()) + ", or ref: <pool>.<field>");
+        : scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names()));
     if (typeNode == null) {
       return null;
     }
