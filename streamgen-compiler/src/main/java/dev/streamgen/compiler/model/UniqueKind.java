@@ -7,7 +7,7 @@ import dev.streamgen.compiler.config.Node;
 import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.runtime.kinds.FieldGenerator;
 import dev.streamgen.runtime.kinds.UniqueNumberField;
-import dev.streamgen.runtime.kinds.UniqueUuidField;
+import dev.streamgen.runtime.kinds.UuidField;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * {@code unique: true} on an {@code int}, {@code long} or {@code uuid} field: distinct rows (or pool
- * members) get distinct values, drawn through a keyed permutation ({@link UniqueNumberField}, {@link
- * UniqueUuidField}). An int or long range holds max - min + 1 values, so uniqueness holds for that
+ * members) get distinct values, drawn through a keyed permutation ({@link UniqueNumberField}, a unique
+ * {@link UuidField}). An int or long range holds max - min + 1 values, so uniqueness holds for that
  * many rows (a pool's count is checked here; a run's rows are the user's to size, docs/config.md). A
  * {@code sequence} is unique already and keeps its kind. Schemas and Java types are the base kind's.
  */
@@ -117,7 +117,7 @@ public record UniqueKind(FieldKind base) implements FieldKind {
 
   @Override
   public Class<? extends FieldGenerator> generatorClass() {
-    return base instanceof UuidKind ? UniqueUuidField.class : UniqueNumberField.class;
+    return base instanceof UuidKind ? UuidField.class : UniqueNumberField.class;
   }
 
   @Override
@@ -128,7 +128,7 @@ public record UniqueKind(FieldKind base) implements FieldKind {
   @Override
   public CodeBlock newGenerator(FieldCode f) {
     if (base instanceof UuidKind) {
-      return Kinds.newSalted(f, UniqueUuidField.class);
+      return Kinds.newSalted(f, UuidField.class, CodeBlock.of("true"));
     }
     boolean wide = base instanceof LongKind;
     long min = wide ? ((LongKind) base).min() : ((IntKind) base).min();

@@ -272,8 +272,8 @@ public final class PackedCatalog {
       case UniqueNumberField.CODE:
         UniqueNumberField.write(c, at, format, seed, row, out);
         break;
-      case UniqueUuidField.CODE:
-        UniqueUuidField.write(c, at, format, seed, row, out);
+      case UuidField.UNIQUE_CODE:
+        UuidField.writeUnique(c, at, format, seed, row, out);
         break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
@@ -358,8 +358,8 @@ public final class PackedCatalog {
         return RefField.text(this, kind, c, constants, seed, row, eventTimeMicros);
       case UniqueNumberField.CODE:
         return UniqueNumberField.text(c, constants, seed, row);
-      case UniqueUuidField.CODE:
-        return UniqueUuidField.text(c, constants, seed, row);
+      case UuidField.UNIQUE_CODE:
+        return UuidField.uniqueText(c, constants, seed, row);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }

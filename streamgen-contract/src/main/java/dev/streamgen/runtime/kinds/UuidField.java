@@ -16,18 +16,32 @@ import java.util.UUID;
  * salt + 1. Avro string with logical type uuid; Protobuf string; JSON string; binary 16 bytes. The
  * packed writer never builds a {@link UUID}.
  *
+ * <p>With {@code unique: true} the 62 free low bits are a {@link Permutation} of the row over
+ * [0, 2^62) instead of a hash, so no two rows (or pool members) share one, guaranteed rather than
+ * only likely; the high half is drawn the same way.
+ *
  * <p>Packed: salt, Protobuf tag.
  */
 public final class UuidField extends FieldGenerator {
   static final int CODE = 3;
+  /** A unique uuid field. */
+  static final int UNIQUE_CODE = 33;
+  private static final long LOW_BITS = 1L << 62;
 
   private final long salt;
   private final int protoTag;
+  private final boolean unique;
 
   public UuidField(String name, int index, long salt) {
+    this(name, index, salt, false);
+  }
+
+  /** @param unique distinct rows get distinct values */
+  public UuidField(String name, int index, long salt, boolean unique) {
     super(name, index);
     this.salt = salt;
     this.protoTag = protoTag(ProtobufWriter.WIRE_LENGTH_DELIMITED);
+    this.unique = unique;
   }
 
   @Override
@@ -37,7 +51,7 @@ public final class UuidField extends FieldGenerator {
 
   @Override
   int code() {
-    return CODE;
+    return unique ? UNIQUE_CODE : CODE;
   }
 
   @Override
@@ -54,7 +68,11 @@ public final class UuidField extends FieldGenerator {
     return Uuids.lsb(Rng.hash(row, Rng.stream(seed, salt + 1)));
   }
 
-  static void encode(Format format, ByteWriter out, long msb, long lsb, int protoTag) {
+  private static long uniqueLsb(long seed, long row, long salt) {
+    return Uuids.lsb(Permutation.apply(row, LOW_BITS, Rng.stream(seed, salt + 1)));
+  }
+
+  private static void encode(Format format, ByteWriter out, long msb, long lsb, int protoTag) {
     switch (format) {
       case JSON:
         JsonWriter.writeUuid(out, msb, lsb);
@@ -71,7 +89,7 @@ public final class UuidField extends FieldGenerator {
   }
 
   public UUID value(long seed, long row, long eventTimeMicros) {
-    return new UUID(msb(seed, row, salt), lsb(seed, row, salt));
+    return new UUID(msb(seed, row, salt), unique ? uniqueLsb(seed, row, salt) : lsb(seed, row, salt));
   }
 
   public void writeJson(ByteWriter out, UUID value) {
@@ -106,5 +124,20 @@ public final class UuidField extends FieldGenerator {
   static String text(long[] code, int at, long seed, long row) {
     long salt = code[at];
     return Uuids.toString(msb(seed, row, salt), lsb(seed, row, salt));
+  }
+
+  /** {@link #write} of a unique field. */
+  static void writeUnique(long[] code, int at, Format format, long seed, long row, ByteWriter out) {
+    long salt = code[at];
+    encode(format, out, msb(seed, row, salt), uniqueLsb(seed, row, salt), (int) code[at + 1]);
+  }
+
+  static String uniqueText(long[] code, int at, long seed, long row) {
+    return uniqueText(seed, row, code[at]);
+  }
+
+  /** The text of row {@code row}'s value of a unique field salted {@code salt} (the Spark column's function). */
+  public static String uniqueText(long seed, long row, long salt) {
+    return Uuids.toString(msb(seed, row, salt), uniqueLsb(seed, row, salt));
   }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *       generator's typed value at the source row, encoded by the target's typed writers (a
  *       nullable target with {@link NullableField}'s typed methods, as generated classes do), byte
  *       for byte in every format, and its field text is the target's text at the source row;
- *   <li>{@link UniqueNumberField} and {@link UniqueUuidField}: packed equals typed in every format,
+ *   <li>{@link UniqueNumberField} and unique {@link UuidField}: packed equals typed in every format,
  *       encoded as the plain int, long and uuid kinds encode, with distinct values in range.
  * </ul>
  */
@@ -416,7 +416,7 @@ class RelationshipKindsTest {
 
   private final UniqueNumberField uniqueInt = new UniqueNumberField("u_int", 0, 601, -500, 1000, false);
   private final UniqueNumberField uniqueLong = new UniqueNumberField("u_long", 1, 602, 10_000_000_000L, 1000, true);
-  private final UniqueUuidField uniqueUuid = new UniqueUuidField("u_uuid", 2, 603);
+  private final UuidField uniqueUuid = new UuidField("u_uuid", 2, 603, true);
   private final UniqueNumberField topInt = new UniqueNumberField("u_top", 3, 604, Integer.MAX_VALUE - 999L, 1000, false);
   private final EventTypeKernel uniques = new EventTypeKernel("t.unique", 0x9ABCL, uniqueInt, uniqueLong, uniqueUuid, topInt);
   // The plain kinds with the same names, positions and signedness: how an int, a long and a uuid encode.

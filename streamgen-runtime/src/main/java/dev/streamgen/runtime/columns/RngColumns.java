@@ -14,7 +14,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.kinds.EmittedRows;
 import dev.streamgen.runtime.kinds.UniqueNumberField;
-import dev.streamgen.runtime.kinds.UniqueUuidField;
+import dev.streamgen.runtime.kinds.UuidField;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Column;
@@ -99,9 +99,9 @@ public final class RngColumns {
     return functions.udf(value, DataTypes.LongType).apply(row);
   }
 
-  /** {@link UniqueUuidField}'s value of each row, as text. */
+  /** A unique {@link UuidField}'s value of each row, as text. */
   public static Column uniqueUuid(Column row, long seed, long salt) {
-    UDF1<Long, String> value = r -> UniqueUuidField.text(seed, r, salt);
+    UDF1<Long, String> value = r -> UuidField.uniqueText(seed, r, salt);
     return functions.udf(value, DataTypes.StringType).apply(row);
   }
 
