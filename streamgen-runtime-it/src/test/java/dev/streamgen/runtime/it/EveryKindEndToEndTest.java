@@ -126,7 +126,10 @@ class EveryKindEndToEndTest {
       protobufMessage = t.get("protobuf_message").asText();
       jsonSchema = t.get("json_schema").asText();
       weight = t.get("weight").asDouble();
-      t.get("fields").forEach(fields::add);
+      // A reference's schemas are its target's: it decodes and is checked as the target's kind.
+      t.get("fields").forEach(f -> fields.add(f.get("type").asText().equals("ref")
+          ? ((com.fasterxml.jackson.databind.node.ObjectNode) f.deepCopy()).put("type", f.get("target_type").asText()).put("ref", f.get("target").asText())
+          : f));
     }
   }
 
@@ -368,6 +371,7 @@ class EveryKindEndToEndTest {
         .as("%s: share of %s", sink, t.id).isCloseTo(t.weight, org.assertj.core.data.Offset.offset(0.04)));
     Map<String, int[]> nulls = new TreeMap<>(); // "type.field" -> {null, not null}
     Map<String, Integer> texts = new HashMap<>();
+    Map<String, List<Map<String, Object>>> decoded = new HashMap<>(); // type -> each event's checked values
     for (Event e : events) {
       EventType t = types.get(e.type);
       assertThat(e.values.keySet()).as("%s: fields of %s", sink, e.type).hasSize(t.fields.size());
@@ -414,7 +418,9 @@ class EveryKindEndToEndTest {
         assertThat(e.partitionKey).isEqualTo(e.type);
       }
       texts.merge(text.toString(), 1, Integer::sum);
+      decoded.computeIfAbsent(e.type, k -> new ArrayList<>()).add(checked);
     }
+    assertReferences(sink, decoded);
     for (EventType t : types.values()) {
       for (JsonNode f : t.fields) {
         assertNulls(sink, t.id + "." + f.get("name").asText(), f, nulls);
@@ -612,6 +618,47 @@ class EveryKindEndToEndTest {
       }
       default:
         return raw; // a kind this test does not know yet: present (and null as its setting says)
+    }
+  }
+
+  /**
+   * What references promise, over the decoded events: references to one pool member in an event
+   * agree across events (a member's id always comes with the same attributes), and references to
+   * ids another type emitted find them in the declared share.
+   */
+  private static void assertReferences(String sink, Map<String, List<Map<String, Object>>> decoded) {
+    for (EventType t : types.values()) {
+      Map<String, List<JsonNode>> byMember = new HashMap<>();
+      for (JsonNode f : t.fields) {
+        if (!f.has("ref")) {
+          continue;
+        }
+        String owner = f.get("ref").asText().substring(0, f.get("ref").asText().lastIndexOf('.'));
+        String field = f.get("ref").asText().substring(owner.length() + 1);
+        if (types.containsKey(owner)) {
+          Set<String> emitted = decoded.getOrDefault(owner, List.of()).stream()
+              .map(v -> String.valueOf(v.get(field))).collect(Collectors.toSet());
+          List<Map<String, Object>> rows = decoded.getOrDefault(t.id, List.of());
+          long found = rows.stream().filter(v -> emitted.contains(String.valueOf(v.get(f.get("name").asText())))).count();
+          double match = f.get("match").asDouble();
+          double sigma = Math.sqrt(match * (1 - match) / rows.size());
+          assertThat((double) found / rows.size()).as("%s: %s.%s found among %s's", sink, t.id, f.get("name").asText(), owner)
+              .isBetween(match - 5 * sigma - 0.005, match + 5 * sigma);
+        } else {
+          byMember.computeIfAbsent(owner + "#" + (f.has("role") ? f.get("role").asText() : ""), k -> new ArrayList<>()).add(f);
+        }
+      }
+      for (List<JsonNode> member : byMember.values()) {
+        for (int i = 1; i < member.size(); i++) {
+          String first = member.get(0).get("name").asText();
+          String other = member.get(i).get("name").asText();
+          Map<String, Set<String>> seen = new HashMap<>();
+          for (Map<String, Object> v : decoded.getOrDefault(t.id, List.of())) {
+            seen.computeIfAbsent(String.valueOf(v.get(first)), k -> new HashSet<>()).add(String.valueOf(v.get(other)));
+          }
+          seen.forEach((id, values) -> assertThat(values).as("%s: %s.%s of %s %s", sink, t.id, other, first, id).hasSize(1));
+        }
+      }
     }
   }
 
