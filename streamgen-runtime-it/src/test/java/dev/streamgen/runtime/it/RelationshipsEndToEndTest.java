@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * the user's id. Expected values come from the YAML's parameters, never from the generator.
  */
 class RelationshipsEndToEndTest {
-  private static final long ROWS = 200_000;
+  private static final long ROWS = 100_000;
   private static Dataset<Row> events;
 
   @BeforeAll
