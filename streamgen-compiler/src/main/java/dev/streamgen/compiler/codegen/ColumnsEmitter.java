@@ -5,6 +5,7 @@ import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
+import dev.streamgen.compiler.model.ChangeImageKind;
 import dev.streamgen.compiler.model.EventCatalog;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
@@ -23,6 +24,8 @@ import javax.lang.model.element.Modifier;
  * classes load without Spark.
  */
 public final class ColumnsEmitter {
+  private static final ClassName SPARK_FUNCTIONS = ClassName.get("org.apache.spark.sql", "functions");
+  private static final ClassName RNG_COLUMNS = ClassName.get("dev.streamgen.runtime.columns", "RngColumns");
   private final EventCatalog catalog;
   private final KernelChunks chunks;
   private final int chunk;
@@ -87,31 +90,59 @@ public final class ColumnsEmitter {
     return typeMethod + "$" + field.codePath();
   }
 
-  /** One method per reference of the type: its target's column, {@code row} being the rows referred to. */
+  /** One method per reference of the type (a change image's fields too): its target's column, {@code row} being the rows referred to. */
   private static List<MethodSpec> refColumns(EventType type, String method) {
     List<MethodSpec> methods = new java.util.ArrayList<>();
     List<Field> fields = type.fields();
     for (int i = 0; i < fields.size(); i++) {
       Field field = fields.get(i);
-      if (!(field.kind() instanceof RefKind ref)) {
-        continue;
+      CodeBlock held = CodeBlock.of("kernel.field($L)", i);
+      if (field.kind() instanceof RefKind) {
+        methods.add(refColumn(type, method, field, i, held));
+      } else if (field.kind() instanceof ChangeImageKind image) {
+        CodeBlock imageGenerator = FieldCode.unwrapped(field, held);
+        List<Field> children = image.struct().fields();
+        for (int j = 0; j < children.size(); j++) {
+          methods.add(refColumn(type, method, children.get(j), j, CodeBlock.of("$L.field($L)", imageGenerator, j)));
+        }
       }
-      Field target = ref.resolved().target();
-      CodeBlock held = CodeBlock.of("$L.target()", FieldCode.unwrapped(field, CodeBlock.of("kernel.field($L)", i)));
-      FieldCode t = FieldCode.of(target, i, FieldCode.unwrapped(target, held));
-      methods.add(MethodSpec.methodBuilder(refMethodName(method, field))
-          .returns(SparkNames.COLUMN)
-          .addJavadoc("{@code $L} of {@code $L}: {@code $L} at each row of {@code row}.\n", Comments.safe(field.name()), Comments.safe(type.id()),
-              Comments.safe(ref.target()))
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(EventTypeKernel.class, "kernel")
-          .addParameter(long.class, "seed")
-          .addParameter(SparkNames.COLUMN, "row")
-          .addParameter(SparkNames.COLUMN, "eventTimeMicros")
-          .addStatement("return $L", target.column(t))
-          .build());
     }
     return methods;
+  }
+
+  /** The method of reference {@code field} (position {@code index}), whose generator {@code held} gives. */
+  private static MethodSpec refColumn(EventType type, String method, Field field, int index, CodeBlock held) {
+    RefKind ref = (RefKind) field.kind();
+    Field target = ref.resolved().target();
+    CodeBlock targetHeld = CodeBlock.of("$L.target()", FieldCode.unwrapped(field, held));
+    FieldCode t = FieldCode.of(target, index, FieldCode.unwrapped(target, targetHeld));
+    return MethodSpec.methodBuilder(refMethodName(method, field))
+        .returns(SparkNames.COLUMN)
+        .addJavadoc("{@code $L} of {@code $L}: {@code $L} at each row of {@code row}.\n", Comments.safe(field.path()), Comments.safe(type.id()),
+            Comments.safe(ref.target()))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(EventTypeKernel.class, "kernel")
+        .addParameter(long.class, "seed")
+        .addParameter(SparkNames.COLUMN, "row")
+        .addParameter(SparkNames.COLUMN, "eventTimeMicros")
+        .addStatement("return $L", target.column(t))
+        .build();
+  }
+
+  /** A change image's column: null when the operation has no such image, else the struct of its fields at their rows. */
+  private static CodeBlock imageColumn(Field field, ChangeImageKind image, FieldCode f, String method) {
+    CodeBlock.Builder struct = CodeBlock.builder().add("$T.struct(", SPARK_FUNCTIONS);
+    List<Field> children = image.struct().fields();
+    for (int j = 0; j < children.size(); j++) {
+      Field child = children.get(j);
+      FieldCode c = FieldCode.of(child, j, FieldCode.unwrapped(child, CodeBlock.of("$L.field($L)", f.generator(), j)));
+      RefKind ref = (RefKind) child.kind();
+      CodeBlock value = CodeBlock.of("$N(kernel, seed, $L, eventTimeMicros)", refMethodName(method, child), ref.sourceRowColumn(c));
+      struct.add(j == 0 ? "$L.as($L)" : ", $L.as($L)", child.column(c, value), JavaLiterals.string(child.name()));
+    }
+    struct.add(")");
+    return CodeBlock.of("$T.when($T.changeImageNull(row, seed, $L.changes(), $L), $T.lit(null)).otherwise($L)",
+        SPARK_FUNCTIONS, RNG_COLUMNS, f.generator(), image.before(), SPARK_FUNCTIONS, struct.build());
   }
 
   private static MethodSpec typeColumns(EventType type, String method) {
@@ -122,6 +153,8 @@ public final class ColumnsEmitter {
       FieldCode f = FieldCode.of(field, i, FieldCode.unwrapped(field, CodeBlock.of("kernel.field($L)", i)));
       CodeBlock column = field.kind() instanceof RefKind ref
           ? field.column(f, CodeBlock.of("$N(kernel, seed, $L, eventTimeMicros)", refMethodName(method, field), ref.sourceRowColumn(f)))
+          : field.kind() instanceof ChangeImageKind image
+          ? imageColumn(field, image, f, method)
           : field.column(f);
       array.add(i == 0 ? "\n" : ",\n").add("$L.as($L)", column, JavaLiterals.string(f.name()));
     }

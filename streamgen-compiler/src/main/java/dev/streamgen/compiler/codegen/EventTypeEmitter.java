@@ -9,6 +9,7 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.compiler.model.ArrayKind;
+import dev.streamgen.compiler.model.ChangeImageKind;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldCode;
@@ -110,8 +111,8 @@ public final class EventTypeEmitter {
       event.addMethod(writer(format));
     }
     for (Field f : nested(type.fields())) {
-      if (f.kind() instanceof StructKind struct) {
-        event.addType(structClass(f, struct));
+      if (ChangeImageKind.structOf(f.kind()) != null) {
+        event.addType(structClass(f, ChangeImageKind.structOf(f.kind())));
       } else if (f.kind() instanceof ArrayKind array) {
         event.addMethod(arrayValues(f, array));
       } else if (f.kind() instanceof MapKind map) {
@@ -191,7 +192,7 @@ public final class EventTypeEmitter {
   /** Expression: the value of field {@code f} for the row {@code row} (null when the field's null draw says so). */
   private CodeBlock value(Field f, CodeBlock row) {
     CodeBlock value;
-    if (f.kind() instanceof StructKind) {
+    if (ChangeImageKind.structOf(f.kind()) != null) {
       value = CodeBlock.of("new $L(seed, $L, eventTimeMicros)", StructKind.className(f), row);
     } else if (f.kind() instanceof ArrayKind || f.kind() instanceof MapKind) {
       value = CodeBlock.of("$N(seed, $L, eventTimeMicros)", arrayValuesName(f), row);
@@ -305,7 +306,7 @@ public final class EventTypeEmitter {
   private void writeValue(MethodSpec.Builder m, Format format, Field f, CodeBlock value) {
     String method = PayloadCode.writerName(format);
     CodeBlock fmt = CodeBlock.of("$T.$L", Format.class, format.name());
-    if (f.kind() instanceof StructKind) {
+    if (ChangeImageKind.structOf(f.kind()) != null) {
       m.addCode("{\n$>")
           .addStatement("int open = $L.begin($L, out)", generator(f), fmt)
           .addStatement("$L.$N(out)", value, method)
@@ -387,7 +388,8 @@ public final class EventTypeEmitter {
               .initializer("($T) $N.field()", generator, nullsName(f))
               .build());
     }
-    if (f.kind() instanceof StructKind struct) {
+    if (ChangeImageKind.structOf(f.kind()) != null) {
+      StructKind struct = ChangeImageKind.structOf(f.kind());
       for (int j = 0; j < struct.fields().size(); j++) {
         kernelFields(k, struct.fields().get(j), CodeBlock.of("$N.field($L)", name, j));
       }

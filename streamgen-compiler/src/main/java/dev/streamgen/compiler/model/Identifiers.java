@@ -44,7 +44,8 @@ public final class Identifiers {
           "DecimalField", "BytesField", "EnumField", "BigDecimal", "IntStream",
           "StructField", "ArrayField", "ArrayList", "Boolean", "RegexField",
           "ExprField", "IntResult", "LongResult", "DoubleResult", "WeightsBy",
-          "MapField", "Map", "LinkedHashMap");
+          "MapField", "Map", "LinkedHashMap",
+          "ChangeRows", "ChangeRowSource", "ChangeImageField", "ChangeOpField", "ChangeNumberField", "RowsOfType");
 
   private Identifiers() {}
 

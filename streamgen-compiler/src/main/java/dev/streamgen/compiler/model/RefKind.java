@@ -7,6 +7,7 @@ import dev.streamgen.compiler.config.MapNode;
 import dev.streamgen.compiler.config.Node;
 import dev.streamgen.compiler.config.ScalarNode;
 import dev.streamgen.runtime.api.RowsOfType;
+import dev.streamgen.runtime.kinds.ChangeRowSource;
 import dev.streamgen.runtime.kinds.EmittedRows;
 import dev.streamgen.runtime.kinds.MemberPick;
 import dev.streamgen.runtime.kinds.RefField;
@@ -39,7 +40,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
   public record Resolved(Field target, Source source) {}
 
   /** The row a reference reads. */
-  public sealed interface Source permits Member, Emitted {}
+  public sealed interface Source permits Member, Emitted, Change {}
 
   /**
    * A pool member: {@code salt} of the pick (the pool and role's), {@code count} members.
@@ -50,6 +51,12 @@ public record RefKind(String target, String role, Double match, MapNode definiti
 
   /** A row of event type {@code typeId} (its index {@code rows.type()}), for a {@code match} share of rows. */
   public record Emitted(String typeId, double match, RowsOfType rows, long salt) implements Source {}
+
+  /**
+   * A change stream's row ({@link ChangeStream}): the member a change is about, or the row of its
+   * before or after image's updated fields.
+   */
+  public record Change(ChangeStream stream, ChangeRowSource.Mode mode) implements Source {}
 
   private static FieldKind parse(MapNode definition, FieldScope scope) {
     Node node = scope.require(definition, KEY, "<pool>.<field> or <event_type_id>.<field>");
@@ -116,6 +123,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     }
     String how = resolved.source() instanceof Emitted e
         ? ", match " + FieldScope.format(e.match())
+        : resolved.source() instanceof Change c ? ", " + c.mode().name().toLowerCase(java.util.Locale.ROOT) + " row of the change"
         : ((Member) resolved.source()).popularity() == null ? "" : ((Member) resolved.source()).popularity().describe();
     return base + " (" + resolved.target().describe() + how + ")";
   }
@@ -161,6 +169,8 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     }
     if (resolved.source() instanceof Emitted e) {
       parameters.put("match", e.match());
+    } else if (resolved.source() instanceof Change c) {
+      parameters.put("change_row", c.mode().name().toLowerCase(java.util.Locale.ROOT));
     } else if (((Member) resolved.source()).popularity() != null) {
       parameters.put(DistributionSpec.KEY, ((Member) resolved.source()).popularity().manifest());
     }
@@ -190,13 +200,21 @@ public record RefKind(String target, String role, Double match, MapNode definiti
   }
 
   private CodeBlock newSource() {
+    if (resolved().source() instanceof Change c) {
+      return CodeBlock.of("new $T($L, $T.$L)", ChangeRowSource.class, c.stream().newChangeRows(), ChangeRowSource.Mode.class, c.mode().name());
+    }
     if (resolved().source() instanceof Member m) {
       return CodeBlock.of(
           "new $T(0x$LL, $LL, $L)", MemberPick.class, Long.toHexString(m.salt()), m.count(),
           m.popularity() == null ? "null" : m.popularity().newInstance());
     }
     Emitted e = (Emitted) resolved().source();
-    long[] words = e.rows().words();
+    return CodeBlock.of("new $T(0x$LL, $L, $L)", EmittedRows.class, Long.toHexString(e.salt()), Kinds.literal(e.match()), newRowsOfType(e.rows()));
+  }
+
+  /** Expression: {@code new RowsOfType(...)} equal to {@code rows}. */
+  public static CodeBlock newRowsOfType(RowsOfType rows) {
+    long[] words = rows.words();
     int count = (int) words[3];
     CodeBlock.Builder columns = CodeBlock.builder().add("new int[] {");
     CodeBlock.Builder probabilities = CodeBlock.builder().add("new double[] {");
@@ -205,15 +223,15 @@ public record RefKind(String target, String role, Double match, MapNode definiti
       probabilities.add(i == 0 ? "$L" : ", $L", Kinds.literal(Double.longBitsToDouble(words[5 + 2 * i])));
     }
     return CodeBlock.of(
-        "new $T(0x$LL, $L, new $T($L, $L, $L, $L, $L))",
-        EmittedRows.class, Long.toHexString(e.salt()), Kinds.literal(e.match()), ClassName.get(RowsOfType.class),
+        "new $T($L, $L, $L, $L, $L)", ClassName.get(RowsOfType.class),
         words[0], words[1], Kinds.literal(Double.longBitsToDouble(words[2])), columns.add("}").build(),
         probabilities.add("}").build());
   }
 
   @Override
   public int literalCount() {
-    int source = resolved().source() instanceof Emitted e ? 6 + 2 * (int) e.rows().words()[3] : 4;
+    int source = resolved().source() instanceof Emitted e ? 6 + 2 * (int) e.rows().words()[3]
+        : resolved().source() instanceof Change c ? 1 + c.stream().literalCount() : 4;
     return source + resolved().target().kind().literalCount();
   }
 
@@ -225,6 +243,9 @@ public record RefKind(String target, String role, Double match, MapNode definiti
 
   /** Spark column of the row a row refers to, a LONG; {@code f}'s generator is the {@link RefField}. */
   public CodeBlock sourceRowColumn(FieldCode f) {
+    if (resolved().source() instanceof Change) {
+      return CodeBlock.of("$T.sourceRow(row, seed, $L.source())", Kinds.RNG_COLUMNS, f.generator());
+    }
     if (resolved().source() instanceof Member m) {
       Field pick = Field.builder(f.name(), new LongKind(0, m.count() - 1, m.popularity())).path(memberPath(m.pool(), role), f.field().codePath()).build();
       return pick.column(FieldCode.of(pick, f.index()));

@@ -59,8 +59,8 @@ final class References {
       EventType.Builder b = EventType.builder(type.id()).weight(type.weight()).location(type.location());
       Map<String, Member> members = new HashMap<>();
       for (Field f : type.fields()) {
-        if (!(f.kind() instanceof RefKind ref)) {
-          b.addField(f);
+        if (!(f.kind() instanceof RefKind ref) || ref.definition() == null) {
+          b.addField(f); // not a reference, or one bound already (a change stream's key)
           continue;
         }
         String element = f.common() ? "common field '" + f.name() + "'" : "event '" + type.id() + "' field '" + f.name() + "'";

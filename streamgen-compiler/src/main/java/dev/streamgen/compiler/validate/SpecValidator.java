@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 public final class SpecValidator {
   static final String COMMON_FIELDS = "common_fields";
   static final String EVENT_TYPES = "event_types";
-  private static final List<String> EVENT_KEYS = List.of("event_type_id", "weight", "fields");
+  private static final List<String> EVENT_KEYS = List.of("event_type_id", "weight", "fields", Changes.KEY);
   private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
   /** Ids and field names become file, class and member names: keep them well below OS and JVM limits. */
   static final int MAX_NAME_LENGTH = 200;
@@ -74,7 +74,7 @@ public final class SpecValidator {
     }
     Map<String, EntityPool> pools = new EntityPools(problems, this::poolField).parse(root);
     List<Field> common = commonFields(root);
-    List<EventType> types = eventTypes(root, common);
+    List<EventType> types = eventTypes(root, common, new Changes(problems, pools));
     Settings settings = new SettingsValidator(problems).validate(root);
     partitionKey(settings, common, types);
     if (!problems.isEmpty() || types.isEmpty()) {
@@ -84,6 +84,7 @@ public final class SpecValidator {
     if (!problems.isEmpty()) {
       return null;
     }
+    types = Changes.bind(types);
     EventCatalog.Builder catalog = EventCatalog.builder(source.fileName(), source.text()).settings(settings);
     common.forEach(catalog::addCommonField);
     types.forEach(catalog::addEventType);
@@ -117,7 +118,7 @@ public final class SpecValidator {
     return fields;
   }
 
-  private List<EventType> eventTypes(MapNode root, List<Field> common) {
+  private List<EventType> eventTypes(MapNode root, List<Field> common, Changes changes) {
     List<EventType> types = new ArrayList<>();
     Node node = root.get(EVENT_TYPES).orElse(null);
     if (node == null) {
@@ -154,7 +155,9 @@ public final class SpecValidator {
       } else {
         weightNodes.add(weight);
       }
-      List<Field> fields = typeFields(map, element, common);
+      List<Field> fields = map.get(Changes.KEY).isEmpty()
+          ? typeFields(map, element, common)
+          : changeFields(map, id, element, common, changes);
       if (id == null || weight == null || fields == null) {
         continue;
       }
@@ -222,6 +225,12 @@ public final class SpecValidator {
       return null;
     }
     return s;
+  }
+
+  /** Common fields first, then a change stream's envelope; null after reporting problems. */
+  private List<Field> changeFields(MapNode map, String id, String element, List<Field> common, Changes changes) {
+    List<Field> fields = changes.fields(map, id == null ? element : id, element, common);
+    return fields != null && identifiers(element, fields) ? fields : null;
   }
 
   /** Common fields first, then the type's own; null when a field was invalid. */

@@ -211,10 +211,12 @@ public final class NullableField extends FieldGenerator {
 
   /**
    * Whether the packed field's value of {@code row} is null: its null draw, or for an {@link
-   * ExprField} (the wrapped {@code kind}) a null operand.
+   * ExprField} (the wrapped {@code kind}) a null operand, or for a {@link ChangeImageField} an
+   * operation without that image.
    */
   static boolean isNull(long[] code, int at, int kind, long seed, long row) {
     return draw(seed, row, code[at], Double.longBitsToDouble(code[at + 1]))
-        || (kind == ExprField.CODE && ExprField.anyNull(code, at + WORDS, seed, row));
+        || (kind == ExprField.CODE && ExprField.anyNull(code, at + WORDS, seed, row))
+        || (kind == ChangeImageField.CODE && ChangeImageField.isNull(code, at + WORDS, seed, row));
   }
 }

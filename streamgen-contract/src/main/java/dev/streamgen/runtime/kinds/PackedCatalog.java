@@ -267,7 +267,17 @@ public final class PackedCatalog {
         break;
       case MemberPick.CODE:
       case EmittedRows.CODE:
+      case ChangeRowSource.CODE:
         RefField.write(this, kind, c, at, format, seed, row, eventTimeMicros, out);
+        break;
+      case ChangeImageField.CODE:
+        ChangeImageField.write(this, c, at, format, seed, row, eventTimeMicros, out);
+        break;
+      case ChangeOpField.CODE:
+        ChangeOpField.write(c, at, format, seed, row, out);
+        break;
+      case ChangeNumberField.CODE:
+        ChangeNumberField.write(c, at, format, row, eventTimeMicros, out);
         break;
       case UniqueNumberField.CODE:
         UniqueNumberField.write(c, at, format, seed, row, out);
@@ -355,7 +365,14 @@ public final class PackedCatalog {
         return ExprField.text(c, constants, seed, row);
       case MemberPick.CODE:
       case EmittedRows.CODE:
+      case ChangeRowSource.CODE:
         return RefField.text(this, kind, c, constants, seed, row, eventTimeMicros);
+      case ChangeImageField.CODE:
+        return nestedText(StructField.CODE, c, ChangeImageField.structAt(c, constants), seed, row, eventTimeMicros);
+      case ChangeOpField.CODE:
+        return ChangeOpField.text(c, constants, seed, row);
+      case ChangeNumberField.CODE:
+        return ChangeNumberField.text(c, constants, row, eventTimeMicros);
       case UniqueNumberField.CODE:
         return UniqueNumberField.text(c, constants, seed, row);
       case UuidField.UNIQUE_CODE:

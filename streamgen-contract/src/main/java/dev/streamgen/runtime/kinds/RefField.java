@@ -58,14 +58,19 @@ public final class RefField extends FieldGenerator {
   }
 
   static boolean isRef(int kind) {
-    return kind == MemberPick.CODE || kind == EmittedRows.CODE;
+    return kind == MemberPick.CODE || kind == EmittedRows.CODE || kind == ChangeRowSource.CODE;
   }
 
   /** The source row of the packed reference of kind code {@code kind} whose constants start at {@code at}. */
   static long sourceRow(int kind, long[] code, int at, long seed, long row) {
-    return kind == MemberPick.CODE
-        ? MemberPick.sourceRow(code, at + 1, seed, row)
-        : EmittedRows.sourceRow(code, at + 1, seed, row);
+    switch (kind) {
+      case MemberPick.CODE:
+        return MemberPick.sourceRow(code, at + 1, seed, row);
+      case ChangeRowSource.CODE:
+        return ChangeRowSource.sourceRow(code, at + 1, seed, row);
+      default:
+        return EmittedRows.sourceRow(code, at + 1, seed, row);
+    }
   }
 
   /** Writes the packed reference whose constants start at {@code at} (its JSON key was written). */

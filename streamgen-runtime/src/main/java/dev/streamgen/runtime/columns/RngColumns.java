@@ -12,7 +12,9 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.kinds.ChangeRows;
 import dev.streamgen.runtime.kinds.EmittedRows;
+import dev.streamgen.runtime.kinds.RowSource;
 import dev.streamgen.runtime.kinds.UniqueNumberField;
 import dev.streamgen.runtime.kinds.UuidField;
 import org.apache.spark.sql.api.java.UDF1;
@@ -109,5 +111,38 @@ public final class RngColumns {
   public static Column emittedRow(Column row, long seed, EmittedRows source) {
     UDF1<Long, Long> sourceRow = r -> source.sourceRow(seed, r);
     return functions.udf(sourceRow, DataTypes.LongType).apply(row);
+  }
+
+  /** The row each row's reference reads ({@link RowSource#sourceRow}: a change stream's member or image row), a LONG. */
+  public static Column sourceRow(Column row, long seed, RowSource source) {
+    UDF1<Long, Long> sourceRow = r -> source.sourceRow(seed, r);
+    return functions.udf(sourceRow, DataTypes.LongType).apply(row);
+  }
+
+  /** The operation of each row of a change stream ({@link ChangeRows#op}): c, u or d. */
+  public static Column changeOp(Column row, long seed, ChangeRows changes) {
+    UDF1<Long, String> op = r -> String.valueOf(changes.op(seed, r));
+    return functions.udf(op, DataTypes.StringType).apply(row);
+  }
+
+  /** Whether a change has no before image (an insert) or, for {@code before} false, no after image (a delete): a BOOLEAN. */
+  public static Column changeImageNull(Column row, long seed, ChangeRows changes, boolean before) {
+    UDF1<Long, Boolean> none = r -> {
+      char op = changes.op(seed, r);
+      return before ? op == 'c' : op == 'd';
+    };
+    return functions.udf(none, DataTypes.BooleanType).apply(row);
+  }
+
+  /** A change's version ({@link ChangeRows#version}: row / count + 1), a LONG. */
+  public static Column changeVersion(Column row, long count) {
+    UDF1<Long, Long> version = r -> r / count + 1;
+    return functions.udf(version, DataTypes.LongType).apply(row);
+  }
+
+  /** Event time in milliseconds from microseconds, rounded down, a LONG. */
+  public static Column millis(Column eventTimeMicros) {
+    UDF1<Long, Long> millis = t -> Math.floorDiv(t, 1000L);
+    return functions.udf(millis, DataTypes.LongType).apply(eventTimeMicros);
   }
 }

@@ -1,0 +1,99 @@
+package dev.streamgen.compiler.model;
+
+import com.squareup.javapoet.CodeBlock;
+import dev.streamgen.compiler.config.Location;
+import dev.streamgen.runtime.api.RowsOfType;
+import dev.streamgen.runtime.kinds.ChangeRowSource;
+import dev.streamgen.runtime.kinds.ChangeRows;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An event type's {@code changes}: the change stream (CDC) of pool {@code pool}, keyed by its field
+ * {@code key}, whose fields {@code updates} take a new value with each version and whose changes to
+ * a live member delete it in the share {@code deleteRatio}. Its rows are drawn by {@link ChangeRows}
+ * (docs/config.md, "Change streams"); its fields are the envelope {@link #envelope} builds.
+ *
+ * @param typeId the change type's event_type_id (salts its lanes and delete draws)
+ * @param rows the rows of the change type; null until every type's weight is known ({@link #bind})
+ */
+public record ChangeStream(String typeId, EntityPool pool, Field key, List<String> updates, double deleteRatio, RowsOfType rows) {
+  /** The envelope's field names, in payload order. */
+  public static final List<String> FIELDS = List.of("op", "key", "before", "after", "version", "ts_ms");
+
+  public ChangeStream {
+    updates = List.copyOf(updates);
+  }
+
+  /** This stream with the rows of its type. */
+  public ChangeStream bind(RowsOfType rows) {
+    return new ChangeStream(typeId, pool, key, updates, deleteRatio, rows);
+  }
+
+  public long count() {
+    return pool.count();
+  }
+
+  /** The salt of the lane permutation: FNV-1a of {@code @<pool>#changes:<type>}. */
+  public long keySalt() {
+    return Identifiers.fnv1a64("@" + pool.name() + "#changes:" + typeId);
+  }
+
+  /** The salt of the delete draws. */
+  public long deleteSalt() {
+    return Identifiers.fnv1a64("@" + pool.name() + "#changes:" + typeId + "\u0000delete");
+  }
+
+  /** Expression: {@code new ChangeRows(count, keySalt, deleteRatio, deleteSalt, new RowsOfType(...))}. */
+  public CodeBlock newChangeRows() {
+    RowsOfType r = rows == null ? new RowsOfType(1, 0, 1.0, new int[0], new double[0]) : rows;
+    return CodeBlock.of("new $T($LL, 0x$LL, $L, 0x$LL, $L)", ChangeRows.class, count(), Long.toHexString(keySalt()),
+        Kinds.literal(deleteRatio), Long.toHexString(deleteSalt()), RefKind.newRowsOfType(r));
+  }
+
+  /** Literals {@link #newChangeRows} writes. */
+  int literalCount() {
+    return 8 + (rows == null ? 0 : 2 * (int) rows.words()[3]);
+  }
+
+  /** The envelope fields after {@code common}: op, key, before, after, version, ts_ms, located at {@code at} (the type's changes). */
+  public List<Field> envelope(List<Field> common, Location at) {
+    List<Field> fields = new ArrayList<>(common);
+    fields.add(Field.builder("op", new ChangeOpKind(this)).location(at).build());
+    fields.add(ref("key", "key", key, ChangeRowSource.Mode.MEMBER, at));
+    fields.add(image("before", true, at));
+    fields.add(image("after", false, at));
+    fields.add(Field.builder("version", new ChangeNumberKind(this, true)).location(at).build());
+    fields.add(Field.builder("ts_ms", new ChangeNumberKind(this, false)).location(at).build());
+    return fields;
+  }
+
+  private Field image(String name, boolean before, Location at) {
+    List<Field> children = new ArrayList<>();
+    for (Field f : pool.fields()) {
+      boolean updated = updates.contains(f.name());
+      ChangeRowSource.Mode mode = !updated ? ChangeRowSource.Mode.MEMBER : before ? ChangeRowSource.Mode.BEFORE : ChangeRowSource.Mode.AFTER;
+      children.add(ref(name + "." + f.name(), name + "$" + f.identifier(), f, mode, at));
+    }
+    return Field.builder(name, new ChangeImageKind(this, before, new StructKind(children)))
+        .nulls(Optional.of(new Nulls(0.0)))
+        .location(at)
+        .build();
+  }
+
+  /** A field named like the last part of {@code path} reading pool field {@code target} at the rows of {@code mode}. */
+  private Field ref(String path, String codePath, Field target, ChangeRowSource.Mode mode, Location at) {
+    String name = path.substring(path.lastIndexOf('.') + 1);
+    Field renamed = Field.builder(name, target.kind()).nulls(target.nulls()).location(target.location())
+        .path(target.path(), codePath + "$target").build();
+    RefKind kind = new RefKind(pool.name() + "." + target.name(), "", null, null, null)
+        .bind(new RefKind.Resolved(renamed, new RefKind.Change(this, mode)));
+    return Field.builder(name, kind).location(at).path(path, codePath).build();
+  }
+
+  /** The change stream of a type's fields, if it is a change type. */
+  public static Optional<ChangeStream> of(List<Field> fields) {
+    return fields.stream().filter(f -> f.kind() instanceof ChangeOpKind).map(f -> ((ChangeOpKind) f.kind()).stream()).findFirst();
+  }
+}

@@ -1,0 +1,180 @@
+package dev.streamgen.runtime.kinds;
+
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.api.RowsOfType;
+import java.io.Serializable;
+
+/**
+ * The change stream (CDC) of an entity pool of {@code count} members, computed per row without
+ * state: which member a row of the change type changes, its version, the previous change of that
+ * member, the operation ({@code c}, {@code u}, {@code d}) and the rows its images are drawn at.
+ *
+ * <p>Lanes: row r is in lane {@code i = r mod count}, round {@code q = r / count}; lane i belongs to
+ * member {@code k = π(i)} (a keyed {@link Permutation} of [0, count)), so each member's potential
+ * change slots are the rows {@code q·count + π⁻¹(k)}. A row of the change type (the catalog's type
+ * pick chose it, {@link RowsOfType}) is a change of member k with version {@code q + 1}: versions
+ * increase per member. Its previous change is the latest earlier row of its lane of the type.
+ *
+ * <p>Operations: a member's first change inserts it ({@code c}). A later change draws {@code h}
+ * (uniform in [0, 1) on the delete stream): on a live member it deletes it when {@code h <
+ * deleteRatio} ({@code d}), else updates it ({@code u}); on a deleted member it re-inserts it
+ * ({@code c}). So a member is live after change x unless x is a delete; whether x was a delete only
+ * depends on the chain of earlier changes whose draw was below the ratio, walked iteratively.
+ *
+ * <p>Images: the key and the fields that never change are the member's attributes (row k, what
+ * {@code ref: <pool>.<field>} reads); the updated fields of the image after the change at round q are
+ * drawn at the virtual row {@code q·count + k} (distinct per member and version; round 0 gives the
+ * member's own attributes). The before image of a change is the after image of the previous one.
+ *
+ * <p>Packed: count, permutation salt, delete ratio (double bits), delete salt, then the {@link
+ * RowsOfType} words. Immutable and thread-safe.
+ */
+public final class ChangeRows implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final int COUNT = 0;
+  static final int KEY_SALT = 1;
+  static final int RATIO = 2;
+  static final int DELETE_SALT = 3;
+  static final int ROWS = 4;
+
+  private final RowsOfType rows;
+  private final long[] words;
+
+  /**
+   * @param count the pool's members
+   * @param keySalt the salt of the lane permutation (keyed per seed)
+   * @param deleteRatio the share of changes to a live member that delete it, in [0, 1)
+   * @param deleteSalt the salt of the delete draw
+   * @param rows the rows of the change type
+   */
+  public ChangeRows(long count, long keySalt, double deleteRatio, long deleteSalt, RowsOfType rows) {
+    if (count < 1) {
+      throw new IllegalArgumentException("a pool needs at least one member, got " + count);
+    }
+    if (!(deleteRatio >= 0 && deleteRatio < 1)) {
+      throw new IllegalArgumentException("delete ratio " + deleteRatio + " is not in [0, 1)");
+    }
+    this.rows = rows;
+    long[] typeWords = rows.words();
+    this.words = new long[ROWS + typeWords.length];
+    words[COUNT] = count;
+    words[KEY_SALT] = keySalt;
+    words[RATIO] = Double.doubleToRawLongBits(deleteRatio);
+    words[DELETE_SALT] = deleteSalt;
+    System.arraycopy(typeWords, 0, words, ROWS, typeWords.length);
+  }
+
+  public long count() {
+    return words[COUNT];
+  }
+
+  public double deleteRatio() {
+    return Double.longBitsToDouble(words[RATIO]);
+  }
+
+  /** The rows of the change type. */
+  public RowsOfType rows() {
+    return rows;
+  }
+
+  /** The packed words: shared, do not modify. */
+  long[] words() {
+    return words;
+  }
+
+  void pack(Packer p) {
+    for (long w : words) {
+      p.word(w);
+    }
+  }
+
+  /** Whether row {@code row} is a change (of the change type). */
+  public boolean isChange(long seed, long row) {
+    return rows.contains(seed, row);
+  }
+
+  /** The member whose lane row {@code row} is in. */
+  public long member(long seed, long row) {
+    return member(words, 0, seed, row);
+  }
+
+  /** The version of the change at row {@code row}: its round + 1. */
+  public long version(long row) {
+    return row / words[COUNT] + 1;
+  }
+
+  /** The previous change of row {@code row}'s member: the latest earlier row of its lane of the type; -1 for none. */
+  public long previous(long seed, long row) {
+    return previous(words, 0, seed, row);
+  }
+
+  /** The operation of the change at row {@code row}: 'c', 'u' or 'd'. */
+  public char op(long seed, long row) {
+    return op(words, 0, seed, row);
+  }
+
+  /** The row the updated fields of the after image of the change at {@code row} are drawn at. */
+  public long imageRow(long seed, long row) {
+    return imageRow(words, 0, seed, row);
+  }
+
+  // ---- over packed words starting at {@code at} ----
+
+  static long member(long[] c, int at, long seed, long row) {
+    long count = c[at + COUNT];
+    return Permutation.apply(row % count, count, Rng.stream(seed, c[at + KEY_SALT]));
+  }
+
+  static long previous(long[] c, int at, long seed, long row) {
+    long count = c[at + COUNT];
+    for (long r = row - count; r >= 0; r -= count) {
+      if (RowsOfType.contains(c, at + ROWS, seed, r)) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the draw of change {@code row} is below the delete ratio (a delete on a live member). */
+  private static boolean deleteDraw(long[] c, int at, long seed, long row) {
+    return Rng.unit(Rng.hash(row, Rng.stream(seed, c[at + DELETE_SALT]))) < Double.longBitsToDouble(c[at + RATIO]);
+  }
+
+  /**
+   * Whether the member is live after the change at {@code row}: yes after its first change and after
+   * a change whose draw is not below the ratio (an update or an insert); otherwise the change flips
+   * the state after the previous one (deletes a live member, re-inserts a deleted one).
+   */
+  static boolean liveAfter(long[] c, int at, long seed, long row) {
+    boolean flipped = false;
+    long x = row;
+    while (deleteDraw(c, at, seed, x)) {
+      long p = previous(c, at, seed, x);
+      if (p < 0) {
+        break;
+      }
+      flipped = !flipped;
+      x = p;
+    }
+    return !flipped;
+  }
+
+  static char op(long[] c, int at, long seed, long row) {
+    long p = previous(c, at, seed, row);
+    if (p < 0 || !liveAfter(c, at, seed, p)) {
+      return 'c';
+    }
+    return deleteDraw(c, at, seed, row) ? 'd' : 'u';
+  }
+
+  static long imageRow(long[] c, int at, long seed, long row) {
+    long count = c[at + COUNT];
+    return (row / count) * count + member(c, at, seed, row);
+  }
+
+  /** The row of the before image's updated fields: the previous change's image row (the member's own row when none). */
+  static long beforeImageRow(long[] c, int at, long seed, long row) {
+    long p = previous(c, at, seed, row);
+    return p < 0 ? member(c, at, seed, row) : imageRow(c, at, seed, p);
+  }
+}
