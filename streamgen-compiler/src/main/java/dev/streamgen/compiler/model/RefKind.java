@@ -100,7 +100,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
   /** The popularity over a pool's {@code count} members: empty for uniform, null after reporting a problem. */
   @SuppressWarnings("OptionalAssignedToNull")
   public java.util.Optional<DistributionSpec> popularity(long count, FieldScope scope) {
-    return DistributionSpec.parse(definition, scope, 0, count - 1, true);
+    return DistributionSpec.parse(definition, scope, 0, count - 1, true, "the member indexes of pool '" + targetOwner() + "'");
   }
 
   @Override

@@ -141,13 +141,16 @@ final class References {
       return "field '" + target.name() + "' is a reference itself; refer to what it refers to (chains and cycles of references are not supported)";
     }
     if (target.nulls().isPresent()) {
-      return "field '" + target.name() + "' is nullable; a reference reads one value per row, so its target must always have one";
+      return "field '" + target.name() + "' is nullable; a reference reads one value per row, so its target must always have one: "
+          + "remove nullable there (a reference may be nullable itself)";
     }
     if (!target.kind().children().isEmpty()) {
-      return "field '" + target.name() + "' is a " + target.kind().typeName() + "; a reference's target is a single value";
+      return "field '" + target.name() + "' is " + (target.kind().typeName().startsWith("a") ? "an " : "a ") + target.kind().typeName()
+          + "; a reference's target is a single value: refer to a field that is not a struct, array or map";
     }
     if (target.kind().refersToFields()) {
-      return "field '" + target.name() + "' is computed from its event's other fields, which the referring event does not have";
+      return "field '" + target.name() + "' is computed from its event's other fields, which the referring event does not have; "
+          + "compute the value in the referring event instead";
     }
     return null;
   }
@@ -156,7 +159,7 @@ final class References {
     MapNode definition = ref.definition();
     if (ref.match() != null) {
       scope.error(definition.get("match").get(), "match applies to references to an event type's ids; every member of pool '"
-          + pool.name() + "' exists, so every reference to it matches");
+          + pool.name() + "' exists, so every reference to it matches: remove match");
       return null;
     }
     Optional<DistributionSpec> popularity = ref.popularity(pool.count(), scope);
@@ -171,7 +174,7 @@ final class References {
     for (String key : List.of("role", DistributionSpec.KEY)) {
       if (definition.get(key).isPresent()) {
         scope.error(definition.get(key).get(), key + " applies to references to a pool's members; a reference to event '"
-            + types.get(type).id() + "' reads the ids its rows emitted");
+            + types.get(type).id() + "' reads the ids its rows emitted: remove " + key);
         return null;
       }
     }
@@ -183,13 +186,21 @@ final class References {
       return null;
     }
     if (types.get(type).weight() <= 0) {
-      scope.error(at, "ref '" + ref.target() + "': event '" + types.get(type).id() + "' has weight 0 and never emits an id");
+      scope.error(at, "ref '" + ref.target() + "': event '" + types.get(type).id() + "' has weight 0 and never emits an id; "
+          + "give it a weight above 0 or refer to another event type");
       return null;
     }
     if (typePick == null) {
       typePick = AliasTable.of(types.stream().mapToDouble(EventType::weight).toArray());
     }
     double match = ref.match() == null ? 1.0 : ref.match();
+    boolean onlyType = java.util.stream.IntStream.range(0, types.size()).allMatch(i -> i == type || types.get(i).weight() <= 0);
+    if (match < 1 && onlyType) {
+      // An orphan is a row of another type, whose id no row of the target has: here there is none.
+      scope.error(definition.get("match").get(), "match " + FieldScope.format(match) + " asks for orphans, ids of rows that are not of event '"
+          + types.get(type).id() + "', but no other event type has a weight above 0; remove match or give another type a weight");
+      return null;
+    }
     return new RefKind.Emitted(types.get(type).id(), match, typePick.rowsOf(type), Identifiers.fnv1a64(self.path() + "#ref"));
   }
 }
