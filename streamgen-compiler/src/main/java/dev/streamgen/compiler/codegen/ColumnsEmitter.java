@@ -99,7 +99,8 @@ public final class ColumnsEmitter {
       Field target = ref.resolved().target();
       CodeBlock held = CodeBlock.of("$L.target()", FieldCode.unwrapped(field, CodeBlock.of("kernel.field($L)", i)));
       FieldCode t = FieldCode.of(target, i, FieldCode.unwrapped(target, held));
-      methods.add(signature(MethodSpec.methodBuilder(refMethodName(method, field)))
+      methods.add(MethodSpec.methodBuilder(refMethodName(method, field))
+          .returns(SparkNames.COLUMN)
           .addJavadoc("{@code $L} of {@code $L}: {@code $L} at each row of {@code row}.\n", Comments.safe(field.name()), Comments.safe(type.id()),
               Comments.safe(ref.target()))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
