@@ -21,7 +21,8 @@ import java.util.Map;
  * an earlier row of that type emitted, for a {@code match} share of rows, else an orphan value no row
  * of the type has. Drawn by {@link RefField}; the schemas are the target field's.
  *
- * <p>Parsed before pools and other types are known; {@code References} binds it ({@code resolved}).
+ * <p>Parsed before pools and other types are known; {@code References} binds it ({@code resolved}),
+ * splitting {@code target} into owner and field.
  *
  * @param target the reference as written, {@code users.country}
  * @param role which member of the pool, when an event names several ({@code buyer}, {@code seller});
@@ -75,16 +76,6 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     return new RefKind(s.text(), role, match, definition, null);
   }
 
-  /** The pool or event type named before the last dot. */
-  public String targetOwner() {
-    return target.substring(0, target.lastIndexOf('.'));
-  }
-
-  /** The field named after the last dot. */
-  public String targetField() {
-    return target.substring(target.lastIndexOf('.') + 1);
-  }
-
   public Resolved resolved() {
     if (resolved == null) {
       throw new IllegalStateException("ref " + target + " was not resolved");
@@ -97,10 +88,10 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     return new RefKind(target, role, match, null, resolved);
   }
 
-  /** The popularity over a pool's {@code count} members: empty for uniform, null after reporting a problem. */
+  /** The popularity over pool {@code pool}'s {@code count} members: empty for uniform, null after reporting a problem. */
   @SuppressWarnings("OptionalAssignedToNull")
-  public java.util.Optional<DistributionSpec> popularity(long count, FieldScope scope) {
-    return DistributionSpec.parse(definition, scope, 0, count - 1, true, "the member indexes of pool '" + targetOwner() + "'");
+  public java.util.Optional<DistributionSpec> popularity(String pool, long count, FieldScope scope) {
+    return DistributionSpec.parse(definition, scope, 0, count - 1, true, "the member indexes of pool '" + pool + "'");
   }
 
   @Override

@@ -101,7 +101,9 @@ final class References {
   private Field bind(Field self, RefKind ref, FieldScope scope) {
     MapNode definition = ref.definition();
     Node at = definition.get(RefKind.KEY).orElse(definition);
-    String owner = ref.targetOwner();
+    String[] split = split(ref.target());
+    String owner = split[0];
+    String fieldName = split[1];
     EntityPool pool = pools.get(owner);
     Integer type = typeIndex.get(owner);
     if (pool == null && type == null) {
@@ -114,10 +116,10 @@ final class References {
     }
     List<Field> candidates = pool != null ? pool.fields() : types.get(type).fields();
     String what = pool != null ? "pool '" + owner + "'" : "event '" + owner + "'";
-    Optional<Field> target = candidates.stream().filter(c -> c.name().equals(ref.targetField())).findFirst();
+    Optional<Field> target = candidates.stream().filter(c -> c.name().equals(fieldName)).findFirst();
     if (target.isEmpty()) {
-      scope.error(at, "ref '" + ref.target() + "': " + what + " has no field '" + ref.targetField() + "'"
-          + DidYouMean.suggest(ref.targetField(), candidates.stream().map(Field::name).toList()).map(s -> "; did you mean '" + s + "'?").orElse("")
+      scope.error(at, "ref '" + ref.target() + "': " + what + " has no field '" + fieldName + "'"
+          + DidYouMean.suggest(fieldName, candidates.stream().map(Field::name).toList()).map(s -> "; did you mean '" + s + "'?").orElse("")
           + " (it has: " + String.join(", ", candidates.stream().map(Field::name).toList()) + ")");
       return null;
     }
@@ -133,6 +135,33 @@ final class References {
     }
     Field renamed = Field.builder(self.name(), t.kind()).location(self.location()).path(t.path(), self.codePath() + "$target").build();
     return self.toBuilder(ref.bind(new RefKind.Resolved(renamed, source))).build();
+  }
+
+  /**
+   * The pool or event type a reference names and its field: split at the last dot, unless the
+   * text before it names nothing known and an earlier dot follows a pool or type (a field whose name
+   * holds a dot: {@code users.geo.lat}), preferring a split whose field exists.
+   */
+  private String[] split(String target) {
+    int last = target.lastIndexOf('.');
+    String[] atLast = {target.substring(0, last), target.substring(last + 1)};
+    if (pools.containsKey(atLast[0]) || typeIndex.containsKey(atLast[0])) {
+      return atLast;
+    }
+    String[] known = null;
+    for (int dot = target.indexOf('.'); dot > 0 && dot < last; dot = target.indexOf('.', dot + 1)) {
+      String owner = target.substring(0, dot);
+      String field = target.substring(dot + 1);
+      if (!pools.containsKey(owner) && !typeIndex.containsKey(owner)) {
+        continue;
+      }
+      List<Field> fields = pools.containsKey(owner) ? pools.get(owner).fields() : types.get(typeIndex.get(owner)).fields();
+      if (fields.stream().anyMatch(f -> f.name().equals(field))) {
+        return new String[] {owner, field};
+      }
+      known = known == null ? new String[] {owner, field} : known;
+    }
+    return known == null ? atLast : known;
   }
 
   /** Why {@code target} cannot be referred to, or null. */
@@ -162,7 +191,7 @@ final class References {
           + pool.name() + "' exists, so every reference to it matches: remove match");
       return null;
     }
-    Optional<DistributionSpec> popularity = ref.popularity(pool.count(), scope);
+    Optional<DistributionSpec> popularity = ref.popularity(pool.name(), pool.count(), scope);
     if (popularity == null) {
       return null;
     }
