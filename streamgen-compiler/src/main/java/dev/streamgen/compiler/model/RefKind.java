@@ -83,6 +83,37 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     return resolved;
   }
 
+  /**
+   * Equal when written the same, wherever written: a type repeating a common reference identically
+   * keeps the common field (the definitions' locations differ; their text does not).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RefKind r && target.equals(r.target) && role.equals(r.role) && java.util.Objects.equals(match, r.match)
+        && written(definition).equals(written(r.definition)) && java.util.Objects.equals(resolved, r.resolved);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(target, role, match, written(definition), resolved);
+  }
+
+  /** The definition's distribution as written, without locations; empty when bound or absent. */
+  private static String written(MapNode definition) {
+    return definition == null ? "" : definition.get(DistributionSpec.KEY).map(RefKind::text).orElse("");
+  }
+
+  private static String text(Node node) {
+    if (node instanceof MapNode m) {
+      return m.entries().stream().map(e -> e.name() + ": " + text(e.value())).collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+    if (node instanceof dev.streamgen.compiler.config.ListNode l) {
+      return l.items().stream().map(RefKind::text).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+    ScalarNode s = (ScalarNode) node;
+    return s.kind() + " " + s.text();
+  }
+
   /** This reference bound to {@code resolved}. */
   public RefKind bind(Resolved resolved) {
     return new RefKind(target, role, match, null, resolved);

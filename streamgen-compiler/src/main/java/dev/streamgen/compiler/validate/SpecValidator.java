@@ -85,6 +85,17 @@ public final class SpecValidator {
     if (!problems.isEmpty()) {
       return null;
     }
+    // Bound, a reference declares its target's Protobuf names (an enum's type and values) in its
+    // message: check the names again with them.
+    if (types.stream().flatMap(t -> t.fields().stream()).anyMatch(f -> f.kind() instanceof RefKind)) {
+      identifiers("common_fields", types.get(0).fields().stream().filter(Field::common).toList());
+      for (EventType type : types) {
+        identifiers("event '" + type.id() + "'", type.fields());
+      }
+      if (!problems.isEmpty()) {
+        return null;
+      }
+    }
     EventCatalog.Builder catalog = EventCatalog.builder(source.fileName(), source.text()).settings(settings);
     common.forEach(catalog::addCommonField);
     types.forEach(catalog::addEventType);
