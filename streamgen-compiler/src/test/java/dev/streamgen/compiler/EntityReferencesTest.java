@@ -109,8 +109,8 @@ class EntityReferencesTest {
         }
       }
     }
-    // user_id in each type; page.view's 18 and order.placed's 7 own; product.created's user_member_no.
-    assertThat(refs).isEqualTo(3 + 18 + 7 + 1);
+    // user_id in each type; page.view's 18 and order.placed's 14 own; product.created's user_member_no.
+    assertThat(refs).isEqualTo(3 + 18 + 14 + 1);
   }
 
   @Test
@@ -226,7 +226,7 @@ class EntityReferencesTest {
         }
       }
     }
-    assertThat(targets.keySet()).hasSize(16);
+    assertThat(targets.keySet()).hasSize(20);
     // One function of the member index wherever referred: the pool field's own values, member by member.
     Map<String, Object[]> poolValues = new HashMap<>();
     targets.forEach((target, generators) -> {
@@ -347,6 +347,21 @@ class EntityReferencesTest {
     // The seller is a second, independent member: the same one as the user 1 time in 1,000.
     assertThat((double) sameMember).isCloseTo(rows / 1000.0, within(fiveSigmas(rows, 0.001)));
     assertThat((double) maybeTierNulls).isCloseTo(rows * 0.3, within(fiveSigmas(rows, 0.3)));
+
+    // order.placed: buckets put 90% of picks on members 0-4 (uniform in [0, 4) then rounded), normal(100, 30) centres them on 100.
+    int orders = typeIndex("order.placed");
+    List<JsonNode> orderFields = fields(orders);
+    Class<?> orderType = eventClass(orders);
+    int firstFive = 0;
+    double courierSum = 0;
+    for (long row = 0; row < rows; row++) {
+      Map<String, Object> event = byName(orderFields, values(orderType, orderFields, generate(orderType, row, BASE_MICROS)));
+      firstFive += Integer.parseInt(((String) event.get("rare_sku")).substring(4)) <= 4 ? 1 : 0;
+      courierSum += (Long.parseLong(((String) event.get("courier")).substring(2)) - 7) / 3;
+    }
+    assertThat((double) firstFive).isCloseTo(rows * 0.9, within(fiveSigmas(rows, 0.9)));
+    // Clipping at member 0 (3.3 sigma below) moves the mean by under 0.1; 5 standard errors are 1.06.
+    assertThat(courierSum / rows).isCloseTo(100, within(5 * 30 / Math.sqrt(rows) + 0.1));
   }
 
   @Test
