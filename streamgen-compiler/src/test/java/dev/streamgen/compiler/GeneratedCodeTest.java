@@ -246,6 +246,17 @@ class GeneratedCodeTest {
     }
   }
 
+  /**
+   * A reference's manifest field ({@code type: ref}, {@code target_type} and the target's parameters)
+   * as its target's field: a reference is encoded, typed and laid out as its target is.
+   */
+  static JsonNode refTarget(JsonNode field) {
+    assertThat(field.get("type").asText()).isEqualTo("ref");
+    ObjectNode target = field.deepCopy();
+    target.put("type", field.get("target_type").asText());
+    return target;
+  }
+
   /** The value of a struct's field {@code child} in the struct's typed object. */
   static Object member(Object struct, JsonNode child) {
     try {

@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * they prove the shared code computes exactly the values of the per-type code. The golden sources
  * pin the code; these pin what it does.
  *
+ * <p>{@code entities.payloads} was pinned when pools, references and unique fields were added (its
+ * references are checked against their targets in {@link EntityReferencesTest}); the packed catalog
+ * writing the kernels' bytes is checked here for them too.
+ *
  * <p>Regenerate only after an intended change of values ({@code -Dstreamgen.updateGolden=true}, as
  * for {@link GoldenFilesTest}), and review the diff.
  */
@@ -41,7 +45,8 @@ class PinnedPayloadsTest {
   @ParameterizedTest
   @CsvSource({
     "src/test/resources/golden/events.yaml, streamgen.generated.EventsCatalog",
-    "src/test/resources/configs/all_kinds.yaml, streamgen.generated.AllKindsCatalog"
+    "src/test/resources/configs/all_kinds.yaml, streamgen.generated.AllKindsCatalog",
+    "src/test/resources/configs/entities.yaml, streamgen.generated.EntitiesCatalog"
   })
   void kernelsWriteThePinnedBytes(Path config, String catalogClass) throws Exception {
     CompileRequest request = GeneratedSources.request(config, dir.resolve("out"));

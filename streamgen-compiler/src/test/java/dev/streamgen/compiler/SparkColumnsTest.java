@@ -27,13 +27,16 @@ import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import scala.collection.JavaConverters;
 
 /**
  * The generated Spark columns compute, on a local Spark session, exactly the values the generated
- * Java computes for the same rows (bit-equal doubles, same UUID text, same timestamps and dates).
+ * Java computes for the same rows (bit-equal doubles, same UUID text, same timestamps and dates), for
+ * the catalog of every field kind and the one of entity pools, references and unique fields (whose
+ * columns call the kernels' functions in UDFs: unique values, rows another type emitted).
  */
 class SparkColumnsTest {
   static final long SEED = 11;
@@ -42,17 +45,10 @@ class SparkColumnsTest {
 
   @TempDir static Path dir;
   static SparkSession spark;
-  static URLClassLoader loader;
-  static Catalog catalog;
-  static JsonNode manifest;
+  static final List<URLClassLoader> loaders = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    CompileRequest request = GeneratedSources.request(GeneratedCodeTest.CONFIG, dir.resolve("out"));
-    assertThat(Compiler.compile(request).errors()).isEmpty();
-    loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"));
-    catalog = (Catalog) loader.loadClass("streamgen.generated.AllKindsCatalog").getConstructor().newInstance();
-    manifest = new ObjectMapper().readTree(request.schemaOutputDirectory().resolve("manifest.json").toFile());
     spark =
         SparkSession.builder()
             .master("local[2]")
@@ -69,11 +65,24 @@ class SparkColumnsTest {
     if (spark != null) {
       spark.stop();
     }
-    loader.close();
+    for (URLClassLoader loader : loaders) {
+      loader.close();
+    }
   }
 
-  @Test
-  void columnsEqualTheKernelsValuesRowForRow() throws Exception {
+  @ParameterizedTest
+  @CsvSource({
+    "src/test/resources/configs/all_kinds.yaml, streamgen.generated.AllKindsCatalog",
+    "src/test/resources/configs/entities.yaml, streamgen.generated.EntitiesCatalog"
+  })
+  void columnsEqualTheKernelsValuesRowForRow(Path config, String catalogClass) throws Exception {
+    Path work = dir.resolve(catalogClass);
+    CompileRequest request = GeneratedSources.request(config, work.resolve("out"));
+    assertThat(Compiler.compile(request).errors()).isEmpty();
+    URLClassLoader loader = GeneratedSources.compileAndLoad(request, work.resolve("classes"));
+    loaders.add(loader);
+    Catalog catalog = (Catalog) loader.loadClass(catalogClass).getConstructor().newInstance();
+    JsonNode manifest = new ObjectMapper().readTree(request.schemaOutputDirectory().resolve("manifest.json").toFile());
     assertThat(catalog).isInstanceOf(ColumnCatalog.class);
     ColumnCatalog columns = (ColumnCatalog) catalog;
     for (int i = 0; i < catalog.size(); i++) {
@@ -188,6 +197,8 @@ class SparkColumnsTest {
           check(field.get("values"), ((MapType) dataType).valueType(), values.get(e.getKey()), e.getValue(), at + " " + field.get("name").asText() + "{" + e.getKey() + "}");
         }
       }
+      // A reference's column is its target's, at the row it refers to.
+      case "ref" -> check(GeneratedCodeTest.refTarget(field), dataType, actual, expected, at);
       default -> throw new AssertionError(field);
     }
   }

@@ -11,17 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * typedClasses chooses which types get a typed event class; the catalog, kernels and schemas cover
- * every type either way, and a pattern that names no type is an error rather than a silent no-op.
+ * every type either way (also for pools, references and unique fields), and a pattern that names no
+ * type is an error rather than a silent no-op.
  */
 class TypedClassesTest {
   @TempDir Path dir;
 
   private CompileRequest request(String typedClasses) throws Exception {
+    return request(GeneratedCodeTest.CONFIG, typedClasses);
+  }
+
+  /** {@code config} compiled as {@code events.yaml} (its catalog: EventsCatalog). */
+  private CompileRequest request(Path config, String typedClasses) throws Exception {
     Path yaml = dir.resolve("events.yaml");
-    Files.copy(GeneratedCodeTest.CONFIG, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(config, yaml, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return GeneratedSources.request(yaml, dir.resolve("out-" + typedClasses.replace('*', 'x')))
         .toBuilder()
         .typedClasses(TypedClasses.parse(typedClasses))
@@ -45,10 +53,11 @@ class TypedClassesTest {
             + " (letters, digits, '.', '_', '-', and '*' for any characters), e.g. user.*,order.created");
   }
 
-  @Test
-  void noneGeneratesNoEventClassesAndTheCatalogStillRunsEveryType() throws Exception {
-    CompileRequest all = request("all");
-    CompileRequest none = request("none");
+  @ParameterizedTest
+  @ValueSource(strings = {"src/test/resources/configs/all_kinds.yaml", "src/test/resources/configs/entities.yaml"})
+  void noneGeneratesNoEventClassesAndTheCatalogStillRunsEveryType(Path config) throws Exception {
+    CompileRequest all = request(config, "all");
+    CompileRequest none = request(config, "none");
     assertThat(Compiler.compile(all).success()).isTrue();
     assertThat(Compiler.compile(none).success()).isTrue();
     Path generated = Path.of("streamgen", "generated");

@@ -49,6 +49,16 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
    */
   @SuppressWarnings("OptionalAssignedToNull") // null is "reported", as every parser here returns
   static Optional<DistributionSpec> parse(MapNode definition, FieldScope scope, double min, double max, boolean integral) {
+    return parse(definition, scope, min, max, integral, null);
+  }
+
+  /**
+   * As {@link #parse(MapNode, FieldScope, double, double, boolean)}, over a range the user did not
+   * write: {@code rangeName} names it in messages ({@code the member indexes of pool 'users'});
+   * null for the field's own range.
+   */
+  @SuppressWarnings("OptionalAssignedToNull")
+  static Optional<DistributionSpec> parse(MapNode definition, FieldScope scope, double min, double max, boolean integral, String rangeName) {
     Node node = definition.get(KEY).orElse(null);
     if (node == null) {
       return Optional.empty();
@@ -109,7 +119,8 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
       return Optional.empty();
     }
     if (type.equals("normal") && !(values.get("stddev") > 0)) {
-      scope.error(node, "distribution normal: the range is a single value; a normal distribution needs a stddev > 0");
+      scope.error(node, "distribution normal: " + (rangeName == null ? "the range is a single value" : rangeName + " [" + FieldScope.format(min)
+          + ", " + FieldScope.format(max) + "] hold a single value") + "; a normal distribution needs a stddev > 0");
       return null;
     }
     if (type.equals("zipf")) {
@@ -117,7 +128,7 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
     }
     List<Bucket> buckets = List.of();
     if (type.equals("buckets")) {
-      buckets = buckets(params, scope, min, max, integral);
+      buckets = buckets(params, scope, min, max, integral, rangeName == null ? "the field's range" : rangeName);
       if (buckets == null) {
         return null;
       }
@@ -149,7 +160,7 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
     return true;
   }
 
-  private static List<Bucket> buckets(MapNode params, FieldScope scope, double min, double max, boolean integral) {
+  private static List<Bucket> buckets(MapNode params, FieldScope scope, double min, double max, boolean integral, String rangeName) {
     Node node = scope.require(params, "buckets", "a list of {range: [low, high], weight: w}");
     if (node == null) {
       return null;
@@ -179,7 +190,7 @@ public record DistributionSpec(String type, Map<String, Double> parameters, List
       double low = range.min().number().doubleValue();
       double high = range.max().number().doubleValue();
       if (!(low <= high) || low < min || high > max) {
-        scope.error(range.node(), "bucket range " + range.text() + " must be non-empty and inside the field's range ["
+        scope.error(range.node(), "bucket range " + range.text() + " must be non-empty and inside " + rangeName + " ["
             + FieldScope.format(min) + ", " + FieldScope.format(max) + "]");
         return null;
       }

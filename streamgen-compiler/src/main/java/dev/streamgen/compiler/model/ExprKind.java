@@ -259,6 +259,10 @@ public record ExprKind(String text, Expression tree, String declaredResult, int 
         return fail(r, "field '" + r.name() + "' is computed from other fields (" + field.kind().typeName()
             + "); an expr may only refer to drawn fields");
       }
+      if (field.kind() instanceof RefKind || field.kind() instanceof UniqueKind) {
+        return fail(r, "field '" + r.name() + "' is " + field.kind().describe() + "; an expr may only refer to fields drawn in its event, "
+            + "not to references or unique fields yet");
+      }
       Bounds b;
       if (field.kind() instanceof IntKind k) {
         b = new Bounds(BigDecimal.valueOf(k.min()), BigDecimal.valueOf(k.max()), true);

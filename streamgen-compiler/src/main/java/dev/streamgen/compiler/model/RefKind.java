@@ -22,7 +22,8 @@ import java.util.Map;
  * an earlier row of that type emitted, for a {@code match} share of rows, else an orphan value no row
  * of the type has. Drawn by {@link RefField}; the schemas are the target field's.
  *
- * <p>Parsed before pools and other types are known; {@code References} binds it ({@code resolved}).
+ * <p>Parsed before pools and other types are known; {@code References} binds it ({@code resolved}),
+ * splitting {@code target} into owner and field.
  *
  * @param target the reference as written, {@code users.country}
  * @param role which member of the pool, when an event names several ({@code buyer}, {@code seller});
@@ -82,16 +83,6 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     return new RefKind(s.text(), role, match, definition, null);
   }
 
-  /** The pool or event type named before the last dot. */
-  public String targetOwner() {
-    return target.substring(0, target.lastIndexOf('.'));
-  }
-
-  /** The field named after the last dot. */
-  public String targetField() {
-    return target.substring(target.lastIndexOf('.') + 1);
-  }
-
   public Resolved resolved() {
     if (resolved == null) {
       throw new IllegalStateException("ref " + target + " was not resolved");
@@ -99,15 +90,46 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     return resolved;
   }
 
+  /**
+   * Equal when written the same, wherever written: a type repeating a common reference identically
+   * keeps the common field (the definitions' locations differ; their text does not).
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RefKind r && target.equals(r.target) && role.equals(r.role) && java.util.Objects.equals(match, r.match)
+        && written(definition).equals(written(r.definition)) && java.util.Objects.equals(resolved, r.resolved);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(target, role, match, written(definition), resolved);
+  }
+
+  /** The definition's distribution as written, without locations; empty when bound or absent. */
+  private static String written(MapNode definition) {
+    return definition == null ? "" : definition.get(DistributionSpec.KEY).map(RefKind::text).orElse("");
+  }
+
+  private static String text(Node node) {
+    if (node instanceof MapNode m) {
+      return m.entries().stream().map(e -> e.name() + ": " + text(e.value())).collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+    if (node instanceof dev.streamgen.compiler.config.ListNode l) {
+      return l.items().stream().map(RefKind::text).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+    ScalarNode s = (ScalarNode) node;
+    return s.kind() + " " + s.text();
+  }
+
   /** This reference bound to {@code resolved}. */
   public RefKind bind(Resolved resolved) {
     return new RefKind(target, role, match, null, resolved);
   }
 
-  /** The popularity over a pool's {@code count} members: empty for uniform, null after reporting a problem. */
+  /** The popularity over pool {@code pool}'s {@code count} members: empty for uniform, null after reporting a problem. */
   @SuppressWarnings("OptionalAssignedToNull")
-  public java.util.Optional<DistributionSpec> popularity(long count, FieldScope scope) {
-    return DistributionSpec.parse(definition, scope, 0, count - 1, true);
+  public java.util.Optional<DistributionSpec> popularity(String pool, long count, FieldScope scope) {
+    return DistributionSpec.parse(definition, scope, 0, count - 1, true, "the member indexes of pool '" + pool + "'");
   }
 
   @Override

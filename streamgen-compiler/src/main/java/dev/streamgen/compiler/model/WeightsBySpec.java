@@ -116,6 +116,11 @@ public record WeightsBySpec(String field, List<String> keys, List<List<Double>> 
           + " with " + (target.kind() instanceof ExprKind ? "expr" : KEY) + "); refer to a drawn string or enum field");
       return null;
     }
+    if (target.kind() instanceof RefKind) {
+      scope.error(at, KEY + ": field '" + field + "' is " + target.kind().describe() + "; weights_by may only refer to a string or enum "
+          + "field drawn in its event, not to a reference yet");
+      return null;
+    }
     StringKind choices = choices(target);
     if (choices == null) {
       scope.error(at, KEY + ": field '" + field + "' is " + target.kind().describe() + ", not a string or enum field");

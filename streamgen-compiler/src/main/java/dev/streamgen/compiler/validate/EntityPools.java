@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
  */
 final class EntityPools {
   static final String ENTITIES = "entities";
-  /** Pool fields' paths start with it ({@code @users.country}); no event field's path does. */
-  static final String PATH_PREFIX = "@";
   private static final List<String> POOL_KEYS = List.of("count", "fields");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -115,8 +113,12 @@ final class EntityPools {
       problems.add(definition, element + ": missing key 'fields' (the attributes each member has)");
       return null;
     }
-    if (!(node instanceof MapNode map) || map.entries().isEmpty()) {
-      problems.add(node, element + ": fields must be a non-empty mapping of field names to definitions, got " + FieldScope.shape(node));
+    if (!(node instanceof MapNode map)) {
+      problems.add(node, element + ": fields must be a mapping of field names to definitions, got " + FieldScope.shape(node));
+      return null;
+    }
+    if (map.entries().isEmpty()) {
+      problems.add(node, element + ": fields must hold at least one field (the attributes each member has)");
       return null;
     }
     List<Field> parsed = new ArrayList<>();

@@ -101,7 +101,9 @@ final class References {
   private Field bind(Field self, RefKind ref, FieldScope scope) {
     MapNode definition = ref.definition();
     Node at = definition.get(RefKind.KEY).orElse(definition);
-    String owner = ref.targetOwner();
+    String[] split = split(ref.target());
+    String owner = split[0];
+    String fieldName = split[1];
     EntityPool pool = pools.get(owner);
     Integer type = typeIndex.get(owner);
     if (pool == null && type == null) {
@@ -114,10 +116,10 @@ final class References {
     }
     List<Field> candidates = pool != null ? pool.fields() : types.get(type).fields();
     String what = pool != null ? "pool '" + owner + "'" : "event '" + owner + "'";
-    Optional<Field> target = candidates.stream().filter(c -> c.name().equals(ref.targetField())).findFirst();
+    Optional<Field> target = candidates.stream().filter(c -> c.name().equals(fieldName)).findFirst();
     if (target.isEmpty()) {
-      scope.error(at, "ref '" + ref.target() + "': " + what + " has no field '" + ref.targetField() + "'"
-          + DidYouMean.suggest(ref.targetField(), candidates.stream().map(Field::name).toList()).map(s -> "; did you mean '" + s + "'?").orElse("")
+      scope.error(at, "ref '" + ref.target() + "': " + what + " has no field '" + fieldName + "'"
+          + DidYouMean.suggest(fieldName, candidates.stream().map(Field::name).toList()).map(s -> "; did you mean '" + s + "'?").orElse("")
           + " (it has: " + String.join(", ", candidates.stream().map(Field::name).toList()) + ")");
       return null;
     }
@@ -135,19 +137,49 @@ final class References {
     return self.toBuilder(ref.bind(new RefKind.Resolved(renamed, source))).build();
   }
 
+  /**
+   * The pool or event type a reference names and its field: split at the last dot, unless the
+   * text before it names nothing known and an earlier dot follows a pool or type (a field whose name
+   * holds a dot: {@code users.geo.lat}), preferring a split whose field exists.
+   */
+  private String[] split(String target) {
+    int last = target.lastIndexOf('.');
+    String[] atLast = {target.substring(0, last), target.substring(last + 1)};
+    if (pools.containsKey(atLast[0]) || typeIndex.containsKey(atLast[0])) {
+      return atLast;
+    }
+    String[] known = null;
+    for (int dot = target.indexOf('.'); dot > 0 && dot < last; dot = target.indexOf('.', dot + 1)) {
+      String owner = target.substring(0, dot);
+      String field = target.substring(dot + 1);
+      if (!pools.containsKey(owner) && !typeIndex.containsKey(owner)) {
+        continue;
+      }
+      List<Field> fields = pools.containsKey(owner) ? pools.get(owner).fields() : types.get(typeIndex.get(owner)).fields();
+      if (fields.stream().anyMatch(f -> f.name().equals(field))) {
+        return new String[] {owner, field};
+      }
+      known = known == null ? new String[] {owner, field} : known;
+    }
+    return known == null ? atLast : known;
+  }
+
   /** Why {@code target} cannot be referred to, or null. */
   private static String refusal(Field target) {
     if (target.kind() instanceof RefKind) {
       return "field '" + target.name() + "' is a reference itself; refer to what it refers to (chains and cycles of references are not supported)";
     }
     if (target.nulls().isPresent()) {
-      return "field '" + target.name() + "' is nullable; a reference reads one value per row, so its target must always have one";
+      return "field '" + target.name() + "' is nullable; a reference reads one value per row, so its target must always have one: "
+          + "remove nullable there (a reference may be nullable itself)";
     }
     if (!target.kind().children().isEmpty()) {
-      return "field '" + target.name() + "' is a " + target.kind().typeName() + "; a reference's target is a single value";
+      return "field '" + target.name() + "' is " + (target.kind().typeName().startsWith("a") ? "an " : "a ") + target.kind().typeName()
+          + "; a reference's target is a single value: refer to a field that is not a struct, array or map";
     }
     if (target.kind().refersToFields()) {
-      return "field '" + target.name() + "' is computed from its event's other fields, which the referring event does not have";
+      return "field '" + target.name() + "' is computed from its event's other fields, which the referring event does not have; "
+          + "compute the value in the referring event instead";
     }
     return null;
   }
@@ -156,10 +188,10 @@ final class References {
     MapNode definition = ref.definition();
     if (ref.match() != null) {
       scope.error(definition.get("match").get(), "match applies to references to an event type's ids; every member of pool '"
-          + pool.name() + "' exists, so every reference to it matches");
+          + pool.name() + "' exists, so every reference to it matches: remove match");
       return null;
     }
-    Optional<DistributionSpec> popularity = ref.popularity(pool.count(), scope);
+    Optional<DistributionSpec> popularity = ref.popularity(pool.name(), pool.count(), scope);
     if (popularity == null) {
       return null;
     }
@@ -171,7 +203,7 @@ final class References {
     for (String key : List.of("role", DistributionSpec.KEY)) {
       if (definition.get(key).isPresent()) {
         scope.error(definition.get(key).get(), key + " applies to references to a pool's members; a reference to event '"
-            + types.get(type).id() + "' reads the ids its rows emitted");
+            + types.get(type).id() + "' reads the ids its rows emitted: remove " + key);
         return null;
       }
     }
@@ -183,13 +215,21 @@ final class References {
       return null;
     }
     if (types.get(type).weight() <= 0) {
-      scope.error(at, "ref '" + ref.target() + "': event '" + types.get(type).id() + "' has weight 0 and never emits an id");
+      scope.error(at, "ref '" + ref.target() + "': event '" + types.get(type).id() + "' has weight 0 and never emits an id; "
+          + "give it a weight above 0 or refer to another event type");
       return null;
     }
     if (typePick == null) {
       typePick = AliasTable.of(types.stream().mapToDouble(EventType::weight).toArray());
     }
     double match = ref.match() == null ? 1.0 : ref.match();
+    boolean onlyType = java.util.stream.IntStream.range(0, types.size()).allMatch(i -> i == type || types.get(i).weight() <= 0);
+    if (match < 1 && onlyType) {
+      // An orphan is a row of another type, whose id no row of the target has: here there is none.
+      scope.error(definition.get("match").get(), "match " + FieldScope.format(match) + " asks for orphans, ids of rows that are not of event '"
+          + types.get(type).id() + "', but no other event type has a weight above 0; remove match or give another type a weight");
+      return null;
+    }
     return new RefKind.Emitted(types.get(type).id(), match, typePick.rowsOf(type), Identifiers.fnv1a64(self.path() + "#ref"));
   }
 }

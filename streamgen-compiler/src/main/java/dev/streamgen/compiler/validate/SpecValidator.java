@@ -76,6 +76,7 @@ public final class SpecValidator {
     List<Field> common = commonFields(root);
     List<EventType> types = eventTypes(root, common, new Changes(problems, pools));
     Settings settings = new SettingsValidator(problems).validate(root);
+    // Before references are bound: it reads only names, nulls and nesting, which binding keeps.
     partitionKey(settings, common, types);
     if (!problems.isEmpty() || types.isEmpty()) {
       return null;
@@ -85,6 +86,17 @@ public final class SpecValidator {
       return null;
     }
     types = Changes.bind(types);
+    // Bound, a reference declares its target's Protobuf names (an enum's type and values) in its
+    // message: check the names again with them.
+    if (types.stream().flatMap(t -> t.fields().stream()).anyMatch(f -> f.kind() instanceof RefKind)) {
+      identifiers("common_fields", types.get(0).fields().stream().filter(Field::common).toList());
+      for (EventType type : types) {
+        identifiers("event '" + type.id() + "'", type.fields());
+      }
+      if (!problems.isEmpty()) {
+        return null;
+      }
+    }
     EventCatalog.Builder catalog = EventCatalog.builder(source.fileName(), source.text()).settings(settings);
     common.forEach(catalog::addCommonField);
     types.forEach(catalog::addEventType);
@@ -314,8 +326,17 @@ public final class SpecValidator {
   private Field poolField(MapNode.Entry entry, String pool, String element) {
     String path = RefKind.poolFieldPath(pool, entry.name());
     FieldScope.Nesting nesting = new FieldScope.Nesting(entry.name(), path, Identifiers.identifier(entry.name()), 1, false, nestedFields);
-    return field(entry, entry.name(), element, false, nesting);
+    // A flag rather than the path's '@': an event's field may be named "@timestamp".
+    parsingPool = true;
+    try {
+      return field(entry, entry.name(), element, false, nesting);
+    } finally {
+      parsingPool = false;
+    }
   }
+
+  /** Whether the field being parsed (nested ones included) is a pool's. */
+  private boolean parsingPool;
 
   /** Parses the fields nested in a struct or an array with the rules of {@link #field}. */
   private final FieldScope.FieldParser nestedFields = new FieldScope.FieldParser() {
@@ -351,7 +372,8 @@ public final class SpecValidator {
     boolean shorthandRef = definition.get("type").isEmpty() && definition.get(RefKind.KEY).isPresent();
     Node typeNode = shorthandRef
         ? definition.get(RefKind.KEY).get()
-        : scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names()));
+        : scope.require(definition, "type", "one of " + String.join(", ", FieldKinds.names())
+            + "; a reference needs only ref: <pool>.<field> or ref: <event_type_id>.<field>");
     if (typeNode == null) {
       return null;
     }
@@ -377,15 +399,16 @@ public final class SpecValidator {
       scope.error(typeNode, "a sequence counts rows and an array's items or a map's entries have no row of their own; use a template or an int");
       return null;
     }
-    boolean inPool = nesting.path().startsWith(EntityPools.PATH_PREFIX);
-    if (typeName.equals(RefKind.KEY) && (nesting.depth() > 1 || inPool)) {
-      scope.error(typeNode, inPool
-          ? "a pool's fields are its own: a reference to another pool or event type is not supported in entities"
-          : "a reference is a field of an event or of common_fields, not nested in a struct, array or map");
+    if (typeName.equals(RefKind.KEY) && (nesting.depth() > 1 || parsingPool)) {
+      scope.error(typeNode, parsingPool
+          ? "a pool's fields are its own: a reference to another pool or event type is not supported in entities; "
+              + "refer to both from the event instead"
+          : "a reference is a field of an event or of common_fields, not nested in a struct, array or map; "
+              + "make it a field of the event");
       return null;
     }
-    List<String> keys = Stream.of(
-            List.of("type"), kind.get().keys(), Nulls.KEYS, UniqueKind.KINDS.contains(typeName) ? List.of(UniqueKind.KEY) : List.<String>of())
+    boolean uniqueApplies = UniqueKind.KINDS.contains(typeName);
+    List<String> keys = Stream.of(List.of("type"), kind.get().keys(), Nulls.KEYS, uniqueApplies ? List.of(UniqueKind.KEY) : List.<String>of())
         .flatMap(List::stream)
         .toList();
     boolean ok = true;
@@ -394,6 +417,13 @@ public final class SpecValidator {
         continue;
       }
       ok = false;
+      if (e.name().equals(UniqueKind.KEY)) {
+        // One message saying where unique applies, rather than "unknown key".
+        scope.error(e.key(), typeName.equals(RefKind.KEY)
+            ? "unique does not apply to a reference, whose values are its target's: put unique: true on the target field"
+            : "unique applies to " + String.join(", ", UniqueKind.KINDS) + " fields, not " + typeName);
+        continue;
+      }
       List<String> owners = FieldKinds.ALL.stream().filter(k -> k.keys().contains(e.name())).map(KindDefinition::typeName).toList();
       scope.error(
           e.key(),
@@ -402,8 +432,13 @@ public final class SpecValidator {
               : "key '" + e.name() + "' does not apply to type " + typeName + " (it takes: " + String.join(", ", keys) + ")");
     }
     FieldKind parsed = kind.get().parse(definition, scope);
-    if (parsed != null && definition.get(UniqueKind.KEY).isPresent()) {
+    if (parsed != null && uniqueApplies && definition.get(UniqueKind.KEY).isPresent()) {
       parsed = UniqueKind.apply(parsed, definition, scope).orElse(null);
+      if (parsed instanceof UniqueKind && nesting.inArray()) {
+        scope.error(definition.entry(UniqueKind.KEY).orElseThrow().key(),
+            "unique values are distinct per row, and an array's items or a map's entries have no row of their own; remove unique");
+        return null;
+      }
     }
     Optional<Nulls> nulls = Nulls.parse(definition, scope);
     if (parsed == null || nulls == null || !ok) {

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 /**
  * Random configs in the seed's format that are meant to be valid (the starting point of most
  * mutations): a few event types with weights summing to exactly 1 in decimal, fields of every kind,
- * and optional settings. Names come from pools that include the awkward: unicode, names that map to
- * the same identifier, and reserved words of Java, Avro and Protobuf, so "meant to be valid" is not
- * always valid, and the compiler has to say why.
+ * and optional settings; now and then entity pools, references to their members (roles,
+ * popularities, nullable references, in common fields too) and to ids earlier types emit (with a
+ * match share), and unique int, long and uuid fields. Names come from pools that include the
+ * awkward: unicode, names that map to the same identifier, and reserved words of Java, Avro and
+ * Protobuf, so "meant to be valid" is not always valid, and the compiler has to say why.
  */
 final class ConfigGenerator {
   /** Ordinary field names. */
@@ -52,8 +54,23 @@ final class ConfigGenerator {
           "a", "A", "a.b", "a-b", "a_b", "Class", "String", "Object", "1abc", "x.y.z", "io", "...", "_", "-",
           "Thread", "record", "events");
 
+  /** Pool names: valid ones, and (awkward) ones that are not, or that an event type id may also be. */
+  static final List<String> POOL_NAMES = List.of("users", "products", "stores", "devices", "_accounts", "Region2", "sessions");
+  static final List<String> AWKWARD_POOL_NAMES = List.of("a-b", "1st", "a.b", "a", "events", "class", "naïve", "", "x y", "_");
+
   private final SplittableRandom rnd;
   private final boolean awkward;
+
+  /** A pool of the config: its name, count, and the fields a reference may read (not nullable, single values). */
+  private record Pool(String name, long count, List<String> readable) {}
+
+  /** A field of an earlier event type a reference may read: unique per row, never null. */
+  private record Emitted(String typeId, double weight, String field) {}
+
+  /** The pools of the config being generated. */
+  private final List<Pool> pools = new ArrayList<>();
+  /** One popularity per pool and role in the whole config (null: uniform), so references to one member agree. */
+  private final Map<String, Node> popularities = new LinkedHashMap<>();
 
   /** {@code awkward}: draw names from the awkward pools too. */
   ConfigGenerator(SplittableRandom rnd, boolean awkward) {
@@ -62,6 +79,8 @@ final class ConfigGenerator {
   }
 
   MapNode config() {
+    pools.clear();
+    popularities.clear();
     MapNode root = new MapNode();
     if (rnd.nextInt(3) == 0) {
       root.put("generation_mode", Yaml.quoted(rnd.nextBoolean() ? "streaming" : "batch"));
@@ -73,13 +92,16 @@ final class ConfigGenerator {
       MapNode streaming = new MapNode().put("total_rows_per_second", Yaml.plain(Integer.toString(1 + rnd.nextInt(100_000))));
       root.put("streaming_config", streaming);
     }
+    if (rnd.nextInt(3) == 0) {
+      root.put("entities", entities());
+    }
     List<String> commonNames = new ArrayList<>();
     Map<String, MapNode> commonFields = new LinkedHashMap<>();
     if (rnd.nextInt(3) > 0) {
       MapNode common = new MapNode();
       for (String n : names(rnd.nextInt(1, 4))) {
         // The first common field may become the partition key, which must never be null.
-        MapNode f = field(!commonNames.isEmpty());
+        MapNode f = !pools.isEmpty() && rnd.nextInt(3) == 0 ? poolRef(!commonNames.isEmpty(), "") : field(!commonNames.isEmpty());
         common.put(key(n), f);
         commonNames.add(n);
         commonFields.put(n, f);
@@ -93,8 +115,11 @@ final class ConfigGenerator {
     while (ids.size() < count) {
       ids.add(awkward && rnd.nextInt(4) == 0 ? pick(TYPE_IDS) : "t" + ids.size() + "." + pick(List.of("start", "view", "end", "buy")));
     }
+    List<String> idList = new ArrayList<>(ids);
+    List<Emitted> emitted = new ArrayList<>();
     int i = 0;
     for (String id : ids) {
+      double weight = Double.parseDouble(weights.get(i));
       MapNode type = new MapNode().put("event_type_id", Yaml.quoted(id)).put("weight", Yaml.plain(weights.get(i++)));
       MapNode fields = new MapNode();
       Map<String, MapNode> visible = new LinkedHashMap<>(commonFields);
@@ -103,6 +128,12 @@ final class ConfigGenerator {
           MapNode f = field(true);
           fields.put(key(n), f);
           visible.put(n, f);
+        }
+      }
+      references(id, idList, weights, fields, visible, emitted);
+      for (Map.Entry<String, MapNode> e : visible.entrySet()) {
+        if (weight > 0 && emittable(e.getValue())) {
+          emitted.add(new Emitted(id, weight, e.getKey()));
         }
       }
       derived(fields, visible);
@@ -116,6 +147,146 @@ final class ConfigGenerator {
       root.put("sink_config", sink(commonNames));
     }
     return root;
+  }
+
+  /** The entities section: one to three pools of scalar fields (unique ones sized to the count), recorded in {@link #pools}. */
+  private MapNode entities() {
+    MapNode entities = new MapNode();
+    Set<String> names = new LinkedHashSet<>();
+    for (int k = rnd.nextInt(1, 4); k > 0; k--) {
+      names.add(awkward && rnd.nextInt(4) == 0 ? pick(AWKWARD_POOL_NAMES) : pick(POOL_NAMES));
+    }
+    for (String name : names) {
+      long count = pick(List.of(1L, 2L, 7L, 100L, 1000L, 1L << 20, 1L << 62));
+      MapNode fields = new MapNode();
+      List<String> readable = new ArrayList<>();
+      for (String n : names(rnd.nextInt(1, 5))) {
+        // Scalars only (MAX_NESTING): a reference reads a single value. Rarely nullable: then not readable.
+        MapNode f = field(false, MAX_NESTING, false, false);
+        if (Yaml.quoted("timestamp").equals(value(f, "type"))) {
+          // A member's attributes never change: an absolute window, not the event time.
+          f.entries.removeIf(e -> e.key.equals("range"));
+          int year = rnd.nextInt(1970, 2100);
+          ListNode r = new ListNode().add(Yaml.quoted(year + "-01-01T00:00:00Z")).add(Yaml.quoted((year + rnd.nextInt(1, 30)) + "-01-01T00:00:00Z"));
+          r.flow = true;
+          f.put("range", r);
+        }
+        if (value(f, "unique") != null && !holds(f, count)) {
+          f.entries.removeIf(e -> e.key.equals("unique"));
+        }
+        if (rnd.nextInt(10) == 0) {
+          f.put("nullable", Yaml.plain("true"));
+        } else {
+          readable.add(n);
+        }
+        fields.put(key(n), f);
+      }
+      MapNode pool = new MapNode().put("count", Yaml.plain(Long.toString(count))).put("fields", fields);
+      pool.flow = rnd.nextInt(4) == 0;
+      entities.put(key(name), pool);
+      if (!readable.isEmpty()) {
+        pools.add(new Pool(name, count, readable));
+      }
+    }
+    return entities;
+  }
+
+  /** Whether a unique int or long field's range holds {@code count} values (a uuid's always does). */
+  private static boolean holds(MapNode f, long count) {
+    Node range = value(f, "range");
+    if (!(range instanceof ListNode l)) {
+      return true;
+    }
+    java.math.BigInteger min = new java.math.BigInteger(((Yaml.Scalar) l.items.get(0)).text());
+    java.math.BigInteger max = new java.math.BigInteger(((Yaml.Scalar) l.items.get(1)).text());
+    return max.subtract(min).add(java.math.BigInteger.ONE).compareTo(java.math.BigInteger.valueOf(count)) >= 0;
+  }
+
+  /** {@code {ref: <pool>.<field>}} to a random pool's readable field, the pool and role's popularity, maybe nullable. */
+  private MapNode poolRef(boolean mayBeNull, String role) {
+    Pool pool = pick(pools);
+    MapNode f = new MapNode();
+    if (rnd.nextInt(4) == 0) {
+      f.put("type", Yaml.quoted("ref"));
+    }
+    f.put("ref", Yaml.quoted(pool.name() + "." + pick(pool.readable())));
+    if (!role.isEmpty()) {
+      f.put("role", Yaml.quoted(role));
+    }
+    Node popularity = popularities.computeIfAbsent(pool.name() + "#" + role, k -> popularity(pool.count()));
+    if (!(popularity instanceof Yaml.Scalar s && s.text().equals("~"))) {
+      f.put("distribution", popularity.copy());
+    }
+    if (mayBeNull && rnd.nextInt(5) == 0) {
+      f.put("nullable", Yaml.plain("true"));
+      if (rnd.nextBoolean()) {
+        f.put("null_ratio", Yaml.plain(pick(List.of("0", "0.3", "1"))));
+      }
+    }
+    f.flow = rnd.nextInt(3) > 0;
+    return f;
+  }
+
+  /** A popularity over {@code count} members: {@code ~} for none (uniform), else a distribution. */
+  private Node popularity(long count) {
+    return switch (rnd.nextInt(6)) {
+      case 0 -> Yaml.quoted("zipf");
+      case 1 -> flow("type", Yaml.quoted("zipf"), "exponent", Yaml.plain(pick(List.of("1", "1.2", "0.5", "2.5"))));
+      // The default stddev is a sixth of the indexes' width: one member has none.
+      case 2 -> count > 1 ? Yaml.quoted("normal") : Yaml.plain("~");
+      case 3 -> flow("type", Yaml.quoted("buckets"), "buckets",
+          new ListNode().add(flow("range", range("0", Long.toString(Math.max(0, count / 2 - 1))), "weight", Yaml.plain("0.9")))
+              .add(flow("range", range(Long.toString(count / 2), Long.toString(count - 1)), "weight", Yaml.plain("0.1"))));
+      case 4 -> Yaml.quoted("uniform");
+      default -> Yaml.plain("~");
+    };
+  }
+
+  /**
+   * Now and then references in a type's fields: to pool members (the default member, or a second
+   * one by role), and to ids an earlier type with a weight emitted, with a match share when some
+   * other type has a weight (an orphan is a row of another type).
+   */
+  private void references(String id, List<String> ids, List<String> weights, MapNode fields, Map<String, MapNode> visible, List<Emitted> emitted) {
+    int refs = rnd.nextInt(3) == 0 ? rnd.nextInt(1, 4) : 0;
+    for (int k = 0; k < refs; k++) {
+      String name = "ref" + k + (awkward && rnd.nextInt(4) == 0 ? pick(List.of("_class", "-x", "é", ".y")) : "");
+      MapNode f;
+      if (!pools.isEmpty() && (emitted.isEmpty() || rnd.nextBoolean())) {
+        f = poolRef(true, rnd.nextInt(3) == 0 ? pick(List.of("buyer", "seller", "other")) : "");
+      } else if (!emitted.isEmpty()) {
+        Emitted target = pick(emitted);
+        f = new MapNode().put("ref", Yaml.quoted(target.typeId() + "." + target.field()));
+        boolean orphans = false;
+        for (int t = 0; t < ids.size(); t++) {
+          orphans |= !ids.get(t).equals(target.typeId()) && Double.parseDouble(weights.get(t)) > 0;
+        }
+        if (orphans && rnd.nextBoolean()) {
+          f.put("match", Yaml.plain(pick(List.of("0", "0.5", "0.98", "1", "1.0"))));
+        }
+        if (rnd.nextInt(5) == 0) {
+          f.put("nullable", Yaml.plain("true"));
+        }
+        f.flow = rnd.nextBoolean();
+      } else {
+        return;
+      }
+      if (visible.containsKey(name)) {
+        continue;
+      }
+      fields.put(key(name), f);
+      visible.put(name, f);
+    }
+  }
+
+  /** Whether a field's values are unique per row and never null: a uuid, a sequence, a unique int or long. */
+  private static boolean emittable(MapNode f) {
+    Node type = value(f, "type");
+    if (type == null || value(f, "nullable") != null) {
+      return false;
+    }
+    return type.equals(Yaml.quoted("uuid")) || type.equals(Yaml.quoted("sequence"))
+        || (Yaml.plain("true").equals(value(f, "unique")) && (type.equals(Yaml.quoted("int")) || type.equals(Yaml.quoted("long"))));
   }
 
   private MapNode sink(List<String> commonNames) {
@@ -166,8 +337,12 @@ final class ConfigGenerator {
     List<String> numeric = new ArrayList<>();
     List<String> choices = new ArrayList<>();
     visible.forEach((name, f) -> {
-      // Scalars hold their printed form: the type is quoted.
+      // Scalars hold their printed form: the type is quoted. References (ref alone, or type "ref")
+      // and unique fields are not operands.
       Node type = value(f, "type");
+      if (type == null || Yaml.plain("true").equals(value(f, "unique"))) {
+        return;
+      }
       if (Stream.of("int", "long", "float", "double").anyMatch(t -> type.equals(Yaml.quoted(t)))) {
         numeric.add(name);
       } else if (Stream.of("string", "enum").anyMatch(t -> type.equals(Yaml.quoted(t))) && value(f, "weights_by") == null) {
@@ -381,6 +556,10 @@ final class ConfigGenerator {
           f.put("format", Yaml.quoted(pick(List.of("iso8601", "epoch_millis", "epoch_micros"))));
         }
       }
+    }
+    // unique on a uuid, int or long with one value per row (not an array's item or a map's part), without a distribution.
+    if (!inArray && (kind == 0 || kind == 1 || kind == 4) && value(f, "distribution") == null && rnd.nextInt(5) == 0) {
+      f.put("unique", Yaml.plain(pick(List.of("true", "true", "false"))));
     }
     if (mayBeNull && rnd.nextInt(4) == 0) {
       f.put("nullable", Yaml.plain("true"));

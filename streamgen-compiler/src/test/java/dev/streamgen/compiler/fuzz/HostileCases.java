@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * Hand-written attacks, run once each at the start of every fuzz run: resource bombs (billion
- * laughs, deep nesting, 100K-element lists, 2000-digit numbers, megabyte strings), encodings, and
- * files that are all punctuation. Sizes are what a hostile or broken file could plausibly hold.
+ * laughs, deep nesting, 100K-element lists, 2000-digit numbers, megabyte strings, 100K pools, a type
+ * referring to 499 others), encodings, files that are all punctuation, and the widest pool under
+ * every popularity. Sizes are what a hostile or broken file could plausibly hold.
  */
 final class HostileCases {
   private HostileCases() {}
@@ -132,6 +133,35 @@ final class HostileCases {
       StringBuilder b = new StringBuilder("event_types:\n");
       for (int i = 0; i < 500; i++) {
         b.append("  - {event_type_id: \"t").append(i).append("\", weight: 0.002}\n");
+      }
+      return bytes(b.toString());
+    }));
+    all.add(new Hostile("100k-pools", () -> {
+      StringBuilder b = new StringBuilder("entities:\n");
+      for (int i = 0; i < 100_000; i++) {
+        b.append("  p").append(i).append(": {count: 1, fields: {id: {type: \"uuid\"}}}\n");
+      }
+      return bytes(b.append("event_types:\n").append(VALID_TYPE).append("      u: {ref: p99999.id}\n").toString());
+    }));
+    all.add(new Hostile("widest-pool-every-popularity", () -> bytes(
+        "entities:\n  p: {count: 4611686018427387904, fields: {id: {type: \"uuid\", unique: true}, n: {type: \"long\", "
+            + "range: [-4611686018427387904, 4611686018427387902], unique: true}}}\n"
+            + "event_types:\n  - event_type_id: \"a\"\n    weight: 1\n    fields:\n"
+            + "      a: {ref: p.id, distribution: {type: zipf, exponent: 1.0000001}}\n"
+            + "      b: {ref: p.n, role: r1, distribution: normal}\n"
+            + "      c: {ref: p.n, role: r2, distribution: {type: lognormal, mu: 40, sigma: 3}}\n"
+            + "      d: {ref: p.id, role: r3, distribution: {type: exponential, mean: 1e300}}\n"
+            + "      e: {ref: p.n, role: r4, distribution: {type: buckets, buckets: [{range: [4611686018427387903, 4611686018427387903], weight: 1}]}}\n")));
+    all.add(new Hostile("reference-cycle", () -> bytes(
+        "event_types:\n  - event_type_id: \"a\"\n    weight: 0.5\n    fields:\n      x: {ref: b.y}\n"
+            + "  - event_type_id: \"b\"\n    weight: 0.5\n    fields:\n      y: {ref: a.x}\n")));
+    all.add(new Hostile("500-refs-to-500-types", () -> {
+      StringBuilder b = new StringBuilder("event_types:\n  - event_type_id: \"r\"\n    weight: 0.002\n    fields:\n");
+      for (int i = 0; i < 499; i++) {
+        b.append("      f").append(i).append(": {ref: t").append(i).append(".id, match: 0.5}\n");
+      }
+      for (int i = 0; i < 499; i++) {
+        b.append("  - {event_type_id: \"t").append(i).append("\", weight: 0.002, fields: {id: {type: \"uuid\"}}}\n");
       }
       return bytes(b.toString());
     }));

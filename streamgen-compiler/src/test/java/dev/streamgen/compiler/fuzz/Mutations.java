@@ -81,7 +81,8 @@ final class Mutations {
       }
       case 7 -> {
         MapNode host = hostMap(rnd, slots, root);
-        host.put(pick(rnd, List.of("unknown", "wieght", "feilds", "typ", "event_type", "rang", "<<", "? complex", "\"\"", "''", "~", "1", "[a]", "{b: c}")),
+        host.put(pick(rnd, List.of("unknown", "wieght", "feilds", "typ", "event_type", "rang", "<<", "? complex", "\"\"", "''", "~", "1", "[a]", "{b: c}",
+            "unique", "role", "match", "ref", "entites", "count")),
             Yaml.plain(pick(rnd, HOSTILE_SCALARS)));
         return "extra-key";
       }
