@@ -536,8 +536,18 @@ public final class RuntimeBenchmark {
    * single-thread plain-Java loop over the same packed catalogs (no Spark), alternating likewise.
    */
   private void relationships(boolean withSpark) {
+    // -Dbench.relVariants=plain,pools_zipf: only these (for a profile); ratios are to the first.
+    String only = System.getProperty("bench.relVariants", "");
+    List<String> variants = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < REL_VARIANTS.size(); i++) {
+      if (only.isBlank() || Arrays.asList(only.split(",")).contains(REL_VARIANTS.get(i))) {
+        variants.add(REL_VARIANTS.get(i));
+        labels.add(REL_LABELS.get(i));
+      }
+    }
     List<String> catalogs = new ArrayList<>();
-    for (String v : REL_VARIANTS) {
+    for (String v : variants) {
       catalogs.add(relCatalog(v));
     }
     List<Format> formats = new ArrayList<>();
@@ -556,7 +566,7 @@ public final class RuntimeBenchmark {
     line("");
     StringBuilder fields = new StringBuilder("Fields per row (weighted mean):");
     for (int i = 0; i < n; i++) {
-      fields.append(String.format(Locale.ROOT, " %s %.2f;", REL_VARIANTS.get(i), fieldsPerRow(catalogs.get(i))));
+      fields.append(String.format(Locale.ROOT, " %s %.2f;", variants.get(i), fieldsPerRow(catalogs.get(i))));
     }
     line(fields.substring(0, fields.length() - 1) + ".");
     line("");
@@ -571,7 +581,7 @@ public final class RuntimeBenchmark {
       }
     }
     if (!withSpark) {
-      relationshipsPlain(catalogs, formats);
+      relationshipsPlain(variants, labels, catalogs, formats);
       return;
     }
 
@@ -607,11 +617,11 @@ public final class RuntimeBenchmark {
         }
         Arrays.sort(ratios);
         String median = i == 0 ? "" : pct(ratios[REL_ROUNDS / 2]) + " (" + pct(ratios[0]) + "-" + pct(ratios[REL_ROUNDS - 1]) + ")";
-        line("| " + REL_LABELS.get(i) + " | " + f.configName() + " | " + rate(max(wall[i])) + " | "
+        line("| " + labels.get(i) + " | " + f.configName() + " | " + rate(max(wall[i])) + " | "
             + (i == 0 ? "" : pct(max(wall[i]) / baseWall)) + " | " + median + " | " + rate(max(cpu[i])) + " | "
             + (i == 0 ? "" : pct(max(cpu[i]) / baseCpu)) + " | " + rate(max(plainCpu[i])) + " | "
             + (i == 0 ? "" : pct(max(plainCpu[i]) / basePlain)) + " | " + load + " |");
-        progress("relationships " + f.configName() + " " + REL_VARIANTS.get(i) + ": " + rate(max(wall[i])) + " rows/s, "
+        progress("relationships " + f.configName() + " " + variants.get(i) + ": " + rate(max(wall[i])) + " rows/s, "
             + pct(max(wall[i]) / baseWall) + " of plain");
       }
     }
@@ -619,7 +629,7 @@ public final class RuntimeBenchmark {
   }
 
   /** -Dbench.only=relationships-plain: the plain-Java loop alone (a minute; for changing the loop). */
-  private void relationshipsPlain(List<String> catalogs, List<Format> formats) {
+  private void relationshipsPlain(List<String> variants, List<String> labels, List<String> catalogs, List<Format> formats) {
     int n = catalogs.size();
     line("Payload digest: SHA-256 of the first " + String.format(Locale.ROOT, "%,d", DIGEST_ROWS) + " rows' payloads as the loop "
         + "writes them (first 12 hex digits): a change to the loop must leave it as it was.");
@@ -637,9 +647,9 @@ public final class RuntimeBenchmark {
       }
       load = load + "-" + loadAverage();
       for (int i = 0; i < n; i++) {
-        line("| " + REL_LABELS.get(i) + " | " + f.configName() + " | " + rate(best[i]) + " | " + (i == 0 ? "" : pct(best[i] / best[0]))
+        line("| " + labels.get(i) + " | " + f.configName() + " | " + rate(best[i]) + " | " + (i == 0 ? "" : pct(best[i] / best[0]))
             + " | " + load + " | " + payloadDigest(catalogs.get(i), f) + " |");
-        progress("relationships plain " + f.configName() + " " + REL_VARIANTS.get(i) + ": " + rate(best[i]) + " rows per CPU-s, "
+        progress("relationships plain " + f.configName() + " " + variants.get(i) + ": " + rate(best[i]) + " rows per CPU-s, "
             + pct(best[i] / best[0]) + " of plain");
       }
     }
