@@ -27,6 +27,9 @@ import javax.tools.ToolProvider;
  *       repeating), into DIR/classes/tN;
  *   <li>{@code k_<name>}: one event type of 20 fields ({@link KindCatalogs}): the seed's kinds mixed,
  *       every other kind mixed, and 20 fields of each kind alone, into DIR/classes/kinds;
+ *   <li>{@code r_<variant>}: a web shop's five event types with relationships and without ({@link
+ *       RelationshipCatalogs}), into DIR/classes/relationships (with -Dbench.only=relationships, the
+ *       only catalogs built);
  *   <li>{@code vN}, N from -Dbench.varied: N types of random shapes ({@link VariedCatalog}) and {@code
  *       vNs30}, a 30-type sample of each, all into DIR/classes/varied; the generate and javac times
  *       go to DIR/varied-build-times.txt.
@@ -44,6 +47,13 @@ public final class GenerateBenchCatalogs {
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
+    for (RelationshipCatalogs.Variant v : RelationshipCatalogs.Variant.values()) {
+      build(dir, "r_" + v.label(), "r_" + v.label() + ".yaml", "dev.streamgen.bench.r." + v.label(),
+          dir.resolve("classes/relationships"), RelationshipCatalogs.yaml(v));
+    }
+    if (String.valueOf(System.getProperty("bench.only")).startsWith("relationships")) {
+      return; // that mode runs these catalogs only
+    }
     for (int n : new int[] {3, 100, 1000, 10000}) {
       build(dir, "t" + n, "synthetic.yaml", "dev.streamgen.bench.t" + n, dir.resolve("classes/t" + n), yaml(n));
     }
@@ -169,10 +179,13 @@ public final class GenerateBenchCatalogs {
     Path yaml = probe.resolve("probe.yaml");
     Files.createDirectories(probe);
     Files.writeString(yaml, VariedCatalog.generate(12, 1L).yaml(), StandardCharsets.UTF_8);
+    // References, pools and unique ids too (their own generated code).
+    Path relationships = probe.resolve("probe_relationships.yaml");
+    Files.writeString(relationships, RelationshipCatalogs.yaml(RelationshipCatalogs.Variant.TYPE_REFS_01), StandardCharsets.UTF_8);
     CompileResult result =
         Compiler.compile(
             CompileRequest.builder()
-                .sources(List.of(yaml))
+                .sources(List.of(yaml, relationships))
                 .javaPackage("dev.streamgen.bench.probe")
                 .javaOutputDirectory(probe.resolve("java"))
                 .resourceOutputDirectory(probe.resolve("resources"))
@@ -320,6 +333,116 @@ public final class GenerateBenchCatalogs {
         fields.add(KINDS.get(kinds.get(i % kinds.size())));
       }
       return fields;
+    }
+  }
+
+  /**
+   * The relationships benchmark's catalogs: a web shop like docs/examples/webshop.yaml with the same
+   * event types, weights and field names in every variant, each field of the same kind, so a row
+   * writes the same fields with and without relationships:
+   *
+   * <ul>
+   *   <li>{@code plain}: every field a plain field (user_id, seller_id and product_id a uuid, country
+   *       and category a weighted string, tier an enum, sku a sequence, price a decimal, order_id a
+   *       long range);
+   *   <li>{@code unique_ids}: {@code plain} with event_id and order.placed's order_id {@code unique:
+   *       true} (what unique ids cost alone);
+   *   <li>{@code pools_uniform}: the user and product fields are references to two pools (users:
+   *       20,000 members, products: 500), members picked uniformly; event_id and order_id are
+   *       {@code unique: true} (and the users' id);
+   *   <li>{@code pools_zipf}: the same, every member picked by zipf popularity (exponent 1.1);
+   *   <li>{@code type_refs_05} and {@code type_refs_01}: {@code pools_uniform} plus references to ids
+   *       other types emitted: order.placed's product_id to product.created's (weight 0.05) or to
+   *       product.recalled's (weight 0.01), match 0.98, and order.shipped's order_id to
+   *       order.placed's (weight 0.3).
+   * </ul>
+   *
+   * product.created and product.recalled have the same fields, so moving the reference from one
+   * to the other changes only the searched type's weight.
+   */
+  static final class RelationshipCatalogs {
+    enum Variant {
+      PLAIN("plain"),
+      UNIQUE_IDS("unique_ids"),
+      POOLS_UNIFORM("pools_uniform"),
+      POOLS_ZIPF("pools_zipf"),
+      TYPE_REFS_05("type_refs_05"),
+      TYPE_REFS_01("type_refs_01");
+
+      private final String label;
+
+      Variant(String label) {
+        this.label = label;
+      }
+
+      String label() {
+        return label;
+      }
+    }
+
+    static String yaml(Variant v) {
+      boolean unique = v != Variant.PLAIN;
+      boolean pools = unique && v != Variant.UNIQUE_IDS;
+      boolean typeRefs = v == Variant.TYPE_REFS_05 || v == Variant.TYPE_REFS_01;
+      String pop = v == Variant.POOLS_ZIPF ? ", distribution: {type: \"zipf\", exponent: 1.1}" : "";
+      String country = "{type: \"string\", values: [\"US\", \"DE\", \"FR\", \"BR\"], weights: [0.4, 0.25, 0.2, 0.15]}";
+      String tier = "{type: \"enum\", values: [\"FREE\", \"PLUS\", \"PRO\"], weights: [0.7, 0.2, 0.1]}";
+      String sku = "{type: \"sequence\", prefix: \"SKU-\", start: 1000}";
+      String price = "{type: \"decimal\", precision: 8, scale: 2, range: [1, 900]}";
+      String category = "{type: \"string\", values: [\"books\", \"games\", \"garden\", \"tools\"]}";
+      String uuid = "{type: \"uuid\"}";
+      String orderId = "{type: \"long\", range: [1, 9000000000]" + (unique ? ", unique: true}" : "}");
+      String userId = pools ? "{ref: \"users.id\"" + pop + "}" : uuid;
+      String sellerId = pools ? "{ref: \"users.id\", role: \"seller\"" + pop + "}" : uuid;
+      String userCountry = pools ? "{ref: \"users.country\"" + pop + "}" : country;
+      String userTier = pools ? "{ref: \"users.tier\"" + pop + "}" : tier;
+      String productSku = pools ? "{ref: \"products.sku\"" + pop + "}" : sku;
+      String productPrice = pools ? "{ref: \"products.price\"" + pop + "}" : price;
+      String productCategory = pools ? "{ref: \"products.category\"" + pop + "}" : category;
+      String orderedProduct = !typeRefs ? uuid
+          : "{ref: \"" + (v == Variant.TYPE_REFS_05 ? "product.created" : "product.recalled") + ".product_id\", match: 0.98}";
+      String shippedOrder = typeRefs ? "{ref: \"order.placed.order_id\"}" : "{type: \"long\", range: [1, 9000000000]}";
+
+      StringBuilder y = new StringBuilder("# The relationships benchmark's web shop, variant " + v.label() + " (generated).\n");
+      if (pools) {
+        y.append("entities:\n");
+        y.append("  users:\n    count: 20000\n    fields:\n");
+        y.append("      id: {type: \"uuid\", unique: true}\n");
+        y.append("      country: ").append(country).append('\n');
+        y.append("      tier: ").append(tier).append('\n');
+        y.append("  products:\n    count: 500\n    fields:\n");
+        y.append("      sku: ").append(sku).append('\n');
+        y.append("      price: ").append(price).append('\n');
+        y.append("      category: ").append(category).append('\n');
+      }
+      y.append("common_fields:\n");
+      y.append("  event_id: ").append(unique ? "{type: \"uuid\", unique: true}" : uuid).append('\n');
+      y.append("  user_id: ").append(userId).append('\n');
+      y.append("  event_time: {type: \"timestamp\"}\n");
+      y.append("event_types:\n");
+      for (String[] product : new String[][] {{"product.created", "0.05"}, {"product.recalled", "0.01"}}) {
+        y.append("  - event_type_id: \"").append(product[0]).append("\"\n    weight: ").append(product[1]).append("\n    fields:\n");
+        y.append("      product_id: ").append(uuid).append('\n');
+        y.append("      sku: ").append(productSku).append('\n');
+        y.append("      price: ").append(productPrice).append('\n');
+      }
+      y.append("  - event_type_id: \"page.view\"\n    weight: 0.55\n    fields:\n");
+      y.append("      country: ").append(userCountry).append('\n');
+      y.append("      tier: ").append(userTier).append('\n');
+      y.append("      sku: ").append(productSku).append('\n');
+      y.append("      category: ").append(productCategory).append('\n');
+      y.append("  - event_type_id: \"order.placed\"\n    weight: 0.3\n    fields:\n");
+      y.append("      order_id: ").append(orderId).append('\n');
+      y.append("      product_id: ").append(orderedProduct).append('\n');
+      y.append("      country: ").append(userCountry).append('\n');
+      y.append("      seller_id: ").append(sellerId).append('\n');
+      y.append("      amount: {type: \"float\", range: [5, 500]}\n");
+      y.append("  - event_type_id: \"order.shipped\"\n    weight: 0.09\n    fields:\n");
+      y.append("      order_id: ").append(shippedOrder).append('\n');
+      y.append("      carrier: {type: \"string\", values: [\"DHL\", \"UPS\", \"USPS\"]}\n");
+      y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
+      y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
+      return y.toString();
     }
   }
 

@@ -163,12 +163,48 @@ public final class PackedCatalog {
       out.write('{');
     }
     at += FIRST_FIELD;
+    // The member of the row's last reference to a pool: references to one (pool, role) pack the same
+    // pick words, so the next one reuses it instead of drawing it again (a zipf draw is a pow).
+    int pickAt = -1;
+    int pickLength = 0;
+    long member = 0;
     for (int f = 0; f < fields; f++) {
-      at = writeField(c, at, format, seed, row, eventTimeMicros, out);
+      long head = c[at];
+      if (((int) head & 0xFF) != MemberPick.CODE) {
+        at = writeField(c, at, format, seed, row, eventTimeMicros, out);
+        continue;
+      }
+      // A reference to a pool member, not nullable (writeField and RefField.write, with the member kept).
+      int constants = at + 1;
+      if (json) {
+        writeRef(c[constants++], out);
+      }
+      int target = constants + (int) c[constants];
+      int pick = constants + 1;
+      if (!samePick(c, pickAt, pickLength, pick, target - pick)) {
+        member = MemberPick.sourceRow(c, pick, seed, row);
+        pickAt = pick;
+        pickLength = target - pick;
+      }
+      writeField(c, target, format, seed, member, eventTimeMicros, out);
+      at += (int) (head >>> 8);
     }
     if (json) {
       out.write('}');
     }
+  }
+
+  /** Whether the pick words at {@code b} are those at {@code a} (none when {@code a} is negative). */
+  private static boolean samePick(long[] c, int a, int aLength, int b, int bLength) {
+    if (a < 0 || aLength != bLength) {
+      return false;
+    }
+    for (int i = 0; i < bLength; i++) {
+      if (c[a + i] != c[b + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

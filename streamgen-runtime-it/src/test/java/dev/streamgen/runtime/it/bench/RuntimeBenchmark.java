@@ -109,14 +109,22 @@ public final class RuntimeBenchmark {
   private void run() throws IOException {
     line("Run " + Instant.now() + ": Java " + System.getProperty("java.version") + ", Spark " + spark.version()
         + ", local[" + CORES + "], " + Runtime.getRuntime().availableProcessors() + " processors, load average at start "
-        + loadAverage() + ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement, "
-        + PARTITIONS + " partitions"
+        + loadAverage()
+        + (System.getProperty("bench.only", "all").startsWith("relationships") ? ""
+            : ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement")
+        + ", " + PARTITIONS + " partitions"
         + jvmFlags() + ".");
     line("");
+    String only = System.getProperty("bench.only", "all");
+    if ("relationships".equals(only) || "relationships-plain".equals(only)) {
+      // Its own catalogs and warm-up (the generator built no others).
+      relationships(!"relationships-plain".equals(only));
+      line("Load average at the end: " + loadAverage() + ".");
+      return;
+    }
     progress("warm-up");
     streamgen(T3, Format.JSON, ROWS / 10);
     streamgen(T3, Format.JSON, ROWS / 10);
-    String only = System.getProperty("bench.only", "all");
     if ("varied".equals(only)) {
       varied();
       return;
@@ -495,6 +503,191 @@ public final class RuntimeBenchmark {
     line(String.format(Locale.ROOT, "streamgen ÷ baseline (json, per task CPU-second): %.2f×; plan + start of a 1,000-row job: "
         + "%s s at 3 types, %s s at 10,000 types.", json.cpu / baseline.cpu, secs(s3.firstJobSeconds), secs(s10k.firstJobSeconds)));
     line("");
+  }
+
+  private static final long REL_ROWS = Long.getLong("bench.relRows", 3_000_000L);
+  private static final int REL_ROUNDS = Integer.getInteger("bench.relRounds", 5);
+  /** The relationships catalogs (GenerateBenchCatalogs.RelationshipCatalogs), the baseline first. */
+  private static final List<String> REL_VARIANTS = List.of("plain", "unique_ids", "pools_uniform", "pools_zipf", "type_refs_05", "type_refs_01");
+  private static final List<String> REL_LABELS = List.of(
+      "(a) plain fields",
+      "(a) + unique event_id, order_id",
+      "(b) pool refs, uniform + unique ids",
+      "(b) pool refs, zipf 1.1 + unique ids",
+      "(c) (b) uniform + type refs, target w 0.05",
+      "(c) (b) uniform + type refs, target w 0.01");
+
+  private static String relCatalog(String variant) {
+    StringBuilder simple = new StringBuilder("R");
+    for (String part : variant.split("_")) {
+      simple.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return "dev.streamgen.bench.r." + variant + "." + simple + "Catalog";
+  }
+
+  /**
+   * What relationships cost: a web shop whose user and product fields are references to entity
+   * pools (uniform or zipf), with unique ids, and with references to ids other types emitted (the
+   * searched type of weight 0.05 or 0.01), beside the same catalog with every such field a plain
+   * field of the same kind (same types, weights, field names and kinds: the same fields per row).
+   * Per format, every catalog runs once per round in a rotating order (so a change in the machine's
+   * load hits all of them), {@code bench.relRounds} rounds; each catalog's best run, and the median
+   * of its per-round ratios to the plain catalog of the same round, are reported. Then the
+   * single-thread plain-Java loop over the same packed catalogs (no Spark), alternating likewise.
+   */
+  private void relationships(boolean withSpark) {
+    // -Dbench.relVariants=plain,pools_zipf: only these (for a profile); ratios are to the first.
+    String only = System.getProperty("bench.relVariants", "");
+    List<String> variants = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < REL_VARIANTS.size(); i++) {
+      if (only.isBlank() || Arrays.asList(only.split(",")).contains(REL_VARIANTS.get(i))) {
+        variants.add(REL_VARIANTS.get(i));
+        labels.add(REL_LABELS.get(i));
+      }
+    }
+    List<String> catalogs = new ArrayList<>();
+    for (String v : variants) {
+      catalogs.add(relCatalog(v));
+    }
+    List<Format> formats = new ArrayList<>();
+    for (String f : System.getProperty("bench.relFormats", "json,avro,binary,protobuf").split(",")) {
+      formats.add(Format.parse(f.trim()));
+    }
+    int n = catalogs.size();
+    line("### Relationships: a web shop with pools, references and unique ids vs the same with plain fields");
+    line("");
+    line(!withSpark ? String.format(Locale.ROOT, "Plain Java only: one thread, the packed catalog's per-row loop (no Spark), %,d rows "
+        + "per run, %d rounds, each running every catalog once in a rotating order; best run.", REL_ROWS / 4, REL_ROUNDS)
+        : String.format(Locale.ROOT, "%,d rows per run, batch to noop, local[%d], %d partitions; per format %d rounds, each running every "
+        + "catalog once in a rotating order; best run and median of the per-round ratios to (a). Plain Java: one thread, the "
+        + "packed catalog's per-row loop (no Spark), %,d rows per run, %d rounds likewise.", REL_ROWS, CORES, PARTITIONS, REL_ROUNDS,
+        REL_ROWS / 4, REL_ROUNDS));
+    line("");
+    StringBuilder fields = new StringBuilder("Fields per row (weighted mean):");
+    for (int i = 0; i < n; i++) {
+      fields.append(String.format(Locale.ROOT, " %s %.2f;", variants.get(i), fieldsPerRow(catalogs.get(i))));
+    }
+    line(fields.substring(0, fields.length() - 1) + ".");
+    line("");
+
+    progress("relationships warm-up");
+    for (Format f : formats) {
+      for (String c : catalogs) {
+        if (withSpark) {
+          streamgen(c, f, REL_ROWS / 4);
+        }
+        plainJava(c, f, REL_ROWS / 8);
+      }
+    }
+    if (!withSpark) {
+      relationshipsPlain(variants, labels, catalogs, formats);
+      return;
+    }
+
+    line("| catalog | format | rows/s (wall, best) | ÷ (a), wall, best | ÷ (a), wall, median of rounds (min-max) | rows per task CPU-s (best) | ÷ (a), per task CPU-s | plain Java rows per CPU-s (best) | ÷ (a), plain Java | load avg |");
+    line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (Format f : formats) {
+      String load = loadAverage();
+      double[][] wall = new double[n][REL_ROUNDS];
+      double[][] cpu = new double[n][REL_ROUNDS];
+      double[][] plainCpu = new double[n][REL_ROUNDS];
+      for (int r = 0; r < REL_ROUNDS; r++) {
+        for (int k = 0; k < n; k++) {
+          int i = (k + r) % n;
+          Rate rate = streamgen(catalogs.get(i), f, REL_ROWS);
+          wall[i][r] = rate.wall;
+          cpu[i][r] = rate.cpu;
+        }
+      }
+      for (int r = 0; r < REL_ROUNDS; r++) {
+        for (int k = 0; k < n; k++) {
+          int i = (k + r) % n;
+          plainCpu[i][r] = plainJava(catalogs.get(i), f, REL_ROWS / 4).cpu;
+        }
+      }
+      load = load + "-" + loadAverage();
+      double baseWall = max(wall[0]);
+      double baseCpu = max(cpu[0]);
+      double basePlain = max(plainCpu[0]);
+      for (int i = 0; i < n; i++) {
+        double[] ratios = new double[REL_ROUNDS];
+        for (int r = 0; r < REL_ROUNDS; r++) {
+          ratios[r] = wall[i][r] / wall[0][r];
+        }
+        Arrays.sort(ratios);
+        String median = i == 0 ? "" : pct(ratios[REL_ROUNDS / 2]) + " (" + pct(ratios[0]) + "-" + pct(ratios[REL_ROUNDS - 1]) + ")";
+        line("| " + labels.get(i) + " | " + f.configName() + " | " + rate(max(wall[i])) + " | "
+            + (i == 0 ? "" : pct(max(wall[i]) / baseWall)) + " | " + median + " | " + rate(max(cpu[i])) + " | "
+            + (i == 0 ? "" : pct(max(cpu[i]) / baseCpu)) + " | " + rate(max(plainCpu[i])) + " | "
+            + (i == 0 ? "" : pct(max(plainCpu[i]) / basePlain)) + " | " + load + " |");
+        progress("relationships " + f.configName() + " " + variants.get(i) + ": " + rate(max(wall[i])) + " rows/s, "
+            + pct(max(wall[i]) / baseWall) + " of plain");
+      }
+    }
+    line("");
+  }
+
+  /** -Dbench.only=relationships-plain: the plain-Java loop alone (a minute; for changing the loop). */
+  private void relationshipsPlain(List<String> variants, List<String> labels, List<String> catalogs, List<Format> formats) {
+    int n = catalogs.size();
+    line("Payload digest: SHA-256 of the first " + String.format(Locale.ROOT, "%,d", DIGEST_ROWS) + " rows' payloads as the loop "
+        + "writes them (first 12 hex digits): a change to the loop must leave it as it was.");
+    line("");
+    line("| catalog | format | plain Java rows per CPU-s (best) | ÷ (a) | load avg | payload digest |");
+    line("|---|---|---:|---:|---:|---|");
+    for (Format f : formats) {
+      String load = loadAverage();
+      double[] best = new double[n];
+      for (int r = 0; r < REL_ROUNDS; r++) {
+        for (int k = 0; k < n; k++) {
+          int i = (k + r) % n;
+          best[i] = Math.max(best[i], plainJava(catalogs.get(i), f, REL_ROWS / 4).cpu);
+        }
+      }
+      load = load + "-" + loadAverage();
+      for (int i = 0; i < n; i++) {
+        line("| " + labels.get(i) + " | " + f.configName() + " | " + rate(best[i]) + " | " + (i == 0 ? "" : pct(best[i] / best[0]))
+            + " | " + load + " | " + payloadDigest(catalogs.get(i), f) + " |");
+        progress("relationships plain " + f.configName() + " " + variants.get(i) + ": " + rate(best[i]) + " rows per CPU-s, "
+            + pct(best[i] / best[0]) + " of plain");
+      }
+    }
+    line("");
+  }
+
+  private static final long DIGEST_ROWS = 200_000;
+
+  /** The first 12 hex digits of the SHA-256 of the first {@link #DIGEST_ROWS} rows' payloads, as the loop writes them. */
+  private static String payloadDigest(String catalog, Format format) {
+    LoadedCatalog c = LoadedCatalog.load(catalog);
+    PackedCatalog packed = c.packed(format);
+    RowTypes types = new RowTypes(c.aliasTable(), SEED, packed);
+    ByteWriter out = new ByteWriter(1024);
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (long i = 0; i < DIGEST_ROWS; i++) {
+      out.reset();
+      packed.write(types.next(i), SEED, i, EventTime.micros(START, i, 1000), out);
+      sha.update(out.array(), 0, out.size());
+    }
+    StringBuilder hex = new StringBuilder();
+    for (byte b : sha.digest()) {
+      hex.append(String.format(Locale.ROOT, "%02x", b));
+    }
+    return hex.substring(0, 12);
+  }
+
+  private static double max(double[] values) {
+    double m = 0;
+    for (double v : values) {
+      m = Math.max(m, v);
+    }
+    return m;
   }
 
   /** Best of 3 for each of two catalogs, measured alternately: [a, b]. */
