@@ -1,0 +1,113 @@
+package dev.streamgen.runtime.it;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.get_json_object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamgen.it.sessions.SessionsCatalog;
+import dev.streamgen.runtime.job.Job;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/examples/sessions.yaml, run by the job to a real Delta table and read back with Spark: grouped
+ * by session_id and ordered by timestamp, every session is a path of the machine the YAML declares
+ * (written out here), with one start first, at most one end and only last, at most max_events events
+ * and one user; the machine's events are its declared share of rows (5 sigma); one partition and
+ * three give the same rows.
+ */
+class SessionsEndToEndTest {
+  private static final long ROWS = 200_000;
+  private static final double WEIGHT = 0.6;
+  private static final int MAX_EVENTS = 30;
+  private static final Map<String, Set<String>> NEXT = Map.of(
+      "session.start", Set.of("page.view"),
+      "page.view", Set.of("page.view", "cart.add", "session.end"),
+      "cart.add", Set.of("page.view", "order.placed", "session.end"),
+      "order.placed", Set.of("session.end"),
+      "session.end", Set.of());
+  private static Dataset<Row> events;
+
+  private static Dataset<Row> run(String name, int partitions) {
+    String path = ItSpark.tempDir(name) + "/events";
+    ItSpark.session();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(new String[] {"--catalog", SessionsCatalog.class.getName(), "--set", "sink_config.path=" + path,
+            "--set", "batch_config.partitions=" + partitions});
+    assertThat(status).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(Job.OK);
+    return ItSpark.session().read().format("delta").load(path).withColumn("payload", col("serialized_payload").cast("string"));
+  }
+
+  @BeforeAll
+  static void writeTheSessionsToDelta() {
+    events = run("sessions", 3).cache();
+    assertThat(events.count()).isEqualTo(ROWS);
+  }
+
+  @Test
+  void everySessionIsAPathOfTheMachineInTimestampOrder() {
+    Dataset<Row> machine = events.filter(col("event_type_id").notEqual("heartbeat"))
+        .select(col("event_type_id"), col("timestamp"),
+            get_json_object(col("payload"), "$.session_id").as("session_id"),
+            get_json_object(col("payload"), "$.user_id").as("user_id"));
+    long n = machine.count();
+    double sigma = Math.sqrt(ROWS * WEIGHT * (1 - WEIGHT));
+    assertThat((double) n).as("machine events").isBetween(ROWS * WEIGHT - 5 * sigma, ROWS * WEIGHT + 5 * sigma);
+    assertThat(machine.filter(col("session_id").isNull().or(col("user_id").isNull())).count()).isZero();
+
+    Map<String, List<Row>> sessions = new HashMap<>();
+    for (Row r : machine.collectAsList()) {
+      sessions.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r);
+    }
+    int ended = 0;
+    for (Map.Entry<String, List<Row>> e : sessions.entrySet()) {
+      List<Row> s = e.getValue();
+      s.sort((a, b) -> a.getTimestamp(1).compareTo(b.getTimestamp(1)));
+      List<String> path = new ArrayList<>();
+      for (int i = 0; i < s.size(); i++) {
+        path.add(s.get(i).getString(0));
+        if (i > 0) {
+          assertThat(s.get(i).getTimestamp(1)).as("timestamps of session %s increase", e.getKey()).isAfter(s.get(i - 1).getTimestamp(1));
+          assertThat(s.get(i).getString(3)).as("one user per session").isEqualTo(s.get(0).getString(3));
+        }
+      }
+      assertThat(path.get(0)).as("session %s starts", e.getKey()).isEqualTo("session.start");
+      assertThat(path.size()).isLessThanOrEqualTo(MAX_EVENTS);
+      for (int i = 1; i < path.size(); i++) {
+        assertThat(NEXT.get(path.get(i - 1))).as("%s after %s in %s", path.get(i), path.get(i - 1), path).contains(path.get(i));
+      }
+      long ends = path.stream().filter("session.end"::equals).count();
+      assertThat(ends).isLessThanOrEqualTo(1);
+      if (ends == 1) {
+        ended++;
+        assertThat(path.get(path.size() - 1)).isEqualTo("session.end");
+      }
+    }
+    // A session of this machine ends within 30 events with probability near 1; only those still in
+    // progress at the end of the run (at most one per lane, 500) or of a block are cut.
+    assertThat(ended).as("ended of %d sessions", sessions.size()).isGreaterThan(sessions.size() * 9 / 10);
+    assertThat(sessions.size()).isGreaterThan(10_000);
+  }
+
+  @Test
+  void oneAndThreePartitionsGiveTheSameRows() {
+    Dataset<Row> one = run("sessions-one-partition", 1);
+    Dataset<Row> a = events.select("event_type_id", "partition_key", "payload");
+    Dataset<Row> b = one.select("event_type_id", "partition_key", "payload");
+    assertThat(b.count()).isEqualTo(ROWS);
+    assertThat(a.exceptAll(b).count()).isZero();
+    assertThat(b.exceptAll(a).count()).isZero();
+  }
+}
