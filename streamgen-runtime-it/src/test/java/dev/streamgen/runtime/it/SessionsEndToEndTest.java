@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.it.sessions.SessionsCatalog;
 import dev.streamgen.runtime.job.Job;
+import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.sink.Sinks;
+import dev.streamgen.runtime.source.ItClocks;
+import dev.streamgen.runtime.source.StreamClock;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +63,18 @@ class SessionsEndToEndTest {
 
   @Test
   void everySessionIsAPathOfTheMachineInTimestampOrder() {
+    checkSessions(events, ROWS, true);
+  }
+
+  /** Checks every session of {@code events} ({@code rows} rows) against the machine. */
+  private static void checkSessions(Dataset<Row> events, long rows, boolean mostEnd) {
     Dataset<Row> machine = events.filter(col("event_type_id").notEqual("heartbeat"))
         .select(col("event_type_id"), col("timestamp"),
             get_json_object(col("payload"), "$.session_id").as("session_id"),
             get_json_object(col("payload"), "$.user_id").as("user_id"));
     long n = machine.count();
-    double sigma = Math.sqrt(ROWS * WEIGHT * (1 - WEIGHT));
-    assertThat((double) n).as("machine events").isBetween(ROWS * WEIGHT - 5 * sigma, ROWS * WEIGHT + 5 * sigma);
+    double sigma = Math.sqrt(rows * WEIGHT * (1 - WEIGHT));
+    assertThat((double) n).as("machine events").isBetween(rows * WEIGHT - 5 * sigma, rows * WEIGHT + 5 * sigma);
     assertThat(machine.filter(col("session_id").isNull().or(col("user_id").isNull())).count()).isZero();
 
     Map<String, List<Row>> sessions = new HashMap<>();
@@ -97,8 +107,73 @@ class SessionsEndToEndTest {
     }
     // A session of this machine ends within 30 events with probability near 1; only those still in
     // progress at the end of the run (at most one per lane, 500) or of a block are cut.
-    assertThat(ended).as("ended of %d sessions", sessions.size()).isGreaterThan(sessions.size() * 9 / 10);
-    assertThat(sessions.size()).isGreaterThan(10_000);
+    if (mostEnd) {
+      assertThat(ended).as("ended of %d sessions", sessions.size()).isGreaterThan(sessions.size() * 9 / 10);
+      assertThat(sessions.size()).isGreaterThan(10_000);
+    }
+  }
+
+  /**
+   * A stream stopped and restarted from its checkpoint (a manual clock: 3 s, stop, 2 s pass, 2 s more)
+   * writes exactly the rows a batch read of the same seed writes, sessions in flight at the stop
+   * included; and every session in it is a path of the machine.
+   */
+  @Test
+  void aStreamRestartedFromItsCheckpointContinuesItsSessions() throws Exception {
+    long start = 1_767_225_600_000_000L;
+    long rate = 10_000;
+    String dir = ItSpark.tempDir("sessions-stream");
+    String path = dir + "/events";
+    String checkpoint = dir + "/checkpoint";
+    String clockName = "sessions-restart-" + java.util.UUID.randomUUID();
+    StreamClock.Manual clock = new StreamClock.Manual(start);
+    ItClocks.register(clockName, clock);
+    try {
+      SinkOptions options = new SinkOptions("delta", Map.of("path", path));
+      StreamingQuery first = Sinks.configure(options).startStream(stream(clockName, rate), checkpoint);
+      first.processAllAvailable();
+      for (int s = 0; s < 3; s++) {
+        clock.advanceSeconds(1);
+        first.processAllAvailable();
+      }
+      first.stop();
+      clock.advanceSeconds(2);
+      StreamingQuery second = Sinks.configure(options).startStream(stream(clockName, rate), checkpoint);
+      second.processAllAvailable();
+      for (int s = 0; s < 2; s++) {
+        clock.advanceSeconds(1);
+        second.processAllAvailable();
+      }
+      second.stop();
+      long rows = 7 * rate + 1; // event times 0 .. 7 s
+      Dataset<Row> back = ItSpark.session().read().format("delta").load(path)
+          .withColumn("payload", col("serialized_payload").cast("string"));
+      assertThat(back.count()).isEqualTo(rows);
+      Dataset<Row> batch = ItSpark.session().read().format("streamgen")
+          .option("catalog", SessionsCatalog.class.getName())
+          .option("rows", rows)
+          .option("seed", 5)
+          .option("startTimeMicros", start)
+          .option("rowsPerSecond", rate)
+          .load()
+          .withColumn("payload", col("serialized_payload").cast("string"));
+      Dataset<Row> a = back.select("event_type_id", "timestamp", "partition_key", "payload");
+      Dataset<Row> b = batch.select("event_type_id", "timestamp", "partition_key", "payload");
+      assertThat(a.exceptAll(b).count()).isZero();
+      assertThat(b.exceptAll(a).count()).isZero();
+      checkSessions(back, rows, false);
+    } finally {
+      ItClocks.unregister(clockName);
+    }
+  }
+
+  private static Dataset<Row> stream(String clockName, long rate) {
+    return ItSpark.session().readStream().format("streamgen")
+        .option("catalog", SessionsCatalog.class.getName())
+        .option("rowsPerSecond", rate)
+        .option("seed", 5)
+        .option("clock", clockName)
+        .load();
   }
 
   @Test
