@@ -291,11 +291,15 @@ public final class SessionMachine implements Serializable {
       return of(words, 0, seed);
     }
 
-    /** This thread's cursor of the machine packed in {@code c} at {@code at} (matched by identity). */
+    /**
+     * This thread's cursor of the machine packed in {@code c} at {@code at}, matched by the machine's
+     * words (not their array): the runtime's machine, and every session field of every type of the
+     * machine packed in a catalog, share one cursor, so a row costs O(1) however many ask about it.
+     */
     static Cursor of(long[] c, int at, long seed) {
       Cursor[] cursors = CURSORS.get();
       for (Cursor k : cursors) {
-        if (k != null && k.c == c && k.at == at && k.seed == seed) {
+        if (k != null && k.seed == seed && k.sameMachine(c, at)) {
           return k;
         }
       }
@@ -304,6 +308,28 @@ public final class SessionMachine implements Serializable {
       cursors[slot[0]] = k;
       slot[0] = (slot[0] + 1) % CACHED;
       return k;
+    }
+
+    /** The number of words of the machine packed at {@code at}: its states, then the start type's rows. */
+    private static int length(long[] c, int at) {
+      int rows = (int) c[at + STATE_TABLE] + (int) c[at + STATES];
+      return rows + 4 + 2 * (int) c[at + rows + 3];
+    }
+
+    private boolean sameMachine(long[] other, int otherAt) {
+      if (other == c && otherAt == at) {
+        return true;
+      }
+      int n = length(c, at);
+      if (otherAt + n > other.length || length(other, otherAt) != n) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (c[at + i] != other[otherAt + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Fills {@code out} for machine row {@code row}. */

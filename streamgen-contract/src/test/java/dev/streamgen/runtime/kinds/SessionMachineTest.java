@@ -89,6 +89,7 @@ class SessionMachineTest {
   private void check(int lanes, int maxEvents, long block) {
     AliasTable table = table();
     SessionMachine m = machine(table, lanes, maxEvents, block);
+    SessionMachine twin = machine(table, lanes, maxEvents, block);
     long[][] expected = reference(table, lanes, maxEvents, block);
     long[] out = new long[3];
     for (int r = 0; r < ROWS; r++) {
@@ -98,9 +99,10 @@ class SessionMachineTest {
         assertEquals(expected[r][0], out[0], "state of row " + r);
         assertEquals(expected[r][1], out[1], "session of row " + r);
         assertEquals(expected[r][2], out[2], "step of row " + r);
-        // Asked again (the payload's fields ask after the type): same answer.
+        // Asked again, through an equal machine built apart (the payload's fields ask after the
+        // runtime, each with its own copy of the machine): same answer.
         long[] again = new long[3];
-        assertTrue(m.locateFast(SEED, r, again));
+        assertTrue(twin.locateFast(SEED, r, again));
         assertEquals(out[1], again[1]);
         assertEquals(out[0], again[0]);
       }
@@ -173,6 +175,22 @@ class SessionMachineTest {
   @Test
   void matchesReferenceWithFewLanesAndDefaultBlocks() {
     check(7, 12, SessionMachine.blockRounds(12, 0.6));
+  }
+
+  @Test
+  void equalMachinesShareOneCursorPerThreadAndSeed() {
+    AliasTable table = table();
+    SessionMachine a = machine(table, 500, 30, 64);
+    SessionMachine b = machine(table, 500, 30, 64);
+    SessionMachine other = machine(table, 499, 30, 64);
+    // b's words packed at an offset, as a catalog packs a session field's.
+    long[] packed = new long[3 + b.words().length];
+    System.arraycopy(b.words(), 0, packed, 3, b.words().length);
+    SessionMachine.Cursor cursor = SessionMachine.Cursor.of(a.words(), SEED);
+    assertTrue(cursor == SessionMachine.Cursor.of(b.words(), SEED));
+    assertTrue(cursor == SessionMachine.Cursor.of(packed, 3, SEED));
+    assertFalse(cursor == SessionMachine.Cursor.of(other.words(), SEED));
+    assertFalse(cursor == SessionMachine.Cursor.of(a.words(), SEED + 1));
   }
 
   @Test
