@@ -175,6 +175,26 @@ class SessionsEndToEndTest {
     }
   }
 
+  /** The typed columns of a machine's type (session_id and the session's user through UDFs) equal its kernel at every row. */
+  @Test
+  void typedColumnsOfASessionTypeEqualTheKernel() {
+    long seed = 5;
+    long time = 1_767_225_600_000_000L;
+    Dataset<Row> typed = dev.streamgen.runtime.StreamGen.typed(ItSpark.session(), SessionsCatalog.class, "page.view", 400, seed, time, 1000);
+    SessionsCatalog catalog = new SessionsCatalog();
+    List<Row> rows = typed.collectAsList();
+    String[] names = typed.columns();
+    assertThat(names).containsExactly("session_id", "user_id", "url");
+    for (int i = 0; i < rows.size(); i++) {
+      dev.streamgen.runtime.encode.ByteWriter out = new dev.streamgen.runtime.encode.ByteWriter();
+      catalog.kernel(2).write(seed, i, time + i * 1000L, dev.streamgen.runtime.api.Format.JSON, out);
+      com.fasterxml.jackson.databind.JsonNode kernel = Payloads.json(out.toByteArray());
+      for (int c = 0; c < names.length; c++) {
+        assertThat(String.valueOf(rows.get(i).get(c))).as("row %d %s", i, names[c]).isEqualTo(kernel.get(names[c]).asText());
+      }
+    }
+  }
+
   private static Dataset<Row> stream(String clockName, long rate) {
     return ItSpark.session().readStream().format("streamgen")
         .option("catalog", SessionsCatalog.class.getName())
