@@ -3,7 +3,10 @@ package dev.streamgen.compiler.codegen;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import dev.streamgen.runtime.kinds.SessionMachine;
 import com.squareup.javapoet.TypeSpec;
 import dev.streamgen.compiler.model.EventCatalog;
 import dev.streamgen.compiler.model.EventType;
@@ -118,6 +121,24 @@ public final class CatalogEmitter {
             .addParameter(int.class, "typeIndex")
             .addStatement("return weights[typeIndex]")
             .build());
+    if (!catalog.sessions().isEmpty()) {
+      CodeBlock.Builder machines = CodeBlock.builder();
+      for (int i = 0; i < catalog.sessions().size(); i++) {
+        machines.add(i == 0 ? "$L" : ",\n$L", catalog.sessions().get(i).newMachine());
+      }
+      type.addField(
+          FieldSpec.builder(ParameterizedTypeName.get(java.util.List.class, SessionMachine.class), "SESSION_MACHINES",
+                  Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("$T.asList($>$L$<)", java.util.Arrays.class, machines.build())
+              .build());
+      type.addMethod(
+          MethodSpec.methodBuilder("sessionMachines")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(ParameterizedTypeName.get(java.util.List.class, SessionMachine.class))
+              .addStatement("return SESSION_MACHINES")
+              .build());
+    }
     MethodSpec.Builder columns =
         MethodSpec.methodBuilder("columns")
             .addAnnotation(Override.class)

@@ -15,8 +15,10 @@ public final class EventCatalog {
   private final List<Field> commonFields;
   private final List<EventType> eventTypes;
   private final Settings settings;
+  private final List<SessionSpec> sessions;
 
   private EventCatalog(Builder b) {
+    this.sessions = List.copyOf(b.sessions);
     this.sourceName = Objects.requireNonNull(b.sourceName, "sourceName");
     this.sourceText = Objects.requireNonNull(b.sourceText, "sourceText");
     this.commonFields = List.copyOf(b.commonFields);
@@ -64,6 +66,11 @@ public final class EventCatalog {
     return settings;
   }
 
+  /** The session machines, bound to their types ({@code sessions}). */
+  public List<SessionSpec> sessions() {
+    return sessions;
+  }
+
   /** {@code sink_config.partition_key_field} when set. */
   public Optional<String> partitionKeyField() {
     return settings.get("sink_config.partition_key_field").map(Setting::value);
@@ -76,6 +83,7 @@ public final class EventCatalog {
     private final List<Field> commonFields = new ArrayList<>();
     private final List<EventType> eventTypes = new ArrayList<>();
     private Settings settings;
+    private final List<SessionSpec> sessions = new ArrayList<>();
 
     private Builder(String sourceName, String sourceText) {
       this.sourceName = sourceName;
@@ -89,6 +97,11 @@ public final class EventCatalog {
 
     public Builder addEventType(EventType type) {
       eventTypes.add(type);
+      return this;
+    }
+
+    public Builder addSession(SessionSpec session) {
+      sessions.add(session);
       return this;
     }
 

@@ -11,6 +11,7 @@ import dev.streamgen.runtime.kinds.ChangeRowSource;
 import dev.streamgen.runtime.kinds.EmittedRows;
 import dev.streamgen.runtime.kinds.MemberPick;
 import dev.streamgen.runtime.kinds.RefField;
+import dev.streamgen.runtime.kinds.SessionRowSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,14 @@ public record RefKind(String target, String role, Double match, MapNode definiti
   public record Resolved(Field target, Source source) {}
 
   /** The row a reference reads. */
-  public sealed interface Source permits Member, Emitted, Change {}
+  public sealed interface Source permits Member, Emitted, Change, Session {}
+
+  /**
+   * A session's row ({@link SessionSpec}): the session number ({@code session: id}, {@code member}
+   * null), or the member of the machine's entity pool a {@link Member} pick draws over it. {@code
+   * machine} is null until the sessions are bound.
+   */
+  public record Session(SessionSpec machine, Member member) implements Source {}
 
   /**
    * A pool member: {@code salt} of the pick (the pool and role's), {@code count} members.
@@ -146,6 +154,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     String how = resolved.source() instanceof Emitted e
         ? ", match " + FieldScope.format(e.match())
         : resolved.source() instanceof Change c ? ", " + c.mode().name().toLowerCase(java.util.Locale.ROOT) + " row of the change"
+        : resolved.source() instanceof Session ss ? (ss.member() == null ? ", the session's id" : ", the session's member")
         : ((Member) resolved.source()).popularity() == null ? "" : ((Member) resolved.source()).popularity().describe();
     return base + " (" + resolved.target().describe() + how + ")";
   }
@@ -193,6 +202,8 @@ public record RefKind(String target, String role, Double match, MapNode definiti
       parameters.put("match", e.match());
     } else if (resolved.source() instanceof Change c) {
       parameters.put("change_row", c.mode().name().toLowerCase(java.util.Locale.ROOT));
+    } else if (resolved.source() instanceof Session ss) {
+      parameters.put("session", ss.machine() == null ? "" : ss.machine().name());
     } else if (((Member) resolved.source()).popularity() != null) {
       parameters.put(DistributionSpec.KEY, ((Member) resolved.source()).popularity().manifest());
     }
@@ -222,6 +233,12 @@ public record RefKind(String target, String role, Double match, MapNode definiti
   }
 
   private CodeBlock newSource() {
+    if (resolved().source() instanceof Session ss) {
+      Member m = ss.member();
+      return CodeBlock.of("new $T($L, $L)", SessionRowSource.class, ss.machine().newMachine(), m == null ? "null"
+          : CodeBlock.of("new $T(0x$LL, $LL, $L)", MemberPick.class, Long.toHexString(m.salt()), m.count(),
+              m.popularity() == null ? "null" : m.popularity().newInstance()));
+    }
     if (resolved().source() instanceof Change c) {
       return CodeBlock.of("new $T($L, $T.$L)", ChangeRowSource.class, c.stream().newChangeRows(), ChangeRowSource.Mode.class, c.mode().name());
     }
@@ -253,7 +270,8 @@ public record RefKind(String target, String role, Double match, MapNode definiti
   @Override
   public int literalCount() {
     int source = resolved().source() instanceof Emitted e ? 6 + 2 * (int) e.rows().words()[3]
-        : resolved().source() instanceof Change c ? 1 + c.stream().literalCount() : 4;
+        : resolved().source() instanceof Change c ? 1 + c.stream().literalCount()
+        : resolved().source() instanceof Session ss ? 5 + ss.machine().literalCount() : 4;
     return source + resolved().target().kind().literalCount();
   }
 
@@ -265,7 +283,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
 
   /** Spark column of the row a row refers to, a LONG; {@code f}'s generator is the {@link RefField}. */
   public CodeBlock sourceRowColumn(FieldCode f) {
-    if (resolved().source() instanceof Change) {
+    if (resolved().source() instanceof Change || resolved().source() instanceof Session) {
       return CodeBlock.of("$T.sourceRow(row, seed, $L.source())", Kinds.RNG_COLUMNS, f.generator());
     }
     if (resolved().source() instanceof Member m) {

@@ -19,6 +19,7 @@ import dev.streamgen.compiler.model.KindDefinition;
 import dev.streamgen.compiler.model.Nulls;
 import dev.streamgen.compiler.model.RefKind;
 import dev.streamgen.compiler.model.UniqueKind;
+import dev.streamgen.compiler.model.UuidKind;
 import dev.streamgen.compiler.model.Settings;
 import dev.streamgen.compiler.schema.ProtoSchema;
 import java.util.ArrayList;
@@ -45,10 +46,12 @@ public final class SpecValidator {
 
   private final SourceFile source;
   private final Problems problems;
+  private final Sessions sessions;
 
   private SpecValidator(SourceFile source, Problems problems) {
     this.source = source;
     this.problems = problems;
+    this.sessions = new Sessions(problems);
   }
 
   /** The validated catalog, or empty when {@code problems} received errors. */
@@ -65,7 +68,7 @@ public final class SpecValidator {
           "the file must be a mapping with common_fields and event_types, got " + FieldScope.shape(source.root()));
       return null;
     }
-    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES, EntityPools.ENTITIES));
+    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES, EntityPools.ENTITIES, Sessions.KEY));
     topLevel.addAll(SettingsValidator.topLevelKeys());
     for (MapNode.Entry e : root.entries()) {
       if (!topLevel.contains(e.name())) {
@@ -73,8 +76,12 @@ public final class SpecValidator {
       }
     }
     Map<String, EntityPool> pools = new EntityPools(problems, this::poolField).parse(root);
+    sessions.parse(root);
     List<Field> common = commonFields(root);
     List<EventType> types = eventTypes(root, common, new Changes(problems, pools));
+    if (problems.isEmpty()) {
+      types = sessions.weigh(types, pools);
+    }
     Settings settings = new SettingsValidator(problems).validate(root);
     // Before references are bound: it reads only names, nulls and nesting, which binding keeps.
     partitionKey(settings, common, types);
@@ -86,6 +93,10 @@ public final class SpecValidator {
       return null;
     }
     types = Changes.bind(types);
+    types = sessions.bind(types);
+    if (!problems.isEmpty()) {
+      return null;
+    }
     // Bound, a reference declares its target's Protobuf names (an enum's type and values) in its
     // message: check the names again with them.
     if (types.stream().flatMap(t -> t.fields().stream()).anyMatch(f -> f.kind() instanceof RefKind)) {
@@ -100,6 +111,7 @@ public final class SpecValidator {
     EventCatalog.Builder catalog = EventCatalog.builder(source.fileName(), source.text()).settings(settings);
     common.forEach(catalog::addCommonField);
     types.forEach(catalog::addEventType);
+    sessions.bound().forEach(catalog::addSession);
     return catalog.build();
   }
 
@@ -161,9 +173,17 @@ public final class SpecValidator {
           problems.add(e.key(), element + ": unknown key '" + e.name() + "'" + DidYouMean.hint(e.name(), EVENT_KEYS));
         }
       }
-      ScalarNode weight = weight(map, element);
+      String machine = id == null ? null : sessions.machineOf(id);
+      ScalarNode weight = machine != null && map.get("weight").isEmpty()
+          ? ScalarNode.string("0", map.location()) : weight(map, element);
       if (weight == null) {
         weightsOk = false;
+      } else if (machine != null) {
+        if (map.get("weight").isPresent() && weight.number().doubleValue() != 0) {
+          problems.add(weight, element + ": a type of session machine '" + machine + "' takes no weight (the machine's weight is the share"
+              + " of its sessions' events); remove it");
+          weightsOk = false;
+        }
       } else {
         weightNodes.add(weight);
       }
@@ -174,7 +194,7 @@ public final class SpecValidator {
         continue;
       }
       EventType type =
-          EventType.builder(id).weight(weight.number().doubleValue()).location(map.location()).build();
+          EventType.builder(id).weight(machine != null ? 0 : weight.number().doubleValue()).location(map.location()).build();
       EventType.Builder b = type.toBuilder();
       fields.forEach(b::addField);
       type = b.build();
@@ -188,7 +208,7 @@ public final class SpecValidator {
       className(type, map, element, byClass);
       types.add(type);
     }
-    if (weightsOk && !weightNodes.isEmpty()) {
+    if (weightsOk && !weightNodes.isEmpty() && !sessions.present()) {
       new FieldScope(problems, EVENT_TYPES).weights(weightNodes, list, "event type weights");
     }
     return types;
@@ -351,6 +371,42 @@ public final class SpecValidator {
     }
   };
 
+  private static final String SESSION = "session";
+
+  /**
+   * {@code {session: id}}: the session's id, a unique uuid drawn at the session number (bound to its
+   * machine by {@link Sessions#bind}). Null after reporting a problem.
+   */
+  private Field sessionField(MapNode.Entry entry, String name, MapNode definition, FieldScope scope, boolean common,
+      FieldScope.Nesting nesting) {
+    for (MapNode.Entry e : definition.entries()) {
+      if (!e.name().equals(SESSION)) {
+        scope.error(e.key(), "a session field takes only 'session' (session: id), not '" + e.name() + "'");
+        return null;
+      }
+    }
+    Node what = definition.get(SESSION).get();
+    if (!(what instanceof ScalarNode s) || !s.text().equals("id")) {
+      scope.error(what, "session must be 'id' (the session's id, a uuid shared by its events), got " + FieldScope.shape(what));
+      return null;
+    }
+    if (nesting.depth() > 1 || nesting.path().startsWith(EntityPools.PATH_PREFIX)) {
+      scope.error(what, "session: id is a field of an event, not nested in a struct, array or map, nor in a pool");
+      return null;
+    }
+    Field target = Field.builder(name, new UniqueKind(new UuidKind()))
+        .location(entry.key().location())
+        .path(nesting.path() + "#session", nesting.codePath() + "_session")
+        .build();
+    RefKind kind = new RefKind("session.id", "", null, null,
+        new RefKind.Resolved(target, new RefKind.Session(null, null)));
+    return Field.builder(name, kind)
+        .common(common)
+        .location(entry.key().location())
+        .path(nesting.path(), nesting.codePath())
+        .build();
+  }
+
   /** One field definition named {@code name} (an array's items: the array's), or null after reporting its problems. */
   private Field field(MapNode.Entry entry, String name, String element, boolean common, FieldScope.Nesting nesting) {
     FieldScope scope = new FieldScope(problems, element, nesting);
@@ -368,6 +424,9 @@ public final class SpecValidator {
           entry.value(),
           "must be a mapping with a type (one of " + String.join(", ", FieldKinds.names()) + "), got " + FieldScope.shape(entry.value()));
       return null;
+    }
+    if (definition.get("type").isEmpty() && definition.get(SESSION).isPresent()) {
+      return sessionField(entry, name, definition, scope, common, nesting);
     }
     boolean shorthandRef = definition.get("type").isEmpty() && definition.get(RefKind.KEY).isPresent();
     Node typeNode = shorthandRef

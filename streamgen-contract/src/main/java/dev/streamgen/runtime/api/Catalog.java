@@ -23,4 +23,12 @@ public interface Catalog {
 
   /** The declared weight of event type {@code typeIndex}; weights sum to 1. */
   double weight(int typeIndex);
+
+  /**
+   * The session machines ({@code sessions}): the runtime writes a row the type pick gives a machine's
+   * start type as the type its session is at ({@link dev.streamgen.runtime.kinds.SessionMachine}).
+   */
+  default java.util.List<dev.streamgen.runtime.kinds.SessionMachine> sessionMachines() {
+    return java.util.Collections.emptyList();
+  }
 }

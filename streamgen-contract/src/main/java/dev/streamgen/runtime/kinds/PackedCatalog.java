@@ -304,6 +304,7 @@ public final class PackedCatalog {
       case MemberPick.CODE:
       case EmittedRows.CODE:
       case ChangeRowSource.CODE:
+      case SessionRowSource.CODE:
         RefField.write(this, kind, c, at, format, seed, row, eventTimeMicros, out);
         break;
       case ChangeImageField.CODE:
@@ -402,6 +403,7 @@ public final class PackedCatalog {
       case MemberPick.CODE:
       case EmittedRows.CODE:
       case ChangeRowSource.CODE:
+      case SessionRowSource.CODE:
         return RefField.text(this, kind, c, constants, seed, row, eventTimeMicros);
       case ChangeImageField.CODE:
         return nestedText(StructField.CODE, c, ChangeImageField.structAt(c, constants), seed, row, eventTimeMicros);

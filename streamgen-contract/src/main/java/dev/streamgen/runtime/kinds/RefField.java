@@ -58,7 +58,8 @@ public final class RefField extends FieldGenerator {
   }
 
   static boolean isRef(int kind) {
-    return kind == MemberPick.CODE || kind == EmittedRows.CODE || kind == ChangeRowSource.CODE;
+    return kind == MemberPick.CODE || kind == EmittedRows.CODE || kind == ChangeRowSource.CODE
+        || kind == SessionRowSource.CODE;
   }
 
   /** The source row of the packed reference of kind code {@code kind} whose constants start at {@code at}. */
@@ -68,6 +69,8 @@ public final class RefField extends FieldGenerator {
         return MemberPick.sourceRow(code, at + 1, seed, row);
       case ChangeRowSource.CODE:
         return ChangeRowSource.sourceRow(code, at + 1, seed, row);
+      case SessionRowSource.CODE:
+        return SessionRowSource.sourceRow(code, at + 1, seed, row);
       default:
         return EmittedRows.sourceRow(code, at + 1, seed, row);
     }

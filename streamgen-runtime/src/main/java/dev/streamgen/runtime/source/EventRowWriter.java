@@ -3,6 +3,7 @@ package dev.streamgen.runtime.source;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.PackedCatalog;
+import dev.streamgen.runtime.kinds.SessionMachine;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -30,6 +31,9 @@ public final class EventRowWriter {
   private final UnsafeRowWriter row = new UnsafeRowWriter(4, 1024);
   private final long[] typeCounts;
   private final RowTypes rowTypes;
+  /** Per type, the session machine it starts, or null (all null without sessions). */
+  private final SessionMachine[] machineOf;
+  private final long[] located = new long[3];
 
   public EventRowWriter(GenerationPlan plan) {
     this(LoadedCatalog.load(plan.catalogClass()), plan);
@@ -46,6 +50,23 @@ public final class EventRowWriter {
     this.envelope = plan.envelope();
     this.typeCounts = plan.typeCounter() != null ? new long[catalog.size()] : null;
     this.rowTypes = new RowTypes(catalog.aliasTable(), plan.seed(), packed);
+    this.machineOf = new SessionMachine[catalog.size()];
+    for (SessionMachine m : catalog.catalog().sessionMachines()) {
+      machineOf[m.startType()] = m;
+    }
+  }
+
+  /**
+   * The type row {@code i} is written as: the type pick's, except that a pick of a session machine's
+   * start type is the type the row's session is at (through this thread's cursor: O(1) per row in order).
+   */
+  int typeOf(long i) {
+    int type = rowTypes.next(i);
+    SessionMachine m = machineOf[type];
+    if (m != null && m.locateFast(seed, i, located)) {
+      type = m.typeOf((int) located[0]);
+    }
+    return type;
   }
 
   /**
@@ -53,7 +74,7 @@ public final class EventRowWriter {
    * row is reused by the next call (Spark copies rows it keeps).
    */
   public UnsafeRow write(long i, long startMicros) {
-    int type = rowTypes.next(i);
+    int type = typeOf(i);
     long eventTime = EventTime.micros(startMicros, i, rowsPerSecond);
 
     payload.reset();

@@ -1,0 +1,144 @@
+package dev.streamgen.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamgen.runtime.api.AliasTable;
+import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.PackedCatalog;
+import dev.streamgen.runtime.kinds.SessionMachine;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/examples/sessions.yaml compiled and its generated catalog run: the machine's start type carries
+ * the machine's weight, every session read back from the payloads (grouped by session_id, in row
+ * order) is a path of the declared machine with one start, at most one end, last, and one user; the
+ * packed catalog writes the kernels' bytes.
+ */
+class SessionsTest {
+  static final Path CONFIG = Path.of("../docs/examples/sessions.yaml");
+  static final long SEED = 5;
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** The machine as the YAML declares it, written out here (not read from the compiler). */
+  static final Map<String, Set<String>> NEXT = Map.of(
+      "session.start", Set.of("page.view"),
+      "page.view", Set.of("page.view", "cart.add", "session.end"),
+      "cart.add", Set.of("page.view", "order.placed", "session.end"),
+      "order.placed", Set.of("session.end"),
+      "session.end", Set.of());
+
+  @TempDir static Path dir;
+  static URLClassLoader loader;
+  static Catalog catalog;
+
+  @BeforeAll
+  static void compileAndLoad() throws Exception {
+    CompileRequest request = GeneratedSources.request(CONFIG, dir.resolve("out"));
+    CompileResult result = Compiler.compile(request);
+    assertThat(result.errors()).isEmpty();
+    loader = GeneratedSources.compileAndLoad(request, dir.resolve("classes"));
+    catalog = (Catalog) loader.loadClass("streamgen.generated.SessionsCatalog").getConstructor().newInstance();
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    loader.close();
+  }
+
+  @Test
+  void theStartTypeCarriesTheMachinesWeight() {
+    assertThat(catalog.size()).isEqualTo(6);
+    assertThat(catalog.weight(0)).isEqualTo(0.4);
+    assertThat(catalog.weight(1)).isEqualTo(0.6);
+    for (int t = 2; t < 6; t++) {
+      assertThat(catalog.weight(t)).isEqualTo(0.0);
+    }
+    assertThat(catalog.sessionMachines()).hasSize(1);
+    SessionMachine m = catalog.sessionMachines().get(0);
+    assertThat(m.startType()).isEqualTo(1);
+    assertThat(m.concurrency()).isEqualTo(500);
+    assertThat(m.maxEvents()).isEqualTo(30);
+  }
+
+  @Test
+  void everySessionIsAPathOfTheMachine() throws Exception {
+    SessionMachine m = catalog.sessionMachines().get(0);
+    double[] weights = new double[catalog.size()];
+    List<EventTypeKernel> kernels = new ArrayList<>();
+    for (int t = 0; t < weights.length; t++) {
+      weights[t] = catalog.weight(t);
+      kernels.add((EventTypeKernel) catalog.kernel(t));
+    }
+    AliasTable pick = AliasTable.of(weights);
+    PackedCatalog packed = PackedCatalog.of(kernels, Format.JSON);
+    Map<String, List<JsonNode>> sessions = new HashMap<>();
+    Map<String, List<String>> types = new HashMap<>();
+    long[] out = new long[3];
+    int heartbeats = 0;
+    int rows = 60_000;
+    for (long row = 0; row < rows; row++) {
+      int type = pick.pick(Rng.hash(row, Rng.stream(SEED, Rng.TYPE_SALT)));
+      if (type == 0) {
+        heartbeats++;
+        continue;
+      }
+      assertThat(m.locate(SEED, row, out)).isTrue();
+      type = m.typeOf((int) out[0]);
+      ByteWriter w = new ByteWriter();
+      catalog.kernel(type).write(SEED, row, 0, Format.JSON, w);
+      ByteWriter p = new ByteWriter();
+      packed.write(type, SEED, row, 0, p);
+      assertThat(p.toByteArray()).isEqualTo(w.toByteArray());
+      JsonNode event = JSON.readTree(w.toByteArray());
+      String id = event.get("session_id").asText();
+      sessions.computeIfAbsent(id, k -> new ArrayList<>()).add(event);
+      types.computeIfAbsent(id, k -> new ArrayList<>()).add(catalog.kernel(type).eventTypeId());
+    }
+    // The heartbeats are their declared share within 5 sigma.
+    double sigma = Math.sqrt(rows * 0.4 * 0.6);
+    assertThat(Math.abs(heartbeats - rows * 0.4)).isLessThan(5 * sigma);
+    int ended = 0;
+    Set<String> users = new HashSet<>();
+    for (Map.Entry<String, List<String>> e : types.entrySet()) {
+      List<String> path = e.getValue();
+      assertThat(path.get(0)).isEqualTo("session.start");
+      assertThat(path.size()).isLessThanOrEqualTo(30);
+      for (int i = 1; i < path.size(); i++) {
+        assertThat(NEXT.get(path.get(i - 1))).as("%s after %s in %s", path.get(i), path.get(i - 1), path).contains(path.get(i));
+      }
+      int ends = (int) path.stream().filter("session.end"::equals).count();
+      assertThat(ends).isLessThanOrEqualTo(1);
+      if (ends == 1) {
+        ended++;
+        assertThat(path.get(path.size() - 1)).isEqualTo("session.end");
+      }
+      List<JsonNode> events = sessions.get(e.getKey());
+      String user = events.get(0).get("user_id").asText();
+      for (JsonNode ev : events) {
+        assertThat(ev.get("user_id").asText()).isEqualTo(user);
+      }
+      users.add(user);
+    }
+    // Most sessions end (the cut ones are in progress at the end of the rows read or of a block).
+    assertThat(ended).isGreaterThan(types.size() / 2);
+    assertThat(users.size()).isGreaterThan(types.size() / 2);
+    assertThat(types.size()).isGreaterThan(1000);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.streamgen.runtime.kinds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.streamgen.runtime.api.AliasTable;
+import dev.streamgen.runtime.api.Rng;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session machine against a brute-force reference: every lane simulated in row order from row 0
+ * (a map per lane, no blocks skipped), compared with the stateless walk and the per-thread cursor;
+ * every session read back is a valid path of the machine.
+ */
+class SessionMachineTest {
+  // Catalog types: 0 other, 1 session.start, 2 page.view, 3 cart.add, 4 order.placed, 5 session.end.
+  // States: 0 start(1), 1 view(2), 2 cart(3), 3 order(4), 4 end(5).
+  private static final int[] TYPES = {1, 2, 3, 4, 5};
+  private static final int[][] NEXT = {{1}, {1, 2, 4}, {1, 3, 4}, {4}, {}};
+  private static final double[][] WEIGHTS = {{1.0}, {0.6, 0.2, 0.2}, {0.5, 0.3, 0.2}, {1.0}, {}};
+  private static final long SEED = 42L;
+  private static final long SALT = 0x5e55L;
+  private static final int ROWS = 200_000;
+
+  private static SessionMachine machine(AliasTable table, int concurrency, int maxEvents, long block) {
+    return new SessionMachine(TYPES, NEXT, WEIGHTS, table.rowsOf(1), concurrency, maxEvents, block, SALT);
+  }
+
+  private static AliasTable table() {
+    return AliasTable.of(new double[] {0.4, 0.6, 0, 0, 0, 0});
+  }
+
+  /** The reference: row order, one state per lane, a new block cuts the session in progress. */
+  private static long[][] reference(AliasTable table, int lanes, int maxEvents, long block) {
+    long[][] result = new long[ROWS][];
+    Map<Integer, long[]> lane = new HashMap<>(); // block, state, index, step
+    long typeStream = Rng.stream(SEED, Rng.TYPE_SALT);
+    for (long r = 0; r < ROWS; r++) {
+      if (table.pick(Rng.hash(r, typeStream)) != 1) {
+        continue;
+      }
+      int l = (int) (r % lanes);
+      long b = (r / lanes) / block;
+      long[] s = lane.get(l);
+      if (s == null || s[0] != b) {
+        s = new long[] {b, -1, -1, 0};
+        lane.put(l, s);
+      }
+      long session;
+      if (s[1] < 0) {
+        s[2]++;
+        s[1] = 0;
+        s[3] = 0;
+        session = (b * lanes + l) * block + s[2];
+      } else {
+        session = (b * lanes + l) * block + s[2];
+        double u = Rng.unit(Rng.hash(s[3], Rng.stream(SEED, Rng.hash(session, SALT))));
+        int from = (int) s[1];
+        double sum = 0;
+        for (double w : WEIGHTS[from]) {
+          sum += w;
+        }
+        double cut = 0;
+        int to = NEXT[from][NEXT[from].length - 1];
+        for (int t = 0; t < NEXT[from].length - 1; t++) {
+          cut += WEIGHTS[from][t] / sum;
+          if (u < cut) {
+            to = NEXT[from][t];
+            break;
+          }
+        }
+        s[1] = to;
+        s[3]++;
+      }
+      result[(int) r] = new long[] {s[1], session, s[3]};
+      if (NEXT[(int) s[1]].length == 0 || s[3] + 1 >= maxEvents) {
+        s[1] = -1;
+      }
+    }
+    return result;
+  }
+
+  private void check(int lanes, int maxEvents, long block) {
+    AliasTable table = table();
+    SessionMachine m = machine(table, lanes, maxEvents, block);
+    SessionMachine twin = machine(table, lanes, maxEvents, block);
+    long[][] expected = reference(table, lanes, maxEvents, block);
+    long[] out = new long[3];
+    for (int r = 0; r < ROWS; r++) {
+      boolean is = m.locateFast(SEED, r, out);
+      assertEquals(expected[r] != null, is, "row " + r);
+      if (is) {
+        assertEquals(expected[r][0], out[0], "state of row " + r);
+        assertEquals(expected[r][1], out[1], "session of row " + r);
+        assertEquals(expected[r][2], out[2], "step of row " + r);
+        // Asked again, through an equal machine built apart (the payload's fields ask after the
+        // runtime, each with its own copy of the machine): same answer.
+        long[] again = new long[3];
+        assertTrue(twin.locateFast(SEED, r, again));
+        assertEquals(out[1], again[1]);
+        assertEquals(out[0], again[0]);
+      }
+    }
+    // Stateless walks and random jumps through the cursor agree with the reference.
+    SplittableRandom random = new SplittableRandom(7);
+    for (int k = 0; k < 3000; k++) {
+      int r = random.nextInt(ROWS);
+      long[] a = new long[3];
+      boolean is = m.locate(SEED, r, a);
+      assertEquals(expected[r] != null, is);
+      if (is) {
+        assertEquals(expected[r][1], a[1]);
+        assertEquals(expected[r][0], a[0]);
+        long[] b = new long[3];
+        assertTrue(m.locateFast(SEED, r, b));
+        assertEquals(expected[r][2], b[2]);
+        assertEquals(expected[r][1], b[1]);
+      }
+    }
+    // Every session is a valid path: start first, consecutive steps, declared transitions, at most
+    // one end and only last, at most maxEvents events.
+    Map<Long, List<long[]>> sessions = new HashMap<>();
+    for (int r = 0; r < ROWS; r++) {
+      if (m.locate(SEED, r, out)) {
+        sessions.computeIfAbsent(out[1], x -> new ArrayList<>()).add(new long[] {out[0], out[2], r});
+      }
+    }
+    int ended = 0;
+    for (List<long[]> events : sessions.values()) {
+      assertEquals(0, events.get(0)[0], "a session starts at the start state");
+      assertTrue(events.size() <= maxEvents);
+      for (int i = 0; i < events.size(); i++) {
+        assertEquals(i, events.get(i)[1], "steps are consecutive");
+        if (i > 0) {
+          assertTrue(events.get(i)[2] > events.get(i - 1)[2], "row order");
+          int from = (int) events.get(i - 1)[0];
+          int to = (int) events.get(i)[0];
+          boolean declared = false;
+          for (int t : NEXT[from]) {
+            declared |= t == to;
+          }
+          assertTrue(declared, "transition " + from + " -> " + to);
+          assertFalse(i > 0 && to == 0, "one start");
+        }
+        boolean end = NEXT[(int) events.get(i)[0]].length == 0;
+        if (end) {
+          ended++;
+          assertEquals(events.size() - 1, i, "the end is last");
+        }
+      }
+    }
+    if (maxEvents >= 12) {
+      // A session of this machine ends within 12 events with probability well above 1/2; blocks cut few.
+      assertTrue(ended > sessions.size() / 2, ended + " of " + sessions.size() + " sessions end");
+    } else {
+      int cut = 0;
+      for (List<long[]> events : sessions.values()) {
+        cut += events.size() == maxEvents && NEXT[(int) events.get(maxEvents - 1)[0]].length > 0 ? 1 : 0;
+      }
+      assertTrue(cut > 0, "max events cuts some sessions");
+    }
+  }
+
+  @Test
+  void matchesReferenceWithManyLanesAndShortBlocks() {
+    check(500, 30, 64);
+  }
+
+  @Test
+  void matchesReferenceWithFewLanesAndDefaultBlocks() {
+    check(7, 12, SessionMachine.blockRounds(12, 0.6));
+  }
+
+  @Test
+  void equalMachinesShareOneCursorPerThreadAndSeed() {
+    AliasTable table = table();
+    SessionMachine a = machine(table, 500, 30, 64);
+    SessionMachine b = machine(table, 500, 30, 64);
+    SessionMachine other = machine(table, 499, 30, 64);
+    // b's words packed at an offset, as a catalog packs a session field's.
+    long[] packed = new long[3 + b.words().length];
+    System.arraycopy(b.words(), 0, packed, 3, b.words().length);
+    SessionMachine.Cursor cursor = SessionMachine.Cursor.of(a.words(), SEED);
+    assertTrue(cursor == SessionMachine.Cursor.of(b.words(), SEED));
+    assertTrue(cursor == SessionMachine.Cursor.of(packed, 3, SEED));
+    assertFalse(cursor == SessionMachine.Cursor.of(other.words(), SEED));
+    assertFalse(cursor == SessionMachine.Cursor.of(a.words(), SEED + 1));
+  }
+
+  @Test
+  void maxEventsCutsSessions() {
+    check(50, 3, 200);
+  }
+}

@@ -1,0 +1,216 @@
+package dev.streamgen.runtime.it;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.get_json_object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamgen.it.sessions.SessionsCatalog;
+import dev.streamgen.runtime.job.Job;
+import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.sink.Sinks;
+import dev.streamgen.runtime.source.ItClocks;
+import dev.streamgen.runtime.source.StreamClock;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/examples/sessions.yaml, run by the job to a real Delta table and read back with Spark: grouped
+ * by session_id and ordered by timestamp, every session is a path of the machine the YAML declares
+ * (written out here), with one start first, at most one end and only last, at most max_events events
+ * and one user; the machine's events are its declared share of rows (5 sigma); one partition and
+ * three give the same rows.
+ */
+class SessionsEndToEndTest {
+  private static final long ROWS = 200_000;
+  private static final double WEIGHT = 0.6;
+  private static final int MAX_EVENTS = 30;
+  private static final Map<String, Set<String>> NEXT = Map.of(
+      "session.start", Set.of("page.view"),
+      "page.view", Set.of("page.view", "cart.add", "session.end"),
+      "cart.add", Set.of("page.view", "order.placed", "session.end"),
+      "order.placed", Set.of("session.end"),
+      "session.end", Set.of());
+  private static Dataset<Row> events;
+
+  private static Dataset<Row> run(String name, int partitions) {
+    String path = ItSpark.tempDir(name) + "/events";
+    ItSpark.session();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(new String[] {"--catalog", SessionsCatalog.class.getName(), "--set", "sink_config.path=" + path,
+            "--set", "batch_config.partitions=" + partitions});
+    assertThat(status).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(Job.OK);
+    return ItSpark.session().read().format("delta").load(path).withColumn("payload", col("serialized_payload").cast("string"));
+  }
+
+  @BeforeAll
+  static void writeTheSessionsToDelta() {
+    events = run("sessions", 3).cache();
+    assertThat(events.count()).isEqualTo(ROWS);
+  }
+
+  @Test
+  void everySessionIsAPathOfTheMachineInTimestampOrder() {
+    checkSessions(events, ROWS, true);
+  }
+
+  /** Checks every session of {@code events} ({@code rows} rows) against the machine. */
+  private static void checkSessions(Dataset<Row> events, long rows, boolean mostEnd) {
+    Dataset<Row> machine = events.filter(col("event_type_id").notEqual("heartbeat"))
+        .select(col("event_type_id"), col("timestamp"),
+            get_json_object(col("payload"), "$.session_id").as("session_id"),
+            get_json_object(col("payload"), "$.user_id").as("user_id"));
+    long n = machine.count();
+    double sigma = Math.sqrt(rows * WEIGHT * (1 - WEIGHT));
+    assertThat((double) n).as("machine events").isBetween(rows * WEIGHT - 5 * sigma, rows * WEIGHT + 5 * sigma);
+    assertThat(machine.filter(col("session_id").isNull().or(col("user_id").isNull())).count()).isZero();
+
+    Map<String, List<Row>> sessions = new HashMap<>();
+    for (Row r : machine.collectAsList()) {
+      sessions.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r);
+    }
+    int ended = 0;
+    for (Map.Entry<String, List<Row>> e : sessions.entrySet()) {
+      List<Row> s = e.getValue();
+      s.sort((a, b) -> a.getTimestamp(1).compareTo(b.getTimestamp(1)));
+      List<String> path = new ArrayList<>();
+      for (int i = 0; i < s.size(); i++) {
+        path.add(s.get(i).getString(0));
+        if (i > 0) {
+          assertThat(s.get(i).getTimestamp(1)).as("timestamps of session %s increase", e.getKey()).isAfter(s.get(i - 1).getTimestamp(1));
+          assertThat(s.get(i).getString(3)).as("one user per session").isEqualTo(s.get(0).getString(3));
+        }
+      }
+      assertThat(path.get(0)).as("session %s starts", e.getKey()).isEqualTo("session.start");
+      assertThat(path.size()).isLessThanOrEqualTo(MAX_EVENTS);
+      for (int i = 1; i < path.size(); i++) {
+        assertThat(NEXT.get(path.get(i - 1))).as("%s after %s in %s", path.get(i), path.get(i - 1), path).contains(path.get(i));
+      }
+      long ends = path.stream().filter("session.end"::equals).count();
+      assertThat(ends).isLessThanOrEqualTo(1);
+      if (ends == 1) {
+        ended++;
+        assertThat(path.get(path.size() - 1)).isEqualTo("session.end");
+      }
+    }
+    // A session of this machine ends within 30 events with probability near 1; only those still in
+    // progress at the end of the run (at most one per lane, 500) or of a block are cut.
+    if (mostEnd) {
+      assertThat(ended).as("ended of %d sessions", sessions.size()).isGreaterThan(sessions.size() * 9 / 10);
+      assertThat(sessions.size()).isGreaterThan(10_000);
+    }
+  }
+
+  /**
+   * A stream stopped and restarted from its checkpoint (a manual clock: 3 s, stop, 2 s pass, 2 s more)
+   * writes exactly the rows a batch read of the same seed writes, sessions in flight at the stop
+   * included; and every session in it is a path of the machine.
+   */
+  @Test
+  void aStreamRestartedFromItsCheckpointContinuesItsSessions() throws Exception {
+    long start = 1_767_225_600_000_000L;
+    long rate = 10_000;
+    String dir = ItSpark.tempDir("sessions-stream");
+    String path = dir + "/events";
+    String checkpoint = dir + "/checkpoint";
+    String clockName = "sessions-restart-" + java.util.UUID.randomUUID();
+    StreamClock.Manual clock = new StreamClock.Manual(start);
+    ItClocks.register(clockName, clock);
+    try {
+      SinkOptions options = new SinkOptions("delta", Map.of("path", path));
+      StreamingQuery first = Sinks.configure(options).startStream(stream(clockName, rate), checkpoint);
+      first.processAllAvailable();
+      for (int s = 0; s < 3; s++) {
+        clock.advanceSeconds(1);
+        first.processAllAvailable();
+      }
+      first.stop();
+      clock.advanceSeconds(2);
+      StreamingQuery second = Sinks.configure(options).startStream(stream(clockName, rate), checkpoint);
+      second.processAllAvailable();
+      for (int s = 0; s < 2; s++) {
+        clock.advanceSeconds(1);
+        second.processAllAvailable();
+      }
+      second.stop();
+      long rows = 7 * rate + 1; // event times 0 .. 7 s
+      Dataset<Row> back = ItSpark.session().read().format("delta").load(path)
+          .withColumn("payload", col("serialized_payload").cast("string"));
+      assertThat(back.count()).isEqualTo(rows);
+      Dataset<Row> batch = ItSpark.session().read().format("streamgen")
+          .option("catalog", SessionsCatalog.class.getName())
+          .option("rows", rows)
+          .option("seed", 5)
+          .option("startTimeMicros", start)
+          .option("rowsPerSecond", rate)
+          .load()
+          .withColumn("payload", col("serialized_payload").cast("string"));
+      Dataset<Row> a = back.select("event_type_id", "timestamp", "partition_key", "payload");
+      Dataset<Row> b = batch.select("event_type_id", "timestamp", "partition_key", "payload");
+      assertThat(a.exceptAll(b).count()).isZero();
+      assertThat(b.exceptAll(a).count()).isZero();
+      checkSessions(back, rows, false);
+      // Sessions in flight at the stop (the first run wrote event times up to 3 s) continue after it.
+      java.sql.Timestamp stop = new java.sql.Timestamp((start + 3_000_000L) / 1000);
+      long straddling = back.filter(col("event_type_id").notEqual("heartbeat"))
+          .select(get_json_object(col("payload"), "$.session_id").as("sid"), col("timestamp"))
+          .groupBy("sid").agg(org.apache.spark.sql.functions.min("timestamp").as("lo"), org.apache.spark.sql.functions.max("timestamp").as("hi"))
+          .filter(col("lo").leq(org.apache.spark.sql.functions.lit(stop)).and(col("hi").gt(org.apache.spark.sql.functions.lit(stop))))
+          .count();
+      assertThat(straddling).as("sessions across the restart").isGreaterThan(100);
+    } finally {
+      ItClocks.unregister(clockName);
+    }
+  }
+
+  /** The typed columns of a machine's type (session_id and the session's user through UDFs) equal its kernel at every row. */
+  @Test
+  void typedColumnsOfASessionTypeEqualTheKernel() {
+    long seed = 5;
+    long time = 1_767_225_600_000_000L;
+    Dataset<Row> typed = dev.streamgen.runtime.StreamGen.typed(ItSpark.session(), SessionsCatalog.class, "page.view", 400, seed, time, 1000);
+    SessionsCatalog catalog = new SessionsCatalog();
+    List<Row> rows = typed.collectAsList();
+    String[] names = typed.columns();
+    assertThat(names).containsExactly("session_id", "user_id", "url");
+    for (int i = 0; i < rows.size(); i++) {
+      dev.streamgen.runtime.encode.ByteWriter out = new dev.streamgen.runtime.encode.ByteWriter();
+      catalog.kernel(2).write(seed, i, time + i * 1000L, dev.streamgen.runtime.api.Format.JSON, out);
+      com.fasterxml.jackson.databind.JsonNode kernel = Payloads.json(out.toByteArray());
+      for (int c = 0; c < names.length; c++) {
+        assertThat(String.valueOf(rows.get(i).get(c))).as("row %d %s", i, names[c]).isEqualTo(kernel.get(names[c]).asText());
+      }
+    }
+  }
+
+  private static Dataset<Row> stream(String clockName, long rate) {
+    return ItSpark.session().readStream().format("streamgen")
+        .option("catalog", SessionsCatalog.class.getName())
+        .option("rowsPerSecond", rate)
+        .option("seed", 5)
+        .option("clock", clockName)
+        .load();
+  }
+
+  @Test
+  void oneAndThreePartitionsGiveTheSameRows() {
+    Dataset<Row> one = run("sessions-one-partition", 1);
+    Dataset<Row> a = events.select("event_type_id", "partition_key", "payload");
+    Dataset<Row> b = one.select("event_type_id", "partition_key", "payload");
+    assertThat(b.count()).isEqualTo(ROWS);
+    assertThat(a.exceptAll(b).count()).isZero();
+    assertThat(b.exceptAll(a).count()).isZero();
+  }
+}
