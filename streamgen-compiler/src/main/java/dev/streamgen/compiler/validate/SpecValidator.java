@@ -390,7 +390,7 @@ public final class SpecValidator {
       scope.error(what, "session must be 'id' (the session's id, a uuid shared by its events), got " + FieldScope.shape(what));
       return null;
     }
-    if (nesting.depth() > 1 || nesting.path().startsWith(EntityPools.PATH_PREFIX)) {
+    if (nesting.depth() > 1 || parsingPool) {
       scope.error(what, "session: id is a field of an event, not nested in a struct, array or map, nor in a pool");
       return null;
     }
