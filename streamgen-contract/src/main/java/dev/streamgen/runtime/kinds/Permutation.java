@@ -1,16 +1,19 @@
 package dev.streamgen.runtime.kinds;
 
-import dev.streamgen.runtime.api.Rng;
 
 /**
- * A keyed pseudo-random permutation of [0, n): a four-round Feistel network on the smallest even
- * number of bits holding n - 1, walked until it lands in [0, n) (cycle walking: each walk stays on
+ * A keyed pseudo-random permutation of [0, n): on the smallest number of bits b holding n - 1, two
+ * rounds of (xor or add a key, multiply by an odd constant, xor-shift right by half of b), each step
+ * a bijection of [0, 2^b), walked until the result lands in [0, n) (cycle walking: each walk stays on
  * the permutation's cycle, so the result is a bijection of [0, n)). What {@code unique: true} draws
- * with: distinct rows (or pool members) get distinct values, and the values still look random.
- * The domain is at most four times n, so a walk takes under four steps on average.
+ * with: distinct rows (or pool members) get distinct values, and the values still look random. The
+ * domain is under twice n, so a walk takes under two steps on average, each a few multiplications
+ * (a Feistel network of hashes cost about eight hashes a step: docs/benchmarks.md, Relationships).
  */
 final class Permutation {
-  private static final int ROUNDS = 4;
+  private static final long M1 = 0xBF58476D1CE4E5B9L;
+  private static final long M2 = 0x94D049BB133111EBL;
+  private static final long KEY_MIX = 0xD6E8FEB86659FD93L;
 
   private Permutation() {}
 
@@ -19,25 +22,18 @@ final class Permutation {
     if (n <= 1) {
       return 0;
     }
-    int bits = Math.max(2, 64 - Long.numberOfLeadingZeros(n - 1));
-    bits += bits & 1;
-    int half = bits / 2;
-    long mask = half == 32 ? 0xFFFFFFFFL : (1L << half) - 1;
+    int bits = 64 - Long.numberOfLeadingZeros(n - 1);
+    long mask = (1L << bits) - 1; // n - 1 < 2^63, so bits <= 63
+    int shift = Math.max(1, bits / 2);
+    long k1 = key & mask;
+    long k2 = (key * KEY_MIX) & mask;
     long y = Long.remainderUnsigned(x, n);
     do {
-      y = feistel(y, half, mask, key);
-    } while (Long.compareUnsigned(y, n) >= 0);
+      y = ((y ^ k1) * M1) & mask;
+      y ^= y >>> shift;
+      y = ((y + k2) * M2) & mask;
+      y ^= y >>> shift;
+    } while (y >= n);
     return y;
-  }
-
-  private static long feistel(long y, int half, long mask, long key) {
-    long left = (y >>> half) & mask;
-    long right = y & mask;
-    for (int round = 0; round < ROUNDS; round++) {
-      long next = left ^ (Rng.hash(right, key + round) & mask);
-      left = right;
-      right = next;
-    }
-    return (left << half) | right;
   }
 }
