@@ -139,6 +139,17 @@ public final class CatalogEmitter {
               .addStatement("return SESSION_MACHINES")
               .build());
     }
+    if (!catalog.laneCounts().isEmpty()) {
+      CodeBlock.Builder counts = CodeBlock.builder();
+      catalog.laneCounts().forEach(c -> counts.add(counts.isEmpty() ? "$LL" : ", $LL", c));
+      type.addMethod(
+          MethodSpec.methodBuilder("laneCounts")
+              .addAnnotation(Override.class)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(long[].class)
+              .addStatement("return new long[] {$L}", counts.build())
+              .build());
+    }
     MethodSpec.Builder columns =
         MethodSpec.methodBuilder("columns")
             .addAnnotation(Override.class)

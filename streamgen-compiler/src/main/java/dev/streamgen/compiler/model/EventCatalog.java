@@ -71,6 +71,17 @@ public final class EventCatalog {
     return sessions;
   }
 
+  /**
+   * The lane counts of the keyed sequences, in declaration order: each session machine's
+   * concurrency, then each change stream's pool count (see {@code Catalog.laneCounts}).
+   */
+  public List<Long> laneCounts() {
+    List<Long> counts = new ArrayList<>();
+    sessions.forEach(s -> counts.add((long) s.concurrency()));
+    eventTypes.forEach(t -> ChangeStream.of(t.fields()).ifPresent(c -> counts.add(c.count())));
+    return counts;
+  }
+
   /** {@code sink_config.partition_key_field} when set. */
   public Optional<String> partitionKeyField() {
     return settings.get("sink_config.partition_key_field").map(Setting::value);

@@ -31,4 +31,13 @@ public interface Catalog {
   default java.util.List<dev.streamgen.runtime.kinds.SessionMachine> sessionMachines() {
     return java.util.Collections.emptyList();
   }
+
+  /**
+   * The lane counts of the catalog's keyed sequences: each session machine's concurrency and each
+   * change stream's pool count. The rows of one lane (row mod count) carry one key's events in order,
+   * so the runtime keeps each lane's rows in one Spark task when the counts share a factor.
+   */
+  default long[] laneCounts() {
+    return new long[0];
+  }
 }

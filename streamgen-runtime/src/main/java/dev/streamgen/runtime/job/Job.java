@@ -2,6 +2,7 @@ package dev.streamgen.runtime.job;
 
 import dev.streamgen.runtime.settings.SettingsException;
 import dev.streamgen.runtime.sink.SecretRedaction;
+import dev.streamgen.runtime.source.RowSplit;
 import dev.streamgen.runtime.source.SourceOptions;
 import dev.streamgen.runtime.source.TypeCountAccumulator;
 import java.io.PrintStream;
@@ -66,6 +67,7 @@ public final class Job {
 
   private void dryRun(JobPlan plan) {
     output.report("dry run: " + plan.describe() + " -> " + plan.destination());
+    reportKeyOrder(plan);
     output.report("settings (secrets masked):");
     for (String line : plan.settings().toString().split("\n")) {
       if (!line.isEmpty()) {
@@ -73,6 +75,13 @@ public final class Job {
       }
     }
     output.report("flags, settings, secrets and sink options are valid; nothing was run");
+  }
+
+  private void reportKeyOrder(JobPlan plan) {
+    String keyOrder = RowSplit.keyOrder(plan.catalog().catalog().laneCounts());
+    if (keyOrder != null) {
+      output.report(keyOrder);
+    }
   }
 
   private int execute(JobPlan plan) {
@@ -91,6 +100,7 @@ public final class Job {
       TypeCountAccumulator counter = TypeCountAccumulator.lookup(counterId);
       SourceOptions options = plan.sourceOptions().toBuilder().typeCounter(counterId).build();
       output.report(describeRun(plan, session));
+      reportKeyOrder(plan);
       if (plan.settings().isBatch()) {
         new BatchRun(plan, output).run(session, options, counter);
       } else {

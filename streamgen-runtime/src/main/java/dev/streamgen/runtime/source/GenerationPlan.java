@@ -26,6 +26,7 @@ public final class GenerationPlan implements Serializable {
   private final long rowsPerSecond;
   private final int[] partitionKeyIndexes;
   private final TypeCountAccumulator typeCounter;
+  private final RowSplit rowSplit;
 
   private GenerationPlan(
       String catalogClass,
@@ -34,7 +35,8 @@ public final class GenerationPlan implements Serializable {
       boolean envelope,
       long rowsPerSecond,
       int[] partitionKeyIndexes,
-      TypeCountAccumulator typeCounter) {
+      TypeCountAccumulator typeCounter,
+      RowSplit rowSplit) {
     this.catalogClass = catalogClass;
     this.seed = seed;
     this.format = format;
@@ -42,6 +44,7 @@ public final class GenerationPlan implements Serializable {
     this.rowsPerSecond = rowsPerSecond;
     this.partitionKeyIndexes = partitionKeyIndexes;
     this.typeCounter = typeCounter;
+    this.rowSplit = rowSplit;
   }
 
   /**
@@ -83,7 +86,8 @@ public final class GenerationPlan implements Serializable {
         options.envelope(),
         options.rowsPerSecond(),
         keys,
-        counter);
+        counter,
+        RowSplit.forLanes(catalog.catalog().laneCounts()));
   }
 
   /**
@@ -151,5 +155,10 @@ public final class GenerationPlan implements Serializable {
 
   TypeCountAccumulator typeCounter() {
     return typeCounter;
+  }
+
+  /** How rows are dealt to input partitions: whole lanes when the catalog has keyed sequences. */
+  RowSplit rowSplit() {
+    return rowSplit;
   }
 }

@@ -6,32 +6,32 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
 /**
- * The executor side of the source: an input partition is a half-open range of row indexes, the
- * factory carries the {@link GenerationPlan}, and the reader walks the range calling the generated
- * kernels. Which rows a partition holds never changes what a row contains, so output is the same
- * for any partition count.
+ * The executor side of the source: an input partition is a set of row indexes ({@link RowSplit}),
+ * the factory carries the {@link GenerationPlan}, and the reader walks the rows in order calling the
+ * generated kernels. Which rows a partition holds never changes what a row contains, so output is
+ * the same for any partition count.
  */
 final class RowRangeReader implements PartitionReader<InternalRow> {
   private final EventRowWriter writer;
-  private final long end;
+  private final RowRange range;
   private final long startMicros;
   private long next;
   private InternalRow current;
 
   private RowRangeReader(EventRowWriter writer, RowRange range) {
     this.writer = writer;
-    this.next = range.start();
-    this.end = range.end();
+    this.range = range;
+    this.next = range.first();
     this.startMicros = range.startMicros();
   }
 
   @Override
   public boolean next() {
-    if (next >= end) {
+    if (next >= range.end()) {
       return false;
     }
     current = writer.write(next, startMicros);
-    next++;
+    next = range.after(next);
     return true;
   }
 
@@ -45,22 +45,28 @@ final class RowRangeReader implements PartitionReader<InternalRow> {
     writer.flushTypeCounts();
   }
 
-  /** Rows [start, end), with the event-time origin of the run they belong to. */
+  /**
+   * The rows of [start, end) one partition reads, in increasing order, with the event-time origin of
+   * the run they belong to: all of them ({@code lanes} = 0), or those whose lane {@code r mod lanes}
+   * is {@code part} modulo {@code parts} ({@link RowSplit}).
+   */
   static final class RowRange implements InputPartition {
     private static final long serialVersionUID = 1L;
 
     private final long start;
     private final long end;
     private final long startMicros;
+    private final long lanes;
+    private final int parts;
+    private final int part;
 
-    RowRange(long start, long end, long startMicros) {
+    RowRange(long start, long end, long startMicros, long lanes, int parts, int part) {
       this.start = start;
       this.end = end;
       this.startMicros = startMicros;
-    }
-
-    long start() {
-      return start;
+      this.lanes = lanes;
+      this.parts = parts;
+      this.part = part;
     }
 
     long end() {
@@ -71,31 +77,30 @@ final class RowRangeReader implements PartitionReader<InternalRow> {
       return startMicros;
     }
 
-    /**
-     * Splits rows [start, end) into at most {@code partitions} contiguous ranges whose sizes differ by
-     * at most one; no range is empty.
-     */
-    static InputPartition[] split(long start, long end, int partitions, long startMicros) {
-      long rows = end - start;
-      int n = (int) Math.max(1, Math.min(partitions, rows));
-      if (rows <= 0) {
-        return new InputPartition[0];
+    /** The first row this partition reads; {@code >= end} when it reads none. */
+    long first() {
+      if (lanes == 0) {
+        return start;
       }
-      InputPartition[] out = new InputPartition[n];
-      long base = rows / n;
-      long extra = rows % n;
-      long from = start;
-      for (int k = 0; k < n; k++) {
-        long size = base + (k < extra ? 1 : 0);
-        out[k] = new RowRange(from, from + size, startMicros);
-        from += size;
+      long lane = start % lanes;
+      long ahead = Math.floorMod(part - lane, (long) parts);
+      return lane + ahead < lanes ? start + ahead : start - lane + lanes + part;
+    }
+
+    /** The row this partition reads after {@code row} (which it reads); {@code >= end} at the end. */
+    long after(long row) {
+      if (lanes == 0) {
+        return row + 1;
       }
-      return out;
+      long lane = row % lanes;
+      return lane + parts < lanes ? row + parts : row - lane + lanes + part;
     }
 
     @Override
     public String toString() {
-      return "rows [" + start + ", " + end + ")";
+      return lanes == 0
+          ? "rows [" + start + ", " + end + ")"
+          : "rows [" + start + ", " + end + ") of lanes " + part + " mod " + parts + " (of " + lanes + ")";
     }
   }
 

@@ -4,7 +4,7 @@ import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
-/** A batch read: rows [0, rows) split into contiguous ranges, event times from one origin. */
+/** A batch read: rows [0, rows) dealt to partitions by {@link RowSplit}, event times from one origin. */
 final class StreamgenBatch implements Batch {
   private final GenerationPlan plan;
   private final long rows;
@@ -20,7 +20,7 @@ final class StreamgenBatch implements Batch {
 
   @Override
   public InputPartition[] planInputPartitions() {
-    return RowRangeReader.RowRange.split(0, rows, partitions, startMicros);
+    return plan.rowSplit().split(0, rows, partitions, startMicros);
   }
 
   @Override

@@ -89,7 +89,7 @@ final class StreamgenMicroBatchStream
   public InputPartition[] planInputPartitions(Offset start, Offset end) {
     StreamgenOffset from = (StreamgenOffset) start;
     StreamgenOffset to = (StreamgenOffset) end;
-    return RowRangeReader.RowRange.split(from.row(), to.row(), partitions, from.startMicros());
+    return plan.rowSplit().split(from.row(), to.row(), partitions, from.startMicros());
   }
 
   @Override
