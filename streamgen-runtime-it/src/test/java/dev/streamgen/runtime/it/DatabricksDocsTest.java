@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.streamgen.runtime.Main;
-import dev.streamgen.runtime.job.Job;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -60,12 +57,8 @@ class DatabricksDocsTest {
 
     List<String> args = new ArrayList<>(fromJson);
     args.add("--dry-run");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(args.toArray(new String[0]));
-    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing was run").contains("stream at 20,000 rows/s for 0:10:00").contains("seed 7");
+    ItJob run = ItJob.run(args.toArray(new String[0]));
+    assertThat(run.status).as(run.err).isZero();
+    assertThat(run.out).contains("nothing was run").contains("stream at 20,000 rows/s for 0:10:00").contains("seed 7");
   }
 }

@@ -16,16 +16,13 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.streamgen.it.everykind.EveryKindCatalog;
-import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.kinds.BinaryDecoder;
 import dev.streamgen.testkit.KafkaBroker;
 import dev.streamgen.testkit.eventhubs.EventHubsTestServer;
 import dev.streamgen.testkit.eventhubs.RecordedEvent;
 import dev.streamgen.testkit.kinesis.KinesisEmulator;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -329,21 +326,13 @@ class EveryKindEndToEndTest {
    */
   private static Map<String, Long> run(String... args) {
     long start = System.nanoTime();
-    ItSpark.session();
     List<String> all = new ArrayList<>(Arrays.asList("--catalog", CATALOG, "--rows", Integer.toString(ROWS)));
     all.addAll(Arrays.asList(args));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(all.toArray(new String[0]));
-    String printed = out.toString(StandardCharsets.UTF_8);
+    String printed = ItJob.succeed(all.toArray(new String[0])).out;
     System.out.printf(java.util.Locale.ROOT, "[every-kind] job, %s: %.1f s%n",
         all.stream().filter(a -> a.startsWith("sink_config.type=") || a.startsWith("serialization_format="))
             .collect(Collectors.joining(" ")),
         (System.nanoTime() - start) / 1e9);
-    assertThat(status).as("exit status; stdout:%n%s%nstderr:%n%s", printed, err.toString(StandardCharsets.UTF_8))
-        .isEqualTo(Job.OK);
     assertThat(printed).contains(String.format(java.util.Locale.ROOT, "batch of %,d rows", ROWS))
         .contains(types.size() + " event types (every-kind.yaml)");
     String perType = printed.lines().filter(l -> l.contains("[streamgen] per type: ")).findFirst()

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamgen.it.webshopkafka.WebshopKafkaCatalog;
-import dev.streamgen.runtime.job.Job;
 import dev.streamgen.testkit.KafkaBroker;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,14 +49,8 @@ class KafkaKeyOrderEndToEndTest {
   static void runTheShopToKafka() {
     broker = KafkaBroker.builder().build().start();
     broker.createTopic(TOPIC, 3);
-    ItSpark.session();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(new String[] {"--catalog", WebshopKafkaCatalog.class.getName(),
-            "--set", "sink_config.bootstrap_servers=" + broker.bootstrapServers()});
-    jobOutput = out.toString(StandardCharsets.UTF_8);
-    assertThat(status).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(Job.OK);
+    jobOutput = ItJob.succeed("--catalog", WebshopKafkaCatalog.class.getName(),
+        "--set", "sink_config.bootstrap_servers=" + broker.bootstrapServers()).out;
 
     List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(broker.readAll(TOPIC));
     assertThat(records).hasSize(ROWS);

@@ -10,10 +10,6 @@ import dev.streamgen.it.webshop.WebshopCatalog;
 import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
-import dev.streamgen.runtime.job.Job;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +32,7 @@ class RelationshipsEndToEndTest {
 
   @BeforeAll
   static void writeTheShopToDelta() {
-    String path = ItSpark.tempDir("webshop") + "/events";
-    ItSpark.session();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(new String[] {"--catalog", WebshopCatalog.class.getName(), "--set", "sink_config.path=" + path});
-    assertThat(status).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(Job.OK);
-    Dataset<Row> raw = ItSpark.session().read().format("delta").load(path);
-    events = raw.withColumn("payload", col("serialized_payload").cast("string")).cache();
+    events = ItJob.toDelta(WebshopCatalog.class, "webshop").cache();
     assertThat(events.count()).isEqualTo(ROWS);
   }
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.it.quickstart.EventsCatalog;
 import dev.streamgen.runtime.StreamGen;
-import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.settings.ConfigKeys;
 import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SecretResolver;
 import dev.streamgen.runtime.settings.SettingKey;
 import dev.streamgen.runtime.source.SourceOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +45,6 @@ class RuntimeDocsTest {
     return out;
   }
 
-  private static final class Run {
-    final int status;
-    final String out;
-    final String err;
-
-    Run(String... args) {
-      ByteArrayOutputStream o = new ByteArrayOutputStream();
-      ByteArrayOutputStream e = new ByteArrayOutputStream();
-      status =
-          new Job(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8))
-              .run(args);
-      out = o.toString(StandardCharsets.UTF_8);
-      err = e.toString(StandardCharsets.UTF_8);
-    }
-  }
-
   /** The Main arguments of a documented command line, or null when the line is no Main command. */
   private static List<String> mainArguments(String line) {
     List<String> tokens = Arrays.asList(line.trim().split("\\s+"));
@@ -88,7 +69,7 @@ class RuntimeDocsTest {
         if (!args.contains("--dry-run")) {
           args.add("--dry-run");
         }
-        Run run = new Run(args.toArray(new String[0]));
+        ItJob run = ItJob.run(args.toArray(new String[0]));
         assertThat(run.status).as(line + "\n" + run.err).isZero();
         assertThat(run.out).contains("nothing was run");
         commands++;
@@ -108,16 +89,16 @@ class RuntimeDocsTest {
   @Test
   void quotedMessagesAreTheRealOnes() throws IOException {
     String doc = doc();
-    assertThat(doc).contains(new Run("--set", "streaming_config.total_rows_per_secnd=5000").err.trim());
+    assertThat(doc).contains(ItJob.run("--set", "streaming_config.total_rows_per_secnd=5000").err.trim());
 
     Path dir = Files.createTempDirectory("streamgen-docs");
     Path config = dir.resolve("run.yaml");
     Files.write(config, "streaming_config:\n  total_rows_per_second: fast\n".getBytes(StandardCharsets.UTF_8));
-    String err = new Run("--config", config.toString()).err.trim();
+    String err = ItJob.run("--config", config.toString()).err.trim();
     assertThat(doc).contains(err.replace(dir + "/", ""));
 
     // The jar's compiled Quick Start settings reference secrets this environment does not have.
-    Run secrets = new Run("--dry-run");
+    ItJob secrets = ItJob.run("--dry-run");
     assertThat(secrets.status).isEqualTo(2);
     assertThat(doc).contains(secrets.err.split("\n")[0]);
   }
@@ -231,7 +212,7 @@ class RuntimeDocsTest {
     String text = blocks("text").get(0);
     String path = ItSpark.tempDir("docs-output") + "/events";
     ItSpark.session();
-    Run run = new Run("--rows", "100000", "--set", "sink_config.type=delta", "--set", "sink_config.path=" + path,
+    ItJob run = ItJob.run("--rows", "100000", "--set", "sink_config.type=delta", "--set", "sink_config.path=" + path,
         "--set", "batch_config.partitions=8", "--set", "seed=0");
     assertThat(run.status).as(run.err).isZero();
     Set<String> documented = new LinkedHashSet<>();
