@@ -121,11 +121,20 @@ public final class ChangeRows implements Serializable {
   // ---- over packed words starting at {@code at} ----
 
   static long member(long[] c, int at, long seed, long row) {
+    return Memo.of(c, at, seed, row).member;
+  }
+
+  private static long memberOf(long[] c, int at, long seed, long row) {
     long count = c[at + COUNT];
     return Permutation.apply(row % count, count, Rng.stream(seed, c[at + KEY_SALT]));
   }
 
   static long previous(long[] c, int at, long seed, long row) {
+    return Memo.of(c, at, seed, row).previous;
+  }
+
+  /** The previous change's search itself (no memo). */
+  private static long search(long[] c, int at, long seed, long row) {
     long count = c[at + COUNT];
     for (long r = row - count; r >= 0; r -= count) {
       if (RowsOfType.contains(c, at + ROWS, seed, r)) {
@@ -149,7 +158,7 @@ public final class ChangeRows implements Serializable {
     boolean flipped = false;
     long x = row;
     while (deleteDraw(c, at, seed, x)) {
-      long p = previous(c, at, seed, x);
+      long p = search(c, at, seed, x);
       if (p < 0) {
         break;
       }
@@ -160,8 +169,11 @@ public final class ChangeRows implements Serializable {
   }
 
   static char op(long[] c, int at, long seed, long row) {
-    long p = previous(c, at, seed, row);
-    if (p < 0 || !liveAfter(c, at, seed, p)) {
+    return Memo.of(c, at, seed, row).op;
+  }
+
+  private static char opOf(long[] c, int at, long seed, long row, long previous) {
+    if (previous < 0 || !liveAfter(c, at, seed, previous)) {
       return 'c';
     }
     return deleteDraw(c, at, seed, row) ? 'd' : 'u';
@@ -172,9 +184,72 @@ public final class ChangeRows implements Serializable {
     return (row / count) * count + member(c, at, seed, row);
   }
 
-  /** The row of the before image's updated fields: the previous change's image row (the member's own row when none). */
+  /**
+   * The row of the before image's updated fields: the previous change's image row (the member's own
+   * row when none). The previous change is in the same lane, so of the same member.
+   */
   static long beforeImageRow(long[] c, int at, long seed, long row) {
-    long p = previous(c, at, seed, row);
-    return p < 0 ? member(c, at, seed, row) : imageRow(c, at, seed, p);
+    Memo m = Memo.of(c, at, seed, row);
+    long count = c[at + COUNT];
+    return m.previous < 0 ? m.member : (m.previous / count) * count + m.member;
+  }
+
+  /**
+   * This thread's last answers: the member, previous change and operation of one row of one change
+   * stream. Every field of a change row (op, key, each image field, the images' nulls) asks about
+   * the same row, and the previous change's search and the delete chain's walk cost about 1 / weight
+   * hashes each, so they run once per row instead of once per field. Matched by the stream's words
+   * (not their array: each field packs its own copy), the seed and the row; only a speed-up, the
+   * answers are the same.
+   */
+  private static final class Memo {
+    private static final ThreadLocal<Memo> MEMO = new ThreadLocal<Memo>() {
+      @Override
+      protected Memo initialValue() {
+        return new Memo();
+      }
+    };
+
+    private long[] c;
+    private int at;
+    private long seed;
+    private long row = -1;
+    long member;
+    long previous;
+    char op;
+
+    static Memo of(long[] c, int at, long seed, long row) {
+      Memo m = MEMO.get();
+      if (m.row != row || m.seed != seed || !m.same(c, at)) {
+        m.c = c;
+        m.at = at;
+        m.seed = seed;
+        m.member = memberOf(c, at, seed, row);
+        m.previous = search(c, at, seed, row);
+        m.op = opOf(c, at, seed, row, m.previous);
+        m.row = row;
+      }
+      return m;
+    }
+
+    /** Whether the stream packed in {@code other} at {@code otherAt} is this memo's (the same words). */
+    private boolean same(long[] other, int otherAt) {
+      if (other == c && otherAt == at) {
+        return true;
+      }
+      if (c == null) {
+        return false;
+      }
+      int n = ROWS + 4 + 2 * (int) c[at + ROWS + 3];
+      if (otherAt + n > other.length) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (c[at + i] != other[otherAt + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }
