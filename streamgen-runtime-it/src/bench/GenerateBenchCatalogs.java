@@ -460,8 +460,8 @@ public final class GenerateBenchCatalogs {
    * the same pools, and its plain twin with the same event types, weights and field names, each
    * field of the same kind: the envelope's {@code op} a weighted string, {@code key} a uuid or
    * sequence, the images nullable structs of the pool's fields (null about as often as the stream's
-   * inserts and deletes make them), {@code version} and {@code ts_ms} long ranges; the references
-   * plain fields.
+   * inserts and deletes make them), {@code version} and {@code ts_ms} long ranges, {@code source} a
+   * struct of one-value strings and long ranges; the references plain fields.
    */
   static final class CdcCatalogs {
     static final List<String> VARIANTS = List.of("plain", "cdc");
@@ -493,13 +493,13 @@ public final class GenerateBenchCatalogs {
       if (cdc) {
         y.append("    changes: {entity: \"customers\", updates: [\"email\", \"tier\"], delete_ratio: 0.05}\n");
       } else {
-        envelope(y, uuid, "id", new String[][] {{"id", uuid}, {"email", email}, {"tier", tier}, {"country", country}});
+        envelope(y, uuid, "customers", new String[][] {{"id", uuid}, {"email", email}, {"tier", tier}, {"country", country}});
       }
       y.append("  - event_type_id: \"products.cdc\"\n    weight: 0.05\n");
       if (cdc) {
         y.append("    changes: {entity: \"products\", updates: [\"price\"], delete_ratio: 0.02}\n");
       } else {
-        envelope(y, sku, "sku", new String[][] {{"sku", sku}, {"price", price}, {"category", category}});
+        envelope(y, sku, "products", new String[][] {{"sku", sku}, {"price", price}, {"category", category}});
       }
       y.append("  - event_type_id: \"page.view\"\n    weight: 0.6\n    fields:\n");
       y.append("      key: ").append(cdc ? "{ref: \"customers.id\"}" : uuid).append('\n');
@@ -514,8 +514,8 @@ public final class GenerateBenchCatalogs {
       return y.toString();
     }
 
-    /** The plain twin of a change type's envelope: op, key, before, after, version, ts_ms. */
-    private static void envelope(StringBuilder y, String key, String keyName, String[][] image) {
+    /** The plain twin of a change type's envelope: op, key, before, after, version, ts_ms, source. */
+    private static void envelope(StringBuilder y, String key, String pool, String[][] image) {
       y.append("    fields:\n");
       y.append("      op: {type: \"string\", values: [\"c\", \"u\", \"d\"], weights: [0.08, 0.88, 0.04]}\n");
       y.append("      key: ").append(key).append('\n');
@@ -528,6 +528,13 @@ public final class GenerateBenchCatalogs {
       }
       y.append("      version: {type: \"long\", range: [1, 200]}\n");
       y.append("      ts_ms: {type: \"long\", range: [1700000000000, 1800000000000]}\n");
+      y.append("      source:\n        type: \"struct\"\n        fields:\n");
+      y.append("          connector: {type: \"string\", values: [\"streamgen\"]}\n");
+      y.append("          name: {type: \"string\", values: [\"").append(pool).append("\"]}\n");
+      y.append("          ts_ms: {type: \"long\", range: [1700000000000, 1800000000000]}\n");
+      y.append("          snapshot: {type: \"string\", values: [\"false\"]}\n");
+      y.append("          table: {type: \"string\", values: [\"").append(pool).append("\"]}\n");
+      y.append("          lsn: {type: \"long\", range: [0, 100000000]}\n");
     }
   }
 

@@ -71,7 +71,7 @@ class ChangeStreamsTest {
   @Test
   void theTypedClassWritesTheKernelsBytesInEveryFormat() throws Exception {
     EventKernel kernel = catalog.kernel(0);
-    assertThat(kernel.fieldNames()).containsExactly("op", "key", "before", "after", "version", "ts_ms");
+    assertThat(kernel.fieldNames()).containsExactly("op", "key", "before", "after", "version", "ts_ms", "source");
     Class<?> typed = loader.loadClass("streamgen.generated.CustomersCdc");
     int changes = 0;
     for (long row = 0; row < 3000; row++) {
@@ -108,6 +108,15 @@ class ChangeStreamsTest {
       assertThat(record.get("key").toString()).isEqualTo(json.get("key").asText());
       assertThat((Long) record.get("version")).isEqualTo(json.get("version").asLong());
       assertThat((Long) record.get("ts_ms")).isEqualTo(Math.floorDiv(BASE_MICROS + row, 1000));
+      GenericRecord source = (GenericRecord) record.get("source");
+      assertThat(source.get("connector").toString()).isEqualTo("streamgen");
+      assertThat(source.get("name").toString()).isEqualTo("customers");
+      assertThat((Long) source.get("ts_ms")).isEqualTo(Math.floorDiv(BASE_MICROS + row, 1000));
+      assertThat(source.get("snapshot").toString()).isEqualTo("false");
+      assertThat(source.get("table").toString()).isEqualTo("customers");
+      assertThat((Long) source.get("lsn")).isEqualTo(row);
+      assertThat(json.get("source").toString()).isEqualTo("{\"connector\":\"streamgen\",\"name\":\"customers\",\"ts_ms\":"
+          + Math.floorDiv(BASE_MICROS + row, 1000) + ",\"snapshot\":\"false\",\"table\":\"customers\",\"lsn\":" + row + "}");
       for (String image : List.of("before", "after")) {
         Object value = record.get(image);
         if (json.get(image).isNull()) {

@@ -174,7 +174,7 @@ class CdcEndToEndTest {
     CdcCatalog catalog = new CdcCatalog();
     List<Row> rows = typed.collectAsList();
     String[] names = typed.columns();
-    assertThat(names).containsExactly("op", "key", "before", "after", "version", "ts_ms");
+    assertThat(names).containsExactly("op", "key", "before", "after", "version", "ts_ms", "source");
     for (int i = 0; i < rows.size(); i++) {
       ByteWriter out = new ByteWriter();
       catalog.kernel(0).write(seed, i, time + i * 1000L, Format.JSON, out);
