@@ -190,10 +190,13 @@ public final class GenerateBenchCatalogs {
     // References, pools and unique ids too (their own generated code).
     Path relationships = probe.resolve("probe_relationships.yaml");
     Files.writeString(relationships, RelationshipCatalogs.yaml(RelationshipCatalogs.Variant.TYPE_REFS_01), StandardCharsets.UTF_8);
+    // And change streams (their envelope is generated code too).
+    Path cdc = probe.resolve("probe_cdc.yaml");
+    Files.writeString(cdc, CdcCatalogs.yaml("cdc"), StandardCharsets.UTF_8);
     CompileResult result =
         Compiler.compile(
             CompileRequest.builder()
-                .sources(List.of(yaml, relationships))
+                .sources(List.of(yaml, relationships, cdc))
                 .javaPackage("dev.streamgen.bench.probe")
                 .javaOutputDirectory(probe.resolve("java"))
                 .resourceOutputDirectory(probe.resolve("resources"))
