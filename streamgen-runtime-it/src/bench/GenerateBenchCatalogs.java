@@ -190,21 +190,30 @@ public final class GenerateBenchCatalogs {
     // References, pools and unique ids too (their own generated code).
     Path relationships = probe.resolve("probe_relationships.yaml");
     Files.writeString(relationships, RelationshipCatalogs.yaml(RelationshipCatalogs.Variant.TYPE_REFS_01), StandardCharsets.UTF_8);
-    // And change streams (their envelope is generated code too).
-    Path cdc = probe.resolve("probe_cdc.yaml");
+    // And change streams (their envelope is generated code too), on their own (same type names).
+    Path cdc = probe.resolve("cdc/probe_cdc.yaml");
+    Files.createDirectories(cdc.getParent());
     Files.writeString(cdc, CdcCatalogs.yaml("cdc"), StandardCharsets.UTF_8);
-    CompileResult result =
-        Compiler.compile(
-            CompileRequest.builder()
-                .sources(List.of(yaml, relationships, cdc))
-                .javaPackage("dev.streamgen.bench.probe")
-                .javaOutputDirectory(probe.resolve("java"))
-                .resourceOutputDirectory(probe.resolve("resources"))
-                .schemaOutputDirectory(probe.resolve("schemas"))
-                .build());
-    if (!result.success()) {
-      result.errors().forEach(System.err::println);
-      System.exit(1);
+    for (CompileRequest request : List.of(
+        CompileRequest.builder()
+            .sources(List.of(yaml, relationships))
+            .javaPackage("dev.streamgen.bench.probe")
+            .javaOutputDirectory(probe.resolve("java"))
+            .resourceOutputDirectory(probe.resolve("resources"))
+            .schemaOutputDirectory(probe.resolve("schemas"))
+            .build(),
+        CompileRequest.builder()
+            .sources(List.of(cdc))
+            .javaPackage("dev.streamgen.bench.probe.cdc")
+            .javaOutputDirectory(probe.resolve("cdc/java"))
+            .resourceOutputDirectory(probe.resolve("cdc/resources"))
+            .schemaOutputDirectory(probe.resolve("cdc/schemas"))
+            .build())) {
+      CompileResult result = Compiler.compile(request);
+      if (!result.success()) {
+        result.errors().forEach(System.err::println);
+        System.exit(1);
+      }
     }
     MessageDigest sha;
     try {
