@@ -13,13 +13,15 @@ import java.util.Optional;
 /**
  * An event type's {@code changes}: the change stream (CDC) of pool {@code pool}, keyed by its field
  * {@code key}, whose fields {@code updates} take a new value with each version and whose changes to
- * a live member delete it in the share {@code deleteRatio}. Its rows are drawn by {@link ChangeRows}
+ * a live member delete it in the share {@code deleteRatio}, each delete followed by a tombstone when
+ * {@code tombstones}. Its rows are drawn by {@link ChangeRows}
  * (docs/config.md, "Change streams"); its fields are the envelope {@link #envelope} builds.
  *
  * @param typeId the change type's event_type_id (salts its lanes and delete draws)
  * @param rows the rows of the change type; null until every type's weight is known ({@link #bind})
  */
-public record ChangeStream(String typeId, EntityPool pool, Field key, List<String> updates, double deleteRatio, RowsOfType rows) {
+public record ChangeStream(String typeId, EntityPool pool, Field key, List<String> updates, double deleteRatio, boolean tombstones,
+    RowsOfType rows) {
   /** The envelope's field names, in payload order. */
   public static final List<String> FIELDS = List.of("op", "key", "before", "after", "version", "ts_ms", "source");
   /** The {@code source} block's field names, in payload order (Debezium's where they mean the same). */
@@ -33,7 +35,7 @@ public record ChangeStream(String typeId, EntityPool pool, Field key, List<Strin
 
   /** This stream with the rows of its type. */
   public ChangeStream bind(RowsOfType rows) {
-    return new ChangeStream(typeId, pool, key, updates, deleteRatio, rows);
+    return new ChangeStream(typeId, pool, key, updates, deleteRatio, tombstones, rows);
   }
 
   public long count() {
@@ -50,16 +52,16 @@ public record ChangeStream(String typeId, EntityPool pool, Field key, List<Strin
     return Identifiers.fnv1a64("@" + pool.name() + "#changes:" + typeId + "\u0000delete");
   }
 
-  /** Expression: {@code new ChangeRows(count, keySalt, deleteRatio, deleteSalt, new RowsOfType(...))}. */
+  /** Expression: {@code new ChangeRows(count, keySalt, deleteRatio, deleteSalt[, true], new RowsOfType(...))}. */
   public CodeBlock newChangeRows() {
     RowsOfType r = rows == null ? new RowsOfType(1, 0, 1.0, new int[0], new double[0]) : rows;
-    return CodeBlock.of("new $T($LL, 0x$LL, $L, 0x$LL, $L)", ChangeRows.class, count(), Long.toHexString(keySalt()),
-        Kinds.literal(deleteRatio), Long.toHexString(deleteSalt()), RefKind.newRowsOfType(r));
+    return CodeBlock.of("new $T($LL, 0x$LL, $L, 0x$LL, $L$L)", ChangeRows.class, count(), Long.toHexString(keySalt()),
+        Kinds.literal(deleteRatio), Long.toHexString(deleteSalt()), tombstones ? "true, " : "", RefKind.newRowsOfType(r));
   }
 
   /** Literals {@link #newChangeRows} writes. */
   int literalCount() {
-    return 8 + (rows == null ? 0 : 2 * (int) rows.words()[3]);
+    return 8 + (tombstones ? 1 : 0) + (rows == null ? 0 : 2 * (int) rows.words()[3]);
   }
 
   /** The envelope fields after {@code common}: op, key, before, after, version, ts_ms, source, located at {@code at} (the type's changes). */
