@@ -10,6 +10,7 @@ import dev.streamgen.compiler.model.EntityPool;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldScope;
+import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.runtime.api.AliasTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,20 @@ final class Changes {
     Double deleteRatio = deleteRatio(map, at);
     Boolean tombstones = tombstones(map, at, deleteRatio);
     String keyName = map.get("key").orElse(null) instanceof ScalarNode s ? s.text() : pool.fields().get(0).name();
+    Map<String, String> identifiers = new java.util.HashMap<>();
     for (Field f : pool.fields()) {
-      if (!f.kind().children().isEmpty()) {
+      // An image is a struct of the pool's fields: their names become Java, Avro and Protobuf names there.
+      String clash = identifiers.putIfAbsent(Identifiers.protoJsonName(f.identifier()), f.name());
+      if (Identifiers.JAVA_KEYWORDS.contains(f.identifier()) || Identifiers.RESERVED.contains(f.identifier())) {
+        problems.add(map.get("entity").get(), at + ": pool '" + pool.name() + "' field '" + f.name() + "' is named '" + f.identifier()
+            + "', reserved in generated code; a change image's fields take the pool's names, so rename it (line " + f.location().line() + ")");
+        ok = false;
+      } else if (clash != null) {
+        problems.add(map.get("entity").get(), at + ": pool '" + pool.name() + "' fields '" + clash + "' and '" + f.name()
+            + "' map to one name in generated code; a change image's fields take the pool's names, so rename one (line "
+            + f.location().line() + ")");
+        ok = false;
+      } else if (!f.kind().children().isEmpty()) {
         problems.add(map.get("entity").get(), at + ": pool '" + pool.name() + "' field '" + f.name() + "' is a " + f.kind().typeName()
             + "; a change image holds single values (line " + f.location().line() + ")");
         ok = false;
