@@ -30,6 +30,8 @@ import javax.tools.ToolProvider;
  *   <li>{@code r_<variant>}: a web shop's five event types with relationships and without ({@link
  *       RelationshipCatalogs}), into DIR/classes/relationships (with -Dbench.only=relationships, the
  *       only catalogs built);
+ *   <li>{@code c_<variant>}: two change streams and their plain twin ({@link CdcCatalogs}), into
+ *       DIR/classes/cdc (with -Dbench.only=cdc, the only catalogs built);
  *   <li>{@code vN}, N from -Dbench.varied: N types of random shapes ({@link VariedCatalog}) and {@code
  *       vNs30}, a 30-type sample of each, all into DIR/classes/varied; the generate and javac times
  *       go to DIR/varied-build-times.txt.
@@ -47,6 +49,12 @@ public final class GenerateBenchCatalogs {
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
+    for (String v : CdcCatalogs.VARIANTS) {
+      build(dir, "c_" + v, "c_" + v + ".yaml", "dev.streamgen.bench.c." + v, dir.resolve("classes/cdc"), CdcCatalogs.yaml(v));
+    }
+    if (String.valueOf(System.getProperty("bench.only")).startsWith("cdc")) {
+      return; // that mode runs these catalogs only
+    }
     for (RelationshipCatalogs.Variant v : RelationshipCatalogs.Variant.values()) {
       build(dir, "r_" + v.label(), "r_" + v.label() + ".yaml", "dev.streamgen.bench.r." + v.label(),
           dir.resolve("classes/relationships"), RelationshipCatalogs.yaml(v));
@@ -182,18 +190,30 @@ public final class GenerateBenchCatalogs {
     // References, pools and unique ids too (their own generated code).
     Path relationships = probe.resolve("probe_relationships.yaml");
     Files.writeString(relationships, RelationshipCatalogs.yaml(RelationshipCatalogs.Variant.TYPE_REFS_01), StandardCharsets.UTF_8);
-    CompileResult result =
-        Compiler.compile(
-            CompileRequest.builder()
-                .sources(List.of(yaml, relationships))
-                .javaPackage("dev.streamgen.bench.probe")
-                .javaOutputDirectory(probe.resolve("java"))
-                .resourceOutputDirectory(probe.resolve("resources"))
-                .schemaOutputDirectory(probe.resolve("schemas"))
-                .build());
-    if (!result.success()) {
-      result.errors().forEach(System.err::println);
-      System.exit(1);
+    // And change streams (their envelope is generated code too), on their own (same type names).
+    Path cdc = probe.resolve("cdc/probe_cdc.yaml");
+    Files.createDirectories(cdc.getParent());
+    Files.writeString(cdc, CdcCatalogs.yaml("cdc"), StandardCharsets.UTF_8);
+    for (CompileRequest request : List.of(
+        CompileRequest.builder()
+            .sources(List.of(yaml, relationships))
+            .javaPackage("dev.streamgen.bench.probe")
+            .javaOutputDirectory(probe.resolve("java"))
+            .resourceOutputDirectory(probe.resolve("resources"))
+            .schemaOutputDirectory(probe.resolve("schemas"))
+            .build(),
+        CompileRequest.builder()
+            .sources(List.of(cdc))
+            .javaPackage("dev.streamgen.bench.probe.cdc")
+            .javaOutputDirectory(probe.resolve("cdc/java"))
+            .resourceOutputDirectory(probe.resolve("cdc/resources"))
+            .schemaOutputDirectory(probe.resolve("cdc/schemas"))
+            .build())) {
+      CompileResult result = Compiler.compile(request);
+      if (!result.success()) {
+        result.errors().forEach(System.err::println);
+        System.exit(1);
+      }
     }
     MessageDigest sha;
     try {
@@ -443,6 +463,90 @@ public final class GenerateBenchCatalogs {
       y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
       y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
       return y.toString();
+    }
+  }
+
+  /**
+   * The change-stream benchmark's catalogs: two change streams (customers, weight 0.2, and products,
+   * a rarer 0.05, whose previous-change search tests more rows) beside page views and orders reading
+   * the same pools, and its plain twin with the same event types, weights and field names, each
+   * field of the same kind: the envelope's {@code op} a weighted string, {@code key} a uuid or
+   * sequence, the images nullable structs of the pool's fields (null about as often as the stream's
+   * inserts and deletes make them), {@code version} and {@code ts_ms} long ranges, {@code source} a
+   * struct of one-value strings and long ranges; the references plain fields.
+   */
+  static final class CdcCatalogs {
+    static final List<String> VARIANTS = List.of("plain", "cdc");
+
+    static String yaml(String v) {
+      boolean cdc = v.equals("cdc");
+      String uuid = "{type: \"uuid\"}";
+      String email = "{type: \"template\", template: \"user{{int:1..99999}}@example.com\"}";
+      String tier = "{type: \"string\", values: [\"FREE\", \"PLUS\", \"PRO\"], weights: [0.7, 0.2, 0.1]}";
+      String country = "{type: \"string\", values: [\"US\", \"DE\", \"FR\", \"BR\"]}";
+      String sku = "{type: \"sequence\", prefix: \"SKU-\", start: 1000}";
+      String price = "{type: \"decimal\", precision: 8, scale: 2, range: [1, 900]}";
+      String category = "{type: \"string\", values: [\"books\", \"games\", \"garden\", \"tools\"]}";
+      StringBuilder y = new StringBuilder("# The change-stream benchmark's catalog, variant " + v + " (generated).\n");
+      if (cdc) {
+        y.append("entities:\n");
+        y.append("  customers:\n    count: 20000\n    fields:\n");
+        y.append("      id: {type: \"uuid\", unique: true}\n");
+        y.append("      email: ").append(email).append('\n');
+        y.append("      tier: ").append(tier).append('\n');
+        y.append("      country: ").append(country).append('\n');
+        y.append("  products:\n    count: 500\n    fields:\n");
+        y.append("      sku: ").append(sku).append('\n');
+        y.append("      price: ").append(price).append('\n');
+        y.append("      category: ").append(category).append('\n');
+      }
+      y.append("event_types:\n");
+      y.append("  - event_type_id: \"customers.cdc\"\n    weight: 0.2\n");
+      if (cdc) {
+        y.append("    changes: {entity: \"customers\", updates: [\"email\", \"tier\"], delete_ratio: 0.05}\n");
+      } else {
+        envelope(y, uuid, "customers", new String[][] {{"id", uuid}, {"email", email}, {"tier", tier}, {"country", country}});
+      }
+      y.append("  - event_type_id: \"products.cdc\"\n    weight: 0.05\n");
+      if (cdc) {
+        y.append("    changes: {entity: \"products\", updates: [\"price\"], delete_ratio: 0.02}\n");
+      } else {
+        envelope(y, sku, "products", new String[][] {{"sku", sku}, {"price", price}, {"category", category}});
+      }
+      y.append("  - event_type_id: \"page.view\"\n    weight: 0.6\n    fields:\n");
+      y.append("      key: ").append(cdc ? "{ref: \"customers.id\"}" : uuid).append('\n');
+      y.append("      country: ").append(cdc ? "{ref: \"customers.country\"}" : country).append('\n');
+      y.append("      url: {type: \"string\", values: [\"/\", \"/cart\", \"/checkout\"]}\n");
+      y.append("  - event_type_id: \"order.placed\"\n    weight: 0.15\n    fields:\n");
+      y.append("      key: ").append(cdc ? "{ref: \"customers.id\"}" : uuid).append('\n');
+      y.append("      sku: ").append(cdc ? "{ref: \"products.sku\"}" : sku).append('\n');
+      y.append("      amount: {type: \"float\", range: [5, 500]}\n");
+      y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
+      y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
+      return y.toString();
+    }
+
+    /** The plain twin of a change type's envelope: op, key, before, after, version, ts_ms, source. */
+    private static void envelope(StringBuilder y, String key, String pool, String[][] image) {
+      y.append("    fields:\n");
+      y.append("      op: {type: \"string\", values: [\"c\", \"u\", \"d\"], weights: [0.08, 0.88, 0.04]}\n");
+      y.append("      key: ").append(key).append('\n');
+      for (String side : new String[] {"before", "after"}) {
+        y.append("      ").append(side).append(":\n        type: \"struct\"\n        nullable: true\n        null_ratio: ")
+            .append(side.equals("before") ? "0.08" : "0.04").append("\n        fields:\n");
+        for (String[] f : image) {
+          y.append("          ").append(f[0]).append(": ").append(f[1]).append('\n');
+        }
+      }
+      y.append("      version: {type: \"long\", range: [1, 200]}\n");
+      y.append("      ts_ms: {type: \"long\", range: [1700000000000, 1800000000000]}\n");
+      y.append("      source:\n        type: \"struct\"\n        fields:\n");
+      y.append("          connector: {type: \"string\", values: [\"streamgen\"]}\n");
+      y.append("          name: {type: \"string\", values: [\"").append(pool).append("\"]}\n");
+      y.append("          ts_ms: {type: \"long\", range: [1700000000000, 1800000000000]}\n");
+      y.append("          snapshot: {type: \"string\", values: [\"false\"]}\n");
+      y.append("          table: {type: \"string\", values: [\"").append(pool).append("\"]}\n");
+      y.append("          lsn: {type: \"long\", range: [0, 100000000]}\n");
     }
   }
 

@@ -10,6 +10,8 @@ import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.ByteWriter;
+import dev.streamgen.runtime.kinds.EventTypeKernel;
+import dev.streamgen.runtime.kinds.PackedCatalog;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -31,12 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
  * class (same bytes in every format), its Avro schema (Apache Avro decodes every change, before and
  * after as a union of null and a record), and the envelope's meaning over the JSON payloads replayed
  * in row order: inserts of absent keys, updates and deletes of present ones whose before is the key's
- * previous after, versions increasing per key, stable fields equal to the pool member's.
+ * previous after, each delete followed by a tombstone (the kernel and the packed catalog say so, its
+ * images null) and a tombstone by an insert, versions increasing per key, stable fields equal to the
+ * pool member's, deletes the declared share of changes to live members.
  */
 class ChangeStreamsTest {
   static final Path CONFIG = Path.of("../docs/examples/cdc.yaml");
   static final long SEED = 11;
   static final long BASE_MICROS = 1_795_000_000_123_456L;
+  /** cdc.yaml's delete_ratio. */
+  static final double DELETE_RATIO = 0.05;
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -71,7 +77,7 @@ class ChangeStreamsTest {
   @Test
   void theTypedClassWritesTheKernelsBytesInEveryFormat() throws Exception {
     EventKernel kernel = catalog.kernel(0);
-    assertThat(kernel.fieldNames()).containsExactly("op", "key", "before", "after", "version", "ts_ms");
+    assertThat(kernel.fieldNames()).containsExactly("op", "key", "before", "after", "version", "ts_ms", "source");
     Class<?> typed = loader.loadClass("streamgen.generated.CustomersCdc");
     int changes = 0;
     for (long row = 0; row < 3000; row++) {
@@ -108,6 +114,15 @@ class ChangeStreamsTest {
       assertThat(record.get("key").toString()).isEqualTo(json.get("key").asText());
       assertThat((Long) record.get("version")).isEqualTo(json.get("version").asLong());
       assertThat((Long) record.get("ts_ms")).isEqualTo(Math.floorDiv(BASE_MICROS + row, 1000));
+      GenericRecord source = (GenericRecord) record.get("source");
+      assertThat(source.get("connector").toString()).isEqualTo("streamgen");
+      assertThat(source.get("name").toString()).isEqualTo("customers");
+      assertThat((Long) source.get("ts_ms")).isEqualTo(Math.floorDiv(BASE_MICROS + row, 1000));
+      assertThat(source.get("snapshot").toString()).isEqualTo("false");
+      assertThat(source.get("table").toString()).isEqualTo("customers");
+      assertThat((Long) source.get("lsn")).isEqualTo(row);
+      assertThat(json.get("source").toString()).isEqualTo("{\"connector\":\"streamgen\",\"name\":\"customers\",\"ts_ms\":"
+          + Math.floorDiv(BASE_MICROS + row, 1000) + ",\"snapshot\":\"false\",\"table\":\"customers\",\"lsn\":" + row + "}");
       for (String image : List.of("before", "after")) {
         Object value = record.get(image);
         if (json.get(image).isNull()) {
@@ -120,16 +135,21 @@ class ChangeStreamsTest {
         }
       }
     }
-    assertThat(ops.keySet()).containsExactlyInAnyOrder("c", "u", "d");
+    assertThat(ops.keySet()).containsExactlyInAnyOrder("c", "u", "d", "t");
   }
 
   @Test
   void replayedInRowOrderEveryBeforeIsTheKeysPreviousAfter() throws Exception {
     EventKernel changes = catalog.kernel(0);
     EventKernel views = catalog.kernel(1);
+    PackedCatalog packed = PackedCatalog.of(List.of((EventTypeKernel) changes, (EventTypeKernel) views), Format.JSON);
     Map<String, JsonNode> state = new HashMap<>();
     Map<String, Long> versions = new HashMap<>();
     Map<String, String> countries = new HashMap<>();
+    Map<String, String> lastOp = new HashMap<>();
+    long live = 0;
+    long deletes = 0;
+    long tombstones = 0;
     for (long row = 0; row < 60_000; row++) {
       if (!isChange(row)) {
         // A page view's customer is a pool member: its country is the member's, as every image says.
@@ -145,6 +165,25 @@ class ChangeStreamsTest {
       assertThat(version).as("version of row %d", row).isGreaterThan(versions.getOrDefault(key, 0L));
       versions.put(key, version);
       JsonNode current = state.get(key);
+      String previousOp = lastOp.put(key, op);
+      assertThat(changes.isTombstone(SEED, row)).as("tombstone of row %d", row).isEqualTo(op.equals("t"));
+      assertThat(packed.isTombstone(0, SEED, row)).as("packed tombstone of row %d", row).isEqualTo(op.equals("t"));
+      // c u* d t c ...: a delete is always followed by a tombstone, a tombstone by an insert.
+      if ("d".equals(previousOp)) {
+        assertThat(op).as("change after a delete, row %d", row).isEqualTo("t");
+      } else if ("t".equals(previousOp)) {
+        assertThat(op).as("change after a tombstone, row %d", row).isEqualTo("c");
+      }
+      if (op.equals("t")) {
+        assertThat(current).as("tombstone of a present key, row %d", row).isNull();
+        assertThat(event.get("before").isNull() && event.get("after").isNull()).as("images of tombstone row %d", row).isTrue();
+        tombstones++;
+        continue;
+      }
+      if (previousOp != null && !previousOp.equals("d") && !previousOp.equals("t")) {
+        live++;
+        deletes += op.equals("d") ? 1 : 0;
+      }
       if (op.equals("c")) {
         assertThat(current).as("insert of a present key, row %d", row).isNull();
         assertThat(event.get("before").isNull()).isTrue();
@@ -167,6 +206,11 @@ class ChangeStreamsTest {
         state.put(key, after);
       }
     }
+    assertThat(tombstones).as("tombstones").isGreaterThan(0);
+    double share = (double) deletes / live;
+    double sigma = Math.sqrt(DELETE_RATIO * (1 - DELETE_RATIO) / live);
+    assertThat(share).as("%d deletes of %d changes to live members", deletes, live)
+        .isBetween(DELETE_RATIO - 5 * sigma, DELETE_RATIO + 5 * sigma);
     // Countries seen in the change images agree with the page views' references to the same customers.
     for (Map.Entry<String, JsonNode> e : state.entrySet()) {
       String viewed = countries.get(e.getKey());

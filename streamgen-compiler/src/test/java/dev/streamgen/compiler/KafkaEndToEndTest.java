@@ -213,7 +213,7 @@ class KafkaEndToEndTest {
     return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
   }
 
-  private static Path jar(Path classes, Path jar) throws IOException {
+  static Path jar(Path classes, Path jar) throws IOException {
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file);
         Stream<Path> walk = Files.walk(classes)) {

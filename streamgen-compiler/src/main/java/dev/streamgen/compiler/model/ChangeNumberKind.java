@@ -3,13 +3,20 @@ package dev.streamgen.compiler.model;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.TypeName;
 import dev.streamgen.runtime.kinds.ChangeNumberField;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code version} (the change's round + 1, increasing per key) or {@code ts_ms} (the event time in
- * milliseconds) of a change stream's envelope: a long in every schema. Drawn by {@link ChangeNumberField}.
+ * The {@code version} (the change's round + 1, increasing per key), {@code ts_ms} (the event time in
+ * milliseconds) or the row index (the source block's {@code lsn}) of a change stream's envelope: a
+ * long in every schema. Drawn by {@link ChangeNumberField}.
+ *
+ * @param mode {@link ChangeNumberField#VERSION}, {@link ChangeNumberField#TS_MS} or {@link ChangeNumberField#ROW}
  */
-public record ChangeNumberKind(ChangeStream stream, boolean version) implements FieldKind {
+public record ChangeNumberKind(ChangeStream stream, int mode) implements FieldKind {
+  /** The names of the modes in the manifest. */
+  private static final List<String> NAMES = List.of("version", "ts_ms", "lsn");
+
   @Override
   public String typeName() {
     return "long";
@@ -17,7 +24,8 @@ public record ChangeNumberKind(ChangeStream stream, boolean version) implements 
 
   @Override
   public String describe() {
-    return version ? "change version (per key, increasing)" : "event time in milliseconds";
+    return mode == ChangeNumberField.VERSION ? "change version (per key, increasing)"
+        : mode == ChangeNumberField.TS_MS ? "event time in milliseconds" : "row index (log position)";
   }
 
   @Override
@@ -37,7 +45,7 @@ public record ChangeNumberKind(ChangeStream stream, boolean version) implements 
 
   @Override
   public Map<String, Object> manifestParameters() {
-    return Map.of("change", version ? "version" : "ts_ms");
+    return Map.of("change", NAMES.get(mode));
   }
 
   @Override
@@ -52,7 +60,7 @@ public record ChangeNumberKind(ChangeStream stream, boolean version) implements 
 
   @Override
   public CodeBlock newGenerator(FieldCode f) {
-    return Kinds.newUnsalted(f, ChangeNumberField.class, CodeBlock.of("$L", version), CodeBlock.of("$LL", stream.count()));
+    return Kinds.newUnsalted(f, ChangeNumberField.class, CodeBlock.of("$L", mode), CodeBlock.of("$LL", stream.count()));
   }
 
   @Override
@@ -62,8 +70,8 @@ public record ChangeNumberKind(ChangeStream stream, boolean version) implements 
 
   @Override
   public CodeBlock column(FieldCode f) {
-    return version
+    return mode == ChangeNumberField.VERSION
         ? CodeBlock.of("$T.changeVersion(row, $LL)", Kinds.RNG_COLUMNS, stream.count())
-        : CodeBlock.of("$T.millis(eventTimeMicros)", Kinds.RNG_COLUMNS);
+        : mode == ChangeNumberField.TS_MS ? CodeBlock.of("$T.millis(eventTimeMicros)", Kinds.RNG_COLUMNS) : CodeBlock.of("row");
   }
 }

@@ -10,9 +10,14 @@ import java.util.Map;
 
 /**
  * The {@code op} of a change stream's envelope ({@link ChangeStream}): {@code c}, {@code u} or {@code
- * d}, a string in every schema. Drawn by {@link ChangeOpField}.
+ * d}, and {@code t} with tombstones, a string in every schema. Drawn by {@link ChangeOpField}.
  */
 public record ChangeOpKind(ChangeStream stream) implements FieldKind {
+  /** The operations this stream writes. */
+  private List<String> values() {
+    return stream.tombstones() ? List.of("c", "u", "d", "t") : List.of("c", "u", "d");
+  }
+
   @Override
   public String typeName() {
     return "string";
@@ -20,7 +25,7 @@ public record ChangeOpKind(ChangeStream stream) implements FieldKind {
 
   @Override
   public String describe() {
-    return "change op c|u|d of pool '" + stream.pool().name() + "'";
+    return "change op " + String.join("|", values()) + " of pool '" + stream.pool().name() + "'";
   }
 
   @Override
@@ -36,7 +41,7 @@ public record ChangeOpKind(ChangeStream stream) implements FieldKind {
   @Override
   public Map<String, Object> jsonSchema() {
     Map<String, Object> schema = Kinds.jsonType("string");
-    schema.put("enum", List.of("c", "u", "d"));
+    schema.put("enum", values());
     return schema;
   }
 
@@ -44,11 +49,14 @@ public record ChangeOpKind(ChangeStream stream) implements FieldKind {
   public Map<String, Object> manifestParameters() {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("change", "op");
-    p.put("values", List.of("c", "u", "d"));
+    p.put("values", values());
     p.put("entity", stream.pool().name());
     p.put("key", stream.key().name());
     p.put("updates", stream.updates());
     p.put("delete_ratio", stream.deleteRatio());
+    if (stream.tombstones()) {
+      p.put("tombstones", true);
+    }
     return p;
   }
 

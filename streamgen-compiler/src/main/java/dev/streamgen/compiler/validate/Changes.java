@@ -10,6 +10,7 @@ import dev.streamgen.compiler.model.EntityPool;
 import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldScope;
+import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.runtime.api.AliasTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,25 @@ import java.util.Optional;
  */
 final class Changes {
   static final String KEY = "changes";
-  private static final List<String> KEYS = List.of("entity", "key", "updates", "delete_ratio");
+  private static final List<String> KEYS = List.of("entity", "key", "updates", "delete_ratio", "tombstones");
+  /** Sinks with no record to carry a tombstone (a null payload) and no compaction to use one. */
+  private static final List<String> NO_TOMBSTONES = List.of("kinesis", "eventhubs");
 
   private final Problems problems;
   private final Map<String, EntityPool> pools;
+  private final String sinkType;
 
-  Changes(Problems problems, Map<String, EntityPool> pools) {
+  /** @param sinkType the YAML's {@code sink_config.type}, or null */
+  Changes(Problems problems, Map<String, EntityPool> pools, String sinkType) {
     this.problems = problems;
     this.pools = pools;
+    this.sinkType = sinkType;
+  }
+
+  /** The YAML's {@code sink_config.type} as written, or null when absent or not a string. */
+  static String sinkType(MapNode root) {
+    return root.get("sink_config").orElse(null) instanceof MapNode sink && sink.get("type").orElse(null) instanceof ScalarNode s
+        && s.kind() == ScalarNode.Kind.STRING ? s.text() : null;
   }
 
   /** The envelope fields (after {@code common}) of the change type {@code typeId}, or null after reporting problems. */
@@ -46,7 +58,7 @@ final class Changes {
       ok = false;
     }
     if (!(node instanceof MapNode map)) {
-      problems.add(node, element + ": changes must be a mapping with entity, and optionally key, updates and delete_ratio, got "
+      problems.add(node, element + ": changes must be a mapping with entity, and optionally key, updates, delete_ratio and tombstones, got "
           + FieldScope.shape(node));
       return null;
     }
@@ -64,9 +76,22 @@ final class Changes {
     Field key = key(map, pool, at);
     List<String> updates = updates(map, pool, key, at);
     Double deleteRatio = deleteRatio(map, at);
+    Boolean tombstones = tombstones(map, at, deleteRatio);
     String keyName = map.get("key").orElse(null) instanceof ScalarNode s ? s.text() : pool.fields().get(0).name();
+    Map<String, String> identifiers = new java.util.HashMap<>();
     for (Field f : pool.fields()) {
-      if (!f.kind().children().isEmpty()) {
+      // An image is a struct of the pool's fields: their names become Java, Avro and Protobuf names there.
+      String clash = identifiers.putIfAbsent(Identifiers.protoJsonName(f.identifier()), f.name());
+      if (Identifiers.JAVA_KEYWORDS.contains(f.identifier()) || Identifiers.RESERVED.contains(f.identifier())) {
+        problems.add(map.get("entity").get(), at + ": pool '" + pool.name() + "' field '" + f.name() + "' is named '" + f.identifier()
+            + "', reserved in generated code; a change image's fields take the pool's names, so rename it (line " + f.location().line() + ")");
+        ok = false;
+      } else if (clash != null) {
+        problems.add(map.get("entity").get(), at + ": pool '" + pool.name() + "' fields '" + clash + "' and '" + f.name()
+            + "' map to one name in generated code; a change image's fields take the pool's names, so rename one (line "
+            + f.location().line() + ")");
+        ok = false;
+      } else if (!f.kind().children().isEmpty()) {
         problems.add(map.get("entity").get(), at + ": pool '" + pool.name() + "' field '" + f.name() + "' is a " + f.kind().typeName()
             + "; a change image holds single values (line " + f.location().line() + ")");
         ok = false;
@@ -76,10 +101,10 @@ final class Changes {
         ok = false;
       }
     }
-    if (!ok || key == null || updates == null || deleteRatio == null) {
+    if (!ok || key == null || updates == null || deleteRatio == null || tombstones == null) {
       return null;
     }
-    return new ChangeStream(typeId, pool, key, updates, deleteRatio, null).envelope(common, type.entry(KEY).get().key().location());
+    return new ChangeStream(typeId, pool, key, updates, deleteRatio, tombstones, null).envelope(common, type.entry(KEY).get().key().location());
   }
 
   private EntityPool pool(MapNode map, String at) {
@@ -178,6 +203,33 @@ final class Changes {
       return null;
     }
     return s.number().doubleValue();
+  }
+
+  /**
+   * {@code tombstones}: true or false (default); true needs deletes to follow (a delete_ratio above
+   * 0) and a sink that carries a null payload (not Kinesis or Event Hubs).
+   */
+  private Boolean tombstones(MapNode map, String at, Double deleteRatio) {
+    Node node = map.get("tombstones").orElse(null);
+    if (node == null) {
+      return false;
+    }
+    if (!(node instanceof ScalarNode s) || s.kind() != ScalarNode.Kind.BOOLEAN) {
+      problems.add(node, at + ": tombstones must be true or false (whether a delete is followed by a tombstone, a null payload "
+          + "for Kafka's log compaction), got " + FieldScope.shape(node));
+      return null;
+    }
+    boolean on = Boolean.parseBoolean(s.text());
+    if (on && deleteRatio != null && deleteRatio == 0) {
+      problems.add(node, at + ": tombstones: true needs a delete_ratio above 0 (a tombstone follows a delete; with none there is none)");
+      return null;
+    }
+    if (on && sinkType != null && NO_TOMBSTONES.contains(sinkType)) {
+      problems.add(node, at + ": tombstones: true, but sink '" + sinkType + "' cannot carry a tombstone (a record with no payload) "
+          + "and has no log compaction to use one; use sink kafka or delta, or leave tombstones out");
+      return null;
+    }
+    return on;
   }
 
   /** The types with each change stream bound to the rows of its type (by the catalog's weights). */

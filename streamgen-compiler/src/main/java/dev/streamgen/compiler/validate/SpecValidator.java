@@ -78,7 +78,7 @@ public final class SpecValidator {
     Map<String, EntityPool> pools = new EntityPools(problems, this::poolField).parse(root);
     sessions.parse(root);
     List<Field> common = commonFields(root);
-    List<EventType> types = eventTypes(root, common, new Changes(problems, pools));
+    List<EventType> types = eventTypes(root, common, new Changes(problems, pools, Changes.sinkType(root)));
     if (problems.isEmpty()) {
       types = sessions.weigh(types, pools);
     }

@@ -61,14 +61,19 @@ final class ConfigGenerator {
   private final SplittableRandom rnd;
   private final boolean awkward;
 
-  /** A pool of the config: its name, count, and the fields a reference may read (not nullable, single values). */
-  private record Pool(String name, long count, List<String> readable) {}
+  /**
+   * A pool of the config: its name, count, the fields a reference may read (not nullable, single
+   * values), and whether they are all its fields (then a change stream may image it).
+   */
+  private record Pool(String name, long count, List<String> readable, boolean allReadable) {}
 
   /** A field of an earlier event type a reference may read: unique per row, never null. */
   private record Emitted(String typeId, double weight, String field) {}
 
   /** The pools of the config being generated. */
   private final List<Pool> pools = new ArrayList<>();
+  /** The change streams of the config being generated that ask for tombstones (which Kinesis and Event Hubs refuse). */
+  private final List<MapNode> tombstones = new ArrayList<>();
   /** One popularity per pool and role in the whole config (null: uniform), so references to one member agree. */
   private final Map<String, Node> popularities = new LinkedHashMap<>();
 
@@ -81,6 +86,7 @@ final class ConfigGenerator {
   MapNode config() {
     pools.clear();
     popularities.clear();
+    tombstones.clear();
     MapNode root = new MapNode();
     if (rnd.nextInt(3) == 0) {
       root.put("generation_mode", Yaml.quoted(rnd.nextBoolean() ? "streaming" : "batch"));
@@ -121,6 +127,13 @@ final class ConfigGenerator {
     for (String id : ids) {
       double weight = Double.parseDouble(weights.get(i));
       MapNode type = new MapNode().put("event_type_id", Yaml.quoted(id)).put("weight", Yaml.plain(weights.get(i++)));
+      List<Pool> imageable = pools.stream().filter(Pool::allReadable).toList();
+      if (!imageable.isEmpty() && rnd.nextInt(4) == 0) {
+        // A change stream: its fields are its envelope (no fields of its own, none for references to read).
+        type.put("changes", changes(pick(imageable)));
+        types.add(type);
+        continue;
+      }
       MapNode fields = new MapNode();
       Map<String, MapNode> visible = new LinkedHashMap<>(commonFields);
       for (String n : names(rnd.nextInt(0, 5))) {
@@ -144,9 +157,52 @@ final class ConfigGenerator {
     }
     root.put("event_types", types);
     if (rnd.nextInt(3) == 0) {
-      root.put("sink_config", sink(commonNames));
+      MapNode sink = sink(commonNames);
+      root.put("sink_config", sink);
+      if (List.of(Yaml.quoted("kinesis"), Yaml.quoted("eventhubs")).contains(value(sink, "type"))) {
+        tombstones.forEach(c -> c.entries.removeIf(e -> e.key.equals("tombstones"))); // they cannot carry one
+      }
     }
     return root;
+  }
+
+  /**
+   * A type's {@code changes} of {@code pool}: the pool, and maybe a key (any of its fields), the
+   * fields that update (a non-empty part of the others, or none listed), a delete ratio in [0, 1) and
+   * tombstones (only after deletes).
+   */
+  private MapNode changes(Pool pool) {
+    MapNode changes = new MapNode().put("entity", Yaml.quoted(pool.name()));
+    String key = pool.readable().get(0);
+    if (rnd.nextBoolean()) {
+      key = pick(pool.readable());
+      changes.put("key", Yaml.quoted(key));
+    }
+    List<String> others = new ArrayList<>(pool.readable());
+    others.remove(key);
+    if (!others.isEmpty() && rnd.nextBoolean()) {
+      ListNode updates = new ListNode();
+      for (String f : others) {
+        if (updates.items.isEmpty() || rnd.nextBoolean()) {
+          updates.add(Yaml.quoted(f));
+        }
+      }
+      updates.flow = rnd.nextBoolean();
+      changes.put("updates", updates);
+    }
+    String ratio = rnd.nextInt(3) == 0 ? null : pick(List.of("0", "0.0", "0.05", "0.5", "0.999"));
+    if (ratio != null) {
+      changes.put("delete_ratio", Yaml.plain(ratio));
+    }
+    boolean deletes = ratio != null && Double.parseDouble(ratio) > 0;
+    if (rnd.nextInt(3) == 0) {
+      changes.put("tombstones", Yaml.plain(deletes && rnd.nextBoolean() ? "true" : "false"));
+      if (value(changes, "tombstones").equals(Yaml.plain("true"))) {
+        tombstones.add(changes);
+      }
+    }
+    changes.flow = rnd.nextInt(4) == 0;
+    return changes;
   }
 
   /** The entities section: one to three pools of scalar fields (unique ones sized to the count), recorded in {@link #pools}. */
@@ -185,7 +241,7 @@ final class ConfigGenerator {
       pool.flow = rnd.nextInt(4) == 0;
       entities.put(key(name), pool);
       if (!readable.isEmpty()) {
-        pools.add(new Pool(name, count, readable));
+        pools.add(new Pool(name, count, readable, readable.size() == fields.entries.size()));
       }
     }
     return entities;

@@ -28,4 +28,13 @@ public interface EventKernel {
    * used for partition keys. {@code field} indexes {@link #fieldNames()}.
    */
   String fieldText(long seed, long row, long eventTimeMicros, int field);
+
+  /**
+   * Whether the event of {@code row} is a tombstone: a change stream's row after a delete, written
+   * to the unified stream with a null payload (its key still the member's). False unless the type is
+   * a change stream with {@code tombstones: true}.
+   */
+  default boolean isTombstone(long seed, long row) {
+    return false;
+  }
 }

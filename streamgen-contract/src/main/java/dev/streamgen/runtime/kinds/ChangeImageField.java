@@ -6,7 +6,8 @@ import dev.streamgen.runtime.encode.ByteWriter;
 /**
  * The {@code before} or {@code after} image of a change stream's envelope ({@link ChangeRows}): a
  * struct of the pool's fields, each a {@link RefField} reading the member's row or the image's row,
- * null when the operation has no such image (no before for an insert, no after for a delete). Always
+ * null when the operation has no such image (no before for an insert, no after for a delete, neither
+ * for a tombstone). Always
  * wrapped in a {@link NullableField} of ratio 0, which asks {@link #nullValue}: the schemas are a
  * nullable struct's, and so are the encodings.
  *
@@ -62,7 +63,7 @@ public final class ChangeImageField extends FieldGenerator {
   }
 
   private static boolean isNull(boolean before, char op) {
-    return before ? op == 'c' : op == 'd';
+    return ChangeRows.imageNull(op, before);
   }
 
   /** Typed writers: {@link StructField#begin}. */

@@ -6,13 +6,15 @@ import dev.streamgen.runtime.encode.ProtobufWriter;
 
 /**
  * The {@code op} of a change stream's envelope ({@link ChangeRows#op}): {@code "c"} (insert or
- * re-insert), {@code "u"} (update) or {@code "d"} (delete), encoded as a {@code string} in every format.
+ * re-insert), {@code "u"} (update), {@code "d"} (delete) or, with tombstones, {@code "t"} (the row
+ * whose unified payload is null; only the typed API and the per-type columns show it), encoded as a
+ * {@code string} in every format.
  *
  * <p>Packed: Protobuf tag, then the {@link ChangeRows} words.
  */
 public final class ChangeOpField extends FieldGenerator {
   static final int CODE = 36;
-  private static final String[] OPS = {"c", "u", "d"};
+  private static final String[] OPS = {"c", "u", "d", "t"};
 
   private final ChangeRows changes;
   private final int protoTag;
@@ -44,7 +46,7 @@ public final class ChangeOpField extends FieldGenerator {
   }
 
   private static String text(char op) {
-    return op == 'c' ? OPS[0] : op == 'u' ? OPS[1] : OPS[2];
+    return op == 'c' ? OPS[0] : op == 'u' ? OPS[1] : op == 'd' ? OPS[2] : OPS[3];
   }
 
   public String value(long seed, long row, long eventTimeMicros) {

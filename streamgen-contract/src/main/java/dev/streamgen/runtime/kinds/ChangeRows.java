@@ -21,13 +21,20 @@ import java.io.Serializable;
  * ({@code c}). So a member is live after change x unless x is a delete; whether x was a delete only
  * depends on the chain of earlier changes whose draw was below the ratio, walked iteratively.
  *
+ * <p>Tombstones (when asked): the change after a delete is a tombstone ({@code t}: the unified row's
+ * payload is null, for Kafka's log compaction), and the change after a tombstone re-inserts the
+ * member. So per member c, u*, d, t, c, u*, ... A change is a delete when its draw is below the
+ * ratio and the member is live (the previous change neither a delete nor a tombstone, i.e. the one
+ * before it no delete): whether x was a delete depends on the two changes before it, so the walk
+ * goes back to two consecutive draws not below the ratio (or the first change) and comes forward.
+ *
  * <p>Images: the key and the fields that never change are the member's attributes (row k, what
  * {@code ref: <pool>.<field>} reads); the updated fields of the image after the change at round q are
  * drawn at the virtual row {@code q·count + k} (distinct per member and version; round 0 gives the
  * member's own attributes). The before image of a change is the after image of the previous one.
  *
- * <p>Packed: count, permutation salt, delete ratio (double bits), delete salt, then the {@link
- * RowsOfType} words. Immutable and thread-safe.
+ * <p>Packed: count, permutation salt, delete ratio (double bits), delete salt, tombstones (1 or 0),
+ * then the {@link RowsOfType} words. Immutable and thread-safe.
  */
 public final class ChangeRows implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,7 +42,8 @@ public final class ChangeRows implements Serializable {
   static final int KEY_SALT = 1;
   static final int RATIO = 2;
   static final int DELETE_SALT = 3;
-  static final int ROWS = 4;
+  static final int TOMBSTONES = 4;
+  static final int ROWS = 5;
 
   private final RowsOfType rows;
   private final long[] words;
@@ -48,6 +56,14 @@ public final class ChangeRows implements Serializable {
    * @param rows the rows of the change type
    */
   public ChangeRows(long count, long keySalt, double deleteRatio, long deleteSalt, RowsOfType rows) {
+    this(count, keySalt, deleteRatio, deleteSalt, false, rows);
+  }
+
+  /**
+   * @param tombstones whether the change after a delete is a tombstone ({@code t}) before the
+   *     member's re-insert
+   */
+  public ChangeRows(long count, long keySalt, double deleteRatio, long deleteSalt, boolean tombstones, RowsOfType rows) {
     if (count < 1) {
       throw new IllegalArgumentException("a pool needs at least one member, got " + count);
     }
@@ -61,6 +77,7 @@ public final class ChangeRows implements Serializable {
     words[KEY_SALT] = keySalt;
     words[RATIO] = Double.doubleToRawLongBits(deleteRatio);
     words[DELETE_SALT] = deleteSalt;
+    words[TOMBSTONES] = tombstones ? 1 : 0;
     System.arraycopy(typeWords, 0, words, ROWS, typeWords.length);
   }
 
@@ -70,6 +87,19 @@ public final class ChangeRows implements Serializable {
 
   public double deleteRatio() {
     return Double.longBitsToDouble(words[RATIO]);
+  }
+
+  /** Whether a delete is followed by a tombstone ({@code t}) before the re-insert. */
+  public boolean tombstones() {
+    return words[TOMBSTONES] != 0;
+  }
+
+  /**
+   * Whether the change of operation {@code op} has no before image ({@code before}: an insert or a
+   * tombstone) or no after image (a delete or a tombstone).
+   */
+  public static boolean imageNull(char op, boolean before) {
+    return op == 't' || (before ? op == 'c' : op == 'd');
   }
 
   /** The rows of the change type. */
@@ -108,7 +138,7 @@ public final class ChangeRows implements Serializable {
     return previous(words, 0, seed, row);
   }
 
-  /** The operation of the change at row {@code row}: 'c', 'u' or 'd'. */
+  /** The operation of the change at row {@code row}: 'c', 'u', 'd' or (with tombstones) 't'. */
   public char op(long seed, long row) {
     return op(words, 0, seed, row);
   }
@@ -121,11 +151,20 @@ public final class ChangeRows implements Serializable {
   // ---- over packed words starting at {@code at} ----
 
   static long member(long[] c, int at, long seed, long row) {
+    return Memo.of(c, at, seed, row).member;
+  }
+
+  private static long memberOf(long[] c, int at, long seed, long row) {
     long count = c[at + COUNT];
     return Permutation.apply(row % count, count, Rng.stream(seed, c[at + KEY_SALT]));
   }
 
   static long previous(long[] c, int at, long seed, long row) {
+    return Memo.of(c, at, seed, row).previous;
+  }
+
+  /** The previous change's search itself (no memo). */
+  private static long search(long[] c, int at, long seed, long row) {
     long count = c[at + COUNT];
     for (long r = row - count; r >= 0; r -= count) {
       if (RowsOfType.contains(c, at + ROWS, seed, r)) {
@@ -149,7 +188,7 @@ public final class ChangeRows implements Serializable {
     boolean flipped = false;
     long x = row;
     while (deleteDraw(c, at, seed, x)) {
-      long p = previous(c, at, seed, x);
+      long p = search(c, at, seed, x);
       if (p < 0) {
         break;
       }
@@ -160,8 +199,63 @@ public final class ChangeRows implements Serializable {
   }
 
   static char op(long[] c, int at, long seed, long row) {
-    long p = previous(c, at, seed, row);
-    if (p < 0 || !liveAfter(c, at, seed, p)) {
+    return Memo.of(c, at, seed, row).op;
+  }
+
+  private static char opOf(long[] c, int at, long seed, long row, long previous) {
+    if (c[at + TOMBSTONES] != 0) {
+      return opWithTombstones(c, at, seed, row, previous);
+    }
+    if (previous < 0 || !liveAfter(c, at, seed, previous)) {
+      return 'c';
+    }
+    return deleteDraw(c, at, seed, row) ? 'd' : 'u';
+  }
+
+  /**
+   * The operation with tombstones. Walks back from the previous change {@code x1} through {@code x2,
+   * x3, ...} until the first change or two consecutive changes whose draws are not below the ratio
+   * (neither is a delete, and the later one is live or a tombstone of nothing: live, since the one
+   * before it was no delete); then forward: {@code x_i} is a delete when its draw is below the ratio
+   * and {@code x_{i+1}} is live, that is neither a delete nor right after one.
+   */
+  private static char opWithTombstones(long[] c, int at, long seed, long row, long previous) {
+    if (previous < 0) {
+      return 'c';
+    }
+    long[] chain = new long[8];
+    boolean[] draw = new boolean[8];
+    int n = 0;
+    int quiet = 0; // consecutive draws not below the ratio, at the end of the chain
+    for (long x = previous; ; ) {
+      if (n == chain.length) {
+        chain = java.util.Arrays.copyOf(chain, 2 * n);
+        draw = java.util.Arrays.copyOf(draw, 2 * n);
+      }
+      chain[n] = x;
+      draw[n] = deleteDraw(c, at, seed, x);
+      n++;
+      quiet = draw[n - 1] ? 0 : quiet + 1;
+      if (quiet == 2) {
+        break;
+      }
+      long p = search(c, at, seed, x);
+      if (p < 0) {
+        break; // chain[n - 1] is the member's first change: an insert, live
+      }
+      x = p;
+    }
+    // deleted[i]: whether chain[i] is a delete; the oldest element and (when stopped on quiet draws) the one after it are not.
+    boolean[] deleted = new boolean[n];
+    for (int i = n - 2; i >= 0; i--) {
+      boolean live = !deleted[i + 1] && !(i + 2 < n && deleted[i + 2]);
+      deleted[i] = draw[i] && live;
+    }
+    if (deleted[0]) {
+      return 't';
+    }
+    boolean previousIsTombstone = n >= 2 && deleted[1];
+    if (previousIsTombstone) {
       return 'c';
     }
     return deleteDraw(c, at, seed, row) ? 'd' : 'u';
@@ -172,9 +266,72 @@ public final class ChangeRows implements Serializable {
     return (row / count) * count + member(c, at, seed, row);
   }
 
-  /** The row of the before image's updated fields: the previous change's image row (the member's own row when none). */
+  /**
+   * The row of the before image's updated fields: the previous change's image row (the member's own
+   * row when none). The previous change is in the same lane, so of the same member.
+   */
   static long beforeImageRow(long[] c, int at, long seed, long row) {
-    long p = previous(c, at, seed, row);
-    return p < 0 ? member(c, at, seed, row) : imageRow(c, at, seed, p);
+    Memo m = Memo.of(c, at, seed, row);
+    long count = c[at + COUNT];
+    return m.previous < 0 ? m.member : (m.previous / count) * count + m.member;
+  }
+
+  /**
+   * This thread's last answers: the member, previous change and operation of one row of one change
+   * stream. Every field of a change row (op, key, each image field, the images' nulls) asks about
+   * the same row, and the previous change's search and the delete chain's walk cost about 1 / weight
+   * hashes each, so they run once per row instead of once per field. Matched by the stream's words
+   * (not their array: each field packs its own copy), the seed and the row; only a speed-up, the
+   * answers are the same.
+   */
+  private static final class Memo {
+    private static final ThreadLocal<Memo> MEMO = new ThreadLocal<Memo>() {
+      @Override
+      protected Memo initialValue() {
+        return new Memo();
+      }
+    };
+
+    private long[] c;
+    private int at;
+    private long seed;
+    private long row = -1;
+    long member;
+    long previous;
+    char op;
+
+    static Memo of(long[] c, int at, long seed, long row) {
+      Memo m = MEMO.get();
+      if (m.row != row || m.seed != seed || !m.same(c, at)) {
+        m.c = c;
+        m.at = at;
+        m.seed = seed;
+        m.member = memberOf(c, at, seed, row);
+        m.previous = search(c, at, seed, row);
+        m.op = opOf(c, at, seed, row, m.previous);
+        m.row = row;
+      }
+      return m;
+    }
+
+    /** Whether the stream packed in {@code other} at {@code otherAt} is this memo's (the same words). */
+    private boolean same(long[] other, int otherAt) {
+      if (other == c && otherAt == at) {
+        return true;
+      }
+      if (c == null) {
+        return false;
+      }
+      int n = ROWS + 4 + 2 * (int) c[at + ROWS + 3];
+      if (otherAt + n > other.length) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (c[at + i] != other[otherAt + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

@@ -22,6 +22,8 @@ public final class EventTypeKernel implements EventKernel {
   private final byte[] avroHeader;
   private final FieldGenerator[] fields;
   private final List<String> fieldNames;
+  /** The change stream whose deletes are followed by tombstones, when this type is one; else null. */
+  private final ChangeRows tombstones;
   /**
    * This type alone, packed per format on first use. Racy but safe: every thread that packs gets an
    * equal, immutable result (final fields), and the array only holds them.
@@ -46,6 +48,32 @@ public final class EventTypeKernel implements EventKernel {
       names.add(fields[i].name());
     }
     this.fieldNames = Collections.unmodifiableList(names);
+    this.tombstones = tombstones(this.fields);
+  }
+
+  /** The change stream of the envelope's op among {@code fields} if it has tombstones; else null. */
+  static ChangeRows tombstones(FieldGenerator[] fields) {
+    for (FieldGenerator f : fields) {
+      if (f instanceof ChangeOpField && ((ChangeOpField) f).changes().tombstones()) {
+        return ((ChangeOpField) f).changes();
+      }
+    }
+    return null;
+  }
+
+  /** The change stream whose deletes are followed by tombstones, when this type is one; else null. */
+  ChangeRows tombstones() {
+    return tombstones;
+  }
+
+  /** Whether some rows of this type are tombstones ({@link #isTombstone}). */
+  public boolean hasTombstones() {
+    return tombstones != null;
+  }
+
+  @Override
+  public boolean isTombstone(long seed, long row) {
+    return tombstones != null && tombstones.op(seed, row) == 't';
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.kinds;
 
+import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +43,12 @@ public final class PackedCatalog {
   private final byte[] bytes;
 
   private final Format format;
+  /** Per type, its change stream when its deletes are followed by tombstones; null when no type's are. */
+  private final ChangeRows[] tombstones;
 
-  private PackedCatalog(Format format, int[] typeAt, int[] bytesAt, long[] code, byte[] bytes) {
+  private PackedCatalog(Format format, int[] typeAt, int[] bytesAt, long[] code, byte[] bytes, ChangeRows[] tombstones) {
     this.format = format;
+    this.tombstones = tombstones;
     this.typeAt = typeAt;
     this.bytesAt = bytesAt;
     this.code = code;
@@ -61,8 +65,14 @@ public final class PackedCatalog {
     int types = kernels.size();
     int[] typeAt = new int[types + 1];
     int[] bytesAt = new int[types + 1];
+    ChangeRows[] tombstones = null;
     for (int t = 0; t < types; t++) {
       EventTypeKernel kernel = kernels.get(t);
+      ChangeRows changes = kernel.tombstones();
+      if (changes != null) {
+        tombstones = tombstones == null ? new ChangeRows[types] : tombstones;
+        tombstones[t] = changes;
+      }
       typeAt[t] = p.words();
       bytesAt[t] = p.byteCount();
       p.ref(kernel.eventTypeId().getBytes(StandardCharsets.UTF_8));
@@ -75,7 +85,20 @@ public final class PackedCatalog {
     }
     typeAt[types] = p.words();
     bytesAt[types] = p.byteCount();
-    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray());
+    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray(), tombstones);
+  }
+
+  /**
+   * Whether some type's rows can be tombstones ({@link EventKernel#isTombstone}): rows whose unified
+   * payload is null. One null check per row when no type has them.
+   */
+  public boolean hasTombstones() {
+    return tombstones != null;
+  }
+
+  /** Whether row {@code row} of type {@code type} is a tombstone (see {@link #hasTombstones}). */
+  public boolean isTombstone(int type, long seed, long row) {
+    return tombstones != null && tombstones[type] != null && tombstones[type].op(seed, row) == 't';
   }
 
   /**

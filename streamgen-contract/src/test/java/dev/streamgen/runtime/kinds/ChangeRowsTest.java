@@ -45,6 +45,50 @@ class ChangeRowsTest {
   }
 
   @Test
+  void withTombstonesADeleteIsFollowedByATombstoneThenAnInsert() {
+    long members = 53;
+    double ratio = 0.3;
+    double[] weights = {0.5, 0.5};
+    ChangeRows changes = new ChangeRows(members, KEY_SALT, ratio, DELETE_SALT, true, rowsOf(weights, 0));
+    assertThat(changes.tombstones()).isTrue();
+    // Per member the last operation, replayed in row order: the expected operation follows from it and the draw alone.
+    Map<Long, Character> last = new HashMap<>();
+    Map<Long, Character> expected = new HashMap<>();
+    long live = 0;
+    long deletes = 0;
+    long tombstones = 0;
+    for (long row = 0; row < members * 600; row++) {
+      if (AliasTable.of(weights).pick(Rng.hash(row, Rng.stream(SEED, Rng.TYPE_SALT))) != 0) {
+        continue;
+      }
+      long k = changes.member(SEED, row);
+      Character previous = last.get(k);
+      boolean deleteDraw = Rng.unit(Rng.hash(row, Rng.stream(SEED, DELETE_SALT))) < ratio;
+      char op = previous == null ? 'c' : previous == 'd' ? 't' : previous == 't' ? 'c' : deleteDraw ? 'd' : 'u';
+      if (previous != null && previous != 'd' && previous != 't') {
+        live++;
+        deletes += op == 'd' ? 1 : 0;
+      }
+      tombstones += op == 't' ? 1 : 0;
+      assertThat(changes.op(SEED, row)).as("row %d member %d after %s", row, k, previous).isEqualTo(op);
+      last.put(k, op);
+      expected.put(row, op);
+    }
+    assertThat(tombstones).isPositive();
+    double sigma = Math.sqrt(ratio * (1 - ratio) / live);
+    assertThat((double) deletes / live).isBetween(ratio - 5 * sigma, ratio + 5 * sigma);
+    // Asked out of order (the per-thread memo missing every time), the answers are the same.
+    java.util.List<Long> rows = new java.util.ArrayList<>(expected.keySet());
+    java.util.Collections.shuffle(rows, new java.util.Random(7));
+    for (long row : rows) {
+      assertThat(changes.op(SEED, row)).as("row %d out of order", row).isEqualTo(expected.get(row));
+    }
+    // The images of a tombstone are both null; a delete has a before, an insert an after.
+    assertThat(ChangeRows.imageNull('t', true) && ChangeRows.imageNull('t', false)).isTrue();
+    assertThat(ChangeRows.imageNull('d', true) || ChangeRows.imageNull('c', false)).isFalse();
+  }
+
+  @Test
   void changesReplayedInRowOrderFollowThePerMemberStateMachine() {
     long members = 97;
     double ratio = 0.2;

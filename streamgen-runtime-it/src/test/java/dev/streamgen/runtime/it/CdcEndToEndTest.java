@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.it;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -30,10 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/examples/cdc.yaml, run by the job to a real Delta table and read back with Spark: the change
- * stream replayed per key in version order (an insert only of an absent key, an update or a delete
- * only of a present key whose current image is the change's before) ends in the table's final state
- * as Spark SQL computes it independently (the last change per key by version: its after, or absent
- * when it is a delete); deletes are the declared share of non-insert changes; the stream is the same
+ * stream replayed per key in event-time order (an insert only of an absent key, an update or a delete
+ * only of a present key whose current image is the change's before, a tombstone (a null payload keyed
+ * by the customer) right after each delete and only there) ends in the table's final state as Spark
+ * SQL computes it independently (the last change per key: its after, or absent when it is a delete or
+ * a tombstone); deletes are the declared share of changes to live customers; the stream is the same
  * whatever the partition count (but for the event time, the run's clock); the partition key is the customer's key; the typed per-type columns
  * equal the kernel. Expected values come from the YAML's parameters, never from the generator.
  */
@@ -62,7 +64,8 @@ class CdcEndToEndTest {
     assertThat(events.count()).isEqualTo(ROWS);
     changes = events.filter(col("event_type_id").equalTo("customers.cdc"))
         .withColumn("op", get_json_object(col("payload"), "$.op"))
-        .withColumn("key", get_json_object(col("payload"), "$.key"))
+        // A tombstone has no payload: its key is the partition key (the customer's, by partition_key_field).
+        .withColumn("key", coalesce(get_json_object(col("payload"), "$.key"), col("partition_key")))
         .withColumn("version", get_json_object(col("payload"), "$.version").cast("long"))
         .withColumn("before", get_json_object(col("payload"), "$.before"))
         .withColumn("after", get_json_object(col("payload"), "$.after"))
@@ -79,16 +82,26 @@ class CdcEndToEndTest {
 
   @Test
   void replayingTheChangesPerKeyEndsInTheFinalStateSparkSqlComputes() {
-    List<Row> rows = new ArrayList<>(changes.select("key", "version", "op", "before", "after").collectAsList());
-    rows.sort(Comparator.<Row, String>comparing(r -> r.getString(0)).thenComparingLong(r -> r.getLong(1)));
+    // Event time increases with the row (distinct for rows one pool size apart), so it orders a key's changes, tombstones too.
+    List<Row> rows = new ArrayList<>(changes.select("key", "version", "op", "before", "after", "timestamp").collectAsList());
+    rows.sort(Comparator.<Row, String>comparing(r -> r.getString(0)).thenComparing(r -> r.getTimestamp(5)));
     Map<String, JsonNode> table = new HashMap<>();
+    Map<String, String> lastOp = new HashMap<>();
     long inserts = 0;
     long updates = 0;
     long deletes = 0;
+    long tombstones = 0;
     String previousKey = null;
     long previousVersion = 0;
     for (Row r : rows) {
       String key = r.getString(0);
+      String previousOp = lastOp.get(key);
+      if (r.isNullAt(2)) {
+        assertThat(previousOp).as("tombstone of key %s follows a delete", key).isEqualTo("d");
+        lastOp.put(key, "t");
+        tombstones++;
+        continue;
+      }
       long version = r.getLong(1);
       if (key.equals(previousKey)) {
         assertThat(version).as("versions of key %s", key).isGreaterThan(previousVersion);
@@ -96,6 +109,8 @@ class CdcEndToEndTest {
       previousKey = key;
       previousVersion = version;
       String op = r.getString(2);
+      assertThat(previousOp).as("%s of key %s v%d right after a delete", op, key, version).isNotEqualTo("d");
+      lastOp.put(key, op);
       JsonNode before = json(r.getString(3));
       JsonNode after = json(r.getString(4));
       JsonNode current = table.get(key);
@@ -126,13 +141,15 @@ class CdcEndToEndTest {
           throw new AssertionError("op " + op);
       }
     }
-    assertThat(inserts + updates + deletes).isEqualTo(rows.size());
+    assertThat(inserts + updates + deletes + tombstones).isEqualTo(rows.size());
+    long deletedAtTheEnd = lastOp.values().stream().filter("d"::equals).count();
+    assertThat(tombstones).as("a tombstone after every delete but those at the end").isPositive().isEqualTo(deletes - deletedAtTheEnd);
 
-    // The final state by Spark SQL alone: each key's last change by version, its after unless it deletes.
+    // The final state by Spark SQL alone: each key's last change, its after unless it deletes or is a tombstone.
     changes.createOrReplaceTempView("cdc_changes");
     List<Row> last = ItSpark.session().sql(
-        "SELECT key, after FROM (SELECT key, op, after, row_number() OVER (PARTITION BY key ORDER BY version DESC) AS n "
-            + "FROM cdc_changes) WHERE n = 1 AND op <> 'd'").collectAsList();
+        "SELECT key, after FROM (SELECT key, op, after, row_number() OVER (PARTITION BY key ORDER BY timestamp DESC) AS n "
+            + "FROM cdc_changes) WHERE n = 1 AND op IS NOT NULL AND op <> 'd'").collectAsList();
     Map<String, JsonNode> finalState = new HashMap<>();
     for (Row r : last) {
       finalState.put(r.getString(0), json(r.getString(1)));
@@ -155,8 +172,8 @@ class CdcEndToEndTest {
     assertThat(b.count()).isEqualTo(ROWS);
     assertThat(a.exceptAll(b).count()).isZero();
     assertThat(b.exceptAll(a).count()).isZero();
-    assertThat(a.filter(col("event_type_id").equalTo("customers.cdc")).select("p").distinct().count())
-        .as("distinct changes").isEqualTo(changes.count());
+    assertThat(a.filter(col("event_type_id").equalTo("customers.cdc").and(col("p").isNotNull())).select("p").distinct().count())
+        .as("distinct changes").isEqualTo(changes.filter(col("payload").isNotNull()).count());
   }
 
   @Test
@@ -174,7 +191,7 @@ class CdcEndToEndTest {
     CdcCatalog catalog = new CdcCatalog();
     List<Row> rows = typed.collectAsList();
     String[] names = typed.columns();
-    assertThat(names).containsExactly("op", "key", "before", "after", "version", "ts_ms");
+    assertThat(names).containsExactly("op", "key", "before", "after", "version", "ts_ms", "source");
     for (int i = 0; i < rows.size(); i++) {
       ByteWriter out = new ByteWriter();
       catalog.kernel(0).write(seed, i, time + i * 1000L, Format.JSON, out);

@@ -119,17 +119,16 @@ public final class RngColumns {
     return functions.udf(sourceRow, DataTypes.LongType).apply(row);
   }
 
-  /** The operation of each row of a change stream ({@link ChangeRows#op}): c, u or d. */
+  /** The operation of each row of a change stream ({@link ChangeRows#op}): c, u, d or t. */
   public static Column changeOp(Column row, long seed, ChangeRows changes) {
     UDF1<Long, String> op = r -> String.valueOf(changes.op(seed, r));
     return functions.udf(op, DataTypes.StringType).apply(row);
   }
 
-  /** Whether a change has no before image (an insert) or, for {@code before} false, no after image (a delete): a BOOLEAN. */
+  /** Whether a change has no before image (an insert, a tombstone) or, for {@code before} false, no after image (a delete, a tombstone): a BOOLEAN. */
   public static Column changeImageNull(Column row, long seed, ChangeRows changes, boolean before) {
     UDF1<Long, Boolean> none = r -> {
-      char op = changes.op(seed, r);
-      return before ? op == 'c' : op == 'd';
+      return ChangeRows.imageNull(changes.op(seed, r), before);
     };
     return functions.udf(none, DataTypes.BooleanType).apply(row);
   }

@@ -20,5 +20,20 @@ public final class UnifiedStream {
             DataTypes.createStructField(SERIALIZED_PAYLOAD, DataTypes.BinaryType, false)
           });
 
+  /** {@link #SCHEMA} with a nullable payload: a catalog with tombstones (a change stream's rows after deletes). */
+  public static final StructType SCHEMA_WITH_TOMBSTONES =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField(EVENT_TYPE_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(TIMESTAMP, DataTypes.TimestampType, false),
+            DataTypes.createStructField(PARTITION_KEY, DataTypes.StringType, false),
+            DataTypes.createStructField(SERIALIZED_PAYLOAD, DataTypes.BinaryType, true)
+          });
+
+  /** The schema of a catalog's unified stream: the payload is nullable only when some rows are tombstones. */
+  public static StructType schema(boolean tombstones) {
+    return tombstones ? SCHEMA_WITH_TOMBSTONES : SCHEMA;
+  }
+
   private UnifiedStream() {}
 }

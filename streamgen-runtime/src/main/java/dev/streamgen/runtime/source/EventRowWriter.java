@@ -34,6 +34,8 @@ public final class EventRowWriter {
   /** Per type, the session machine it starts, or null (all null without sessions). */
   private final SessionMachine[] machineOf;
   private final long[] located = new long[3];
+  /** Whether some rows are tombstones (null payloads). */
+  private final boolean tombstones;
 
   public EventRowWriter(GenerationPlan plan) {
     this(LoadedCatalog.load(plan.catalogClass()), plan);
@@ -50,6 +52,7 @@ public final class EventRowWriter {
     this.envelope = plan.envelope();
     this.typeCounts = plan.typeCounter() != null ? new long[catalog.size()] : null;
     this.rowTypes = new RowTypes(catalog.aliasTable(), plan.seed(), packed);
+    this.tombstones = catalog.hasTombstones();
     this.machineOf = new SessionMachine[catalog.size()];
     for (SessionMachine m : catalog.catalog().sessionMachines()) {
       machineOf[m.startType()] = m;
@@ -78,10 +81,15 @@ public final class EventRowWriter {
     long eventTime = EventTime.micros(startMicros, i, rowsPerSecond);
 
     payload.reset();
-    if (envelope) {
-      writeEnvelope(type, i, eventTime);
-    } else {
-      writeEvent(type, i, eventTime, format);
+    // A tombstone (a change stream's row after a delete) has no payload: Kafka gets a null value, on
+    // which compaction drops the key.
+    boolean tombstone = tombstones && isTombstone(type, i);
+    if (!tombstone) {
+      if (envelope) {
+        writeEnvelope(type, i, eventTime);
+      } else {
+        writeEvent(type, i, eventTime, format);
+      }
     }
 
     row.reset();
@@ -94,7 +102,11 @@ public final class EventRowWriter {
     } else {
       row.write(PARTITION_KEY, UTF8String.fromString(fieldText(type, i, eventTime, keyField)));
     }
-    row.write(PAYLOAD, payload.array(), 0, payload.size());
+    if (tombstone) {
+      row.setNullAt(PAYLOAD);
+    } else {
+      row.write(PAYLOAD, payload.array(), 0, payload.size());
+    }
     if (typeCounts != null) {
       typeCounts[type]++;
     }
@@ -112,6 +124,10 @@ public final class EventRowWriter {
     } else {
       catalog.kernel(type).write(seed, i, eventTime, as, payload);
     }
+  }
+
+  private boolean isTombstone(int type, long i) {
+    return packed != null ? packed.isTombstone(type, seed, i) : catalog.kernel(type).isTombstone(seed, i);
   }
 
   private String fieldText(int type, long i, long eventTime, int field) {

@@ -137,6 +137,25 @@ public final class LoadedCatalog {
     return p;
   }
 
+  /**
+   * Whether some rows are tombstones (a change stream with {@code tombstones: true}): their unified
+   * payload is null, so the unified schema's payload is nullable ({@link
+   * dev.streamgen.runtime.columns.UnifiedStream#schema}).
+   */
+  public boolean hasTombstones() {
+    PackedCatalog p = packed(Format.JSON);
+    if (p != null) {
+      return p.hasTombstones();
+    }
+    for (int t = 0; t < size(); t++) {
+      if (kernel(t) instanceof dev.streamgen.runtime.kinds.EventTypeKernel
+          && ((dev.streamgen.runtime.kinds.EventTypeKernel) kernel(t)).hasTombstones()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public AliasTable aliasTable() {
     return aliasTable;
   }

@@ -41,12 +41,25 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return UnifiedStream.SCHEMA;
+    return schemaOf(options.get(SourceOptions.CATALOG));
+  }
+
+  /**
+   * The unified schema of the catalog {@code catalogClass} (null: the only one listed): its payload
+   * nullable when some rows are tombstones. A catalog that cannot be loaded gets the fixed schema
+   * here; planning the scan reports it.
+   */
+  static StructType schemaOf(String catalogClass) {
+    try {
+      return UnifiedStream.schema(LoadedCatalog.load(catalogClass).hasTombstones());
+    } catch (RuntimeException e) {
+      return UnifiedStream.SCHEMA;
+    }
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    if (schema != null && !schema.equals(UnifiedStream.SCHEMA)) {
+    if (schema != null && !schema.equals(UnifiedStream.SCHEMA) && !schema.equals(UnifiedStream.SCHEMA_WITH_TOMBSTONES)) {
       throw new IllegalArgumentException(
           "the streamgen source has a fixed schema ("
               + UnifiedStream.SCHEMA.simpleString()
@@ -76,7 +89,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
     @Override
     public StructType schema() {
-      return UnifiedStream.SCHEMA;
+      return schemaOf(new CaseInsensitiveStringMap(properties).get(SourceOptions.CATALOG));
     }
 
     @Override
@@ -124,7 +137,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
     @Override
     public StructType readSchema() {
-      return UnifiedStream.SCHEMA;
+      return UnifiedStream.schema(LoadedCatalog.load(plan.catalogClass()).hasTombstones());
     }
 
     /** Shown in plans: a constant-size summary, never the list of types. */

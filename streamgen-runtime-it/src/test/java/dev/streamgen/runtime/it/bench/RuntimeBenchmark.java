@@ -110,7 +110,7 @@ public final class RuntimeBenchmark {
     line("Run " + Instant.now() + ": Java " + System.getProperty("java.version") + ", Spark " + spark.version()
         + ", local[" + CORES + "], " + Runtime.getRuntime().availableProcessors() + " processors, load average at start "
         + loadAverage()
-        + (System.getProperty("bench.only", "all").startsWith("relationships") ? ""
+        + (System.getProperty("bench.only", "all").matches("relationships.*|cdc.*") ? ""
             : ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement")
         + ", " + PARTITIONS + " partitions"
         + jvmFlags() + ".");
@@ -119,6 +119,11 @@ public final class RuntimeBenchmark {
     if ("relationships".equals(only) || "relationships-plain".equals(only)) {
       // Its own catalogs and warm-up (the generator built no others).
       relationships(!"relationships-plain".equals(only));
+      line("Load average at the end: " + loadAverage() + ".");
+      return;
+    }
+    if ("cdc".equals(only) || "cdc-plain".equals(only)) {
+      cdc(!"cdc-plain".equals(only));
       line("Load average at the end: " + loadAverage() + ".");
       return;
     }
@@ -550,13 +555,43 @@ public final class RuntimeBenchmark {
     for (String v : variants) {
       catalogs.add(relCatalog(v));
     }
+    line("### Relationships: a web shop with pools, references and unique ids vs the same with plain fields");
+    line("");
+    sideBySide("relationships", variants, labels, catalogs, withSpark);
+  }
+
+  /** The change-stream catalogs (GenerateBenchCatalogs.CdcCatalogs), the plain twin first. */
+  private static final List<String> CDC_VARIANTS = List.of("plain", "cdc");
+  private static final List<String> CDC_LABELS = List.of("(a) plain twin", "(b) change streams");
+
+  /**
+   * What change streams cost: two change types (of pools of 20,000 and 500 members, weights 0.2 and
+   * 0.05) beside page views and orders referring to the pools, against its plain twin (same types,
+   * weights, field names and kinds, every value a plain field), run side by side like {@link
+   * #relationships}.
+   */
+  private void cdc(boolean withSpark) {
+    List<String> catalogs = new ArrayList<>();
+    for (String v : CDC_VARIANTS) {
+      catalogs.add("dev.streamgen.bench.c." + v + ".C" + Character.toUpperCase(v.charAt(0)) + v.substring(1) + "Catalog");
+    }
+    line("### Change streams: two CDC types of pools vs the same catalog with plain fields");
+    line("");
+    sideBySide("cdc", CDC_VARIANTS, CDC_LABELS, catalogs, withSpark);
+  }
+
+  /**
+   * Catalogs measured side by side in this JVM, the baseline first: per format, {@code
+   * bench.relRounds} rounds each running every catalog once in a rotating order, through the
+   * source (unless {@code withSpark} is false) and in the plain-Java loop; best runs and ratios to
+   * the baseline.
+   */
+  private void sideBySide(String name, List<String> variants, List<String> labels, List<String> catalogs, boolean withSpark) {
     List<Format> formats = new ArrayList<>();
     for (String f : System.getProperty("bench.relFormats", "json,avro,binary,protobuf").split(",")) {
       formats.add(Format.parse(f.trim()));
     }
     int n = catalogs.size();
-    line("### Relationships: a web shop with pools, references and unique ids vs the same with plain fields");
-    line("");
     line(!withSpark ? String.format(Locale.ROOT, "Plain Java only: one thread, the packed catalog's per-row loop (no Spark), %,d rows "
         + "per run, %d rounds, each running every catalog once in a rotating order; best run.", REL_ROWS / 4, REL_ROUNDS)
         : String.format(Locale.ROOT, "%,d rows per run, batch to noop, local[%d], %d partitions; per format %d rounds, each running every "
@@ -571,7 +606,7 @@ public final class RuntimeBenchmark {
     line(fields.substring(0, fields.length() - 1) + ".");
     line("");
 
-    progress("relationships warm-up");
+    progress(name + " warm-up");
     for (Format f : formats) {
       for (String c : catalogs) {
         if (withSpark) {
@@ -581,7 +616,7 @@ public final class RuntimeBenchmark {
       }
     }
     if (!withSpark) {
-      relationshipsPlain(variants, labels, catalogs, formats);
+      sideBySidePlain(name, variants, labels, catalogs, formats);
       return;
     }
 
@@ -621,15 +656,15 @@ public final class RuntimeBenchmark {
             + (i == 0 ? "" : pct(max(wall[i]) / baseWall)) + " | " + median + " | " + rate(max(cpu[i])) + " | "
             + (i == 0 ? "" : pct(max(cpu[i]) / baseCpu)) + " | " + rate(max(plainCpu[i])) + " | "
             + (i == 0 ? "" : pct(max(plainCpu[i]) / basePlain)) + " | " + load + " |");
-        progress("relationships " + f.configName() + " " + variants.get(i) + ": " + rate(max(wall[i])) + " rows/s, "
+        progress(name + " " + f.configName() + " " + variants.get(i) + ": " + rate(max(wall[i])) + " rows/s, "
             + pct(max(wall[i]) / baseWall) + " of plain");
       }
     }
     line("");
   }
 
-  /** -Dbench.only=relationships-plain: the plain-Java loop alone (a minute; for changing the loop). */
-  private void relationshipsPlain(List<String> variants, List<String> labels, List<String> catalogs, List<Format> formats) {
+  /** -Dbench.only=relationships-plain or cdc-plain: the plain-Java loop alone (a minute; for changing the loop). */
+  private void sideBySidePlain(String name, List<String> variants, List<String> labels, List<String> catalogs, List<Format> formats) {
     int n = catalogs.size();
     line("Payload digest: SHA-256 of the first " + String.format(Locale.ROOT, "%,d", DIGEST_ROWS) + " rows' payloads as the loop "
         + "writes them (first 12 hex digits): a change to the loop must leave it as it was.");
@@ -649,7 +684,7 @@ public final class RuntimeBenchmark {
       for (int i = 0; i < n; i++) {
         line("| " + labels.get(i) + " | " + f.configName() + " | " + rate(best[i]) + " | " + (i == 0 ? "" : pct(best[i] / best[0]))
             + " | " + load + " | " + payloadDigest(catalogs.get(i), f) + " |");
-        progress("relationships plain " + f.configName() + " " + variants.get(i) + ": " + rate(best[i]) + " rows per CPU-s, "
+        progress(name + " plain " + f.configName() + " " + variants.get(i) + ": " + rate(best[i]) + " rows per CPU-s, "
             + pct(best[i] / best[0]) + " of plain");
       }
     }

@@ -34,6 +34,9 @@ final class EventHubsDataWriter implements DataWriter<InternalRow> {
     String eventTypeId = row.getUTF8String(columns.eventTypeId).toString();
     String partitionKey =
         row.isNullAt(columns.partitionKey) ? null : row.getUTF8String(columns.partitionKey).toString();
+    if (row.isNullAt(columns.payload)) {
+      throw EventHubsErrors.nullPayload(eventTypeId);
+    }
     byte[] payload = row.getBinary(columns.payload);
     publisher.add(partitionKey, events.create(eventTypeId, payload), eventTypeId);
     eventsWritten++;

@@ -28,6 +28,13 @@ final class EventHubsErrors {
             + " with types " + schema.simpleString());
   }
 
+  static EventHubsWriteException nullPayload(String eventTypeId) {
+    return new EventHubsWriteException(
+        "event type '" + eventTypeId + "' has a null serialized_payload (a change stream's tombstone, changes.tombstones: true?); "
+            + "Event Hubs has no log compaction to use a tombstone: leave tombstones out for this sink, or use kafka or delta",
+        null);
+  }
+
   static EventHubsWriteException eventTooLarge(String eventTypeId, int eventBytes, int maxBatchBytes) {
     return new EventHubsWriteException(
         "an event of type '" + eventTypeId + "' (" + eventBytes + " payload bytes) does not fit in one "

@@ -63,7 +63,8 @@ final class KafkaRecords {
             typeHeader,
             struct(lit(HEADER_SCHEMA_FINGERPRINT).as("key"), substring(payload, 3, 8).as("value")));
     if (format == Format.AVRO) {
-      return withFingerprint;
+      // A tombstone (null payload) has no schema: the type header alone.
+      return when(payload.isNull(), array(typeHeader)).otherwise(withFingerprint);
     }
     if (format != null) {
       return array(typeHeader);

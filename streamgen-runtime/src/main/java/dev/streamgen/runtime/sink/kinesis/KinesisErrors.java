@@ -39,7 +39,7 @@ final class KinesisErrors {
     return new KinesisWriteException(
         "kinesis stream '" + stream + "': event type '" + eventType + "' has a null"
             + " serialized_payload; Kinesis records need data, so check the stream feeding the"
-            + " sink" + counts(handed, metrics),
+            + " sink (a change stream's tombstone? leave changes.tombstones out for Kinesis)" + counts(handed, metrics),
         metrics);
   }
 
