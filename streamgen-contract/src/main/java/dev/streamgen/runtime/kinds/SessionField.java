@@ -66,6 +66,21 @@ public final class SessionField extends FieldGenerator {
     machine.pack(p);
   }
 
+  /** Whether this is a session time (else a step). */
+  public boolean isTime() {
+    return mode == TIME;
+  }
+
+  /** The step of row {@code row} in machine {@code machine}'s session ({@link #step(long, long, long)}). */
+  public static int step(SessionMachine machine, long seed, long row) {
+    return (int) number(machine.words(), 0, STEP, seed, row, 0, 0);
+  }
+
+  /** The session time of row {@code row} in machine {@code machine}'s session ({@link #time(long, long, long, long)}). */
+  public static long time(SessionMachine machine, long seed, long row, long eventTimeMicros, long rowsPerSecond) {
+    return number(machine.words(), 0, TIME, seed, row, eventTimeMicros, rowsPerSecond);
+  }
+
   /** The step of row {@code row}. */
   public int step(long seed, long row, long eventTimeMicros) {
     return (int) number(machine.words(), 0, STEP, seed, row, eventTimeMicros, 0);
