@@ -510,7 +510,7 @@ public final class SessionMachine implements Serializable {
       if (row != lastRow) {
         lastIs = RowsOfType.contains(c, rowsAt, seed, row);
         if (lastIs) {
-          walk(row, last);
+          walk(row, last, true);
         }
         lastRow = row;
       }
@@ -528,6 +528,11 @@ public final class SessionMachine implements Serializable {
 
     /** Fills {@code out} (5 words) for machine row {@code row}. */
     void walk(long row, long[] out) {
+      walk(row, out, true);
+    }
+
+    /** {@link #walk(long, long[])}; {@code known}: the row is known to be a machine row (its type pick is not drawn again). */
+    private void walk(long row, long[] out, boolean known) {
       int lane = (int) (row % lanes);
       long q = row / lanes;
       long b = q / block;
@@ -564,8 +569,7 @@ public final class SessionMachine implements Serializable {
       long base = (b * lanes + lane) * block;
       int shownState = -1;
       for (long r = from; r <= q; r++) {
-        long x = r * lanes + lane;
-        if (!RowsOfType.contains(c, rowsAt, seed, x)) {
+        if (!(known && r == q) && !RowsOfType.contains(c, rowsAt, seed, r * lanes + lane)) {
           continue;
         }
         if (st < 0) {
