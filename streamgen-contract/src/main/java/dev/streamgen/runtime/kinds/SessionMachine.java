@@ -361,12 +361,22 @@ public final class SessionMachine implements Serializable {
 
   /** The index of the transition {@link #nextState} takes; -1 when {@code state} has none. */
   static int nextTransition(long[] c, int at, long seed, long session, int step, int state) {
+    return nextTransition(c, at, transitionStream(c, at, seed, session), step, state);
+  }
+
+  /** The stream of session {@code session}'s transition draws (a hash of step in it gives each). */
+  static long transitionStream(long[] c, int at, long seed, long session) {
+    return Rng.stream(seed, Rng.hash(session, c[at + SALT]));
+  }
+
+  /** {@link #nextTransition(long[], int, long, long, int, int)} with the session's {@link #transitionStream}. */
+  static int nextTransition(long[] c, int at, long stream, int step, int state) {
     int sAt = stateAt(c, at, state);
     int n = (int) c[sAt + 1];
     if (n == 0) {
       return -1;
     }
-    double u = Rng.unit(Rng.hash(step, Rng.stream(seed, Rng.hash(session, c[at + SALT]))));
+    double u = Rng.unit(Rng.hash(step, stream));
     for (int t = 0; t < n - 1; t++) {
       if (u < Double.longBitsToDouble(c[sAt + 3 + 2 * t])) {
         return t;
@@ -420,6 +430,8 @@ public final class SessionMachine implements Serializable {
     private int[] step;
     private long[] clock;
     private long[] startRound;
+    /** Per lane the transition stream of the session in progress. */
+    private long[] streams;
     /** Per lane the state of the machine row at the last round walked, -1 when that row is not one. */
     private int[] shown;
     /** The last row {@link #at} answered, and its answer ({@link #locate}'s words). */
@@ -448,6 +460,7 @@ public final class SessionMachine implements Serializable {
         step = new int[n];
         shown = new int[n];
         startRound = new long[n];
+        streams = new long[n];
         if (gaps) {
           clock = new long[n];
         }
@@ -551,6 +564,7 @@ public final class SessionMachine implements Serializable {
       int sp;
       long elapsed;
       long started;
+      long stream = 0;
       if (round != null && round[lane] >= first && round[lane] < q) {
         from = round[lane] + 1;
         st = state[lane];
@@ -558,6 +572,7 @@ public final class SessionMachine implements Serializable {
         sp = step[lane];
         elapsed = gaps ? clock[lane] : 0;
         started = startRound[lane];
+        stream = streams[lane];
       } else {
         from = first;
         st = -1;
@@ -578,8 +593,9 @@ public final class SessionMachine implements Serializable {
           sp = 0;
           elapsed = 0;
           started = r;
+          stream = transitionStream(c, at, seed, base + idx);
         } else {
-          int t = nextTransition(c, at, seed, base + idx, sp, st);
+          int t = nextTransition(c, at, stream, sp, st);
           int from0 = st;
           st = (int) c[stateAt(c, at, st) + 2 + 2 * t];
           sp++;
@@ -606,6 +622,7 @@ public final class SessionMachine implements Serializable {
         step[lane] = sp;
         shown[lane] = shownState;
         startRound[lane] = started;
+        streams[lane] = stream;
         if (gaps) {
           clock[lane] = elapsed;
         }
