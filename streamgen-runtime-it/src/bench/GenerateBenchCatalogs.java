@@ -32,6 +32,9 @@ import javax.tools.ToolProvider;
  *       only catalogs built);
  *   <li>{@code c_<variant>}: two change streams and their plain twin ({@link CdcCatalogs}), into
  *       DIR/classes/cdc (with -Dbench.only=cdc, the only catalogs built);
+ *   <li>{@code r_sessions} and {@code r_sessions_plain}: a sessionized web shop and its plain twin
+ *       ({@link SessionCatalogs}), into DIR/classes/relationships (with -Dbench.only=sessions, the
+ *       only catalogs built);
  *   <li>{@code vN}, N from -Dbench.varied: N types of random shapes ({@link VariedCatalog}) and {@code
  *       vNs30}, a 30-type sample of each, all into DIR/classes/varied; the generate and javac times
  *       go to DIR/varied-build-times.txt.
@@ -58,6 +61,14 @@ public final class GenerateBenchCatalogs {
     for (RelationshipCatalogs.Variant v : RelationshipCatalogs.Variant.values()) {
       build(dir, "r_" + v.label(), "r_" + v.label() + ".yaml", "dev.streamgen.bench.r." + v.label(),
           dir.resolve("classes/relationships"), RelationshipCatalogs.yaml(v));
+    }
+    for (boolean sessions : new boolean[] {false, true}) {
+      String label = SessionCatalogs.label(sessions);
+      build(dir, "r_" + label, "r_" + label + ".yaml", "dev.streamgen.bench.r." + label, dir.resolve("classes/relationships"),
+          SessionCatalogs.yaml(sessions));
+    }
+    if (String.valueOf(System.getProperty("bench.only")).startsWith("sessions")) {
+      return; // that mode runs the two session catalogs only
     }
     if (String.valueOf(System.getProperty("bench.only")).startsWith("relationships")) {
       return; // that mode runs these catalogs only
@@ -547,6 +558,116 @@ public final class GenerateBenchCatalogs {
       y.append("          snapshot: {type: \"string\", values: [\"false\"]}\n");
       y.append("          table: {type: \"string\", values: [\"").append(pool).append("\"]}\n");
       y.append("          lsn: {type: \"long\", range: [0, 100000000]}\n");
+    }
+  }
+
+  /**
+   * The sessions benchmark's catalogs: a web shop whose visits are one session machine of six event
+   * types (concurrency 5,000, weight 0.75, sessions of a users pool) beside two independent types,
+   * and its plain twin: the same types, field names and kinds, with each machine type's weight its
+   * expected share of the machine's rows (computed from the transitions, max_events cut included),
+   * session fields plain uuids, int and timestamp fields, and references to the users pool plain
+   * fields of the target's kind. So a row writes the same fields in both; only where the session's
+   * values come from differs.
+   */
+  static final class SessionCatalogs {
+    static final String[] TYPES = {"session.start", "page.view", "search", "cart.add", "order.placed", "session.end"};
+    /** Transition weights: row from, column to (indexes into TYPES). */
+    static final double[][] NEXT = {
+      {0, 0.7, 0.3, 0, 0, 0},
+      {0, 0.5, 0.15, 0.15, 0, 0.2},
+      {0, 0.8, 0, 0, 0, 0.2},
+      {0, 0.4, 0, 0, 0.4, 0.2},
+      {0, 0.3, 0, 0, 0, 0.7},
+      {0, 0, 0, 0, 0, 0},
+    };
+    static final double MACHINE_WEIGHT = 0.75;
+    static final int MAX_EVENTS = 50;
+
+    static String label(boolean sessions) {
+      return sessions ? "sessions" : "sessions_plain";
+    }
+
+    /** The expected share of each type among a session's events (the distribution walked step by step, cut at MAX_EVENTS). */
+    static double[] shares() {
+      double[] at = new double[TYPES.length];
+      double[] visits = new double[TYPES.length];
+      at[0] = 1;
+      for (int step = 0; step < MAX_EVENTS; step++) {
+        double[] next = new double[TYPES.length];
+        for (int s = 0; s < TYPES.length; s++) {
+          visits[s] += at[s];
+          for (int t = 0; t < TYPES.length; t++) {
+            next[t] += at[s] * NEXT[s][t];
+          }
+        }
+        at = next;
+      }
+      double total = 0;
+      for (double v : visits) {
+        total += v;
+      }
+      for (int s = 0; s < TYPES.length; s++) {
+        visits[s] /= total;
+      }
+      return visits;
+    }
+
+    static String yaml(boolean sessions) {
+      StringBuilder y = new StringBuilder("# The sessions benchmark's web shop, " + (sessions ? "sessionized" : "plain twin") + " (generated).\n");
+      String country = "{type: \"string\", values: [\"US\", \"DE\", \"FR\", \"BR\"], weights: [0.4, 0.25, 0.2, 0.15]}";
+      if (sessions) {
+        y.append("entities:\n  users:\n    count: 20000\n    fields:\n");
+        y.append("      id: {type: \"uuid\", unique: true}\n");
+        y.append("      country: ").append(country).append('\n');
+        y.append("sessions:\n  visit:\n    weight: ").append(MACHINE_WEIGHT).append("\n    concurrency: 5000\n    max_events: ")
+            .append(MAX_EVENTS).append("\n    entity: \"users\"\n    start: \"session.start\"\n    transitions:\n");
+        for (int s = 0; s < TYPES.length; s++) {
+          StringBuilder targets = new StringBuilder();
+          for (int t = 0; t < TYPES.length; t++) {
+            if (NEXT[s][t] > 0) {
+              targets.append(targets.length() == 0 ? "" : ", ").append(TYPES[t]).append(": ").append(NEXT[s][t]);
+            }
+          }
+          if (targets.length() > 0) {
+            y.append("      ").append(TYPES[s]).append(": {").append(targets).append("}\n");
+          }
+        }
+      }
+      y.append("common_fields:\n  event_id: {type: \"uuid\"}\n  event_time: {type: \"timestamp\"}\n");
+      y.append("event_types:\n");
+      String uuid = "{type: \"uuid\"}";
+      String sessionId = sessions ? "{session: \"id\"}" : uuid;
+      String userId = sessions ? "{ref: \"users.id\"}" : uuid;
+      String userCountry = sessions ? "{ref: \"users.country\"}" : country;
+      String[][] own = {
+        {"country: " + userCountry, "device: {type: \"string\", values: [\"ios\", \"android\", \"web\"], weights: [0.3, 0.3, 0.4]}"},
+        {"url: {type: \"string\", values: [\"/\", \"/search\", \"/item\", \"/help\", \"/cart\"]}", "duration_ms: {type: \"int\", range: [50, 30000]}"},
+        {"query: {type: \"string\", values: [\"shoes\", \"books\", \"garden\", \"lamp\", \"tent\"]}", "results: {type: \"int\", range: [0, 500]}"},
+        {"sku: {type: \"sequence\", prefix: \"SKU-\", start: 1000}", "quantity: {type: \"int\", range: [1, 5]}",
+            "price: {type: \"decimal\", precision: 8, scale: 2, range: [1, 900]}"},
+        {"order_id: " + uuid, "amount: {type: \"float\", range: [5, 500]}", "country: " + userCountry},
+        {"reason: {type: \"string\", values: [\"logout\", \"timeout\"], weights: [0.3, 0.7]}"},
+      };
+      double[] shares = shares();
+      for (int s = 0; s < TYPES.length; s++) {
+        y.append("  - event_type_id: \"").append(TYPES[s]).append("\"\n");
+        if (!sessions) {
+          y.append("    weight: ").append(new BigDecimal(MACHINE_WEIGHT * shares[s]).setScale(12, RoundingMode.HALF_EVEN).toPlainString())
+              .append('\n');
+        }
+        y.append("    fields:\n      session_id: ").append(sessionId).append("\n      user_id: ").append(userId).append('\n');
+        for (String f : own[s]) {
+          y.append("      ").append(f).append('\n');
+        }
+      }
+      y.append("  - event_type_id: \"heartbeat\"\n    weight: 0.15\n    fields:\n");
+      y.append("      host: {type: \"string\", values: [\"web-1\", \"web-2\", \"web-3\"]}\n      cpu: {type: \"double\", range: [0, 100]}\n");
+      y.append("  - event_type_id: \"product.updated\"\n    weight: 0.1\n    fields:\n");
+      y.append("      product_id: ").append(uuid).append("\n      price: {type: \"decimal\", precision: 8, scale: 2, range: [1, 900]}\n");
+      y.append("\ngeneration_mode: \"batch\"\nbatch_config:\n  total_rows: 1000000\n  partitions: 2\n");
+      y.append("serialization_format: \"json\"\nsink_config:\n  type: \"noop\"\n");
+      return y.toString();
     }
   }
 

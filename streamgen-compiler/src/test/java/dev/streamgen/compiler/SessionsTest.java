@@ -141,4 +141,76 @@ class SessionsTest {
     assertThat(users.size()).isGreaterThan(types.size() / 2);
     assertThat(types.size()).isGreaterThan(1000);
   }
+
+  /**
+   * The step of each event is its index in its session; its session time is the start's event time
+   * (the runtime's, start + floor(row * 1e6 / rate)) plus the drawn gaps, each in its declared range,
+   * the machine's exponential gap (1 + Exp(mean 20) clipped at 120 s) and cart.add -> order.placed's
+   * uniform [5, 60] s with their means within 5 standard errors. Expected values are computed here
+   * from the YAML's numbers, not read from the compiler.
+   */
+  @Test
+  void stepsCountAndSessionTimesAddTheDeclaredGaps() throws Exception {
+    SessionMachine m = catalog.sessionMachines().get(0);
+    double[] weights = new double[catalog.size()];
+    List<EventTypeKernel> kernels = new ArrayList<>();
+    for (int t = 0; t < weights.length; t++) {
+      weights[t] = catalog.weight(t);
+      kernels.add((EventTypeKernel) catalog.kernel(t));
+    }
+    long rate = 5_000;
+    long start = 1_800_000_000_000_000L;
+    AliasTable pick = AliasTable.of(weights);
+    PackedCatalog packed = PackedCatalog.of(kernels, Format.JSON).rowsPerSecond(rate);
+    Map<String, List<long[]>> sessions = new HashMap<>(); // step, session time, event time, type
+    long[] out = new long[3];
+    for (long row = 0; row < 120_000; row++) {
+      int type = pick.pick(Rng.hash(row, Rng.stream(SEED, Rng.TYPE_SALT)));
+      if (type == 0) {
+        continue;
+      }
+      assertThat(m.locate(SEED, row, out)).isTrue();
+      type = m.typeOf((int) out[0]);
+      long eventTime = start + row / rate * 1_000_000 + row % rate * 1_000_000 / rate;
+      ByteWriter p = new ByteWriter();
+      packed.write(type, SEED, row, eventTime, p);
+      JsonNode event = JSON.readTree(p.toByteArray());
+      java.time.Instant t = java.time.Instant.parse(event.get("session_time").asText());
+      long micros = t.getEpochSecond() * 1_000_000 + t.getNano() / 1000;
+      sessions.computeIfAbsent(event.get("session_id").asText(), k -> new ArrayList<>())
+          .add(new long[] {event.get("step").asLong(), micros, eventTime, type});
+    }
+    double expSum = 0;
+    double uniformSum = 0;
+    int expN = 0;
+    int uniformN = 0;
+    int orderPlaced = catalog.kernel(4).eventTypeId().equals("order.placed") ? 4 : -1;
+    int cartAdd = catalog.kernel(3).eventTypeId().equals("cart.add") ? 3 : -1;
+    assertThat(orderPlaced).isPositive();
+    assertThat(cartAdd).isPositive();
+    for (List<long[]> events : sessions.values()) {
+      assertThat(events.get(0)[1]).as("the start's session time is its event time").isEqualTo(events.get(0)[2]);
+      for (int i = 0; i < events.size(); i++) {
+        assertThat(events.get(i)[0]).as("step").isEqualTo(i);
+        if (i == 0) {
+          continue;
+        }
+        long gap = events.get(i)[1] - events.get(i - 1)[1];
+        if (events.get(i - 1)[3] == cartAdd && events.get(i)[3] == orderPlaced) {
+          assertThat(gap).isBetween(5_000_000L, 60_000_000L);
+          uniformSum += gap / 1e6;
+          uniformN++;
+        } else {
+          assertThat(gap).isBetween(1_000_000L, 120_000_000L);
+          expSum += gap / 1e6;
+          expN++;
+        }
+      }
+    }
+    assertThat(uniformN).isGreaterThan(1000);
+    assertThat(expN).isGreaterThan(20_000);
+    double expMean = 1 + 20 * (1 - Math.exp(-119.0 / 20));
+    assertThat(Math.abs(expSum / expN - expMean)).isLessThan(5 * 20 / Math.sqrt(expN));
+    assertThat(Math.abs(uniformSum / uniformN - 32.5)).isLessThan(5 * Math.sqrt(55.0 * 55 / 12 / uniformN));
+  }
 }

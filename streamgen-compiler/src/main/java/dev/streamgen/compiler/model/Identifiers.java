@@ -45,7 +45,7 @@ public final class Identifiers {
           "StructField", "ArrayField", "ArrayList", "Boolean", "RegexField",
           "ExprField", "IntResult", "LongResult", "DoubleResult", "WeightsBy",
           "MapField", "Map", "LinkedHashMap",
-          "ChangeRows", "ChangeRowSource", "ChangeImageField", "ChangeOpField", "ChangeNumberField", "RowsOfType", "SessionMachine", "SessionRowSource");
+          "ChangeRows", "ChangeRowSource", "ChangeImageField", "ChangeOpField", "ChangeNumberField", "RowsOfType", "SessionMachine", "SessionRowSource", "SessionField");
 
   private Identifiers() {}
 

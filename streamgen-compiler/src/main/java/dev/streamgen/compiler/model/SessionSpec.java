@@ -15,8 +15,25 @@ import java.util.List;
 public record SessionSpec(String name, double weight, int concurrency, int maxEvents, String entity, List<String> states,
     List<List<Transition>> transitions, Location location, int[] typeIndexes, RowsOfType rows) {
 
-  /** A transition to state {@code to} (an index into {@code states}). */
-  public record Transition(int to, double weight) {}
+  /** A transition to state {@code to} (an index into {@code states}), with its gap (its own or the machine's; null: none). */
+  public record Transition(int to, double weight, SessionGap gap) {}
+
+  /** Whether some transition has a gap. */
+  public boolean hasGaps() {
+    return transitions.stream().flatMap(List::stream).anyMatch(t -> t.gap() != null);
+  }
+
+  /** The first transition without a gap, as {@code 'from' -> 'to'}; null when every transition has one. */
+  public String transitionWithoutGap() {
+    for (int s = 0; s < states.size(); s++) {
+      for (Transition t : transitions.get(s)) {
+        if (t.gap() == null) {
+          return "'" + states.get(s) + "' -> '" + states.get(t.to()) + "'";
+        }
+      }
+    }
+    return null;
+  }
 
   /** The machine bound to the catalog's type indexes and the start type's rows. */
   public SessionSpec bind(int[] typeIndexes, RowsOfType rows) {
@@ -50,9 +67,23 @@ public record SessionSpec(String name, double weight, int concurrency, int maxEv
       next.add("}");
       weights.add("}");
     }
-    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $LL, 0x$LL)", SessionMachine.class, types.add("}").build(),
-        next.add("}").build(), weights.add("}").build(), RefKind.newRowsOfType(rows), concurrency, maxEvents, blockRounds(),
-        Long.toHexString(salt()));
+    if (!hasGaps()) {
+      return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $LL, 0x$LL)", SessionMachine.class, types.add("}").build(),
+          next.add("}").build(), weights.add("}").build(), RefKind.newRowsOfType(rows), concurrency, maxEvents, blockRounds(),
+          Long.toHexString(salt()));
+    }
+    CodeBlock.Builder gaps = CodeBlock.builder().add("new $T[][] {", SessionMachine.Gap.class);
+    for (int s = 0; s < states.size(); s++) {
+      gaps.add(s == 0 ? "{" : ", {");
+      List<Transition> ts = transitions.get(s);
+      for (int t = 0; t < ts.size(); t++) {
+        gaps.add(t == 0 ? "$L" : ", $L", ts.get(t).gap() == null ? "null" : ts.get(t).gap().newInstance());
+      }
+      gaps.add("}");
+    }
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $LL, 0x$LL)", SessionMachine.class, types.add("}").build(),
+        next.add("}").build(), weights.add("}").build(), gaps.add("}").build(), RefKind.newRowsOfType(rows), concurrency,
+        maxEvents, blockRounds(), Long.toHexString(salt()));
   }
 
   /** Literals of {@link #newMachine}, for the method size estimate. */
@@ -60,6 +91,9 @@ public record SessionSpec(String name, double weight, int concurrency, int maxEv
     int n = 10 + states.size();
     for (List<Transition> ts : transitions) {
       n += 2 * ts.size();
+      for (Transition t : ts) {
+        n += t.gap() == null ? 1 : t.gap().literalCount();
+      }
     }
     return n;
   }

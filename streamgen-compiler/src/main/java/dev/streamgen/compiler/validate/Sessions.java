@@ -10,7 +10,9 @@ import dev.streamgen.compiler.model.EventType;
 import dev.streamgen.compiler.model.Field;
 import dev.streamgen.compiler.model.FieldScope;
 import dev.streamgen.compiler.model.RefKind;
+import dev.streamgen.compiler.model.SessionGap;
 import dev.streamgen.compiler.model.SessionSpec;
+import dev.streamgen.compiler.model.SessionValueKind;
 import dev.streamgen.runtime.api.AliasTable;
 import dev.streamgen.runtime.kinds.SessionMachine;
 import java.util.ArrayDeque;
@@ -32,7 +34,9 @@ import java.util.Map;
  */
 final class Sessions {
   static final String KEY = "sessions";
-  static final List<String> KEYS = List.of("weight", "concurrency", "max_events", "entity", "start", "transitions");
+  static final List<String> KEYS = List.of("weight", "concurrency", "max_events", "entity", "start", "transitions", SessionGap.KEY);
+  /** The keys of a transition target written as a mapping. */
+  static final List<String> TARGET_KEYS = List.of("weight", SessionGap.KEY);
   static final int DEFAULT_CONCURRENCY = 100;
   static final int DEFAULT_MAX_EVENTS = 100;
 
@@ -114,6 +118,12 @@ final class Sessions {
         entity = s.text();
       }
     }
+    SessionGap machineGap = null;
+    if (m.get(SessionGap.KEY).isPresent()) {
+      machineGap = SessionGap.parse(m.get(SessionGap.KEY).get(), new FieldScope(problems, element));
+      ok &= machineGap != null;
+    }
+    Map<String, SessionGap> gaps = new HashMap<>();
     Node startNode = m.get("start").orElse(null);
     if (startNode == null) {
       problems.add(m, element + ": missing key 'start' (the event type that starts a session)");
@@ -131,7 +141,7 @@ final class Sessions {
     Map<String, Node> fromNodes = new LinkedHashMap<>();
     Node tn = m.get("transitions").orElse(null);
     if (tn == null || !(tn instanceof MapNode transitions) || transitions.entries().isEmpty()) {
-      problems.add(tn == null ? m : tn, element + ": transitions must map event types to {next type: weight}, got "
+      problems.add(tn == null ? m : tn, element + ": transitions must map event types to {next type: weight or {weight, gap}}, got "
           + (tn == null ? "nothing" : FieldScope.shape(tn)));
       return null;
     }
@@ -154,10 +164,38 @@ final class Sessions {
       double sum = 0;
       List<String> texts = new ArrayList<>();
       for (MapNode.Entry to : targets.entries()) {
-        if (!(to.value() instanceof ScalarNode w) || !w.isNumber() || !(w.number().doubleValue() > 0)
+        String transition = element + ": transition '" + from.name() + "' -> '" + to.name() + "'";
+        Node weightNode = to.value();
+        if (to.value() instanceof MapNode target) {
+          // {weight: w, gap: {...}}: a weight and the transition's own gap.
+          boolean keysOk = true;
+          for (MapNode.Entry e : target.entries()) {
+            if (!TARGET_KEYS.contains(e.name())) {
+              problems.add(e.key(), transition + ": unknown key '" + e.name() + "'" + DidYouMean.hint(e.name(), TARGET_KEYS));
+              keysOk = false;
+            }
+          }
+          weightNode = target.get("weight").orElse(null);
+          if (weightNode == null) {
+            problems.add(target, transition + ": missing key 'weight'");
+            keysOk = false;
+          }
+          if (target.get(SessionGap.KEY).isPresent()) {
+            SessionGap g = SessionGap.parse(target.get(SessionGap.KEY).get(), new FieldScope(problems, transition));
+            if (g == null) {
+              keysOk = false;
+            } else {
+              gaps.put(from.name() + "\u0000" + to.name(), g);
+            }
+          }
+          if (!keysOk) {
+            ok = false;
+            continue;
+          }
+        }
+        if (!(weightNode instanceof ScalarNode w) || !w.isNumber() || !(w.number().doubleValue() > 0)
             || Double.isInfinite(w.number().doubleValue())) {
-          problems.add(to.value(), element + ": transition '" + from.name() + "' -> '" + to.name() + "': weight must be a positive number, got "
-              + FieldScope.shape(to.value()));
+          problems.add(weightNode, transition + ": weight must be a positive number, got " + FieldScope.shape(weightNode));
           ok = false;
           continue;
         }
@@ -191,7 +229,8 @@ final class Sessions {
     for (String state : states) {
       List<SessionSpec.Transition> ts = new ArrayList<>();
       for (String[] t : raw.getOrDefault(state, List.of())) {
-        ts.add(new SessionSpec.Transition(states.indexOf(t[0]), Double.parseDouble(t[1])));
+        ts.add(new SessionSpec.Transition(states.indexOf(t[0]), Double.parseDouble(t[1]),
+            gaps.getOrDefault(state + "\u0000" + t[0], machineGap)));
       }
       edges.add(ts);
     }
@@ -342,6 +381,21 @@ final class Sessions {
   }
 
   private Field bindField(EventType type, Field f, SessionSpec spec) {
+    if (f.kind() instanceof SessionValueKind sv && sv.machine() == null) {
+      String field = (f.common() ? "common field '" : "event '" + type.id() + "' field '") + f.name() + "': session: " + sv.mode();
+      if (spec == null) {
+        problems.add(f.location(), field + " is a field of a session machine's event types"
+            + (f.common() ? "; declare it in each of them" : "; '" + type.id() + "' is in no machine under sessions"));
+        return f;
+      }
+      String missing = sv.time() ? spec.transitionWithoutGap() : null;
+      if (missing != null) {
+        problems.add(f.location(), field + " needs a gap on every transition of machine '" + spec.name() + "'; " + missing
+            + " has none (set gap on the machine or on the transition)");
+        return f;
+      }
+      return f.toBuilder(new SessionValueKind(sv.time(), spec)).build();
+    }
     if (!(f.kind() instanceof RefKind ref) || ref.definition() != null) {
       return f;
     }

@@ -18,6 +18,7 @@ import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.compiler.model.KindDefinition;
 import dev.streamgen.compiler.model.Nulls;
 import dev.streamgen.compiler.model.RefKind;
+import dev.streamgen.compiler.model.SessionValueKind;
 import dev.streamgen.compiler.model.UniqueKind;
 import dev.streamgen.compiler.model.UuidKind;
 import dev.streamgen.compiler.model.Settings;
@@ -372,6 +373,7 @@ public final class SpecValidator {
   };
 
   private static final String SESSION = "session";
+  private static final List<String> SESSION_VALUES = List.of("id", "step", "time");
 
   /**
    * {@code {session: id}}: the session's id, a unique uuid drawn at the session number (bound to its
@@ -381,18 +383,26 @@ public final class SpecValidator {
       FieldScope.Nesting nesting) {
     for (MapNode.Entry e : definition.entries()) {
       if (!e.name().equals(SESSION)) {
-        scope.error(e.key(), "a session field takes only 'session' (session: id), not '" + e.name() + "'");
+        scope.error(e.key(), "a session field takes only 'session' (session: id, step or time), not '" + e.name() + "'");
         return null;
       }
     }
     Node what = definition.get(SESSION).get();
-    if (!(what instanceof ScalarNode s) || !s.text().equals("id")) {
-      scope.error(what, "session must be 'id' (the session's id, a uuid shared by its events), got " + FieldScope.shape(what));
+    if (!(what instanceof ScalarNode s) || !SESSION_VALUES.contains(s.text()) || s.kind() != ScalarNode.Kind.STRING) {
+      scope.error(what, "session must be 'id' (the session's id, a uuid shared by its events), 'step' (the event's index in its "
+          + "session, 0 for the start) or 'time' (the session's clock), got " + FieldScope.shape(what));
       return null;
     }
     if (nesting.depth() > 1 || parsingPool) {
-      scope.error(what, "session: id is a field of an event, not nested in a struct, array or map, nor in a pool");
+      scope.error(what, "session: " + s.text() + " is a field of an event, not nested in a struct, array or map, nor in a pool");
       return null;
+    }
+    if (!s.text().equals("id")) {
+      return Field.builder(name, new SessionValueKind(s.text().equals("time"), null))
+          .common(common)
+          .location(entry.key().location())
+          .path(nesting.path(), nesting.codePath())
+          .build();
     }
     Field target = Field.builder(name, new UniqueKind(new UuidKind()))
         .location(entry.key().location())

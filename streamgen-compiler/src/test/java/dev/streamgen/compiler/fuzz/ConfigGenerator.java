@@ -1,8 +1,10 @@
 package dev.streamgen.compiler.fuzz;
 
+import dev.streamgen.compiler.fuzz.Yaml.Entry;
 import dev.streamgen.compiler.fuzz.Yaml.ListNode;
 import dev.streamgen.compiler.fuzz.Yaml.MapNode;
 import dev.streamgen.compiler.fuzz.Yaml.Node;
+import dev.streamgen.compiler.fuzz.Yaml.Scalar;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
  * mutations): a few event types with weights summing to exactly 1 in decimal, fields of every kind,
  * and optional settings; now and then entity pools, references to their members (roles,
  * popularities, nullable references, in common fields too) and to ids earlier types emit (with a
- * match share), and unique int, long and uuid fields. Names come from pools that include the
+ * match share), unique int, long and uuid fields, and session machines ({@code sessions}: weights,
+ * gaps, entity, session id, step and time fields). Names come from pools that include the
  * awkward: unicode, names that map to the same identifier, and reserved words of Java, Avro and
  * Protobuf, so "meant to be valid" is not always valid, and the compiler has to say why.
  */
@@ -156,6 +159,9 @@ final class ConfigGenerator {
       types.add(type);
     }
     root.put("event_types", types);
+    if (rnd.nextInt(4) == 0) {
+      sessions(root, types);
+    }
     if (rnd.nextInt(3) == 0) {
       MapNode sink = sink(commonNames);
       root.put("sink_config", sink);
@@ -203,6 +209,125 @@ final class ConfigGenerator {
     }
     changes.flow = rnd.nextInt(4) == 0;
     return changes;
+  }
+
+  /**
+   * A {@code sessions} section: one or two machines, each taking half the weight of a weighted type
+   * (so the weights still sum to 1), over two to five new types (no weight) chained
+   * so every state is reachable and the last ends a session; random transition weights and targets,
+   * written as numbers or as {@code {weight, gap}}; now and then concurrency, max_events, an entity
+   * pool (with a reference to it in the types) and a machine gap; session id, step and time fields
+   * (time only when every transition has a gap, now and then anyway: the compiler must say where).
+   */
+  private void sessions(MapNode root, ListNode types) {
+    List<Entry> weighted = new ArrayList<>();
+    for (Node n : types.items) {
+      for (Entry e : ((MapNode) n).entries) {
+        if (e.key.equals("weight") && e.value instanceof Scalar w && Double.parseDouble(w.text()) > 0) {
+          weighted.add(e);
+        }
+      }
+    }
+    MapNode sessions = new MapNode();
+    int machines = Math.min(weighted.size(), rnd.nextInt(1, 3));
+    for (int k = 0; k < machines; k++) {
+      // Half of the type's weight (the type keeps the rest: a type another refers to must keep emitting).
+      Entry taken = weighted.remove(rnd.nextInt(weighted.size()));
+      BigDecimal share = new BigDecimal(((Scalar) taken.value).text());
+      BigDecimal kept = share.divide(BigDecimal.valueOf(2), 4, java.math.RoundingMode.DOWN);
+      MapNode machine = new MapNode().put("weight", Yaml.plain(share.subtract(kept).toPlainString()));
+      taken.value = Yaml.plain(kept.toPlainString());
+      if (rnd.nextBoolean()) {
+        machine.put("concurrency", Yaml.plain(Integer.toString(rnd.nextInt(1, 5001))));
+      }
+      if (rnd.nextBoolean()) {
+        machine.put("max_events", Yaml.plain(Integer.toString(rnd.nextInt(1, 200))));
+      }
+      Pool entity = !pools.isEmpty() && rnd.nextBoolean() ? pick(pools) : null;
+      if (entity != null) {
+        machine.put("entity", Yaml.quoted(entity.name()));
+      }
+      boolean machineGap = rnd.nextBoolean();
+      if (machineGap) {
+        machine.put("gap", gap());
+      }
+      int n = rnd.nextInt(2, 6);
+      List<String> states = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        states.add("m" + k + ".s" + j);
+      }
+      machine.put("start", Yaml.quoted(states.get(0)));
+      MapNode transitions = new MapNode();
+      boolean everyGap = machineGap;
+      for (int j = 0; j < n - 1; j++) {
+        // The next state always, then one or two random ones (the end included).
+        Set<Integer> targets = new LinkedHashSet<>(List.of(j + 1));
+        for (int extra = rnd.nextInt(0, 3); extra > 0; extra--) {
+          targets.add(rnd.nextInt(1, n));
+        }
+        List<String> w = weights(targets.size());
+        MapNode to = new MapNode();
+        to.flow = rnd.nextBoolean();
+        int t = 0;
+        boolean allOwn = true;
+        for (int target : targets) {
+          String weight = w.get(t++);
+          if (rnd.nextInt(3) == 0) {
+            MapNode spec = new MapNode().put("weight", Yaml.plain(weight));
+            spec.flow = true;
+            if (rnd.nextBoolean()) {
+              spec.put("gap", gap());
+            } else {
+              allOwn = false;
+            }
+            to.put(key(states.get(target)), spec);
+          } else {
+            allOwn = false;
+            to.put(key(states.get(target)), Yaml.plain(weight));
+          }
+        }
+        everyGap &= machineGap || allOwn;
+        transitions.put(key(states.get(j)), to);
+      }
+      machine.put("transitions", transitions);
+      sessions.put(key("visit" + k), machine);
+      for (String id : states) {
+        MapNode fields = new MapNode();
+        fields.put("sid", new MapNode().put("session", Yaml.quoted("id")));
+        if (rnd.nextBoolean()) {
+          fields.put("step", new MapNode().put("session", Yaml.quoted("step")));
+        }
+        if (everyGap ? rnd.nextBoolean() : rnd.nextInt(8) == 0) {
+          fields.put("at", new MapNode().put("session", Yaml.quoted("time")));
+        }
+        if (entity != null && rnd.nextBoolean()) {
+          fields.put("member", new MapNode().put("ref", Yaml.quoted(entity.name() + "." + pick(entity.readable()))));
+        }
+        for (Entry e : fields.entries) {
+          ((MapNode) e.value).flow = true;
+        }
+        types.add(new MapNode().put("event_type_id", Yaml.quoted(id)).put("fields", fields));
+      }
+    }
+    if (!sessions.entries.isEmpty()) {
+      root.put("sessions", sessions);
+    }
+  }
+
+  /** A gap: a range of seconds, uniform or with a distribution (now and then an invalid one). */
+  private MapNode gap() {
+    double min = rnd.nextInt(0, 30);
+    double max = min + rnd.nextInt(0, 600);
+    MapNode gap = new MapNode().put("range", range(Integer.toString((int) min), Integer.toString((int) max)));
+    switch (rnd.nextInt(4)) {
+      case 0 -> gap.put("distribution", Yaml.quoted("normal"));
+      case 1 -> gap.put("distribution", new MapNode().put("type", Yaml.quoted("exponential")).put("mean", Yaml.plain(Integer.toString(rnd.nextInt(1, 60)))));
+      case 2 -> gap.put("distribution", new MapNode().put("type", Yaml.quoted("lognormal")).put("mu", Yaml.plain("2")).put("sigma", Yaml.plain("0.5")));
+      default -> {
+      }
+    }
+    gap.flow = rnd.nextBoolean();
+    return gap;
   }
 
   /** The entities section: one to three pools of scalar fields (unique ones sized to the count), recorded in {@link #pools}. */

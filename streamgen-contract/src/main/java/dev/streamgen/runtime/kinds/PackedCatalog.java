@@ -45,14 +45,30 @@ public final class PackedCatalog {
   private final Format format;
   /** Per type, its change stream when its deletes are followed by tombstones; null when no type's are. */
   private final ChangeRows[] tombstones;
+  /** The run's rows per second, for session times ({@link SessionField}); 0 when not given. */
+  private final long rowsPerSecond;
 
-  private PackedCatalog(Format format, int[] typeAt, int[] bytesAt, long[] code, byte[] bytes, ChangeRows[] tombstones) {
+  private PackedCatalog(Format format, int[] typeAt, int[] bytesAt, long[] code, byte[] bytes, ChangeRows[] tombstones,
+      long rowsPerSecond) {
     this.format = format;
     this.tombstones = tombstones;
     this.typeAt = typeAt;
     this.bytesAt = bytesAt;
     this.code = code;
     this.bytes = bytes;
+    this.rowsPerSecond = rowsPerSecond;
+  }
+
+  /**
+   * This catalog for a run of {@code rowsPerSecond} rows per second (sharing its arrays): a session
+   * time ({@link SessionField}) then counts from its session's start row's event time. Without it a
+   * session time is the row's event time.
+   */
+  public PackedCatalog rowsPerSecond(long rowsPerSecond) {
+    if (rowsPerSecond <= 0) {
+      throw new IllegalArgumentException("rows per second " + rowsPerSecond + " is not positive");
+    }
+    return rowsPerSecond == this.rowsPerSecond ? this : new PackedCatalog(format, typeAt, bytesAt, code, bytes, tombstones, rowsPerSecond);
   }
 
   /**
@@ -85,7 +101,7 @@ public final class PackedCatalog {
     }
     typeAt[types] = p.words();
     bytesAt[types] = p.byteCount();
-    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray(), tombstones);
+    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray(), tombstones, 0);
   }
 
   /**
@@ -345,6 +361,9 @@ public final class PackedCatalog {
       case UuidField.UNIQUE_CODE:
         UuidField.writeUnique(c, at, format, seed, row, out);
         break;
+      case SessionField.CODE:
+        SessionField.write(c, at, format, seed, row, eventTimeMicros, rowsPerSecond, out);
+        break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }
@@ -438,6 +457,8 @@ public final class PackedCatalog {
         return UniqueNumberField.text(c, constants, seed, row);
       case UuidField.UNIQUE_CODE:
         return UuidField.uniqueText(c, constants, seed, row);
+      case SessionField.CODE:
+        return SessionField.text(c, constants, seed, row, eventTimeMicros, rowsPerSecond);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }

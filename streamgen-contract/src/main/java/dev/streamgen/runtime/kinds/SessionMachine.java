@@ -26,9 +26,15 @@ import java.util.Arrays;
  * a thread's rows in order are answered from a per-thread cursor ({@link Cursor}), O(1) amortized.
  * The cursor only speeds up the walk: the answer is the same.
  *
- * <p>Packed: start type, concurrency, max events, block rounds, salt, state count, per state its
+ * <p>Gaps: a transition may carry a {@link Gap}; step j of a session then draws its gap (a hash of
+ * session and step, apart from the transition draw), and the session's clock at step j is the sum of
+ * the gaps of steps 1 to j ({@link #OUT_ELAPSED}). The gaps change no state, session or step.
+ *
+ * <p>Packed: start type, concurrency, max events, block rounds, salt, state count, the offset of the
+ * state table, the offset of the gap table (0 without gaps), the machine's word count, per state its
  * catalog type, transition count, then (target state, cumulative cut bits) per transition (the last
- * cut is 1), then the {@link RowsOfType} words of the start type. Immutable and thread-safe.
+ * cut is 1), the state table, the {@link RowsOfType} words of the start type, then the gap table
+ * ({@link #packGaps}). Immutable and thread-safe.
  */
 public final class SessionMachine implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -39,6 +45,12 @@ public final class SessionMachine implements Serializable {
   static final int SALT = 4;
   static final int STATES = 5;
   static final int STATE_TABLE = 6;
+  /** Offset (from the machine's first word) of the gap table, 0 when no transition has a gap. */
+  static final int GAPS = 7;
+  /** The machine's words in all. */
+  static final int LENGTH = 8;
+  /** Mixed into the salt of the gap draws, apart from the transition draws. */
+  private static final long GAP_SALT = 0x67617073L; // "gaps"
 
   /** Largest concurrency: a task's cursor keeps a few words per lane. */
   public static final int MAX_CONCURRENCY = 1_000_000;
@@ -61,6 +73,16 @@ public final class SessionMachine implements Serializable {
    */
   public SessionMachine(int[] types, int[][] next, double[][] weights, RowsOfType startRows, int concurrency, int maxEvents,
       long blockRounds, long salt) {
+    this(types, next, weights, null, startRows, concurrency, maxEvents, blockRounds, salt);
+  }
+
+  /**
+   * A machine whose transitions may carry gaps: {@code gaps[s][t]} is the gap of state {@code s}'s
+   * transition {@code t} ({@link Gap}), or null (no gap; {@code gaps} null: none has one). The gaps
+   * change no state, session or step: they only feed {@link #locate}'s clock.
+   */
+  public SessionMachine(int[] types, int[][] next, double[][] weights, Gap[][] gaps, RowsOfType startRows, int concurrency,
+      int maxEvents, long blockRounds, long salt) {
     if (types.length == 0 || next.length != types.length || weights.length != types.length) {
       throw new IllegalArgumentException("states: " + types.length + " types, " + next.length + " transition lists, "
           + weights.length + " weight lists");
@@ -85,6 +107,8 @@ public final class SessionMachine implements Serializable {
     p.word(salt);
     p.word(types.length);
     int tableAt = p.word(0);
+    int gapsWord = p.word(0);
+    int lengthWord = p.word(0);
     int[] stateAt = new int[types.length];
     for (int s = 0; s < types.length; s++) {
       stateAt[s] = p.words();
@@ -116,8 +140,90 @@ public final class SessionMachine implements Serializable {
     for (long w : startRows.words()) {
       p.word(w);
     }
+    if (gaps != null) {
+      packGaps(p, gapsWord, next, gaps);
+    }
+    p.set(lengthWord, p.words());
     this.words = p.code();
     this.startRows = startRows;
+  }
+
+  /**
+   * The gap table: per state the offset of its list, then per state one word per transition (the
+   * offset of its gap's words, 0 without), then the gaps: min and max seconds (double bits), the
+   * distribution's word count (0: uniform), its words.
+   */
+  private static void packGaps(Packer p, int gapsWord, int[][] next, Gap[][] gaps) {
+    if (gaps.length != next.length) {
+      throw new IllegalArgumentException("gaps of " + gaps.length + " states, transitions of " + next.length);
+    }
+    boolean any = false;
+    for (int s = 0; s < gaps.length; s++) {
+      if (gaps[s] != null && gaps[s].length != next[s].length) {
+        throw new IllegalArgumentException("state " + s + ": " + gaps[s].length + " gaps, " + next[s].length + " transitions");
+      }
+      for (int t = 0; gaps[s] != null && t < gaps[s].length; t++) {
+        any |= gaps[s][t] != null;
+      }
+    }
+    if (!any) {
+      return;
+    }
+    int table = p.words();
+    p.set(gapsWord, table);
+    int[] listAt = new int[next.length];
+    for (int s = 0; s < next.length; s++) {
+      listAt[s] = p.word(0);
+    }
+    int[][] slot = new int[next.length][];
+    for (int s = 0; s < next.length; s++) {
+      p.set(listAt[s], p.words());
+      slot[s] = new int[next[s].length];
+      for (int t = 0; t < next[s].length; t++) {
+        slot[s][t] = p.word(0);
+      }
+    }
+    for (int s = 0; s < next.length; s++) {
+      for (int t = 0; t < next[s].length; t++) {
+        Gap g = gaps[s] == null ? null : gaps[s][t];
+        if (g != null) {
+          p.set(slot[s][t], p.words());
+          p.word(Double.doubleToRawLongBits(g.min));
+          p.word(Double.doubleToRawLongBits(g.max));
+          p.word(g.distribution == null ? 0 : g.distribution.words());
+          if (g.distribution != null) {
+            g.distribution.pack(p);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The time between two events of a session, in seconds: uniform in [min, max], or a {@link
+   * Distribution}'s sample clipped to [min, max]; drawn per (session, step) and counted in whole
+   * microseconds (rounded half up).
+   */
+  public static final class Gap implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final double min;
+    private final double max;
+    private final Distribution distribution;
+
+    /** @param distribution null for uniform */
+    public Gap(double min, double max, Distribution distribution) {
+      if (!(min >= 0) || !(max >= min) || Double.isInfinite(max)) {
+        throw new IllegalArgumentException("gap [" + min + ", " + max + "] is not a range of seconds >= 0");
+      }
+      this.min = min;
+      this.max = max;
+      this.distribution = distribution;
+    }
+  }
+
+  /** Whether some transition has a gap: {@link #locate} then fills the session's clock. */
+  public boolean hasGaps() {
+    return words[GAPS] != 0;
   }
 
   /**
@@ -165,37 +271,72 @@ public final class SessionMachine implements Serializable {
     return RowsOfType.contains(words, rowsAt, seed, row);
   }
 
+  /** Where a row is in its session: {@link #locate}'s {@code out} holds at least 3 words, all of these with 5. */
+  public static final int OUT_STATE = 0;
+  public static final int OUT_SESSION = 1;
+  public static final int OUT_STEP = 2;
+  /** The session's clock at the row: the sum of the gaps of its steps so far, in microseconds (0 without gaps). */
+  public static final int OUT_ELAPSED = 3;
+  /** The row of the session's start. */
+  public static final int OUT_START_ROW = 4;
+
   /**
    * Where row {@code row} is in its session, computed from its block's first round (no cursor):
-   * {@code out[0]} = state, {@code out[1]} = session number, {@code out[2]} = step (0 for the start).
-   * Returns false (out untouched) when the row is not a machine row.
+   * {@code out[0]} = state, {@code out[1]} = session number, {@code out[2]} = step (0 for the start),
+   * and when {@code out} has 5 words {@code out[3]} = the session's clock (microseconds since its
+   * start: the sum of its steps' gaps) and {@code out[4]} = its start's row. Returns false (out
+   * untouched) when the row is not a machine row.
    */
   public boolean locate(long seed, long row, long[] out) {
     if (!isMachineRow(seed, row)) {
       return false;
     }
-    Cursor c = new Cursor(this, seed);
-    c.walk(row, out);
+    long[] all = new long[5];
+    new Cursor(this, seed).walk(row, all);
+    System.arraycopy(all, 0, out, 0, Math.min(out.length, 5));
     return true;
   }
 
   /** {@link #locate} through this thread's cursor: rows in order cost O(1) amortized. */
   public boolean locateFast(long seed, long row, long[] out) {
-    if (!isMachineRow(seed, row)) {
-      return false;
-    }
-    Cursor.of(words, seed).walk(row, out);
-    return true;
+    return Cursor.of(words, 0, seed).at(row, out);
   }
 
   /** The session number of machine row {@code row} (through this thread's cursor); -1 when not a machine row. */
   static long session(long[] c, int at, long seed, long row) {
-    if (!RowsOfType.contains(c, at + (int) c[at + STATE_TABLE] + (int) c[at + STATES], seed, row)) {
-      return -1;
+    Cursor k = Cursor.of(c, at, seed);
+    return k.at(row) ? k.last[OUT_SESSION] : -1;
+  }
+
+  /**
+   * This thread's cursor of the machine packed at {@code at} in {@code c}, positioned at row {@code
+   * row}: its {@link Cursor#last} holds {@link #locate}'s words; null when the row is not a machine
+   * row.
+   */
+  static Cursor cursorAt(long[] c, int at, long seed, long row) {
+    Cursor k = Cursor.of(c, at, seed);
+    return k.at(row) ? k : null;
+  }
+
+  /** The gap, in microseconds, of step {@code step} of session {@code session}, reached by transition {@code t} of state {@code state}. */
+  static long gapMicros(long[] c, int at, long seed, long session, int step, int state, int t) {
+    int table = (int) c[at + GAPS];
+    if (table == 0) {
+      return 0;
     }
-    long[] out = new long[3];
-    Cursor.of(c, at, seed).walk(row, out);
-    return out[1];
+    int list = (int) c[at + table + state];
+    int g = (int) c[at + list + t];
+    if (g == 0) {
+      return 0;
+    }
+    int gAt = at + g;
+    double min = Double.longBitsToDouble(c[gAt]);
+    double max = Double.longBitsToDouble(c[gAt + 1]);
+    long salt = Rng.hash(session, c[at + SALT] ^ GAP_SALT);
+    double seconds = c[gAt + 2] == 0
+        ? Rng.between(Rng.hash(step, Rng.stream(seed, salt)), min, max)
+        : Distribution.clipped(Distribution.sample(c, gAt + 3, seed, step, salt, min), min, max);
+    return (long) Math.floor(seconds * 1e6 + 0.5);
   }
 
   long[] words() {
@@ -214,18 +355,34 @@ public final class SessionMachine implements Serializable {
 
   /** The state after {@code state} at step {@code step} of session {@code session}; -1 when it has no transitions. */
   static int nextState(long[] c, int at, long seed, long session, int step, int state) {
+    int t = nextTransition(c, at, seed, session, step, state);
+    return t < 0 ? -1 : (int) c[stateAt(c, at, state) + 2 + 2 * t];
+  }
+
+  /** The index of the transition {@link #nextState} takes; -1 when {@code state} has none. */
+  static int nextTransition(long[] c, int at, long seed, long session, int step, int state) {
+    return nextTransition(c, at, transitionStream(c, at, seed, session), step, state);
+  }
+
+  /** The stream of session {@code session}'s transition draws (a hash of step in it gives each). */
+  static long transitionStream(long[] c, int at, long seed, long session) {
+    return Rng.stream(seed, Rng.hash(session, c[at + SALT]));
+  }
+
+  /** {@link #nextTransition(long[], int, long, long, int, int)} with the session's {@link #transitionStream}. */
+  static int nextTransition(long[] c, int at, long stream, int step, int state) {
     int sAt = stateAt(c, at, state);
     int n = (int) c[sAt + 1];
     if (n == 0) {
       return -1;
     }
-    double u = Rng.unit(Rng.hash(step, Rng.stream(seed, Rng.hash(session, c[at + SALT]))));
+    double u = Rng.unit(Rng.hash(step, stream));
     for (int t = 0; t < n - 1; t++) {
       if (u < Double.longBitsToDouble(c[sAt + 3 + 2 * t])) {
-        return (int) c[sAt + 2 + 2 * t];
+        return t;
       }
     }
-    return (int) c[sAt + 2 + 2 * (n - 1)];
+    return n - 1;
   }
 
   static boolean ends(long[] c, int at, int state, int step) {
@@ -234,23 +391,31 @@ public final class SessionMachine implements Serializable {
 
   /**
    * The walk of every lane of one machine for one seed: per lane the last round walked, the state of
-   * the session in progress (-1: none), its index in the block and its step. One per thread per
-   * machine; not thread-safe.
+   * the session in progress (-1: none), its index in the block, its step, its clock and its start's
+   * round; and the answer for the last row asked ({@link #last}), so the fields of one row that ask
+   * (a type's session id, step, time and member references) walk once. One per thread per machine;
+   * not thread-safe.
    */
   static final class Cursor {
     private static final int CACHED = 8;
-    private static final ThreadLocal<Cursor[]> CURSORS = new ThreadLocal<Cursor[]>() {
+    /** Slots of the per-thread map from (packed words, offset) to cursor: a row's fields find theirs by identity. */
+    private static final int SLOTS = 64;
+    private static final ThreadLocal<Cursors> CURSORS = new ThreadLocal<Cursors>() {
       @Override
-      protected Cursor[] initialValue() {
-        return new Cursor[CACHED];
+      protected Cursors initialValue() {
+        return new Cursors();
       }
     };
-    private static final ThreadLocal<int[]> NEXT_SLOT = new ThreadLocal<int[]>() {
-      @Override
-      protected int[] initialValue() {
-        return new int[1];
-      }
-    };
+
+    /** This thread's cursors, and which packed copies of a machine (array and offset) found which. */
+    private static final class Cursors {
+      final Cursor[] cursors = new Cursor[CACHED];
+      int next;
+      final long[][] slotWords = new long[SLOTS][];
+      final int[] slotAt = new int[SLOTS];
+      final long[] slotSeed = new long[SLOTS];
+      final Cursor[] slotCursor = new Cursor[SLOTS];
+    }
 
     private final long[] c;
     private final int at;
@@ -258,12 +423,21 @@ public final class SessionMachine implements Serializable {
     private final int rowsAt;
     private final long lanes;
     private final long block;
+    private final boolean gaps;
     private long[] round;
     private int[] state;
     private int[] index;
     private int[] step;
+    private long[] clock;
+    private long[] startRound;
+    /** Per lane the transition stream of the session in progress. */
+    private long[] streams;
     /** Per lane the state of the machine row at the last round walked, -1 when that row is not one. */
     private int[] shown;
+    /** The last row {@link #at} answered, and its answer ({@link #locate}'s words). */
+    private long lastRow = -1;
+    private boolean lastIs;
+    final long[] last = new long[5];
 
     Cursor(SessionMachine m, long seed) {
       this(m.words, 0, seed, false);
@@ -276,6 +450,7 @@ public final class SessionMachine implements Serializable {
       this.rowsAt = at + (int) c[at + STATE_TABLE] + (int) c[at + STATES];
       this.lanes = c[at + CONCURRENCY];
       this.block = c[at + BLOCK];
+      this.gaps = c[at + GAPS] != 0;
       if (cached) {
         int n = (int) lanes;
         round = new long[n];
@@ -284,6 +459,11 @@ public final class SessionMachine implements Serializable {
         index = new int[n];
         step = new int[n];
         shown = new int[n];
+        startRound = new long[n];
+        streams = new long[n];
+        if (gaps) {
+          clock = new long[n];
+        }
       }
     }
 
@@ -295,33 +475,39 @@ public final class SessionMachine implements Serializable {
      * This thread's cursor of the machine packed in {@code c} at {@code at}, matched by the machine's
      * words (not their array): the runtime's machine, and every session field of every type of the
      * machine packed in a catalog, share one cursor, so a row costs O(1) however many ask about it.
+     * A copy found once is found again by identity.
      */
     static Cursor of(long[] c, int at, long seed) {
-      Cursor[] cursors = CURSORS.get();
-      for (Cursor k : cursors) {
+      Cursors all = CURSORS.get();
+      int slot = (System.identityHashCode(c) * 31 + at) & (SLOTS - 1);
+      if (all.slotWords[slot] == c && all.slotAt[slot] == at && all.slotSeed[slot] == seed) {
+        return all.slotCursor[slot];
+      }
+      Cursor found = null;
+      for (Cursor k : all.cursors) {
         if (k != null && k.seed == seed && k.sameMachine(c, at)) {
-          return k;
+          found = k;
+          break;
         }
       }
-      int[] slot = NEXT_SLOT.get();
-      Cursor k = new Cursor(c, at, seed, true);
-      cursors[slot[0]] = k;
-      slot[0] = (slot[0] + 1) % CACHED;
-      return k;
-    }
-
-    /** The number of words of the machine packed at {@code at}: its states, then the start type's rows. */
-    private static int length(long[] c, int at) {
-      int rows = (int) c[at + STATE_TABLE] + (int) c[at + STATES];
-      return rows + 4 + 2 * (int) c[at + rows + 3];
+      if (found == null) {
+        found = new Cursor(c, at, seed, true);
+        all.cursors[all.next] = found;
+        all.next = (all.next + 1) % CACHED;
+      }
+      all.slotWords[slot] = c;
+      all.slotAt[slot] = at;
+      all.slotSeed[slot] = seed;
+      all.slotCursor[slot] = found;
+      return found;
     }
 
     private boolean sameMachine(long[] other, int otherAt) {
       if (other == c && otherAt == at) {
         return true;
       }
-      int n = length(c, at);
-      if (otherAt + n > other.length || length(other, otherAt) != n) {
+      int n = (int) c[at + LENGTH];
+      if (otherAt + LENGTH >= other.length || other[otherAt + LENGTH] != n || otherAt + n > other.length) {
         return false;
       }
       for (int i = 0; i < n; i++) {
@@ -332,52 +518,97 @@ public final class SessionMachine implements Serializable {
       return true;
     }
 
-    /** Fills {@code out} for machine row {@code row}. */
+    /** Positions the cursor at row {@code row}: whether it is a machine row ({@link #last} then holds where). */
+    boolean at(long row) {
+      if (row != lastRow) {
+        lastIs = RowsOfType.contains(c, rowsAt, seed, row);
+        if (lastIs) {
+          walk(row, last, true);
+        }
+        lastRow = row;
+      }
+      return lastIs;
+    }
+
+    /** {@link #at}, copying the answer into {@code out} (up to its length) when the row is a machine row. */
+    boolean at(long row, long[] out) {
+      if (!at(row)) {
+        return false;
+      }
+      System.arraycopy(last, 0, out, 0, Math.min(out.length, last.length));
+      return true;
+    }
+
+    /** Fills {@code out} (5 words) for machine row {@code row}. */
     void walk(long row, long[] out) {
+      walk(row, out, true);
+    }
+
+    /** {@link #walk(long, long[])}; {@code known}: the row is known to be a machine row (its type pick is not drawn again). */
+    private void walk(long row, long[] out, boolean known) {
       int lane = (int) (row % lanes);
       long q = row / lanes;
       long b = q / block;
       long first = b * block;
       if (round != null && round[lane] == q && shown[lane] >= 0) {
-        out[0] = shown[lane];
-        out[1] = (b * lanes + lane) * block + index[lane];
-        out[2] = step[lane];
+        out[OUT_STATE] = shown[lane];
+        out[OUT_SESSION] = (b * lanes + lane) * block + index[lane];
+        out[OUT_STEP] = step[lane];
+        out[OUT_ELAPSED] = gaps ? clock[lane] : 0;
+        out[OUT_START_ROW] = startRound[lane] * lanes + lane;
         return;
       }
       long from;
       int st;
       int idx;
       int sp;
+      long elapsed;
+      long started;
+      long stream = 0;
       if (round != null && round[lane] >= first && round[lane] < q) {
         from = round[lane] + 1;
         st = state[lane];
         idx = index[lane];
         sp = step[lane];
+        elapsed = gaps ? clock[lane] : 0;
+        started = startRound[lane];
+        stream = streams[lane];
       } else {
         from = first;
         st = -1;
         idx = -1;
         sp = 0;
+        elapsed = 0;
+        started = -1;
       }
       long base = (b * lanes + lane) * block;
       int shownState = -1;
       for (long r = from; r <= q; r++) {
-        long x = r * lanes + lane;
-        if (!RowsOfType.contains(c, rowsAt, seed, x)) {
+        if (!(known && r == q) && !RowsOfType.contains(c, rowsAt, seed, r * lanes + lane)) {
           continue;
         }
         if (st < 0) {
           idx++;
           st = 0;
           sp = 0;
+          elapsed = 0;
+          started = r;
+          stream = transitionStream(c, at, seed, base + idx);
         } else {
-          st = nextState(c, at, seed, base + idx, sp, st);
+          int t = nextTransition(c, at, stream, sp, st);
+          int from0 = st;
+          st = (int) c[stateAt(c, at, st) + 2 + 2 * t];
           sp++;
+          if (gaps) {
+            elapsed += gapMicros(c, at, seed, base + idx, sp, from0, t);
+          }
         }
         if (r == q) {
-          out[0] = st;
-          out[1] = base + idx;
-          out[2] = sp;
+          out[OUT_STATE] = st;
+          out[OUT_SESSION] = base + idx;
+          out[OUT_STEP] = sp;
+          out[OUT_ELAPSED] = elapsed;
+          out[OUT_START_ROW] = started * lanes + lane;
           shownState = st;
         }
         if (ends(c, at, st, sp)) {
@@ -390,6 +621,11 @@ public final class SessionMachine implements Serializable {
         index[lane] = idx;
         step[lane] = sp;
         shown[lane] = shownState;
+        startRound[lane] = started;
+        streams[lane] = stream;
+        if (gaps) {
+          clock[lane] = elapsed;
+        }
       }
     }
   }

@@ -102,7 +102,7 @@ public final class TimestampField extends FieldGenerator {
     return window == RELATIVE ? eventTimeMicros + offset : offset;
   }
 
-  private static void encode(Format format, ByteWriter out, long micros, int protoTag, int jsonForm) {
+  static void encode(Format format, ByteWriter out, long micros, int protoTag, int jsonForm) {
     switch (format) {
       case JSON:
         if (jsonForm == ISO8601) {

@@ -197,4 +197,118 @@ class SessionMachineTest {
   void maxEventsCutsSessions() {
     check(50, 3, 200);
   }
+
+  // Gaps: every transition of the view state uniform in [2, 10] s, the others exponential (mean 30 s)
+  // in [0, 600] s; the clock must add exactly the drawn gaps, the same through any walk.
+  private static SessionMachine gapped(AliasTable table, int concurrency, int maxEvents, long block) {
+    SessionMachine.Gap uniform = new SessionMachine.Gap(2, 10, null);
+    SessionMachine.Gap exponential = new SessionMachine.Gap(0, 600, Distribution.exponential(30));
+    SessionMachine.Gap[][] gaps = new SessionMachine.Gap[NEXT.length][];
+    for (int s = 0; s < NEXT.length; s++) {
+      gaps[s] = new SessionMachine.Gap[NEXT[s].length];
+      for (int t = 0; t < NEXT[s].length; t++) {
+        gaps[s][t] = s == 1 ? uniform : exponential;
+      }
+    }
+    return new SessionMachine(TYPES, NEXT, WEIGHTS, gaps, table.rowsOf(1), concurrency, maxEvents, block, SALT);
+  }
+
+  @Test
+  void gapsChangeNoStateSessionOrStep() {
+    AliasTable table = table();
+    SessionMachine plain = machine(table, 500, 30, 64);
+    SessionMachine gapped = gapped(table, 500, 30, 64);
+    assertTrue(gapped.hasGaps());
+    assertFalse(plain.hasGaps());
+    long[] a = new long[5];
+    long[] b = new long[5];
+    for (int r = 0; r < ROWS; r++) {
+      boolean is = plain.locateFast(SEED, r, a);
+      assertEquals(is, gapped.locateFast(SEED, r, b));
+      if (is) {
+        assertEquals(a[0], b[0]);
+        assertEquals(a[1], b[1]);
+        assertEquals(a[2], b[2]);
+        assertEquals(a[4], b[4], "start row");
+        assertEquals(0, a[3], "no clock without gaps");
+      }
+    }
+  }
+
+  @Test
+  void sessionClockAddsTheDrawnGapsWhateverTheWalk() {
+    AliasTable table = table();
+    SessionMachine m = gapped(table, 500, 30, 64);
+    Map<Long, List<long[]>> sessions = new HashMap<>();
+    long[] out = new long[5];
+    for (int r = 0; r < ROWS; r++) {
+      if (m.locateFast(SEED, r, out)) {
+        sessions.computeIfAbsent(out[1], x -> new ArrayList<>()).add(new long[] {out[0], out[2], r, out[3], out[4]});
+        // The stateless walk from the block's start gives the same clock and start row.
+        if (r % 7 == 0) {
+          long[] again = new long[5];
+          assertTrue(m.locate(SEED, r, again));
+          assertEquals(out[3], again[3], "clock of row " + r);
+          assertEquals(out[4], again[4], "start row of row " + r);
+        }
+      }
+    }
+    // Uniform [2, 10] s: mean 6 s, variance 64/12; exponential mean 30 s clipped at 600 s (mean
+    // 30 (1 - e^-20), stddev 30): means within 5 standard errors, every gap in its range.
+    double uniformSum = 0;
+    double expSum = 0;
+    int uniformN = 0;
+    int expN = 0;
+    for (List<long[]> events : sessions.values()) {
+      assertEquals(0, events.get(0)[3], "the start's clock is 0");
+      for (int i = 0; i < events.size(); i++) {
+        assertEquals(events.get(0)[2], events.get(i)[4], "every event knows its start row");
+        if (i > 0) {
+          long gap = events.get(i)[3] - events.get(i - 1)[3];
+          if (events.get(i - 1)[0] == 1) {
+            assertTrue(gap >= 2_000_000 && gap <= 10_000_000, "uniform gap " + gap);
+            uniformSum += gap / 1e6;
+            uniformN++;
+          } else {
+            assertTrue(gap >= 0 && gap <= 600_000_000, "exponential gap " + gap);
+            expSum += gap / 1e6;
+            expN++;
+          }
+        }
+      }
+    }
+    assertTrue(uniformN > 10_000 && expN > 10_000, uniformN + " uniform and " + expN + " exponential gaps");
+    double uniformMean = uniformSum / uniformN;
+    assertTrue(Math.abs(uniformMean - 6) < 5 * Math.sqrt(64.0 / 12 / uniformN), "uniform mean " + uniformMean);
+    double expMean = expSum / expN;
+    assertTrue(Math.abs(expMean - 30) < 5 * 30 / Math.sqrt(expN), "exponential mean " + expMean);
+  }
+
+  @Test
+  void sessionTimeIsTheStartsEventTimePlusTheGaps() {
+    AliasTable table = table();
+    SessionMachine m = gapped(table, 500, 30, 64);
+    SessionField time = new SessionField("t", 0, m, SessionField.TIME);
+    SessionField step = new SessionField("s", 1, m, SessionField.STEP);
+    Packer p = new Packer();
+    time.pack(p, dev.streamgen.runtime.api.Format.BINARY);
+    long[] code = p.code();
+    long start = 1_700_000_000_000_000L;
+    long rate = 777;
+    long[] out = new long[5];
+    for (int r = 0; r < ROWS; r += 3) {
+      long eventTime = start + SessionField.offsetMicros(r, rate);
+      long t = SessionField.number(code, 2, SessionField.TIME, SEED, r, eventTime, rate);
+      assertEquals(t, time.time(SEED, r, eventTime, rate));
+      if (m.locate(SEED, r, out)) {
+        assertEquals(start + SessionField.offsetMicros(out[4], rate) + out[3], t, "row " + r);
+        assertEquals(out[2], step.step(SEED, r, eventTime));
+        // Without the rate: the row's own event time.
+        assertEquals(eventTime, time.time(SEED, r, eventTime));
+      } else {
+        assertEquals(eventTime, t, "a row of no session is at its event time");
+        assertEquals(0, step.step(SEED, r, eventTime));
+      }
+    }
+  }
 }

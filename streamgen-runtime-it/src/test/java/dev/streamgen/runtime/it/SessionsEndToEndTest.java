@@ -1,7 +1,9 @@
 package dev.streamgen.runtime.it;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.it.sessions.SessionsCatalog;
@@ -14,6 +16,7 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * docs/examples/sessions.yaml, run by the job to a real Delta table and read back with Spark: grouped
  * by session_id and ordered by timestamp, every session is a path of the machine the YAML declares
  * (written out here), with one start first, at most one end and only last, at most max_events events
- * and one user; the machine's events are its declared share of rows (5 sigma); one partition and
+ * and one user, steps 0, 1, 2, ... and session times increasing from the start's event time; the machine's events are its declared share of rows (5 sigma); one partition and
  * three give the same rows.
  */
 class SessionsEndToEndTest {
@@ -71,7 +74,9 @@ class SessionsEndToEndTest {
     Dataset<Row> machine = events.filter(col("event_type_id").notEqual("heartbeat"))
         .select(col("event_type_id"), col("timestamp"),
             get_json_object(col("payload"), "$.session_id").as("session_id"),
-            get_json_object(col("payload"), "$.user_id").as("user_id"));
+            get_json_object(col("payload"), "$.user_id").as("user_id"),
+            get_json_object(col("payload"), "$.step").cast("int").as("step"),
+            get_json_object(col("payload"), "$.session_time").as("session_time"));
     long n = machine.count();
     double sigma = Math.sqrt(rows * WEIGHT * (1 - WEIGHT));
     assertThat((double) n).as("machine events").isBetween(rows * WEIGHT - 5 * sigma, rows * WEIGHT + 5 * sigma);
@@ -88,12 +93,17 @@ class SessionsEndToEndTest {
       List<String> path = new ArrayList<>();
       for (int i = 0; i < s.size(); i++) {
         path.add(s.get(i).getString(0));
+        assertThat(s.get(i).getInt(4)).as("step of event %d of session %s", i, e.getKey()).isEqualTo(i);
         if (i > 0) {
+          assertThat(Instant.parse(s.get(i).getString(5))).as("session times of session %s increase", e.getKey())
+              .isAfter(Instant.parse(s.get(i - 1).getString(5)));
           assertThat(s.get(i).getTimestamp(1)).as("timestamps of session %s increase", e.getKey()).isAfter(s.get(i - 1).getTimestamp(1));
           assertThat(s.get(i).getString(3)).as("one user per session").isEqualTo(s.get(0).getString(3));
         }
       }
       assertThat(path.get(0)).as("session %s starts", e.getKey()).isEqualTo("session.start");
+      assertThat(Instant.parse(s.get(0).getString(5))).as("the session time of session %s starts at its start's event time", e.getKey())
+          .isEqualTo(s.get(0).getTimestamp(1).toInstant());
       assertThat(path.size()).isLessThanOrEqualTo(MAX_EVENTS);
       for (int i = 1; i < path.size(); i++) {
         assertThat(NEXT.get(path.get(i - 1))).as("%s after %s in %s", path.get(i), path.get(i - 1), path).contains(path.get(i));
@@ -184,13 +194,16 @@ class SessionsEndToEndTest {
     SessionsCatalog catalog = new SessionsCatalog();
     List<Row> rows = typed.collectAsList();
     String[] names = typed.columns();
-    assertThat(names).containsExactly("session_id", "user_id", "url");
+    assertThat(names).containsExactly("session_id", "step", "session_time", "user_id", "url");
     for (int i = 0; i < rows.size(); i++) {
       dev.streamgen.runtime.encode.ByteWriter out = new dev.streamgen.runtime.encode.ByteWriter();
       catalog.kernel(2).write(seed, i, time + i * 1000L, dev.streamgen.runtime.api.Format.JSON, out);
       com.fasterxml.jackson.databind.JsonNode kernel = Payloads.json(out.toByteArray());
       for (int c = 0; c < names.length; c++) {
-        assertThat(String.valueOf(rows.get(i).get(c))).as("row %d %s", i, names[c]).isEqualTo(kernel.get(names[c]).asText());
+        Object value = rows.get(i).get(c);
+        String text = value instanceof java.sql.Timestamp t ? t.toInstant().toString() : String.valueOf(value);
+        String expected = names[c].equals("session_time") ? Instant.parse(kernel.get(names[c]).asText()).toString() : kernel.get(names[c]).asText();
+        assertThat(text).as("row %d %s", i, names[c]).isEqualTo(expected);
       }
     }
   }
@@ -204,11 +217,23 @@ class SessionsEndToEndTest {
         .load();
   }
 
+  /**
+   * The rows of two runs, whose start times differ: the payload without its session time (an
+   * absolute time), and the session time as an offset from the row's own timestamp.
+   */
+  private static Dataset<Row> comparable(Dataset<Row> events) {
+    return events.select(col("event_type_id"), col("partition_key"),
+        regexp_replace(col("payload"), "\"session_time\":\"[^\"]*\"", "").as("payload"),
+        expr("unix_micros(to_timestamp(get_json_object(payload, '$.session_time'))) - unix_micros(timestamp)")
+            .as("session_time_offset"));
+  }
+
   @Test
   void oneAndThreePartitionsGiveTheSameRows() {
     Dataset<Row> one = run("sessions-one-partition", 1);
-    Dataset<Row> a = events.select("event_type_id", "partition_key", "payload");
-    Dataset<Row> b = one.select("event_type_id", "partition_key", "payload");
+    Dataset<Row> a = comparable(events);
+    Dataset<Row> b = comparable(one);
+    assertThat(a.filter(col("event_type_id").notEqual("heartbeat").and(col("session_time_offset").isNull())).count()).isZero();
     assertThat(b.count()).isEqualTo(ROWS);
     assertThat(a.exceptAll(b).count()).isZero();
     assertThat(b.exceptAll(a).count()).isZero();

@@ -15,9 +15,12 @@ import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.kinds.ChangeRows;
 import dev.streamgen.runtime.kinds.EmittedRows;
 import dev.streamgen.runtime.kinds.RowSource;
+import dev.streamgen.runtime.kinds.SessionField;
+import dev.streamgen.runtime.kinds.SessionMachine;
 import dev.streamgen.runtime.kinds.UniqueNumberField;
 import dev.streamgen.runtime.kinds.UuidField;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
@@ -137,6 +140,20 @@ public final class RngColumns {
   public static Column changeVersion(Column row, long count) {
     UDF1<Long, Long> version = r -> r / count + 1;
     return functions.udf(version, DataTypes.LongType).apply(row);
+  }
+
+  /**
+   * A session step (an INT) or session time (a TIMESTAMP) of each row ({@link SessionField}); the
+   * time without the run's rows per second, as the typed API computes it: the row's event time.
+   */
+  public static Column session(Column row, Column eventTimeMicros, long seed, SessionField field) {
+    SessionMachine machine = field.machine();
+    if (!field.isTime()) {
+      UDF1<Long, Integer> step = r -> SessionField.step(machine, seed, r);
+      return functions.udf(step, DataTypes.IntegerType).apply(row);
+    }
+    UDF2<Long, Long, Long> time = (r, t) -> SessionField.time(machine, seed, r, t, 0);
+    return functions.timestamp_micros(functions.udf(time, DataTypes.LongType).apply(row, eventTimeMicros));
   }
 
   /** Event time in milliseconds from microseconds, rounded down, a LONG. */

@@ -15,6 +15,7 @@ import dev.streamgen.runtime.columns.RngColumns;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.PackedCatalog;
+import dev.streamgen.runtime.kinds.SessionMachine;
 import dev.streamgen.runtime.source.EventRowWriter;
 import dev.streamgen.runtime.source.EventTime;
 import dev.streamgen.runtime.source.GenerationPlan;
@@ -110,7 +111,7 @@ public final class RuntimeBenchmark {
     line("Run " + Instant.now() + ": Java " + System.getProperty("java.version") + ", Spark " + spark.version()
         + ", local[" + CORES + "], " + Runtime.getRuntime().availableProcessors() + " processors, load average at start "
         + loadAverage()
-        + (System.getProperty("bench.only", "all").matches("relationships.*|cdc.*") ? ""
+        + (System.getProperty("bench.only", "all").matches("(relationships|sessions|cdc).*") ? ""
             : ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement")
         + ", " + PARTITIONS + " partitions"
         + jvmFlags() + ".");
@@ -118,7 +119,13 @@ public final class RuntimeBenchmark {
     String only = System.getProperty("bench.only", "all");
     if ("relationships".equals(only) || "relationships-plain".equals(only)) {
       // Its own catalogs and warm-up (the generator built no others).
-      relationships(!"relationships-plain".equals(only));
+      relationships(!"relationships-plain".equals(only), "relationships", REL_TITLE, REL_VARIANTS, REL_LABELS);
+      line("Load average at the end: " + loadAverage() + ".");
+      return;
+    }
+    if ("sessions".equals(only) || "sessions-plain".equals(only)) {
+      // The relationships comparison over the session catalogs (the generator built no others).
+      relationships(!"sessions-plain".equals(only), "sessions", SESSION_TITLE, SESSION_VARIANTS, SESSION_LABELS);
       line("Load average at the end: " + loadAverage() + ".");
       return;
     }
@@ -522,6 +529,12 @@ public final class RuntimeBenchmark {
       "(c) (b) uniform + type refs, target w 0.05",
       "(c) (b) uniform + type refs, target w 0.01");
 
+  private static final String REL_TITLE = "Relationships: a web shop with pools, references and unique ids vs the same with plain fields";
+  /** The session catalogs (GenerateBenchCatalogs.SessionCatalogs), the plain twin first. */
+  private static final List<String> SESSION_VARIANTS = List.of("sessions_plain", "sessions");
+  private static final List<String> SESSION_LABELS = List.of("(a) plain twin", "(s) sessions");
+  private static final String SESSION_TITLE = "Sessions: a web shop's visits as a session machine vs its plain twin";
+
   private static String relCatalog(String variant) {
     StringBuilder simple = new StringBuilder("R");
     for (String part : variant.split("_")) {
@@ -539,25 +552,27 @@ public final class RuntimeBenchmark {
    * load hits all of them), {@code bench.relRounds} rounds; each catalog's best run, and the median
    * of its per-round ratios to the plain catalog of the same round, are reported. Then the
    * single-thread plain-Java loop over the same packed catalogs (no Spark), alternating likewise.
+   * The sessions benchmark runs the same comparison over its two catalogs ({@code allVariants}, the
+   * baseline first; -Dbench.relVariants picks among them).
    */
-  private void relationships(boolean withSpark) {
+  private void relationships(boolean withSpark, String name, String title, List<String> allVariants, List<String> allLabels) {
     // -Dbench.relVariants=plain,pools_zipf: only these (for a profile); ratios are to the first.
     String only = System.getProperty("bench.relVariants", "");
     List<String> variants = new ArrayList<>();
     List<String> labels = new ArrayList<>();
-    for (int i = 0; i < REL_VARIANTS.size(); i++) {
-      if (only.isBlank() || Arrays.asList(only.split(",")).contains(REL_VARIANTS.get(i))) {
-        variants.add(REL_VARIANTS.get(i));
-        labels.add(REL_LABELS.get(i));
+    for (int i = 0; i < allVariants.size(); i++) {
+      if (only.isBlank() || Arrays.asList(only.split(",")).contains(allVariants.get(i))) {
+        variants.add(allVariants.get(i));
+        labels.add(allLabels.get(i));
       }
     }
     List<String> catalogs = new ArrayList<>();
     for (String v : variants) {
       catalogs.add(relCatalog(v));
     }
-    line("### Relationships: a web shop with pools, references and unique ids vs the same with plain fields");
+    line("### " + title);
     line("");
-    sideBySide("relationships", variants, labels, catalogs, withSpark);
+    sideBySide(name, variants, labels, catalogs, withSpark);
   }
 
   /** The change-stream catalogs (GenerateBenchCatalogs.CdcCatalogs), the plain twin first. */
@@ -698,6 +713,8 @@ public final class RuntimeBenchmark {
     LoadedCatalog c = LoadedCatalog.load(catalog);
     PackedCatalog packed = c.packed(format);
     RowTypes types = new RowTypes(c.aliasTable(), SEED, packed);
+    SessionMachine[] machineOf = machines(c);
+    long[] located = new long[3];
     ByteWriter out = new ByteWriter(1024);
     java.security.MessageDigest sha;
     try {
@@ -707,7 +724,7 @@ public final class RuntimeBenchmark {
     }
     for (long i = 0; i < DIGEST_ROWS; i++) {
       out.reset();
-      packed.write(types.next(i), SEED, i, EventTime.micros(START, i, 1000), out);
+      packed.write(typeOf(types, machineOf, i, located), SEED, i, EventTime.micros(START, i, 1000), out);
       sha.update(out.array(), 0, out.size());
     }
     StringBuilder hex = new StringBuilder();
@@ -1009,18 +1026,45 @@ public final class RuntimeBenchmark {
   /** One thread: the type pick and the packed catalog writing into a reused buffer; nothing else. */
   private static Rate plainJava(String catalog, Format format, long rows) {
     LoadedCatalog c = LoadedCatalog.load(catalog);
-    return plainJava(c.aliasTable(), c.packed(format), rows);
+    return plainJava(c.aliasTable(), c.packed(format), rows, machines(c));
   }
 
   private static Rate plainJava(AliasTable aliasTable, PackedCatalog packed, long rows) {
+    return plainJava(aliasTable, packed, rows, null);
+  }
+
+  /** Per type, the session machine it starts, or null (EventRowWriter's table); null without sessions. */
+  private static SessionMachine[] machines(LoadedCatalog c) {
+    List<SessionMachine> all = c.catalog().sessionMachines();
+    if (all.isEmpty()) {
+      return null;
+    }
+    SessionMachine[] machineOf = new SessionMachine[c.size()];
+    for (SessionMachine m : all) {
+      machineOf[m.startType()] = m;
+    }
+    return machineOf;
+  }
+
+  /** As EventRowWriter.typeOf: a pick of a machine's start type is the type the row's session is at. */
+  private static int typeOf(RowTypes types, SessionMachine[] machineOf, long i, long[] located) {
+    int type = types.next(i);
+    if (machineOf != null && machineOf[type] != null && machineOf[type].locateFast(SEED, i, located)) {
+      type = machineOf[type].typeOf((int) located[0]);
+    }
+    return type;
+  }
+
+  private static Rate plainJava(AliasTable aliasTable, PackedCatalog packed, long rows, SessionMachine[] machineOf) {
     // As the source does: types come a window of rows ahead, their data loading meanwhile.
     RowTypes types = new RowTypes(aliasTable, SEED, packed);
     ByteWriter out = new ByteWriter(1024);
+    long[] located = new long[3];
     long bytes = 0;
     ThreadTimer timer = ThreadTimer.start();
     for (long i = 0; i < rows; i++) {
       out.reset();
-      packed.write(types.next(i), SEED, i, EventTime.micros(START, i, 1000), out);
+      packed.write(typeOf(types, machineOf, i, located), SEED, i, EventTime.micros(START, i, 1000), out);
       bytes += out.size();
     }
     Rate r = timer.rate(rows);
