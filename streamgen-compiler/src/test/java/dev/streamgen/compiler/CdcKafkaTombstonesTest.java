@@ -65,7 +65,9 @@ class CdcKafkaTombstonesTest {
             .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.driver.host", "127.0.0.1")
             .getOrCreate();
-    spark.sparkContext().addJar(KafkaEndToEndTest.jar(classes, dir.resolve("generated.jar")).toString());
+    // A name of its own: Spark ignores a second jar of a name it has added (KafkaEndToEndTest's, in
+    // the shared session), and the tasks would not find this catalog.
+    spark.sparkContext().addJar(KafkaEndToEndTest.jar(classes, dir.resolve("cdc-tombstones.jar")).toString());
   }
 
   @AfterAll
