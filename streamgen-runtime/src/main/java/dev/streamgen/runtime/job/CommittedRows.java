@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.job;
 
+import dev.streamgen.runtime.source.StreamClock;
 import dev.streamgen.runtime.source.StreamgenOffset;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -26,12 +27,17 @@ final class CommittedRows {
 
   /** Event time of the stream's row 0, from a batch's end offset (which always carries it). */
   static long startMicros(StreamingQueryProgress progress) {
-    return StreamgenOffset.fromJson(progress.sources()[0].endOffset()).startMicros();
+    String end = progress.sources()[0].endOffset();
+    return isOffset(end) ? StreamgenOffset.fromJson(end).startMicros() : StreamClock.SYSTEM.nowMicros();
   }
 
-  /** The row after the last one a batch committed. */
+  /** The row after the last one a batch committed (0 when the progress names no offset yet). */
   static long endRow(SourceProgress source) {
-    return row(source.endOffset());
+    return isOffset(source.endOffset()) ? row(source.endOffset()) : 0L;
+  }
+
+  private static boolean isOffset(String json) {
+    return json != null && !json.equals("null");
   }
 
   /** The row a bounded stream ends before (its source's {@code endRow} metric), or Long.MAX_VALUE. */
