@@ -54,19 +54,22 @@ final class StreamRun {
       throws Exception {
     ProgressReporter progress = new ProgressReporter(output, counter);
     long intervalNanos = TimeUnit.SECONDS.toNanos(plan.cli().progressIntervalSeconds());
-    while (query.isActive() && query.lastProgress() == null) {
+    // A fresh stream's first batch is an empty warm-up; its first row is planned after it.
+    while (query.isActive()
+        && (query.lastProgress() == null || CommittedRows.endRow(query.lastProgress().sources()[0]) == 0)) {
       query.awaitTermination(50);
     }
     StreamingQueryProgress[] early = query.recentProgress();
     StreamingQueryProgress first = early.length > 0 ? early[0] : null;
-    // Time counts from the stream's first row (its event time is when the first batch was planned),
-    // or for a restarted stream from this run's first batch: Spark's start-up is not streaming.
+    // Time counts from the stream's first row (its event time is when the batch after the warm-up
+    // was planned), or for a restarted stream from this run's first batch.
     RateShape rate = plan.settings().rate();
-    long origin = first == null ? StreamClock.SYSTEM.nowMicros() : CommittedRows.startMicros(first);
+    long origin =
+        query.lastProgress() == null ? StreamClock.SYSTEM.nowMicros() : CommittedRows.startMicros(query.lastProgress());
     long firstRow = first == null ? 0L : CommittedRows.startRow(first);
     long runOrigin = firstRow == 0 ? origin : StreamClock.SYSTEM.nowMicros();
-    long endRow = first == null ? Long.MAX_VALUE : CommittedRows.endRow(first);
-    long lastRows = first == null ? 0L : CommittedRows.endRow(first.sources()[0]);
+    long endRow = query.lastProgress() == null ? Long.MAX_VALUE : CommittedRows.endRow(query.lastProgress());
+    long lastRows = query.lastProgress() == null ? 0L : CommittedRows.endRow(query.lastProgress().sources()[0]);
     long lastTick = System.nanoTime();
     boolean ended = false;
     long committed = lastRows;

@@ -24,8 +24,11 @@ import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
  * SourceOptions#EMIT_INTERVAL_MILLIS} so batches have a useful size whatever the trigger. Offsets are row indexes; the start time is part of
  * every offset, hence of the checkpoint, so a restart continues the sequence and its pace.
  *
- * <p>A fresh stream's row 0 happens when the first micro-batch is planned, not when the query or
- * its initial offset was made: the first batch holds row 0 and nothing is due from before it. A
+ * <p>Exact start: a fresh stream's first micro-batch is empty (Spark runs a first batch even when
+ * the latest offset is the initial one), so Spark, the sink and the generated code warm up before
+ * any row is due; row 0 happens when the next batch is planned, and every batch after takes what
+ * fell due since. While no row has been emitted the origin is not fixed yet, so this needs no
+ * state: any plan from row 0 (not configured with a start time) sets the origin to now. A
  * bound ({@value SourceOptions#MAX_ROWS}, {@value SourceOptions#DURATION_SECONDS} of event time)
  * is an end row: no offset goes past it, so the last batch ends exactly there.
  */
@@ -37,8 +40,8 @@ final class StreamgenMicroBatchStream
   private final StreamClock clock;
   private final RateShape rate;
   private StreamgenOffset initial;
-  /** Whether row 0's event time is settled (set, restarted, or planned once). */
-  private boolean anchored;
+  /** Whether this stream already let a fresh stream's empty warm-up batch through. */
+  private boolean warmedUp;
   private long endRowFor = Long.MIN_VALUE;
   private long endRow = Long.MAX_VALUE;
   private volatile long lastDue = -1;
@@ -61,7 +64,6 @@ final class StreamgenMicroBatchStream
     if (initial == null) {
       long start = options.startTimeMicros() != null ? options.startTimeMicros() : clock.nowMicros();
       initial = new StreamgenOffset(0, start);
-      anchored = options.startTimeMicros() != null;
     }
     return initial;
   }
@@ -85,13 +87,17 @@ final class StreamgenMicroBatchStream
   @Override
   public synchronized Offset latestOffset(Offset startOffset, ReadLimit limit) {
     StreamgenOffset start = (StreamgenOffset) startOffset;
-    if (!anchored && initial != null && start.row() == 0 && start.startMicros() == initial.startMicros()) {
-      // A fresh stream's first plan: row 0 happens now. Between the initial offset and here Spark
-      // may have spent seconds starting up; rows "due" then would all land in one burst.
+    if (start.row() == 0 && options.startTimeMicros() == null) {
+      if (!warmedUp) {
+        // The first plan: an empty batch. Cold, Spark and the sink can take tens of seconds over
+        // a first batch; rows due meanwhile would all land in one burst after it.
+        warmedUp = true;
+        return start;
+      }
+      // Nothing emitted yet: row 0 happens now, with Spark ready.
       initial = new StreamgenOffset(0, clock.nowMicros());
       start = initial;
     }
-    anchored = true;
     long elapsed = clock.nowMicros() - start.startMicros();
     long step = options.emitIntervalMillis() * 1000L;
     if (step > 0 && elapsed > 0) {
