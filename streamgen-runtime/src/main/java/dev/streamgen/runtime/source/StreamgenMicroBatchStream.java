@@ -120,6 +120,15 @@ final class StreamgenMicroBatchStream
   public InputPartition[] planInputPartitions(Offset start, Offset end) {
     StreamgenOffset from = (StreamgenOffset) start;
     StreamgenOffset to = (StreamgenOffset) end;
+    if (to.row() == 0) {
+      // The warm-up batch: empty partitions, so tasks still run (readers load the catalog, the
+      // sink's writers and commit run) before the first row is due.
+      InputPartition[] warmUp = new InputPartition[partitions];
+      for (int k = 0; k < partitions; k++) {
+        warmUp[k] = new RowRangeReader.RowRange(0, 0, to.startMicros(), 0, 1, 0);
+      }
+      return warmUp;
+    }
     // The end offset's origin: on a re-run of a fresh stream's first batch, Spark passes a new
     // initial offset as the start, while the end comes from the offset log.
     return plan.rowSplit().split(from.row(), to.row(), partitions, to.startMicros());
