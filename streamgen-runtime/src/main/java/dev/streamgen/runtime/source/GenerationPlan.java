@@ -134,6 +134,11 @@ public final class GenerationPlan implements Serializable {
     return envelope;
   }
 
+  /** The constant rate, or a shape's peak rounded up: for code that sizes by one number. */
+  public long rowsPerSecond() {
+    return (long) Math.min(Long.MAX_VALUE, Math.ceil(rate.peakRowsPerSecond()));
+  }
+
   /** The rate over time that spaces event times (a constant {@code rowsPerSecond} by default). */
   public RateShape rate() {
     return rate;
