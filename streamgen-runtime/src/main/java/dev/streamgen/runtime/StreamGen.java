@@ -135,7 +135,8 @@ public final class StreamGen {
   }
 
   /**
-   * Source options from run settings: seed, format, rate, partitions and (batch) rows, partition key
+   * Source options from run settings: seed, format, rate (or rate shape), partitions, (batch) rows or
+   * (stream) bounds, partition key
    * field, and the protobuf envelope when the configured sink carries no event-type header.
    * {@code catalogClass} null means the only generated catalog on the classpath.
    */
@@ -150,10 +151,22 @@ public final class StreamGen {
     if (settings.format() == Format.PROTOBUF && !Sinks.carriesEventType(settings.sinkType())) {
       b.envelope(true);
     }
+    if (!settings.rate().isConstant()) {
+      b.rate(settings.rate());
+    }
     if (settings.isBatch()) {
       b.rows(settings.batchRows()).partitions(settings.batchPartitions());
-    } else if (settings.streamingPartitions() != null) {
+      return b;
+    }
+    if (settings.streamingPartitions() != null) {
       b.partitions(settings.streamingPartitions());
+    }
+    // A stream's bounds: the source ends at the row they give, so the last batch ends exactly there.
+    if (settings.maxEvents() > 0) {
+      b.maxRows(settings.maxEvents());
+    }
+    if (settings.durationSeconds() > 0) {
+      b.durationSeconds(settings.durationSeconds());
     }
     return b;
   }

@@ -36,6 +36,17 @@ public final class ConfigKeys {
           .defaultValue("1000")
           .description("total events per second across all types, split by weight")
           .build();
+  public static final SettingKey RATE =
+      general("streaming_config.rate", ValueType.RATE_SHAPE)
+          .description(
+              "the rate over time: constant, ramp, daily, weekly, bursts or stages (docs/config.md);"
+                  + " replaces total_rows_per_second")
+          .build();
+  public static final SettingKey MAX_EVENTS =
+      general("streaming_config.max_events", ValueType.NON_NEGATIVE_LONG)
+          .defaultValue("0")
+          .description("stop once this many events are committed; 0: no limit")
+          .build();
   public static final SettingKey STREAMING_PARTITIONS =
       general("streaming_config.partitions", ValueType.POSITIVE_LONG)
           .range(1, Integer.MAX_VALUE)
@@ -44,7 +55,9 @@ public final class ConfigKeys {
   public static final SettingKey DURATION_SECONDS =
       general("streaming_config.duration_seconds", ValueType.NON_NEGATIVE_LONG)
           .defaultValue("0")
-          .description("stop after this many seconds; 0 runs until stopped")
+          .description(
+              "stop once the events of this many seconds of event time from the first row are committed;"
+                  + " 0 runs until stopped")
           .build();
   public static final SettingKey CHECKPOINT_LOCATION =
       general("streaming_config.checkpoint_location", ValueType.STRING)
@@ -92,8 +105,10 @@ public final class ConfigKeys {
               SEED,
               SERIALIZATION_FORMAT,
               ROWS_PER_SECOND,
+              RATE,
               STREAMING_PARTITIONS,
               DURATION_SECONDS,
+              MAX_EVENTS,
               CHECKPOINT_LOCATION,
               BATCH_ROWS,
               BATCH_PARTITIONS,

@@ -154,6 +154,20 @@ public final class RunSettings {
     return getLong("streaming_config.total_rows_per_second");
   }
 
+  /**
+   * The stream's rate over time: {@code streaming_config.rate} when set, else a constant
+   * {@code total_rows_per_second}.
+   */
+  public RateShape rate() {
+    String shape = get(ConfigKeys.RATE.path());
+    return shape == null ? RateShape.constant(rowsPerSecond()) : RateShape.parse(shape);
+  }
+
+  /** Events after which a stream stops; 0: no limit. */
+  public long maxEvents() {
+    return getLong(ConfigKeys.MAX_EVENTS.path());
+  }
+
   /** Partitions of a stream's micro-batches, or null for Spark's default parallelism. */
   public Integer streamingPartitions() {
     String v = get("streaming_config.partitions");

@@ -108,6 +108,8 @@ public final class SettingKey {
         return pattern == null || pattern.matcher(v).matches() ? null : patternHint;
       case HTTP_URL:
         return isHttpUrl(v) ? null : "expected an http(s) URL such as http://127.0.0.1:4568";
+      case RATE_SHAPE:
+        return RateShape.problem(v);
       case BOOLEAN:
         String b = v.toLowerCase(Locale.ROOT);
         return b.equals("true") || b.equals("false") ? null : "expected true or false";

@@ -12,7 +12,9 @@ public enum ValueType {
   /** One of {@link SettingKey#allowedValues()}. */
   CHOICE("one of the allowed values"),
   /** An absolute {@code http://} or {@code https://} URL with a host. */
-  HTTP_URL("an http(s) URL");
+  HTTP_URL("an http(s) URL"),
+  /** A {@link RateShape}'s text: {@code 1000}, {@code ramp 100 to 1000 over 10m}, ... */
+  RATE_SHAPE("a rate shape");
 
   private final String description;
 

@@ -45,6 +45,27 @@ class RunSettingsTest {
   }
 
   @Test
+  void rateShapeAndBoundsComeFromYamlOrSet() {
+    RunSettings plain = settings(QUICKSTART);
+    assertThat(plain.rate()).isEqualTo(RateShape.constant(1000));
+    assertThat(plain.maxEvents()).isZero();
+    RunSettings shaped =
+        settings(QUICKSTART, "streaming_config.rate=bursts 1000 peak 5000 for 30s every 10m", "streaming_config.max_events=5000");
+    assertThat(shaped.rate().text()).isEqualTo("bursts 1000 peak 5000 for 30s every 10m");
+    assertThat(shaped.rate().peakRowsPerSecond()).isEqualTo(5000.0);
+    assertThat(shaped.maxEvents()).isEqualTo(5000);
+  }
+
+  @Test
+  void malformedRateShapeIsLocated() {
+    assertThatThrownBy(() -> settings(QUICKSTART, "streaming_config.rate=daily 1 2 3"))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining(
+            "--set streaming_config.rate: 'daily 1 2 3' is not valid for streaming_config.rate: daily takes 24 rates,"
+                + " one per hour of the day (UTC) from 00:00, got 3");
+  }
+
+  @Test
   void readsTheSeedQuickStartSettings() {
     RunSettings s = settings(QUICKSTART);
     assertThat(s.isBatch()).isFalse();

@@ -197,7 +197,7 @@ public final class CommandLine {
         "  --config FILE            settings YAML (the seed's format; event definitions in it are ignored)",
         "  --set key.path=value     override one setting by its YAML path; repeatable, e.g.",
         "                           --set streaming_config.total_rows_per_second=5000 --set sink_config.type=delta",
-        "  --duration SECONDS|30s|5m  stream for this long, then stop (sets generation_mode=streaming)",
+        "  --duration SECONDS|30s|5m  stream this much event time from the first row, then stop (sets generation_mode=streaming)",
         "  --rows N                 write a batch of N rows (sets generation_mode=batch)",
         "  --seed N                 the run seed: same seed and config, same events",
         "  --catalog CLASS          the generated catalog (default: the only one in the jar)",

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.job;
 
+import dev.streamgen.runtime.source.StreamClock;
 import dev.streamgen.runtime.source.StreamgenOffset;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -14,13 +15,36 @@ final class CommittedRows {
 
   /** Rows from the start of {@code first} to the end of {@code last} (both of the same query). */
   static long between(StreamingQueryProgress first, StreamingQueryProgress last) {
-    return row(last.sources()[0].endOffset()) - startRow(first.sources()[0]);
+    return endRow(last.sources()[0]) - startRow(first);
   }
 
-  private static long startRow(SourceProgress source) {
-    String start = source.startOffset();
+  /** The first row of a run's first batch. */
+  static long startRow(StreamingQueryProgress first) {
+    String start = first.sources()[0].startOffset();
     // A fresh stream's first batch has no start offset: it starts at row 0.
     return start == null || start.equals("null") ? 0L : row(start);
+  }
+
+  /** Event time of the stream's row 0, from a batch's end offset (which always carries it). */
+  static long startMicros(StreamingQueryProgress progress) {
+    String end = progress.sources()[0].endOffset();
+    return isOffset(end) ? StreamgenOffset.fromJson(end).startMicros() : StreamClock.SYSTEM.nowMicros();
+  }
+
+  /** The row after the last one a batch committed (0 when the progress names no offset yet). */
+  static long endRow(SourceProgress source) {
+    return isOffset(source.endOffset()) ? row(source.endOffset()) : 0L;
+  }
+
+  private static boolean isOffset(String json) {
+    return json != null && !json.equals("null");
+  }
+
+  /** The row a bounded stream ends before (its source's {@code endRow} metric), or Long.MAX_VALUE. */
+  static long endRow(StreamingQueryProgress progress) {
+    java.util.Map<String, String> metrics = progress.sources()[0].metrics();
+    String end = metrics == null ? null : metrics.get("endRow");
+    return end == null ? Long.MAX_VALUE : Long.parseLong(end);
   }
 
   private static long row(String offsetJson) {

@@ -119,8 +119,12 @@ final class JobPlan {
     String mode =
         s.isBatch()
             ? "batch of " + Numbers.count(s.batchRows()) + " rows in " + s.batchPartitions() + " partitions"
-            : "stream at " + Numbers.count(s.rowsPerSecond()) + " rows/s"
-                + (s.durationSeconds() > 0 ? " for " + Numbers.seconds(s.durationSeconds()) : " until stopped");
+            : (s.rate().isConstant()
+                    ? "stream at " + Numbers.count(s.rowsPerSecond()) + " rows/s"
+                    : "stream at rate '" + s.rate() + "'")
+                + (s.durationSeconds() > 0 ? " for " + Numbers.seconds(s.durationSeconds()) + " of event time" : "")
+                + (s.maxEvents() > 0 ? ", at most " + Numbers.count(s.maxEvents()) + " events" : "")
+                + (s.durationSeconds() > 0 || s.maxEvents() > 0 ? "" : " until stopped");
     return mode
         + ", "
         + catalog.size()

@@ -56,18 +56,26 @@ final class ProgressReporter {
     void close();
   }
 
-  /** A stream's line: rows so far, the rate over the last window against the target, the type mix. */
+  /**
+   * A stream's line, timed from the stream's first row: rows committed against rows due by then
+   * (the achieved rate against the target since the start), the rate over the last window against
+   * the target now, the type mix.
+   */
   void streamLine(
-      double secondsSinceStart, long rows, double rowsPerSecond, long targetRowsPerSecond,
+      double secondsSinceFirstRow, long committed, long due, double rowsPerSecond, double targetRowsPerSecond,
       LoadedCatalog catalog) {
     output.report(
-        Numbers.seconds(secondsSinceStart)
-            + ": "
-            + Numbers.count(rows)
-            + " rows, "
+        Numbers.seconds(secondsSinceFirstRow)
+            + " from the first row: "
+            + Numbers.count(committed)
+            + " rows committed of "
+            + Numbers.count(due)
+            + " due"
+            + String.format(Locale.ROOT, " (%.2f%%)", due == 0 ? 100.0 : 100.0 * committed / due)
+            + ", "
             + Numbers.rate(rowsPerSecond)
             + " rows/s (target "
-            + Numbers.count(targetRowsPerSecond)
+            + Numbers.rate(targetRowsPerSecond)
             + "); "
             + TypeMix.describe(catalog, counter.value(), TYPES_SHOWN));
   }

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.job;
 
+import dev.streamgen.runtime.settings.RateShape;
 import dev.streamgen.runtime.source.TypeCountAccumulator;
 import java.util.Map;
 
@@ -23,17 +24,19 @@ final class RunSummary {
   }
 
   /**
-   * The summary of a streaming run counts the rows the readers generated. When the timed stop
+   * The summary of a streaming run counts the rows the readers generated, then says exactly which
+   * rows were committed (from the offsets of completed batches) and their event times. When a stop
    * interrupted a micro-batch, whether its rows reached the output depends on how far the sink got,
    * so the summary says where the last confirmed batch ended instead of guessing.
    */
-  void stream(TypeCountAccumulator counter, long confirmed, double seconds, SinkReport sink) {
+  void stream(TypeCountAccumulator counter, Committed committed, double seconds, SinkReport sink) {
     common(counter, seconds, sink);
-    long unconfirmed = counter.total() - confirmed;
-    if (unconfirmed > 0) {
+    output.report(committed.describe());
+    long unconfirmed = counter.total() - committed.rows();
+    if (unconfirmed > 0 && committed.bound() == null) {
       output.report(
           "the stop interrupted a micro-batch: "
-              + Numbers.count(confirmed)
+              + Numbers.count(committed.rows())
               + " rows are confirmed written; the last "
               + Numbers.count(unconfirmed)
               + " may not be (a restart from the checkpoint completes that batch)");
@@ -70,6 +73,55 @@ final class RunSummary {
       b.append(e.getKey()).append(' ').append(Numbers.count(e.getValue()));
     }
     return b.toString();
+  }
+
+  /** The rows a streaming run committed: [from, to) of the timeline whose row 0 is at {@code origin}. */
+  static final class Committed {
+    private final long from;
+    private final long to;
+    private final long origin;
+    private final RateShape rate;
+    private final String bound;
+
+    Committed(long from, long to, long origin, RateShape rate, String bound) {
+      this.from = from;
+      this.to = to;
+      this.origin = origin;
+      this.rate = rate;
+      this.bound = bound;
+    }
+
+    long rows() {
+      return to - from;
+    }
+
+    /** The settings the stream ended at, or null when it was stopped otherwise. */
+    String bound() {
+      return bound;
+    }
+
+    /** "committed: rows 0 to 59,999 (60,000 rows), event time ... to ...; the stream ended at ...". */
+    String describe() {
+      String what =
+          to <= from
+              ? "committed: no rows"
+              : "committed: rows "
+                  + Numbers.count(from)
+                  + " to "
+                  + Numbers.count(to - 1)
+                  + " ("
+                  + Numbers.count(to - from)
+                  + " rows), event time "
+                  + instant(rate.micros(origin, from))
+                  + " to "
+                  + instant(rate.micros(origin, to - 1));
+      return what + (bound == null ? "" : "; the stream ended at its bound (" + bound + ")");
+    }
+
+    private static String instant(long micros) {
+      return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L)
+          .toString();
+    }
   }
 
   /** What the sink reported about a run: what provisioning did (or null), its own counts. */

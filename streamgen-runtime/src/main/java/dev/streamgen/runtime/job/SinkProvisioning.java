@@ -17,12 +17,13 @@ final class SinkProvisioning {
 
   private SinkProvisioning() {}
 
-  /** For a stream at the settings' rate; what the sink did, or null. */
+  /** For a stream at the settings' rate (a shape's peak); what the sink did, or null. */
   static String forStream(JobPlan plan, SparkSession session) {
     if (!plan.sink().provisions()) {
       return null;
     }
-    return plan.sink().provision(plan.settings().rowsPerSecond(), sample(plan, session));
+    long peak = (long) Math.min(Long.MAX_VALUE, Math.ceil(plan.settings().rate().peakRowsPerSecond()));
+    return plan.sink().provision(Math.max(1, peak), sample(plan, session));
   }
 
   /** For a batch of the settings' rows; what the sink did, or null. */

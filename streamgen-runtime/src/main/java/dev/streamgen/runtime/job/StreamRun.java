@@ -1,6 +1,8 @@
 package dev.streamgen.runtime.job;
 
 import dev.streamgen.runtime.StreamGen;
+import dev.streamgen.runtime.settings.RateShape;
+import dev.streamgen.runtime.source.StreamClock;
 import dev.streamgen.runtime.source.SourceOptions;
 import dev.streamgen.runtime.source.TypeCountAccumulator;
 import java.nio.file.Files;
@@ -11,7 +13,8 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
  * A streaming run: size the destination for the rate, start the query, print progress every
- * interval, stop on a batch boundary when the duration is up, then the summary.
+ * interval (measured from the stream's first row), stop once a bounded stream's last batch is
+ * committed (its source ends at the bound's row), then the summary.
  */
 final class StreamRun {
   private final JobPlan plan;
@@ -51,37 +54,49 @@ final class StreamRun {
       throws Exception {
     ProgressReporter progress = new ProgressReporter(output, counter);
     long intervalNanos = TimeUnit.SECONDS.toNanos(plan.cli().progressIntervalSeconds());
-    // The duration counts from the first completed micro-batch: Spark's start-up is not streaming.
-    while (query.isActive() && query.lastProgress() == null) {
+    // A fresh stream's first batch is an empty warm-up; its first row is planned after it.
+    while (query.isActive()
+        && (query.lastProgress() == null || CommittedRows.endRow(query.lastProgress().sources()[0]) == 0)) {
       query.awaitTermination(50);
     }
     StreamingQueryProgress[] early = query.recentProgress();
     StreamingQueryProgress first = early.length > 0 ? early[0] : null;
-    long started = System.nanoTime();
-    long duration = plan.settings().durationSeconds();
-    long deadline = duration > 0 ? started + TimeUnit.SECONDS.toNanos(duration) : Long.MAX_VALUE;
-    long lastRows = counter.total();
-    long lastTick = started;
+    // Time counts from the stream's first row (its event time is when the batch after the warm-up
+    // was planned), or for a restarted stream from this run's first batch.
+    RateShape rate = plan.settings().rate();
+    long origin =
+        query.lastProgress() == null ? StreamClock.SYSTEM.nowMicros() : CommittedRows.startMicros(query.lastProgress());
+    long firstRow = first == null ? 0L : CommittedRows.startRow(first);
+    long runOrigin = firstRow == 0 ? origin : StreamClock.SYSTEM.nowMicros();
+    long endRow = query.lastProgress() == null ? Long.MAX_VALUE : CommittedRows.endRow(query.lastProgress());
+    long lastRows = query.lastProgress() == null ? 0L : CommittedRows.endRow(query.lastProgress().sources()[0]);
+    long lastTick = System.nanoTime();
+    boolean ended = false;
+    long committed = lastRows;
     while (query.isActive()) {
-      long now = System.nanoTime();
-      long wait = Math.min(lastTick + intervalNanos, deadline) - now;
+      long wait = lastTick + intervalNanos - System.nanoTime();
       if (wait > 0) {
-        query.awaitTermination(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+        // Short waits: a bounded stream is stopped as soon as its last batch is committed.
+        query.awaitTermination(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(wait))));
       }
-      now = System.nanoTime();
-      if (now >= deadline) {
-        stopAfterCurrentBatch(query);
+      StreamingQueryProgress last = query.lastProgress();
+      committed = last == null ? committed : CommittedRows.endRow(last.sources()[0]);
+      if (committed >= endRow) {
+        ended = true;
+        query.stop();
         break;
       }
+      long now = System.nanoTime();
       if (now - lastTick >= intervalNanos) {
-        long rows = counter.total();
+        long elapsed = StreamClock.SYSTEM.nowMicros() - origin;
         progress.streamLine(
-            (now - started) / 1e9,
-            rows,
-            (rows - lastRows) / ((now - lastTick) / 1e9),
-            plan.settings().rowsPerSecond(),
+            elapsed / 1e6,
+            committed,
+            Math.min(endRow, rate.rowsDue(origin, elapsed)),
+            (committed - lastRows) / ((now - lastTick) / 1e9),
+            rate.rowsPerSecondAt(origin, elapsed),
             plan.catalog());
-        lastRows = rows;
+        lastRows = committed;
         lastTick = now;
       }
     }
@@ -89,32 +104,25 @@ final class StreamRun {
       throw query.exception().get();
     }
     StreamingQueryProgress last = query.lastProgress();
-    long confirmed = first == null || last == null ? 0L : CommittedRows.between(first, last);
-    double seconds = (System.nanoTime() - started) / 1e9;
+    long confirmedTo = last == null ? firstRow : CommittedRows.endRow(last.sources()[0]);
+    double seconds = Math.max(0, StreamClock.SYSTEM.nowMicros() - runOrigin) / 1e6;
     new RunSummary(plan, output)
-        .stream(counter, confirmed, seconds, new RunSummary.SinkReport(provisioned, counts.of(query)));
+        .stream(
+            counter,
+            new RunSummary.Committed(firstRow, confirmedTo, origin, rate, ended ? bound() : null),
+            seconds,
+            new RunSummary.SinkReport(provisioned, counts.of(query)));
   }
 
-  /**
-   * Stops once the micro-batch in flight (if any) has committed, so a timed run ends on a batch
-   * boundary instead of discarding work; gives up waiting after a minute. Waits for that batch's
-   * progress, not for the trigger to go idle: a stream catching up starts the next batch at once,
-   * so the trigger may never be seen idle.
-   */
-  private static void stopAfterCurrentBatch(StreamingQuery query) throws Exception {
-    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    long lastCompleted = lastBatchId(query);
-    while (query.isActive()
-        && query.status().isTriggerActive()
-        && lastBatchId(query) == lastCompleted
-        && System.nanoTime() < giveUp) {
-      query.awaitTermination(20);
+  /** The setting(s) a bounded stream ended at, for the summary. */
+  private String bound() {
+    StringBuilder b = new StringBuilder();
+    if (plan.settings().durationSeconds() > 0) {
+      b.append("streaming_config.duration_seconds ").append(plan.settings().durationSeconds());
     }
-    query.stop();
-  }
-
-  private static long lastBatchId(StreamingQuery query) {
-    StreamingQueryProgress last = query.lastProgress();
-    return last == null ? -1 : last.batchId();
+    if (plan.settings().maxEvents() > 0) {
+      b.append(b.length() > 0 ? ", " : "").append("streaming_config.max_events ").append(Numbers.count(plan.settings().maxEvents()));
+    }
+    return b.toString();
   }
 }

@@ -24,7 +24,7 @@ public final class EventRowWriter {
   private final PackedCatalog packed;
   private final GenerationPlan plan;
   private final long seed;
-  private final long rowsPerSecond;
+  private final dev.streamgen.runtime.settings.RateShape rate;
   private final Format format;
   private final boolean envelope;
   private final ByteWriter payload = new ByteWriter(1024);
@@ -47,7 +47,7 @@ public final class EventRowWriter {
     // An envelope wraps the event's protobuf message.
     this.packed = catalog.packed(plan.envelope() ? Format.PROTOBUF : plan.format());
     this.seed = plan.seed();
-    this.rowsPerSecond = plan.rowsPerSecond();
+    this.rate = plan.rate();
     this.format = plan.format();
     this.envelope = plan.envelope();
     this.typeCounts = plan.typeCounter() != null ? new long[catalog.size()] : null;
@@ -78,7 +78,7 @@ public final class EventRowWriter {
    */
   public UnsafeRow write(long i, long startMicros) {
     int type = typeOf(i);
-    long eventTime = EventTime.micros(startMicros, i, rowsPerSecond);
+    long eventTime = rate.micros(startMicros, i);
 
     payload.reset();
     // A tombstone (a change stream's row after a delete) has no payload: Kafka gets a null value, on

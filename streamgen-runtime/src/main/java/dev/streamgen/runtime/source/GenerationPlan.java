@@ -2,6 +2,7 @@ package dev.streamgen.runtime.source;
 
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.settings.RateShape;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class GenerationPlan implements Serializable {
   private final long seed;
   private final Format format;
   private final boolean envelope;
-  private final long rowsPerSecond;
+  private final RateShape rate;
   private final int[] partitionKeyIndexes;
   private final TypeCountAccumulator typeCounter;
   private final RowSplit rowSplit;
@@ -33,7 +34,7 @@ public final class GenerationPlan implements Serializable {
       long seed,
       Format format,
       boolean envelope,
-      long rowsPerSecond,
+      RateShape rate,
       int[] partitionKeyIndexes,
       TypeCountAccumulator typeCounter,
       RowSplit rowSplit) {
@@ -41,7 +42,7 @@ public final class GenerationPlan implements Serializable {
     this.seed = seed;
     this.format = format;
     this.envelope = envelope;
-    this.rowsPerSecond = rowsPerSecond;
+    this.rate = rate;
     this.partitionKeyIndexes = partitionKeyIndexes;
     this.typeCounter = typeCounter;
     this.rowSplit = rowSplit;
@@ -84,7 +85,7 @@ public final class GenerationPlan implements Serializable {
         options.seed(),
         options.format(),
         options.envelope(),
-        options.rowsPerSecond(),
+        options.rate(),
         keys,
         counter,
         RowSplit.forLanes(catalog.catalog().laneCounts()));
@@ -133,8 +134,14 @@ public final class GenerationPlan implements Serializable {
     return envelope;
   }
 
+  /** The constant rate, or a shape's peak rounded up: for code that sizes by one number. */
   public long rowsPerSecond() {
-    return rowsPerSecond;
+    return (long) Math.min(Long.MAX_VALUE, Math.ceil(rate.peakRowsPerSecond()));
+  }
+
+  /** The rate over time that spaces event times (a constant {@code rowsPerSecond} by default). */
+  public RateShape rate() {
+    return rate;
   }
 
   /** Partition key field index of type {@code type}, or -1 for the event_type_id. */

@@ -2,6 +2,7 @@ package dev.streamgen.runtime.source;
 
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.settings.DidYouMean;
+import dev.streamgen.runtime.settings.RateShape;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,15 @@ public final class SourceOptions implements Serializable {
   public static final String ROWS = "rows";
   /** Target rate of a stream; also spaces event times in a batch. */
   public static final String ROWS_PER_SECOND = "rowsPerSecond";
+  /**
+   * The rate over time as {@code streaming_config.rate} writes it ({@code ramp 100 to 1000 over
+   * 10m}, ...); replaces {@code rowsPerSecond}, for streams and for the event times of a batch.
+   */
+  public static final String RATE = "rate";
+  /** A stream ends after this many rows (from row 0, across restarts). */
+  public static final String MAX_ROWS = "maxRows";
+  /** A stream ends with the rows of this many seconds of event time from row 0. */
+  public static final String DURATION_SECONDS = "durationSeconds";
   /** Input partitions per batch or micro-batch. */
   public static final String PARTITIONS = "partitions";
   /** Run seed: the same seed gives the same events. */
@@ -55,6 +65,9 @@ public final class SourceOptions implements Serializable {
               CATALOG,
               ROWS,
               ROWS_PER_SECOND,
+              RATE,
+              MAX_ROWS,
+              DURATION_SECONDS,
               PARTITIONS,
               SEED,
               FORMAT,
@@ -81,6 +94,9 @@ public final class SourceOptions implements Serializable {
   private final String catalog;
   private final Long rows;
   private final long rowsPerSecond;
+  private final RateShape rate;
+  private final Long maxRows;
+  private final Long durationSeconds;
   private final Integer partitions;
   private final long seed;
   private final Format format;
@@ -96,6 +112,9 @@ public final class SourceOptions implements Serializable {
     this.catalog = b.catalog;
     this.rows = b.rows;
     this.rowsPerSecond = b.rowsPerSecond;
+    this.rate = b.rate;
+    this.maxRows = b.maxRows;
+    this.durationSeconds = b.durationSeconds;
     this.partitions = b.partitions;
     this.seed = b.seed;
     this.format = b.format;
@@ -140,6 +159,19 @@ public final class SourceOptions implements Serializable {
           break;
         case ROWS_PER_SECOND:
           b.rowsPerSecond(positiveLong(key, value, "1000"));
+          break;
+        case RATE:
+          try {
+            b.rate(RateShape.parse(value));
+          } catch (IllegalArgumentException bad) {
+            throw invalid(key, value, bad.getMessage(), "ramp 100 to 1000 over 10m");
+          }
+          break;
+        case MAX_ROWS:
+          b.maxRows(positiveLong(key, value, "1000000"));
+          break;
+        case DURATION_SECONDS:
+          b.durationSeconds(positiveLong(key, value, "60"));
           break;
         case PARTITIONS:
           long p = positiveLong(key, value, "8");
@@ -196,6 +228,15 @@ public final class SourceOptions implements Serializable {
       m.put(ROWS, Long.toString(rows));
     }
     m.put(ROWS_PER_SECOND, Long.toString(rowsPerSecond));
+    if (rate != null) {
+      m.put(RATE, rate.text());
+    }
+    if (maxRows != null) {
+      m.put(MAX_ROWS, Long.toString(maxRows));
+    }
+    if (durationSeconds != null) {
+      m.put(DURATION_SECONDS, Long.toString(durationSeconds));
+    }
     if (partitions != null) {
       m.put(PARTITIONS, Integer.toString(partitions));
     }
@@ -239,6 +280,21 @@ public final class SourceOptions implements Serializable {
     return rowsPerSecond;
   }
 
+  /** The rate over time: the {@value #RATE} option, else a constant {@code rowsPerSecond}. */
+  public RateShape rate() {
+    return rate != null ? rate : RateShape.constant(rowsPerSecond);
+  }
+
+  /** Rows after which a stream ends, or null for no limit. */
+  public Long maxRows() {
+    return maxRows;
+  }
+
+  /** Seconds of event time after which a stream ends, or null for no limit. */
+  public Long durationSeconds() {
+    return durationSeconds;
+  }
+
   /** Partitions, or null for Spark's default parallelism. */
   public Integer partitions() {
     return partitions;
@@ -266,11 +322,16 @@ public final class SourceOptions implements Serializable {
     return startTimeMicros;
   }
 
-  /** The per-micro-batch cap: as set, else {@value #DEFAULT_CATCH_UP_SECONDS} seconds of the rate. */
+  /**
+   * The per-micro-batch cap: as set, else {@value #DEFAULT_CATCH_UP_SECONDS} seconds of the rate (of
+   * a shape's peak rate).
+   */
   public long maxRowsPerBatch() {
-    return maxRowsPerBatch != null
-        ? maxRowsPerBatch
-        : saturatedMultiply(rowsPerSecond, DEFAULT_CATCH_UP_SECONDS);
+    if (maxRowsPerBatch != null) {
+      return maxRowsPerBatch;
+    }
+    double peak = Math.ceil(rate().peakRowsPerSecond());
+    return Math.max(1, saturatedMultiply(peak >= 9e18 ? Long.MAX_VALUE : (long) peak, DEFAULT_CATCH_UP_SECONDS));
   }
 
   public long emitIntervalMillis() {
@@ -290,6 +351,9 @@ public final class SourceOptions implements Serializable {
     b.catalog = catalog;
     b.rows = rows;
     b.rowsPerSecond = rowsPerSecond;
+    b.rate = rate;
+    b.maxRows = maxRows;
+    b.durationSeconds = durationSeconds;
     b.partitions = partitions;
     b.seed = seed;
     b.format = format;
@@ -425,6 +489,9 @@ public final class SourceOptions implements Serializable {
     private String catalog;
     private Long rows;
     private long rowsPerSecond = DEFAULT_ROWS_PER_SECOND;
+    private RateShape rate;
+    private Long maxRows;
+    private Long durationSeconds;
     private Integer partitions;
     private long seed;
     private Format format = Format.JSON;
@@ -457,6 +524,28 @@ public final class SourceOptions implements Serializable {
             ROWS_PER_SECOND, Long.toString(rowsPerSecond), "expected a whole number greater than 0", "1000");
       }
       this.rowsPerSecond = rowsPerSecond;
+      return this;
+    }
+
+    /** The rate over time; null for a constant {@code rowsPerSecond}. */
+    public Builder rate(RateShape shape) {
+      this.rate = shape;
+      return this;
+    }
+
+    public Builder maxRows(long rows) {
+      if (rows <= 0) {
+        throw invalid(MAX_ROWS, Long.toString(rows), "expected a whole number greater than 0", "1000000");
+      }
+      this.maxRows = rows;
+      return this;
+    }
+
+    public Builder durationSeconds(long seconds) {
+      if (seconds <= 0) {
+        throw invalid(DURATION_SECONDS, Long.toString(seconds), "expected a whole number greater than 0", "60");
+      }
+      this.durationSeconds = seconds;
       return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.streamgen.runtime.source;
 
+import dev.streamgen.runtime.settings.RateShape;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -15,12 +17,20 @@ import org.apache.spark.sql.connector.read.streaming.ReportsSourceMetrics;
 import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
 
 /**
- * The stream: row {@code i} is due once the clock reaches its event time, {@code start + i /
- * rowsPerSecond}. Each micro-batch takes every row due since the last one, so a slow batch is
+ * The stream: row {@code i} is due once the clock reaches its event time ({@code start + i /
+ * rowsPerSecond}, or the inverse of a rate shape's row count, {@link RateShape}). Each micro-batch takes every row due since the last one, so a slow batch is
  * followed by a bigger one and the average never drifts; {@value SourceOptions#MAX_ROWS_PER_BATCH}
  * caps a batch so catching up stays responsive, and due rows are released in steps of {@value
  * SourceOptions#EMIT_INTERVAL_MILLIS} so batches have a useful size whatever the trigger. Offsets are row indexes; the start time is part of
  * every offset, hence of the checkpoint, so a restart continues the sequence and its pace.
+ *
+ * <p>Exact start: a fresh stream's first micro-batch is empty (Spark runs a first batch even when
+ * the latest offset is the initial one), so Spark, the sink and the generated code warm up before
+ * any row is due; row 0 happens when the next batch is planned, and every batch after takes what
+ * fell due since. While no row has been emitted the origin is not fixed yet, so this needs no
+ * state: any plan from row 0 (not configured with a start time) sets the origin to now. A
+ * bound ({@value SourceOptions#MAX_ROWS}, {@value SourceOptions#DURATION_SECONDS} of event time)
+ * is an end row: no offset goes past it, so the last batch ends exactly there.
  */
 final class StreamgenMicroBatchStream
     implements MicroBatchStream, SupportsAdmissionControl, ReportsSourceMetrics {
@@ -28,7 +38,12 @@ final class StreamgenMicroBatchStream
   private final SourceOptions options;
   private final int partitions;
   private final StreamClock clock;
+  private final RateShape rate;
   private StreamgenOffset initial;
+  /** Whether this stream already let a fresh stream's empty warm-up batch through. */
+  private boolean warmedUp;
+  private long endRowFor = Long.MIN_VALUE;
+  private long endRow = Long.MAX_VALUE;
   private volatile long lastDue = -1;
 
   StreamgenMicroBatchStream(GenerationPlan plan, SourceOptions options, int partitions, StreamClock clock) {
@@ -36,9 +51,14 @@ final class StreamgenMicroBatchStream
     this.options = options;
     this.partitions = partitions;
     this.clock = clock;
+    this.rate = plan.rate();
   }
 
-  /** Row 0 at the configured start time, or now; asked for only when the checkpoint has no offset. */
+  /**
+   * Row 0 at the configured start time, or now; asked for only when the checkpoint has no offset.
+   * Without a configured start, the first {@link #latestOffset(Offset, ReadLimit)} moves row 0 to
+   * its own time.
+   */
   @Override
   public synchronized Offset initialOffset() {
     if (initial == null) {
@@ -65,14 +85,25 @@ final class StreamgenMicroBatchStream
   }
 
   @Override
-  public Offset latestOffset(Offset startOffset, ReadLimit limit) {
+  public synchronized Offset latestOffset(Offset startOffset, ReadLimit limit) {
     StreamgenOffset start = (StreamgenOffset) startOffset;
+    if (start.row() == 0 && options.startTimeMicros() == null) {
+      if (!warmedUp) {
+        // The first plan: an empty batch. Cold, Spark and the sink can take tens of seconds over
+        // a first batch; rows due meanwhile would all land in one burst after it.
+        warmedUp = true;
+        return start;
+      }
+      // Nothing emitted yet: row 0 happens now, with Spark ready.
+      initial = new StreamgenOffset(0, clock.nowMicros());
+      start = initial;
+    }
     long elapsed = clock.nowMicros() - start.startMicros();
     long step = options.emitIntervalMillis() * 1000L;
     if (step > 0 && elapsed > 0) {
       elapsed -= elapsed % step;
     }
-    long due = EventTime.rowsDue(elapsed, plan.rowsPerSecond());
+    long due = Math.min(rate.rowsDue(start.startMicros(), elapsed), endRow(start.startMicros()));
     lastDue = due;
     long cap = maxRows(limit);
     long capped = start.row() > Long.MAX_VALUE - cap ? Long.MAX_VALUE : start.row() + cap;
@@ -89,7 +120,18 @@ final class StreamgenMicroBatchStream
   public InputPartition[] planInputPartitions(Offset start, Offset end) {
     StreamgenOffset from = (StreamgenOffset) start;
     StreamgenOffset to = (StreamgenOffset) end;
-    return plan.rowSplit().split(from.row(), to.row(), partitions, from.startMicros());
+    if (to.row() == 0) {
+      // The warm-up batch: empty partitions, so tasks still run (readers load the catalog, the
+      // sink's writers and commit run) before the first row is due.
+      InputPartition[] warmUp = new InputPartition[partitions];
+      for (int k = 0; k < partitions; k++) {
+        warmUp[k] = new RowRangeReader.RowRange(0, 0, to.startMicros(), 0, 1, 0);
+      }
+      return warmUp;
+    }
+    // The end offset's origin: on a re-run of a fresh stream's first batch, Spark passes a new
+    // initial offset as the start, while the end comes from the offset log.
+    return plan.rowSplit().split(from.row(), to.row(), partitions, to.startMicros());
   }
 
   @Override
@@ -101,7 +143,16 @@ final class StreamgenMicroBatchStream
   @Override
   public Map<String, String> metrics(Optional<Offset> latestConsumedOffset) {
     Map<String, String> m = new HashMap<>();
-    m.put("targetRowsPerSecond", Long.toString(plan.rowsPerSecond()));
+    StreamgenOffset origin = initial;
+    if (latestConsumedOffset.isPresent()) {
+      origin = (StreamgenOffset) latestConsumedOffset.get();
+    }
+    double target =
+        origin == null ? rate.peakRowsPerSecond() : rate.rowsPerSecondAt(origin.startMicros(), clock.nowMicros() - origin.startMicros());
+    m.put("targetRowsPerSecond", rowsPerSecond(target));
+    if (origin != null && endRow(origin.startMicros()) != Long.MAX_VALUE) {
+      m.put("endRow", Long.toString(endRow(origin.startMicros())));
+    }
     if (latestConsumedOffset.isPresent() && lastDue >= 0) {
       long consumed = ((StreamgenOffset) latestConsumedOffset.get()).row();
       m.put("rowsBehind", Long.toString(Math.max(0, lastDue - consumed)));
@@ -119,7 +170,32 @@ final class StreamgenMicroBatchStream
 
   @Override
   public String toString() {
-    return "streamgen[" + plan.catalogClass() + ", " + plan.rowsPerSecond() + " rows/s]";
+    return "streamgen[" + plan.catalogClass() + ", " + (rate.isConstant() ? rate + " rows/s]" : "rate " + rate + "]");
+  }
+
+  /** Whole rates as whole numbers ("1000"), others with up to three decimals. */
+  static String rowsPerSecond(double rate) {
+    return rate == Math.rint(rate) && rate < 9e15
+        ? Long.toString((long) rate)
+        : String.format(Locale.ROOT, "%.3f", rate);
+  }
+
+  /**
+   * The row a bounded stream ends before: at most {@value SourceOptions#MAX_ROWS}, and only rows
+   * whose event time is within {@value SourceOptions#DURATION_SECONDS} of row 0; else
+   * {@code Long.MAX_VALUE}.
+   */
+  synchronized long endRow(long startMicros) {
+    if (startMicros != endRowFor) {
+      long end = options.maxRows() != null ? options.maxRows() : Long.MAX_VALUE;
+      if (options.durationSeconds() != null) {
+        long micros = SourceOptions.saturatedMultiply(options.durationSeconds(), 1_000_000L);
+        end = Math.min(end, rate.rowsDue(startMicros, micros - 1));
+      }
+      endRow = end;
+      endRowFor = startMicros;
+    }
+    return endRow;
   }
 
   private static long maxRows(ReadLimit limit) {

@@ -154,8 +154,8 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
           + ", seed="
           + plan.seed()
           + (options.rows() != null ? ", rows=" + options.rows() : "")
-          + ", rowsPerSecond="
-          + plan.rowsPerSecond()
+          + (plan.rate().isConstant() ? ", rowsPerSecond=" : ", rate=")
+          + plan.rate()
           + "]";
     }
 

@@ -169,8 +169,11 @@ class JobTest {
     assertThat(status).as(err()).isZero();
     assertThat(out())
         .contains("[streamgen] stream at 500 rows/s for 4.0 s")
+        .contains(" from the first row: ")
         .contains("rows/s (target 500)")
-        .contains("[streamgen] done: ")
+        .contains("[streamgen] done: 2,000 rows in ")
+        .contains("[streamgen] committed: rows 0 to 1,999 (2,000 rows), event time ")
+        .contains("; the stream ended at its bound (streaming_config.duration_seconds 4)")
         .contains("[streamgen] checkpoint: " + dir + "/checkpoint");
     List<Long> micros = new ArrayList<>();
     for (Row r : SharedSpark.session().read().format("delta").load(path).select("timestamp").collectAsList()) {
@@ -182,6 +185,36 @@ class JobTest {
     for (int i = 0; i < micros.size(); i++) {
       assertThat(micros.get(i) - micros.get(0)).as("row %d", i).isEqualTo(i * 2000L);
     }
+  }
+
+  @Test
+  void streamStopsAfterMaxEventsWithACleanFinalCommit() throws Exception {
+    String dir = SharedSpark.tempDir("job-max-events");
+    String path = dir + "/events";
+    int status =
+        run(
+            "--set", "generation_mode=streaming",
+            "--set", "streaming_config.rate=ramp 200 to 400 over 10s",
+            "--set", "streaming_config.max_events=700",
+            "--set", "streaming_config.checkpoint_location=" + dir + "/checkpoint",
+            "--set", "sink_config.type=delta",
+            "--set", "sink_config.path=" + path);
+    assertThat(status).as(err()).isZero();
+    assertThat(out())
+        .contains("[streamgen] stream at rate 'ramp 200 to 400 over 10s', at most 700 events,")
+        .contains("[streamgen] committed: rows 0 to 699 (700 rows), event time ")
+        .contains("; the stream ended at its bound (streaming_config.max_events 700)")
+        .doesNotContain("interrupted");
+    assertThat(SharedSpark.session().read().format("delta").load(path).count()).isEqualTo(700);
+  }
+
+  @Test
+  void malformedRateShapeIsRejectedBeforeSparkStarts() {
+    assertThat(run("--set", "streaming_config.rate=ramp 1 to 2 in 1m")).isEqualTo(2);
+    assertThat(err())
+        .isEqualTo(
+            "streamgen: --set streaming_config.rate: 'ramp 1 to 2 in 1m' is not valid for streaming_config.rate:"
+                + " a ramp is written 'ramp 100 to 1000 over 10m'\n");
   }
 
   @Test

@@ -48,11 +48,28 @@ class SourceOptionsTest {
   }
 
   @Test
+  void rateShapeReplacesTheConstantRateAndSizesTheBatchCapByItsPeak() {
+    SourceOptions o = SourceOptions.parse(options("rate", "ramp 100 to 2000 over 1m", "rowsPerSecond", "10"));
+    assertThat(o.rate().text()).isEqualTo("ramp 100 to 2000 over 1m");
+    assertThat(o.maxRowsPerBatch()).isEqualTo(20_000L);
+    assertThat(SourceOptions.parse(o.asMap()).rate()).isEqualTo(o.rate());
+    assertThat(SourceOptions.parse(options("rowsPerSecond", "10")).rate().isConstant()).isTrue();
+  }
+
+  @Test
+  void rejectsAMalformedRateShapeSayingWhy() {
+    assertThatThrownBy(() -> SourceOptions.parse(options("rate", "ramp 1 to 2 in 1m")))
+        .hasMessage(
+            "streamgen option 'rate' = 'ramp 1 to 2 in 1m': a ramp is written 'ramp 100 to 1000 over 10m',"
+                + " e.g. .option(\"rate\", \"ramp 100 to 1000 over 10m\")");
+  }
+
+  @Test
   void rejectsMisspeltOptionWithSuggestion() {
     assertThatThrownBy(() -> SourceOptions.parse(options("rowsPerSecnd", "5")))
         .hasMessage(
             "unknown streamgen option 'rowsPerSecnd'; did you mean 'rowsPerSecond'? (options: catalog, rows,"
-                + " rowsPerSecond, partitions, seed, format, envelope, partitionKeyField, startTimeMicros,"
+                + " rowsPerSecond, rate, maxRows, durationSeconds, partitions, seed, format, envelope, partitionKeyField, startTimeMicros,"
                 + " maxRowsPerBatch, emitIntervalMillis, typeCounter, clock)");
   }
 

@@ -149,6 +149,91 @@ class StreamgenStreamTest {
     assertThat(last.sources()[0].metrics()).containsKey("rowsBehind");
   }
 
+  private static List<Long> eventTimes(SparkSession spark, Dataset<Row> rows) {
+    List<Long> out = new ArrayList<>();
+    for (Row r : rows.select("timestamp").collectAsList()) {
+      Timestamp t = r.getTimestamp(0);
+      out.add(Math.floorDiv(t.getTime(), 1000) * 1_000_000 + t.getNanos() / 1000);
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  @Test
+  void boundedStreamEndsExactlyAtMaxRows() throws Exception {
+    String table = "bounded";
+    StreamingQuery q = toMemory(stream("maxRows", "2500"), table);
+    q.processAllAvailable();
+    for (int s = 0; s < 5; s++) {
+      clock.advanceSeconds(1);
+      q.processAllAvailable();
+    }
+    assertContiguous(rowIndexes(SharedSpark.session(), table), 2500);
+    assertThat(q.lastProgress().sources()[0].metrics()).containsEntry("endRow", "2500");
+  }
+
+  @Test
+  void restartMidShapeContinuesTheShape() throws Exception {
+    // Stages: 100/s for 10 s, a ramp to 300/s over 10 s, a 5 s pause, repeating. Stop in the ramp,
+    // stay down 5 s, restart from the checkpoint, run to 40 s from the first row.
+    String shape = "stages 100 for 10s; ramp 100 to 300 over 10s; 0 for 5s; loop";
+    String dir = SharedSpark.tempDir("rate-restart");
+    String[] options = {"rate", shape};
+    StreamingQuery first = toFiles(stream(options), dir);
+    first.processAllAvailable();
+    for (int s = 0; s < 15; s++) {
+      clock.advanceSeconds(1);
+      first.processAllAvailable();
+    }
+    first.stop();
+    clock.advanceSeconds(5);
+    StreamingQuery second = toFiles(stream(options), dir);
+    second.processAllAvailable();
+    for (int s = 0; s < 20; s++) {
+      clock.advanceSeconds(1);
+      second.processAllAvailable();
+    }
+    second.stop();
+    SparkSession spark = SharedSpark.session();
+    List<Long> times = eventTimes(spark, spark.read().parquet(dir + "/out"));
+    // Rows with event time in [0, 40 s]: one cycle of 1,000 + 2,000 rows, then 1,000 at 100/s and
+    // 5 s of the ramp from 100 (100 * 5 + 20 * 5^2 / 2 = 750): 4,750 rows, plus row 4,750 at 40 s.
+    assertThat(times).hasSize(4751);
+    assertThat(new java.util.HashSet<>(times)).hasSize(4751);
+    long origin = times.get(0);
+    assertThat(origin).isEqualTo(START);
+    assertThat(times.get(4750)).isEqualTo(START + 40_000_000L);
+    // Per 5 s window of event time: the integral of the rate, within a row.
+    double[] expected = {500, 500, 750, 1250, 0, 500, 500, 750};
+    for (int w = 0; w < expected.length; w++) {
+      long from = START + w * 5_000_000L;
+      long to = from + 5_000_000L;
+      long n = times.stream().filter(t -> t >= from && t < to).count();
+      assertThat((double) n).as("window %d", w).isCloseTo(expected[w], org.assertj.core.data.Offset.offset(1.0));
+    }
+    // The same rows as one uninterrupted batch read of the same shape from the same origin.
+    Dataset<Row> batch =
+        spark.read()
+            .format("streamgen")
+            .option("catalog", QuickstartTestCatalog.class.getName())
+            .option("rate", shape)
+            .option("rows", 4751)
+            .option("startTimeMicros", origin)
+            .load();
+    assertThat(eventTimes(spark, batch)).isEqualTo(times);
+  }
+
+  private StreamingQuery toFiles(Dataset<Row> df, String dir) throws Exception {
+    StreamingQuery q =
+        df.writeStream()
+            .format("parquet")
+            .option("path", dir + "/out")
+            .option("checkpointLocation", dir + "/checkpoint")
+            .start();
+    queries.add(q);
+    return q;
+  }
+
   @Test
   void realClockStreamEmitsAContiguousSequence() throws Exception {
     // Real time, no thresholds: whatever was emitted must be rows 0..n-1 exactly once.
