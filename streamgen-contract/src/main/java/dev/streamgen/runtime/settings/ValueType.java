@@ -12,7 +12,11 @@ public enum ValueType {
   /** One of {@link SettingKey#allowedValues()}. */
   CHOICE("one of the allowed values"),
   /** An absolute {@code http://} or {@code https://} URL with a host. */
-  HTTP_URL("an http(s) URL");
+  HTTP_URL("an http(s) URL"),
+  /** A share: a decimal number from 0 to 1 ({@link SettingKey#parse} returns a Double). */
+  FRACTION("a number from 0 to 1"),
+  /** A decimal number, 0 or more, such as a number of seconds ({@link SettingKey#parse} returns a Double). */
+  NON_NEGATIVE_NUMBER("a number, 0 or more");
 
   private final String description;
 

@@ -29,7 +29,8 @@ final class RunSummary {
    */
   void stream(TypeCountAccumulator counter, long confirmed, double seconds, SinkReport sink) {
     common(counter, seconds, sink);
-    long unconfirmed = counter.total() - confirmed;
+    // Offsets count row indexes, dropped rows included.
+    long unconfirmed = counter.total() + counter.dropped() - confirmed;
     if (unconfirmed > 0) {
       output.report(
           "the stop interrupted a micro-batch: "
@@ -52,6 +53,14 @@ final class RunSummary {
             + " rows/s)");
     output.report("per type: " + TypeMix.describe(plan.catalog(), counter.value(), TYPES_SHOWN));
     output.report("output: " + plan.destination());
+    if (counter.dropped() > 0 || counter.duplicates() > 0) {
+      output.report(
+          "faults: "
+              + Numbers.count(counter.dropped())
+              + " rows dropped on purpose (not written), "
+              + Numbers.count(counter.duplicates())
+              + " duplicates written on purpose (counted in the rows above)");
+    }
     if (sink.provisioned() != null) {
       output.report("provisioned: " + sink.provisioned());
     }

@@ -27,6 +27,7 @@ public final class GenerationPlan implements Serializable {
   private final int[] partitionKeyIndexes;
   private final TypeCountAccumulator typeCounter;
   private final RowSplit rowSplit;
+  private final Faults faults;
 
   private GenerationPlan(
       String catalogClass,
@@ -36,7 +37,8 @@ public final class GenerationPlan implements Serializable {
       long rowsPerSecond,
       int[] partitionKeyIndexes,
       TypeCountAccumulator typeCounter,
-      RowSplit rowSplit) {
+      RowSplit rowSplit,
+      Faults faults) {
     this.catalogClass = catalogClass;
     this.seed = seed;
     this.format = format;
@@ -45,6 +47,7 @@ public final class GenerationPlan implements Serializable {
     this.partitionKeyIndexes = partitionKeyIndexes;
     this.typeCounter = typeCounter;
     this.rowSplit = rowSplit;
+    this.faults = faults;
   }
 
   /**
@@ -87,7 +90,8 @@ public final class GenerationPlan implements Serializable {
         options.rowsPerSecond(),
         keys,
         counter,
-        RowSplit.forLanes(catalog.catalog().laneCounts()));
+        RowSplit.forLanes(catalog.catalog().laneCounts()),
+        options.faults());
   }
 
   /**
@@ -155,6 +159,11 @@ public final class GenerationPlan implements Serializable {
 
   TypeCountAccumulator typeCounter() {
     return typeCounter;
+  }
+
+  /** Delivery faults and ground truth ({@link Faults#NONE} without). */
+  public Faults faults() {
+    return faults;
   }
 
   /** How rows are dealt to input partitions: whole lanes when the catalog has keyed sequences. */

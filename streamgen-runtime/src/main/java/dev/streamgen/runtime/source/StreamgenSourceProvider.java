@@ -41,15 +41,27 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return UnifiedStream.SCHEMA;
+    return schemaOf(options);
+  }
+
+  /** The unified schema, with the ground-truth columns when the {@code faults} option asks for them. */
+  static StructType schemaOf(Map<String, String> options) {
+    String faults = null;
+    for (Map.Entry<String, String> e : options.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(SourceOptions.FAULTS)) {
+        faults = e.getValue();
+      }
+    }
+    return UnifiedStream.schema(Faults.parse(faults).groundTruth());
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    if (schema != null && !schema.equals(UnifiedStream.SCHEMA)) {
+    StructType fixed = schemaOf(properties);
+    if (schema != null && !schema.equals(fixed)) {
       throw new IllegalArgumentException(
           "the streamgen source has a fixed schema ("
-              + UnifiedStream.SCHEMA.simpleString()
+              + fixed.simpleString()
               + "); remove .schema(...) from the reader");
     }
     return new StreamgenTable(properties, StreamClock.SYSTEM.nowMicros());
@@ -76,7 +88,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
     @Override
     public StructType schema() {
-      return UnifiedStream.SCHEMA;
+      return schemaOf(properties);
     }
 
     @Override
@@ -124,7 +136,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
     @Override
     public StructType readSchema() {
-      return UnifiedStream.SCHEMA;
+      return UnifiedStream.schema(plan.faults().groundTruth());
     }
 
     /** Shown in plans: a constant-size summary, never the list of types. */
@@ -143,6 +155,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
           + (options.rows() != null ? ", rows=" + options.rows() : "")
           + ", rowsPerSecond="
           + plan.rowsPerSecond()
+          + (plan.faults() != Faults.NONE ? ", faults=" + plan.faults().text() : "")
           + "]";
     }
 
