@@ -213,4 +213,29 @@ class SessionsTest {
     assertThat(Math.abs(expSum / expN - expMean)).isLessThan(5 * 20 / Math.sqrt(expN));
     assertThat(Math.abs(uniformSum / uniformN - 32.5)).isLessThan(5 * Math.sqrt(55.0 * 55 / 12 / uniformN));
   }
+
+  /**
+   * The runtime's faults re-read earlier rows (a duplicate is its original row generated again), so
+   * the per-thread cursor of locateFast must answer a jump back, and the rows after it, as a fresh
+   * walk does: here every row is followed by a row up to 300 rows back, as a duplicate would be.
+   */
+  @Test
+  void theCursorAnswersJumpsBackAsAFreshWalk() {
+    SessionMachine m = catalog.sessionMachines().get(0);
+    int rows = 20_000;
+    long[][] fresh = new long[rows][];
+    long[] out = new long[3];
+    for (int row = 0; row < rows; row++) {
+      fresh[row] = m.locate(SEED, row, out) ? out.clone() : null; // no cursor: a walk from the block start
+    }
+    int checked = 0;
+    for (int row = 0; row < rows; row++) {
+      for (int at : new int[] {row, Math.max(0, row - 1 - (int) Math.floorMod(Rng.hash(row, 99), 300L))}) {
+        long[] got = m.locateFast(SEED, at, out) ? out.clone() : null;
+        assertThat(got).as("row %s after row %s", at, row).isEqualTo(fresh[at]);
+        checked += got != null ? 1 : 0;
+      }
+    }
+    assertThat(checked).isGreaterThan(rows / 2);
+  }
 }

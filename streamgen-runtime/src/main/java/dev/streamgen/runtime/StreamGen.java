@@ -147,7 +147,8 @@ public final class StreamGen {
             .seed(settings.seed())
             .format(settings.format())
             .rowsPerSecond(settings.rowsPerSecond())
-            .partitionKeyField(settings.partitionKeyField());
+            .partitionKeyField(settings.partitionKeyField())
+            .faults(settings.faults());
     if (settings.format() == Format.PROTOBUF && !Sinks.carriesEventType(settings.sinkType())) {
       b.envelope(true);
     }

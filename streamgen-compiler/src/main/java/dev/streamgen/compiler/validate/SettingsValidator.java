@@ -8,6 +8,7 @@ import dev.streamgen.compiler.model.FieldScope;
 import dev.streamgen.compiler.model.Setting;
 import dev.streamgen.compiler.model.Settings;
 import dev.streamgen.runtime.settings.ConfigKeys;
+import dev.streamgen.runtime.settings.FaultKeys;
 import dev.streamgen.runtime.settings.SettingKey;
 import dev.streamgen.runtime.settings.SinkConfigCheck;
 import dev.streamgen.runtime.settings.SinkSpec;
@@ -29,6 +30,9 @@ final class SettingsValidator {
 
   private final Problems problems;
   private final Settings.Builder settings = Settings.builder();
+  /** The valid {@code faults.*} values and where they are, for the rules spanning keys. */
+  private final Map<String, ScalarNode> faults = new LinkedHashMap<>();
+  private boolean faultRejected;
 
   SettingsValidator(Problems problems) {
     this.problems = problems;
@@ -57,7 +61,21 @@ final class SettingsValidator {
         value(ConfigKeys.general(key), key, entry.value());
       }
     }
+    checkFaults(root, sinkType);
     return settings.build();
+  }
+
+  /** {@link FaultKeys#check} once every faults key is valid on its own, reported at the key's value. */
+  private void checkFaults(MapNode root, String sinkType) {
+    if (faultRejected) {
+      return;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    faults.forEach((path, node) -> values.put(path, node.text()));
+    for (FaultKeys.Problem p : FaultKeys.check(values, sinkType)) {
+      ScalarNode at = faults.get(p.path());
+      problems.add(at != null ? at : root.get(FaultKeys.SECTION.substring(0, FaultKeys.SECTION.length() - 1)).orElse(root), p.message());
+    }
   }
 
   private static boolean isSection(String key) {
@@ -188,6 +206,9 @@ final class SettingsValidator {
   }
 
   private void value(SettingKey key, String path, Node node) {
+    // A faults key that is wrong on its own leaves the rules spanning keys unjudged (one message).
+    faultRejected |= path.startsWith(FaultKeys.SECTION)
+        && (!(node instanceof ScalarNode v) || v.isNull() || v.text().contains("{{") || key.check(v.text()) != null);
     if (!(node instanceof ScalarNode s) || s.isNull()) {
       problems.add(node, path + " must be " + key.type().description() + ", got " + FieldScope.shape(node));
       return;
@@ -209,6 +230,9 @@ final class SettingsValidator {
     if (reason != null) {
       problems.add(s, "'" + text + "' is not valid for " + path + ": " + reason);
       return;
+    }
+    if (path.startsWith(FaultKeys.SECTION)) {
+      faults.put(path, s);
     }
     settings.add(new Setting(path, text, s.location()));
   }

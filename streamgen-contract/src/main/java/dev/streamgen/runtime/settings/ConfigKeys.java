@@ -113,7 +113,19 @@ public final class ConfigKeys {
               BATCH_ROWS,
               BATCH_PARTITIONS,
               SINK_TYPE,
-              PARTITION_KEY_FIELD));
+              PARTITION_KEY_FIELD,
+              // faults.*: FaultKeys, last so the sections above keep their order.
+              FaultKeys.LATE_SHARE,
+              FaultKeys.LATE_DELAY,
+              FaultKeys.LATE_MIN_SECONDS,
+              FaultKeys.LATE_MAX_SECONDS,
+              FaultKeys.LATE_MEAN_SECONDS,
+              FaultKeys.OUT_OF_ORDER_SHARE,
+              FaultKeys.OUT_OF_ORDER_WINDOW_SECONDS,
+              FaultKeys.DUPLICATE_SHARE,
+              FaultKeys.DUPLICATE_WINDOW_ROWS,
+              FaultKeys.DROP_SHARE,
+              FaultKeys.GROUND_TRUTH));
 
   private ConfigKeys() {}
 

@@ -74,6 +74,12 @@ public final class RunSettings {
         problems.add(e.origin() + ": unknown setting '" + e.path() + "'" + DidYouMean.hint(e.path(), knownPaths(type)));
       }
     }
+    if (problems.isEmpty()) {
+      for (FaultKeys.Problem p : FaultKeys.check(faultValues(merged), type)) {
+        SettingSource.Entry at = merged.get(p.path());
+        problems.add((at == null ? "faults" : at.origin()) + ": " + p.message());
+      }
+    }
     for (SinkConfigCheck.Problem p : SinkConfigCheck.check(spec, sinkValues, Collections.<String>emptyList())) {
       SettingSource.Entry at = p.key() == null ? typeEntry : merged.get(SINK_PREFIX + p.key());
       problems.add((at == null ? "sink_config" : at.origin()) + ": " + p.message());
@@ -82,6 +88,31 @@ public final class RunSettings {
       throw new SettingsException(problems);
     }
     return new RunSettings(merged, spec);
+  }
+
+  private static Map<String, String> faultValues(Map<String, SettingSource.Entry> merged) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (SettingSource.Entry e : merged.values()) {
+      if (e.path().startsWith(FaultKeys.SECTION)) {
+        m.put(e.path(), e.value());
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The {@code faults.*} settings that differ from their defaults, as {@code name=value} pairs joined
+   * by commas (the source option {@code faults}), or null when none is set.
+   */
+  public String faults() {
+    StringBuilder b = new StringBuilder();
+    for (SettingKey k : FaultKeys.ALL) {
+      SettingSource.Entry e = values.get(k.path());
+      if (e != null) {
+        b.append(b.length() == 0 ? "" : ",").append(k.name()).append('=').append(e.value().trim());
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
   }
 
   private static List<String> knownPaths(String type) {

@@ -119,6 +119,10 @@ public final class SettingKey {
       case POSITIVE_LONG:
       case NON_NEGATIVE_LONG:
         return checkNumber(v);
+      case FRACTION:
+        return decimal(v) != null && decimal(v) <= 1 ? null : "expected a number from 0 to 1, such as 0.05";
+      case NON_NEGATIVE_NUMBER:
+        return decimal(v) != null ? null : "expected a number, 0 or more, such as 2.5";
       default:
         throw new AssertionError(type);
     }
@@ -146,6 +150,9 @@ public final class SettingKey {
       case POSITIVE_LONG:
       case NON_NEGATIVE_LONG:
         return Long.valueOf(v);
+      case FRACTION:
+      case NON_NEGATIVE_NUMBER:
+        return decimal(v);
       default:
         return v;
     }
@@ -177,6 +184,15 @@ public final class SettingKey {
       return range() != null ? "expected a whole number from " + range() + note() : "expected " + type.description();
     }
     return null;
+  }
+
+  /** A finite decimal number, 0 or more, or null (no NaN, no infinity, no hex or type suffix). */
+  private static Double decimal(String v) {
+    if (!v.matches("[+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?")) {
+      return null;
+    }
+    double d = Double.parseDouble(v);
+    return Double.isInfinite(d) ? null : d;
   }
 
   private String note() {

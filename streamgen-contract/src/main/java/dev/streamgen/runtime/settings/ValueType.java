@@ -14,7 +14,11 @@ public enum ValueType {
   /** An absolute {@code http://} or {@code https://} URL with a host. */
   HTTP_URL("an http(s) URL"),
   /** A {@link RateShape}'s text: {@code 1000}, {@code ramp 100 to 1000 over 10m}, ... */
-  RATE_SHAPE("a rate shape");
+  RATE_SHAPE("a rate shape"),
+  /** A share: a decimal number from 0 to 1 ({@link SettingKey#parse} returns a Double). */
+  FRACTION("a number from 0 to 1"),
+  /** A decimal number, 0 or more, such as a number of seconds ({@link SettingKey#parse} returns a Double). */
+  NON_NEGATIVE_NUMBER("a number, 0 or more");
 
   private final String description;
 

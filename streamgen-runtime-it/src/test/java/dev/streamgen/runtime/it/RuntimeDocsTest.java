@@ -163,9 +163,10 @@ class RuntimeDocsTest {
             Files.readAllBytes(Paths.get("src/test/java/dev/streamgen/runtime/it/RuntimeDocsTest.java")),
             StandardCharsets.UTF_8);
     List<String> java = blocks("java");
-    assertThat(java).hasSize(2);
-    assertThat(java.get(0)).isEqualTo(snippet(source, "source"));
-    assertThat(java.get(1)).isEqualTo(snippet(source, "api"));
+    assertThat(java).hasSize(3);
+    assertThat(java.get(0)).isEqualTo(snippet(source, "faults"));
+    assertThat(java.get(1)).isEqualTo(snippet(source, "source"));
+    assertThat(java.get(2)).isEqualTo(snippet(source, "api"));
   }
 
   /** The code between "// docs:NAME begin" and "// docs:NAME end" in this file, unindented. */
@@ -191,6 +192,15 @@ class RuntimeDocsTest {
         .load();
     // docs:source end
     assertThat(events.limit(5).collectAsList()).hasSize(5);
+    // docs:faults begin
+    Dataset<Row> faulty = spark.read().format("streamgen")
+        .option("catalog", EventsCatalog.class.getName())
+        .option("rows", 1_000_000)
+        .option("faults", "late_share=0.05,late_max_seconds=600,drop_share=0.01,ground_truth=true")
+        .load(); // the unified columns, then row_index and is_duplicate
+    // docs:faults end
+    assertThat(faulty.columns()).endsWith("row_index", "is_duplicate");
+    assertThat(faulty.limit(5).collectAsList()).hasSize(5);
     // docs:api begin
     // Settings compiled into the catalog, with overrides by YAML path.
     RunSettings settings = StreamGen.settings(EventsCatalog.class, "seed=7", "generation_mode=batch", "batch_config.total_rows=1000");

@@ -32,7 +32,8 @@ final class RunSummary {
   void stream(TypeCountAccumulator counter, Committed committed, double seconds, SinkReport sink) {
     common(counter, seconds, sink);
     output.report(committed.describe());
-    long unconfirmed = counter.total() - committed.rows();
+    // Offsets count row indexes, dropped rows included.
+    long unconfirmed = counter.total() + counter.dropped() - committed.rows();
     if (unconfirmed > 0 && committed.bound() == null) {
       output.report(
           "the stop interrupted a micro-batch: "
@@ -55,6 +56,14 @@ final class RunSummary {
             + " rows/s)");
     output.report("per type: " + TypeMix.describe(plan.catalog(), counter.value(), TYPES_SHOWN));
     output.report("output: " + plan.destination());
+    if (counter.dropped() > 0 || counter.duplicates() > 0) {
+      output.report(
+          "faults: "
+              + Numbers.count(counter.dropped())
+              + " rows dropped on purpose (not written), "
+              + Numbers.count(counter.duplicates())
+              + " duplicates written on purpose (counted in the rows above)");
+    }
     if (sink.provisioned() != null) {
       output.report("provisioned: " + sink.provisioned());
     }

@@ -19,6 +19,8 @@ public final class EventRowWriter {
   private static final int TIMESTAMP = 1;
   private static final int PARTITION_KEY = 2;
   private static final int PAYLOAD = 3;
+  private static final int ROW_INDEX = 4;
+  private static final int DUPLICATE = 5;
 
   private final LoadedCatalog catalog;
   private final PackedCatalog packed;
@@ -28,7 +30,11 @@ public final class EventRowWriter {
   private final Format format;
   private final boolean envelope;
   private final ByteWriter payload = new ByteWriter(1024);
-  private final UnsafeRowWriter row = new UnsafeRowWriter(4, 1024);
+  private final UnsafeRowWriter row;
+  /** Null when no share is set: every row is an original, and the loop pays one null check. */
+  private final Faults faults;
+  private final boolean groundTruth;
+  /** Per type the rows written, then the rows dropped and the duplicates (TypeCountAccumulator). */
   private final long[] typeCounts;
   private final RowTypes rowTypes;
   /** Per type, the session machine it starts, or null (all null without sessions). */
@@ -50,7 +56,10 @@ public final class EventRowWriter {
     this.rate = plan.rate();
     this.format = plan.format();
     this.envelope = plan.envelope();
-    this.typeCounts = plan.typeCounter() != null ? new long[catalog.size()] : null;
+    this.faults = plan.faults().active() ? plan.faults() : null;
+    this.groundTruth = plan.faults().groundTruth();
+    this.row = new UnsafeRowWriter(groundTruth ? 6 : 4, 1024);
+    this.typeCounts = plan.typeCounter() != null ? new long[catalog.size() + 2] : null;
     this.rowTypes = new RowTypes(catalog.aliasTable(), plan.seed(), packed);
     this.tombstones = catalog.hasTombstones();
     this.machineOf = new SessionMachine[catalog.size()];
@@ -73,12 +82,45 @@ public final class EventRowWriter {
   }
 
   /**
-   * The unified row of index {@code i}, event time counted from {@code startMicros}. The returned
-   * row is reused by the next call (Spark copies rows it keeps).
+   * The unified row of index {@code i}, event time counted from {@code startMicros}; null when the
+   * row is dropped on purpose ({@link Faults}). A duplicate is the row of the earlier original it
+   * copies, written as that row is; a late or out-of-order row has its event time (the timestamp and
+   * the payload's event-time fields alike) moved back. The returned row is reused by the next call
+   * (Spark copies rows it keeps).
    */
   public UnsafeRow write(long i, long startMicros) {
+    if (faults == null) {
+      return write(i, startMicros, i, 0, false);
+    }
+    int fate = faults.fate(seed, i);
+    long source = i;
+    if (fate == Faults.DROPPED) {
+      if (typeCounts != null) {
+        typeCounts[typeCounts.length - 2]++;
+      }
+      return null;
+    }
+    if (fate == Faults.DUPLICATE) {
+      source = faults.originalOf(seed, i);
+      if (source < 0) {
+        return write(i, startMicros, i, 0, false); // nothing earlier to copy: an original
+      }
+      if (typeCounts != null) {
+        typeCounts[typeCounts.length - 1]++;
+      }
+      fate = faults.fate(seed, source);
+    }
+    return write(source, startMicros, source, faults.delayMicros(seed, source, fate), source != i);
+  }
+
+  /**
+   * Row {@code i} generated as an original (its type, payload and key from index {@code i}), its
+   * event time moved back by {@code delayMicros}; {@code rowIndex} and {@code duplicate} are the
+   * ground truth.
+   */
+  private UnsafeRow write(long i, long startMicros, long rowIndex, long delayMicros, boolean duplicate) {
     int type = typeOf(i);
-    long eventTime = rate.micros(startMicros, i);
+    long eventTime = rate.micros(startMicros, i) - delayMicros;
 
     payload.reset();
     // A tombstone (a change stream's row after a delete) has no payload: Kafka gets a null value, on
@@ -106,6 +148,10 @@ public final class EventRowWriter {
       row.setNullAt(PAYLOAD);
     } else {
       row.write(PAYLOAD, payload.array(), 0, payload.size());
+    }
+    if (groundTruth) {
+      row.write(ROW_INDEX, rowIndex);
+      row.write(DUPLICATE, duplicate);
     }
     if (typeCounts != null) {
       typeCounts[type]++;

@@ -28,6 +28,7 @@ public final class GenerationPlan implements Serializable {
   private final int[] partitionKeyIndexes;
   private final TypeCountAccumulator typeCounter;
   private final RowSplit rowSplit;
+  private final Faults faults;
 
   private GenerationPlan(
       String catalogClass,
@@ -37,7 +38,8 @@ public final class GenerationPlan implements Serializable {
       RateShape rate,
       int[] partitionKeyIndexes,
       TypeCountAccumulator typeCounter,
-      RowSplit rowSplit) {
+      RowSplit rowSplit,
+      Faults faults) {
     this.catalogClass = catalogClass;
     this.seed = seed;
     this.format = format;
@@ -46,6 +48,7 @@ public final class GenerationPlan implements Serializable {
     this.partitionKeyIndexes = partitionKeyIndexes;
     this.typeCounter = typeCounter;
     this.rowSplit = rowSplit;
+    this.faults = faults;
   }
 
   /**
@@ -88,7 +91,8 @@ public final class GenerationPlan implements Serializable {
         options.rate(),
         keys,
         counter,
-        RowSplit.forLanes(catalog.catalog().laneCounts()));
+        RowSplit.forLanes(catalog.catalog().laneCounts()),
+        options.faults());
   }
 
   /**
@@ -162,6 +166,11 @@ public final class GenerationPlan implements Serializable {
 
   TypeCountAccumulator typeCounter() {
     return typeCounter;
+  }
+
+  /** Delivery faults and ground truth ({@link Faults#NONE} without). */
+  public Faults faults() {
+    return faults;
   }
 
   /** How rows are dealt to input partitions: whole lanes when the catalog has keyed sequences. */

@@ -27,12 +27,14 @@ final class RowRangeReader implements PartitionReader<InternalRow> {
 
   @Override
   public boolean next() {
-    if (next >= range.end()) {
-      return false;
+    while (next < range.end()) {
+      current = writer.write(next, startMicros);
+      next = range.after(next);
+      if (current != null) {
+        return true; // null: dropped on purpose (Faults)
+      }
     }
-    current = writer.write(next, startMicros);
-    next = range.after(next);
-    return true;
+    return false;
   }
 
   @Override

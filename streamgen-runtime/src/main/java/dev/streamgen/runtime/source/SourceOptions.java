@@ -58,6 +58,11 @@ public final class SourceOptions implements Serializable {
   public static final String TYPE_COUNTER = "typeCounter";
   /** Name of a clock registered with {@link StreamClock#register}: a test hook for the stream's rate. */
   public static final String CLOCK = "clock";
+  /**
+   * Delivery faults and ground truth ({@link Faults}): {@code name=value} pairs joined by commas, names
+   * as under {@code faults:} in the YAML, e.g. {@code late_share=0.05,duplicate_share=0.01}.
+   */
+  public static final String FAULTS = "faults";
 
   static final List<String> ALL =
       Collections.unmodifiableList(
@@ -77,7 +82,8 @@ public final class SourceOptions implements Serializable {
               MAX_ROWS_PER_BATCH,
               EMIT_INTERVAL_MILLIS,
               TYPE_COUNTER,
-              CLOCK));
+              CLOCK,
+              FAULTS));
 
   /** The option names, in documentation order. */
   public static List<String> names() {
@@ -107,6 +113,7 @@ public final class SourceOptions implements Serializable {
   private final long emitIntervalMillis;
   private final String typeCounter;
   private final String clock;
+  private final Faults faults;
 
   private SourceOptions(Builder b) {
     this.catalog = b.catalog;
@@ -125,6 +132,7 @@ public final class SourceOptions implements Serializable {
     this.emitIntervalMillis = b.emitIntervalMillis;
     this.typeCounter = b.typeCounter;
     this.clock = b.clock;
+    this.faults = b.faults;
   }
 
   public static Builder builder() {
@@ -211,6 +219,9 @@ public final class SourceOptions implements Serializable {
         case CLOCK:
           b.clock(value);
           break;
+        case FAULTS:
+          b.faults(value);
+          break;
         default:
           throw new AssertionError(key);
       }
@@ -262,6 +273,9 @@ public final class SourceOptions implements Serializable {
     }
     if (clock != null) {
       m.put(CLOCK, clock);
+    }
+    if (faults != Faults.NONE) {
+      m.put(FAULTS, faults.text());
     }
     return m;
   }
@@ -346,6 +360,11 @@ public final class SourceOptions implements Serializable {
     return clock;
   }
 
+  /** The delivery faults; {@link Faults#NONE} when unset. */
+  public Faults faults() {
+    return faults;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.catalog = catalog;
@@ -364,6 +383,7 @@ public final class SourceOptions implements Serializable {
     b.emitIntervalMillis = emitIntervalMillis;
     b.typeCounter = typeCounter;
     b.clock = clock;
+    b.faults = faults;
     return b;
   }
 
@@ -502,6 +522,7 @@ public final class SourceOptions implements Serializable {
     private long emitIntervalMillis = DEFAULT_EMIT_INTERVAL_MILLIS;
     private String typeCounter;
     private String clock;
+    private Faults faults = Faults.NONE;
 
     private Builder() {}
 
@@ -607,6 +628,12 @@ public final class SourceOptions implements Serializable {
 
     public Builder clock(String name) {
       this.clock = name;
+      return this;
+    }
+
+    /** Faults as the option {@value #FAULTS} writes them; null or empty for none. */
+    public Builder faults(String option) {
+      this.faults = Faults.parse(option);
       return this;
     }
 

@@ -41,28 +41,32 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return schemaOf(options.get(SourceOptions.CATALOG));
+    return schemaOf(options);
   }
 
   /**
-   * The unified schema of the catalog {@code catalogClass} (null: the only one listed): its payload
-   * nullable when some rows are tombstones. A catalog that cannot be loaded gets the fixed schema
-   * here; planning the scan reports it.
+   * The unified schema for these options: the payload nullable when some rows of the catalog are
+   * tombstones, the ground-truth columns when the {@code faults} option asks for them. A catalog
+   * that cannot be loaded counts as one without tombstones here; planning the scan reports it.
    */
-  static StructType schemaOf(String catalogClass) {
+  static StructType schemaOf(Map<String, String> options) {
+    CaseInsensitiveStringMap map = new CaseInsensitiveStringMap(options);
+    boolean tombstones;
     try {
-      return UnifiedStream.schema(LoadedCatalog.load(catalogClass).hasTombstones());
+      tombstones = LoadedCatalog.load(map.get(SourceOptions.CATALOG)).hasTombstones();
     } catch (RuntimeException e) {
-      return UnifiedStream.SCHEMA;
+      tombstones = false;
     }
+    return UnifiedStream.schema(tombstones, Faults.parse(map.get(SourceOptions.FAULTS)).groundTruth());
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    if (schema != null && !schema.equals(UnifiedStream.SCHEMA) && !schema.equals(UnifiedStream.SCHEMA_WITH_TOMBSTONES)) {
+    StructType fixed = schemaOf(properties);
+    if (schema != null && !schema.equals(fixed)) {
       throw new IllegalArgumentException(
           "the streamgen source has a fixed schema ("
-              + UnifiedStream.SCHEMA.simpleString()
+              + fixed.simpleString()
               + "); remove .schema(...) from the reader");
     }
     return new StreamgenTable(properties, StreamClock.SYSTEM.nowMicros());
@@ -89,7 +93,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
     @Override
     public StructType schema() {
-      return schemaOf(new CaseInsensitiveStringMap(properties).get(SourceOptions.CATALOG));
+      return schemaOf(properties);
     }
 
     @Override
@@ -137,7 +141,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
 
     @Override
     public StructType readSchema() {
-      return UnifiedStream.schema(LoadedCatalog.load(plan.catalogClass()).hasTombstones());
+      return UnifiedStream.schema(LoadedCatalog.load(plan.catalogClass()).hasTombstones(), plan.faults().groundTruth());
     }
 
     /** Shown in plans: a constant-size summary, never the list of types. */
@@ -156,6 +160,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
           + (options.rows() != null ? ", rows=" + options.rows() : "")
           + (plan.rate().isConstant() ? ", rowsPerSecond=" : ", rate=")
           + plan.rate()
+          + (plan.faults() != Faults.NONE ? ", faults=" + plan.faults().text() : "")
           + "]";
     }
 

@@ -19,10 +19,16 @@ public final class TypeCountAccumulator extends AccumulatorV2<long[], long[]> {
   private static final ConcurrentHashMap<String, TypeCountAccumulator> REGISTERED =
       new ConcurrentHashMap<>();
 
+  /** Index, after the types, of the rows dropped on purpose; then of the duplicates ({@link Faults}). */
+  static final int DROPPED = 0;
+  static final int DUPLICATES = 1;
+  private static final int FAULT_SLOTS = 2;
+
+  /** Per type the rows written, then {@link #FAULT_SLOTS} counts of fault rows. */
   private transient long[] counts;
 
   public TypeCountAccumulator(int types) {
-    this.counts = new long[types];
+    this.counts = new long[types + FAULT_SLOTS];
   }
 
   /**
@@ -48,7 +54,17 @@ public final class TypeCountAccumulator extends AccumulatorV2<long[], long[]> {
   }
 
   public int types() {
-    return counts.length;
+    return counts.length - FAULT_SLOTS;
+  }
+
+  /** Rows dropped on purpose so far (never written; not in {@link #total()}). */
+  public synchronized long dropped() {
+    return counts[types() + DROPPED];
+  }
+
+  /** Duplicates written on purpose so far (in {@link #total()} and the per-type counts). */
+  public synchronized long duplicates() {
+    return counts[types() + DUPLICATES];
   }
 
   @Override
@@ -63,7 +79,7 @@ public final class TypeCountAccumulator extends AccumulatorV2<long[], long[]> {
 
   @Override
   public AccumulatorV2<long[], long[]> copy() {
-    TypeCountAccumulator c = new TypeCountAccumulator(counts.length);
+    TypeCountAccumulator c = new TypeCountAccumulator(types());
     synchronized (this) {
       System.arraycopy(counts, 0, c.counts, 0, counts.length);
     }
@@ -75,7 +91,10 @@ public final class TypeCountAccumulator extends AccumulatorV2<long[], long[]> {
     java.util.Arrays.fill(counts, 0L);
   }
 
-  /** Adds per-type counts (same length as {@link #types()}). */
+  /**
+   * Adds per-type counts ({@link #types()} long), optionally followed by the fault counts (dropped,
+   * duplicates).
+   */
   @Override
   public synchronized void add(long[] v) {
     for (int i = 0; i < v.length; i++) {
@@ -85,20 +104,25 @@ public final class TypeCountAccumulator extends AccumulatorV2<long[], long[]> {
 
   @Override
   public void merge(AccumulatorV2<long[], long[]> other) {
-    add(((TypeCountAccumulator) other).value());
+    TypeCountAccumulator o = (TypeCountAccumulator) other;
+    long[] all;
+    synchronized (o) {
+      all = o.counts.clone();
+    }
+    add(all);
   }
 
-  /** A copy of the counts so far. */
+  /** A copy of the per-type counts so far. */
   @Override
   public synchronized long[] value() {
-    return counts.clone();
+    return java.util.Arrays.copyOf(counts, types());
   }
 
-  /** The total so far. */
+  /** The rows written so far (all types). */
   public synchronized long total() {
     long t = 0;
-    for (long c : counts) {
-      t += c;
+    for (int i = 0; i < types(); i++) {
+      t += counts[i];
     }
     return t;
   }

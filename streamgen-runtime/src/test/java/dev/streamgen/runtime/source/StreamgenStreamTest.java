@@ -235,6 +235,38 @@ class StreamgenStreamTest {
   }
 
   @Test
+  void faultsInAStreamAreTheBatchsAcrossARestart() throws Exception {
+    String faults = "late_share=0.1,out_of_order_share=0.1,duplicate_share=0.1,duplicate_window_rows=500,"
+        + "drop_share=0.1,ground_truth=true";
+    String dir = SharedSpark.tempDir("faults-stream");
+    long end = 0;
+    // Two runs of the same checkpoint: the second continues where the first stopped.
+    for (int run = 0; run < 2; run++) {
+      StreamingQuery q = stream("faults", faults).writeStream().format("parquet")
+          .option("checkpointLocation", dir + "/cp").start(dir + "/out");
+      queries.add(q);
+      q.processAllAvailable();
+      for (int tick = 0; tick < 3; tick++) {
+        clock.advanceSeconds(2);
+        q.processAllAvailable();
+      }
+      end = StreamgenOffset.fromJson(q.lastProgress().sources()[0].endOffset()).row();
+      q.stop();
+    }
+    assertThat(end).isEqualTo(12_001); // rows due at 12 s of clock time at 1000 rows/s
+    SparkSession spark = SharedSpark.session();
+    String[] columns = {"row_index", "is_duplicate", "event_type_id", "timestamp", "partition_key", "serialized_payload"};
+    List<Row> streamed = spark.read().parquet(dir + "/out").selectExpr(columns)
+        .orderBy("row_index", "is_duplicate").collectAsList();
+    List<Row> batch = spark.read().format("streamgen")
+        .option("catalog", QuickstartTestCatalog.class.getName())
+        .option("rows", end).option("rowsPerSecond", 1000).option("startTimeMicros", START)
+        .option("partitions", 3).option("faults", faults).load()
+        .selectExpr(columns).orderBy("row_index", "is_duplicate").collectAsList();
+    assertThat(streamed).hasSizeLessThan((int) end).isEqualTo(batch);
+  }
+
+  @Test
   void realClockStreamEmitsAContiguousSequence() throws Exception {
     // Real time, no thresholds: whatever was emitted must be rows 0..n-1 exactly once.
     Dataset<Row> df =

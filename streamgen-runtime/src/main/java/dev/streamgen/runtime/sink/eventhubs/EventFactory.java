@@ -13,6 +13,10 @@ final class EventFactory {
   static final String EVENT_TYPE_ID = "event_type_id";
   /** Application property: the Avro single-object header's 8 fingerprint bytes as 16 hex digits. */
   static final String SCHEMA_FINGERPRINT = "schema_fingerprint";
+  /** Application property (ground truth, {@code faults.ground_truth}): the row index, an AMQP long. */
+  static final String ROW_INDEX = dev.streamgen.runtime.columns.UnifiedStream.ROW_INDEX;
+  /** Application property (ground truth): true on a duplicate emitted on purpose, an AMQP boolean. */
+  static final String IS_DUPLICATE = dev.streamgen.runtime.columns.UnifiedStream.IS_DUPLICATE;
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -39,6 +43,12 @@ final class EventFactory {
       event.setContentType(contentType);
     }
     return event;
+  }
+
+  /** Adds the ground truth of the event's row as application properties. */
+  void groundTruth(EventData event, long rowIndex, boolean duplicate) {
+    event.getProperties().put(ROW_INDEX, rowIndex);
+    event.getProperties().put(IS_DUPLICATE, duplicate);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.streamgen.runtime.sink.eventhubs;
 
+import com.azure.messaging.eventhubs.EventData;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
@@ -38,7 +39,11 @@ final class EventHubsDataWriter implements DataWriter<InternalRow> {
       throw EventHubsErrors.nullPayload(eventTypeId);
     }
     byte[] payload = row.getBinary(columns.payload);
-    publisher.add(partitionKey, events.create(eventTypeId, payload), eventTypeId);
+    EventData event = events.create(eventTypeId, payload);
+    if (columns.rowIndex >= 0) {
+      events.groundTruth(event, row.getLong(columns.rowIndex), row.getBoolean(columns.isDuplicate));
+    }
+    publisher.add(partitionKey, event, eventTypeId);
     eventsWritten++;
     payloadBytesWritten += payload.length;
   }

@@ -126,6 +126,34 @@ class EventHubsSinkTest {
   }
 
   @Test
+  void theGroundTruthTravelsAsApplicationProperties() {
+    Dataset<Row> source = dev.streamgen.runtime.StreamGen.batch(spark, dev.streamgen.runtime.testing.QuickstartTestCatalog.class,
+        dev.streamgen.runtime.StreamGen.settings(dev.streamgen.runtime.testing.QuickstartTestCatalog.class,
+            "batch_config.total_rows=2000", "batch_config.partitions=2", "seed=5", "faults.duplicate_share=0.2",
+            "faults.drop_share=0.1", "faults.duplicate_window_rows=50", "faults.ground_truth=true"));
+    source.cache();
+    write(source, options("serialization_format", "json"));
+
+    List<String> want = new java.util.ArrayList<>();
+    for (Row r : source.collectAsList()) {
+      want.add(r.getLong(4) + "|" + r.getBoolean(5) + "|" + r.getString(0) + "|" + new String((byte[]) r.get(3), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    source.unpersist();
+    List<String> got = new java.util.ArrayList<>();
+    for (RecordedEvent e : server.events()) {
+      assertThat(e.applicationProperties().keySet()).containsExactlyInAnyOrder("event_type_id", "row_index", "is_duplicate");
+      assertThat(e.property("row_index")).isInstanceOf(Long.class);
+      assertThat(e.property("is_duplicate")).isInstanceOf(Boolean.class);
+      got.add(e.property("row_index") + "|" + e.property("is_duplicate") + "|" + e.property("event_type_id") + "|"
+          + new String(e.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    java.util.Collections.sort(want);
+    java.util.Collections.sort(got);
+    assertThat(got).isEqualTo(want);
+    assertThat(got).anyMatch(g -> g.contains("|true|"));
+  }
+
+  @Test
   void avroEventsCarryTheSchemaFingerprintFromTheirHeader() {
     write(UnifiedTestRows.avro(spark, 0, 600, 2), options("serialization_format", "avro"));
 
