@@ -11,6 +11,7 @@ import dev.streamgen.runtime.api.Rng;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.PackedCatalog;
+import dev.streamgen.runtime.kinds.RowClock;
 import dev.streamgen.runtime.kinds.SessionMachine;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -161,7 +162,7 @@ class SessionsTest {
     long rate = 5_000;
     long start = 1_800_000_000_000_000L;
     AliasTable pick = AliasTable.of(weights);
-    PackedCatalog packed = PackedCatalog.of(kernels, Format.JSON).rowsPerSecond(rate);
+    PackedCatalog packed = PackedCatalog.of(kernels, Format.JSON).clock(RowClock.constant(rate));
     Map<String, List<long[]>> sessions = new HashMap<>(); // step, session time, event time, type
     long[] out = new long[3];
     for (long row = 0; row < 120_000; row++) {

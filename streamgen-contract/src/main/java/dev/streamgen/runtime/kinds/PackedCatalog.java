@@ -45,32 +45,28 @@ public final class PackedCatalog {
   private final Format format;
   /** Per type, its change stream when its deletes are followed by tombstones; null when no type's are. */
   private final ChangeRows[] tombstones;
-  /** The run's rows per second, for session times ({@link SessionField}); 0 when not given. */
-  private final long rowsPerSecond;
+  /** When the run's rows happen, for session times ({@link SessionField}); null when not given. */
+  private final RowClock clock;
 
   private PackedCatalog(Format format, int[] typeAt, int[] bytesAt, long[] code, byte[] bytes, ChangeRows[] tombstones,
-      long rowsPerSecond) {
+      RowClock clock) {
     this.format = format;
     this.tombstones = tombstones;
     this.typeAt = typeAt;
     this.bytesAt = bytesAt;
     this.code = code;
     this.bytes = bytes;
-    this.rowsPerSecond = rowsPerSecond;
+    this.clock = clock;
   }
 
   /**
-   * This catalog for a run of {@code rowsPerSecond} rows per second (sharing its arrays): a session
-   * time ({@link SessionField}) then counts from its session's start row's event time. Without it a
+   * This catalog for a run whose rows happen at {@code clock} (sharing its arrays): a session time
+   * ({@link SessionField}) then counts from its session's first row's event time. Without it a
    * session time is the row's event time.
    */
-  public PackedCatalog rowsPerSecond(long rowsPerSecond) {
-    if (rowsPerSecond <= 0) {
-      throw new IllegalArgumentException("rows per second " + rowsPerSecond + " is not positive");
-    }
-    return rowsPerSecond == this.rowsPerSecond ? this : new PackedCatalog(format, typeAt, bytesAt, code, bytes, tombstones, rowsPerSecond);
+  public PackedCatalog clock(RowClock clock) {
+    return clock.sameAs(this.clock) ? this : new PackedCatalog(format, typeAt, bytesAt, code, bytes, tombstones, clock);
   }
-
   /**
    * Packs the kernels for writing in {@code format}, in order: type {@code i} of the result is
    * {@code kernels.get(i)}.
@@ -101,7 +97,7 @@ public final class PackedCatalog {
     }
     typeAt[types] = p.words();
     bytesAt[types] = p.byteCount();
-    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray(), tombstones, 0);
+    return new PackedCatalog(format, typeAt, bytesAt, p.code(), p.byteArray(), tombstones, null);
   }
 
   /**
@@ -362,7 +358,7 @@ public final class PackedCatalog {
         UuidField.writeUnique(c, at, format, seed, row, out);
         break;
       case SessionField.CODE:
-        SessionField.write(c, at, format, seed, row, eventTimeMicros, rowsPerSecond, out);
+        SessionField.write(c, at, format, seed, row, eventTimeMicros, clock, out);
         break;
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
@@ -458,7 +454,7 @@ public final class PackedCatalog {
       case UuidField.UNIQUE_CODE:
         return UuidField.uniqueText(c, constants, seed, row);
       case SessionField.CODE:
-        return SessionField.text(c, constants, seed, row, eventTimeMicros, rowsPerSecond);
+        return SessionField.text(c, constants, seed, row, eventTimeMicros, clock);
       default:
         throw new IllegalStateException("unknown field kind code " + kind);
     }

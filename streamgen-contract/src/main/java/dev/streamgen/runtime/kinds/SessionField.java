@@ -15,9 +15,9 @@ import dev.streamgen.runtime.encode.Timestamps;
  *   <li>time: the session's own clock, a timestamp (microseconds): the event time of the session's
  *       start row plus the gaps of its steps so far ({@link SessionMachine.Gap}), so the times of a
  *       session's events are apart by exactly its drawn gaps. The start row's event time is {@code
- *       t - (floor(row * 1e6 / R) - floor(start * 1e6 / R))} for the row's event time t at rows per
- *       second R (the runtime's event time, {@code start + floor(row * 1e6 / R)}), so it needs R: a
- *       {@link PackedCatalog} given it ({@link PackedCatalog#rowsPerSecond(long)}). Without R (or at
+ *       t - (clock(row) - clock(start))} for the row's event time t, where the {@link RowClock} gives
+ *       the run's event time of each row (its rate shape from its first row), so it needs the clock:
+ *       a {@link PackedCatalog} given it ({@link PackedCatalog#clock(RowClock)}). Without it (or at
  *       a row the machine does not own) it is the row's event time.
  * </ul>
  *
@@ -29,7 +29,6 @@ public final class SessionField extends FieldGenerator {
   public static final int TIME = 1;
 
   private static final int MACHINE = 2;
-  private static final long MICROS_PER_SECOND = 1_000_000L;
 
   private final SessionMachine machine;
   private final int mode;
@@ -73,27 +72,27 @@ public final class SessionField extends FieldGenerator {
 
   /** The step of row {@code row} in machine {@code machine}'s session ({@link #step(long, long, long)}). */
   public static int step(SessionMachine machine, long seed, long row) {
-    return (int) number(machine.words(), 0, STEP, seed, row, 0, 0);
+    return (int) number(machine.words(), 0, STEP, seed, row, 0, null);
   }
 
-  /** The session time of row {@code row} in machine {@code machine}'s session ({@link #time(long, long, long, long)}). */
-  public static long time(SessionMachine machine, long seed, long row, long eventTimeMicros, long rowsPerSecond) {
-    return number(machine.words(), 0, TIME, seed, row, eventTimeMicros, rowsPerSecond);
+  /** The session time of row {@code row} in machine {@code machine}'s session ({@link #time(long, long, long, RowClock)}). */
+  public static long time(SessionMachine machine, long seed, long row, long eventTimeMicros, RowClock clock) {
+    return number(machine.words(), 0, TIME, seed, row, eventTimeMicros, clock);
   }
 
   /** The step of row {@code row}. */
   public int step(long seed, long row, long eventTimeMicros) {
-    return (int) number(machine.words(), 0, STEP, seed, row, eventTimeMicros, 0);
+    return (int) number(machine.words(), 0, STEP, seed, row, eventTimeMicros, null);
   }
 
   /** The session time of row {@code row} without the run's rows per second: the row's event time (see the class comment). */
   public long time(long seed, long row, long eventTimeMicros) {
-    return time(seed, row, eventTimeMicros, 0);
+    return time(seed, row, eventTimeMicros, null);
   }
 
-  /** The session time of row {@code row} whose event time is {@code eventTimeMicros} in a run of {@code rowsPerSecond}. */
-  public long time(long seed, long row, long eventTimeMicros, long rowsPerSecond) {
-    return number(machine.words(), 0, TIME, seed, row, eventTimeMicros, rowsPerSecond);
+  /** The session time of row {@code row} whose event time is {@code eventTimeMicros} in a run whose rows happen at {@code clock}. */
+  public long time(long seed, long row, long eventTimeMicros, RowClock clock) {
+    return number(machine.words(), 0, TIME, seed, row, eventTimeMicros, clock);
   }
 
   public void writeJson(ByteWriter out, int value) {
@@ -130,27 +129,23 @@ public final class SessionField extends FieldGenerator {
     TimestampField.encode(Format.PROTOBUF, out, value, (int) proto, TimestampField.ISO8601);
   }
 
-  /** {@code floor(row * 1e6 / rowsPerSecond)} without overflow, as the runtime's event time counts it. */
-  static long offsetMicros(long row, long rowsPerSecond) {
-    return row / rowsPerSecond * MICROS_PER_SECOND + row % rowsPerSecond * MICROS_PER_SECOND / rowsPerSecond;
-  }
-
   /** The step or time of the packed session field whose machine words start at {@code machineAt}. */
-  static long number(long[] c, int machineAt, int mode, long seed, long row, long eventTimeMicros, long rowsPerSecond) {
+  static long number(long[] c, int machineAt, int mode, long seed, long row, long eventTimeMicros, RowClock clock) {
     SessionMachine.Cursor k = SessionMachine.cursorAt(c, machineAt, seed, row);
     if (mode == STEP) {
       return k == null ? 0 : k.last[SessionMachine.OUT_STEP];
     }
-    if (k == null || rowsPerSecond <= 0) {
+    if (k == null || clock == null) {
       return eventTimeMicros;
     }
+    // The start's event time, moved as this row's was (a late row's session time is late too).
     long start = k.last[SessionMachine.OUT_START_ROW];
-    return eventTimeMicros - (offsetMicros(row, rowsPerSecond) - offsetMicros(start, rowsPerSecond)) + k.last[SessionMachine.OUT_ELAPSED];
+    return eventTimeMicros - (clock.micros(row) - clock.micros(start)) + k.last[SessionMachine.OUT_ELAPSED];
   }
 
-  static void write(long[] c, int at, Format format, long seed, long row, long eventTimeMicros, long rowsPerSecond, ByteWriter out) {
+  static void write(long[] c, int at, Format format, long seed, long row, long eventTimeMicros, RowClock clock, ByteWriter out) {
     int mode = (int) c[at];
-    long value = number(c, at + MACHINE, mode, seed, row, eventTimeMicros, rowsPerSecond);
+    long value = number(c, at + MACHINE, mode, seed, row, eventTimeMicros, clock);
     if (mode == STEP) {
       IntField.encode(format, out, (int) value, c[at + 1]);
     } else {
@@ -158,9 +153,9 @@ public final class SessionField extends FieldGenerator {
     }
   }
 
-  static String text(long[] c, int at, long seed, long row, long eventTimeMicros, long rowsPerSecond) {
+  static String text(long[] c, int at, long seed, long row, long eventTimeMicros, RowClock clock) {
     int mode = (int) c[at];
-    long value = number(c, at + MACHINE, mode, seed, row, eventTimeMicros, rowsPerSecond);
+    long value = number(c, at + MACHINE, mode, seed, row, eventTimeMicros, clock);
     return mode == STEP ? Long.toString(value) : Timestamps.toIso(value);
   }
 }

@@ -295,20 +295,29 @@ class SessionMachineTest {
     long[] code = p.code();
     long start = 1_700_000_000_000_000L;
     long rate = 777;
+    RowClock clock = RowClock.constant(rate);
+    // A ramp: the start's event time is where the shape puts the start row, from the run's start.
+    RowClock ramp = RowClock.of(dev.streamgen.runtime.settings.RateShape.parse("ramp 100 to 1000 over 10m"), start);
     long[] out = new long[5];
     for (int r = 0; r < ROWS; r += 3) {
-      long eventTime = start + SessionField.offsetMicros(r, rate);
-      long t = SessionField.number(code, 2, SessionField.TIME, SEED, r, eventTime, rate);
-      assertEquals(t, time.time(SEED, r, eventTime, rate));
+      long eventTime = start + offsetMicros(r, rate);
+      long t = SessionField.number(code, 2, SessionField.TIME, SEED, r, eventTime, clock);
+      assertEquals(t, time.time(SEED, r, eventTime, clock));
       if (m.locate(SEED, r, out)) {
-        assertEquals(start + SessionField.offsetMicros(out[4], rate) + out[3], t, "row " + r);
+        assertEquals(start + offsetMicros(out[4], rate) + out[3], t, "row " + r);
+        assertEquals(ramp.micros(out[4]) + out[3], time.time(SEED, r, ramp.micros(r), ramp), "row " + r + " of a ramp");
         assertEquals(out[2], step.step(SEED, r, eventTime));
-        // Without the rate: the row's own event time.
+        // Without the clock: the row's own event time.
         assertEquals(eventTime, time.time(SEED, r, eventTime));
       } else {
         assertEquals(eventTime, t, "a row of no session is at its event time");
         assertEquals(0, step.step(SEED, r, eventTime));
       }
     }
+  }
+
+  /** {@code floor(row * 1e6 / rate)}: the runtime's event time offset at a constant rate. */
+  private static long offsetMicros(long row, long rate) {
+    return row / rate * 1_000_000 + row % rate * 1_000_000 / rate;
   }
 }

@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,6 +88,8 @@ class SessionsEndToEndTest {
       sessions.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r);
     }
     int ended = 0;
+    double exponentialSum = 0;
+    long exponentialGaps = 0;
     for (Map.Entry<String, List<Row>> e : sessions.entrySet()) {
       List<Row> s = e.getValue();
       s.sort((a, b) -> a.getTimestamp(1).compareTo(b.getTimestamp(1)));
@@ -98,6 +101,16 @@ class SessionsEndToEndTest {
           assertThat(Instant.parse(s.get(i).getString(5))).as("session times of session %s increase", e.getKey())
               .isAfter(Instant.parse(s.get(i - 1).getString(5)));
           assertThat(s.get(i).getTimestamp(1)).as("timestamps of session %s increase", e.getKey()).isAfter(s.get(i - 1).getTimestamp(1));
+          // The YAML's gaps: cart.add -> order.placed uniform in [5, 60] s, every other step 1 s plus an
+          // exponential of mean 20 s, clipped to [1, 120] s.
+          long gap = ChronoUnit.MICROS.between(Instant.parse(s.get(i - 1).getString(5)), Instant.parse(s.get(i).getString(5)));
+          boolean ordered = s.get(i - 1).getString(0).equals("cart.add") && s.get(i).getString(0).equals("order.placed");
+          assertThat(gap).as("gap before event %d of session %s", i, e.getKey())
+              .isBetween(ordered ? 5_000_000L : 1_000_000L, ordered ? 60_000_000L : 120_000_000L);
+          if (!ordered) {
+            exponentialSum += gap / 1e6;
+            exponentialGaps++;
+          }
           assertThat(s.get(i).getString(3)).as("one user per session").isEqualTo(s.get(0).getString(3));
         }
       }
@@ -115,6 +128,9 @@ class SessionsEndToEndTest {
         assertThat(path.get(path.size() - 1)).isEqualTo("session.end");
       }
     }
+    double mean = 1 + 20 * (1 - Math.exp(-119.0 / 20));
+    assertThat(Math.abs(exponentialSum / exponentialGaps - mean)).as("mean exponential gap of %d", exponentialGaps)
+        .isLessThan(5 * 20 / Math.sqrt(exponentialGaps));
     // A session of this machine ends within 30 events with probability near 1; only those still in
     // progress at the end of the run (at most one per lane, 500) or of a block are cut.
     if (mostEnd) {

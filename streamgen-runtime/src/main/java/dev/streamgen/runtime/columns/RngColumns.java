@@ -152,7 +152,7 @@ public final class RngColumns {
       UDF1<Long, Integer> step = r -> SessionField.step(machine, seed, r);
       return functions.udf(step, DataTypes.IntegerType).apply(row);
     }
-    UDF2<Long, Long, Long> time = (r, t) -> SessionField.time(machine, seed, r, t, 0);
+    UDF2<Long, Long, Long> time = (r, t) -> SessionField.time(machine, seed, r, t, null);
     return functions.timestamp_micros(functions.udf(time, DataTypes.LongType).apply(row, eventTimeMicros));
   }
 

@@ -3,6 +3,7 @@ package dev.streamgen.runtime.source;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.PackedCatalog;
+import dev.streamgen.runtime.kinds.RowClock;
 import dev.streamgen.runtime.kinds.SessionMachine;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
@@ -23,7 +24,9 @@ public final class EventRowWriter {
   private static final int DUPLICATE = 5;
 
   private final LoadedCatalog catalog;
-  private final PackedCatalog packed;
+  /** Given the run's row clock on the first row (session times need it), then kept. */
+  private PackedCatalog packed;
+  private long clockStartMicros = Long.MIN_VALUE;
   private final GenerationPlan plan;
   private final long seed;
   private final dev.streamgen.runtime.settings.RateShape rate;
@@ -119,6 +122,10 @@ public final class EventRowWriter {
    * ground truth.
    */
   private UnsafeRow write(long i, long startMicros, long rowIndex, long delayMicros, boolean duplicate) {
+    if (startMicros != clockStartMicros && packed != null) {
+      packed = packed.clock(RowClock.of(rate, startMicros));
+      clockStartMicros = startMicros;
+    }
     int type = typeOf(i);
     long eventTime = rate.micros(startMicros, i) - delayMicros;
 
