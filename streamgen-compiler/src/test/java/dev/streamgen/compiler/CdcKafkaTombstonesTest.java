@@ -57,17 +57,7 @@ class CdcKafkaTombstonesTest {
     Path classes = dir.resolve("classes");
     loader = GeneratedSources.compileAndLoad(request, classes);
     broker = KafkaBroker.builder().build().start();
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate();
-    // A name of its own: Spark ignores a second jar of a name it has added (KafkaEndToEndTest's, in
-    // the shared session), and the tasks would not find this catalog.
-    spark.sparkContext().addJar(KafkaEndToEndTest.jar(classes, dir.resolve("cdc-tombstones.jar")).toString());
+    spark = KafkaEndToEndTest.sparkWithJar(classes, dir.resolve("cdc-tombstones.jar"));
   }
 
   @AfterAll

@@ -70,17 +70,7 @@ class KafkaEndToEndTest {
     manifest = JSON.readTree(request.schemaOutputDirectory().resolve("manifest.json").toFile());
     catalogClass = manifest.get("sources").get(0).get("catalog_class").asText();
     broker = KafkaBroker.builder().build().start();
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate();
-    // Spark's tasks load the generated catalog through their own class loader: ship it as a jar,
-    // the way spark-submit ships a user's application jar.
-    spark.sparkContext().addJar(jar(classes, dir.resolve("generated.jar")).toString());
+    spark = sparkWithJar(classes, dir.resolve("generated.jar"));
   }
 
   @AfterAll
@@ -211,6 +201,25 @@ class KafkaEndToEndTest {
 
   private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
     return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The shared local session, with the generated {@code classes} shipped as the jar {@code jar}:
+   * Spark's tasks load the generated catalog through their own class loader, as spark-submit ships
+   * a user's application jar. Each test class needs a jar name of its own: Spark ignores a second
+   * jar of a name it has added, and the tasks would find the first one's catalog.
+   */
+  static SparkSession sparkWithJar(Path classes, Path jar) throws IOException {
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
+    spark.sparkContext().addJar(jar(classes, jar).toString());
+    return spark;
   }
 
   static Path jar(Path classes, Path jar) throws IOException {

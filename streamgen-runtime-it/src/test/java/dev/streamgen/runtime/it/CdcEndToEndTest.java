@@ -12,12 +12,8 @@ import dev.streamgen.it.cdc.CdcCatalog;
 import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
-import dev.streamgen.runtime.job.Job;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,15 +43,7 @@ class CdcEndToEndTest {
   private static Dataset<Row> changes;
 
   private static Dataset<Row> run(String name, int partitions) {
-    String path = ItSpark.tempDir(name) + "/events";
-    ItSpark.session();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(new String[] {"--catalog", CdcCatalog.class.getName(), "--set", "sink_config.path=" + path,
-            "--set", "batch_config.partitions=" + partitions});
-    assertThat(status).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(Job.OK);
-    return ItSpark.session().read().format("delta").load(path).withColumn("payload", col("serialized_payload").cast("string"));
+    return ItJob.toDelta(CdcCatalog.class, name, "batch_config.partitions=" + partitions);
   }
 
   @BeforeAll

@@ -32,12 +32,8 @@ class KafkaKeyOrderEndToEndTest {
   private static final String TOPIC = "webshop";
   private static final int ROWS = 100_000;
   private static final int MAX_EVENTS = 40;
-  private static final Map<String, Set<String>> NEXT = Map.of(
-      "session.start", Set.of("page.view"),
-      "page.view", Set.of("page.view", "cart.add", "session.end"),
-      "cart.add", Set.of("page.view", "order.placed", "session.end"),
-      "order.placed", Set.of("session.end"),
-      "session.end", Set.of());
+  /** The YAML declares the visit machine of sessions.yaml. */
+  private static final Map<String, Set<String>> NEXT = SessionsEndToEndTest.NEXT;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static KafkaBroker broker;

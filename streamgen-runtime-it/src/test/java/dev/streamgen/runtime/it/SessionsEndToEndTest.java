@@ -7,15 +7,11 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.it.sessions.SessionsCatalog;
-import dev.streamgen.runtime.job.Job;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.sink.Sinks;
 import dev.streamgen.runtime.source.ItClocks;
 import dev.streamgen.runtime.source.StreamClock;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,7 +35,7 @@ class SessionsEndToEndTest {
   private static final long ROWS = 200_000;
   private static final double WEIGHT = 0.6;
   private static final int MAX_EVENTS = 30;
-  private static final Map<String, Set<String>> NEXT = Map.of(
+  static final Map<String, Set<String>> NEXT = Map.of(
       "session.start", Set.of("page.view"),
       "page.view", Set.of("page.view", "cart.add", "session.end"),
       "cart.add", Set.of("page.view", "order.placed", "session.end"),
@@ -48,15 +44,7 @@ class SessionsEndToEndTest {
   private static Dataset<Row> events;
 
   private static Dataset<Row> run(String name, int partitions) {
-    String path = ItSpark.tempDir(name) + "/events";
-    ItSpark.session();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(new String[] {"--catalog", SessionsCatalog.class.getName(), "--set", "sink_config.path=" + path,
-            "--set", "batch_config.partitions=" + partitions});
-    assertThat(status).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(Job.OK);
-    return ItSpark.session().read().format("delta").load(path).withColumn("payload", col("serialized_payload").cast("string"));
+    return ItJob.toDelta(SessionsCatalog.class, name, "batch_config.partitions=" + partitions);
   }
 
   @BeforeAll
