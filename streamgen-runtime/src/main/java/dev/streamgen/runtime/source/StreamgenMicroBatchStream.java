@@ -86,7 +86,7 @@ final class StreamgenMicroBatchStream
 
   @Override
   public synchronized Offset latestOffset(Offset startOffset, ReadLimit limit) {
-    StreamgenOffset start = (StreamgenOffset) startOffset;
+    StreamgenOffset start = StreamgenOffset.of(startOffset);
     if (start.row() == 0 && options.startTimeMicros() == null) {
       if (!warmedUp) {
         // The first plan: an empty batch. Cold, Spark and the sink can take tens of seconds over
@@ -118,8 +118,8 @@ final class StreamgenMicroBatchStream
 
   @Override
   public InputPartition[] planInputPartitions(Offset start, Offset end) {
-    StreamgenOffset from = (StreamgenOffset) start;
-    StreamgenOffset to = (StreamgenOffset) end;
+    StreamgenOffset from = StreamgenOffset.of(start);
+    StreamgenOffset to = StreamgenOffset.of(end);
     if (to.row() == 0) {
       // The warm-up batch: empty partitions, so tasks still run (readers load the catalog, the
       // sink's writers and commit run) before the first row is due.
@@ -145,7 +145,7 @@ final class StreamgenMicroBatchStream
     Map<String, String> m = new HashMap<>();
     StreamgenOffset origin = initial;
     if (latestConsumedOffset.isPresent()) {
-      origin = (StreamgenOffset) latestConsumedOffset.get();
+      origin = StreamgenOffset.of(latestConsumedOffset.get());
     }
     double target =
         origin == null ? rate.peakRowsPerSecond() : rate.rowsPerSecondAt(origin.startMicros(), clock.nowMicros() - origin.startMicros());
@@ -154,7 +154,7 @@ final class StreamgenMicroBatchStream
       m.put("endRow", Long.toString(endRow(origin.startMicros())));
     }
     if (latestConsumedOffset.isPresent() && lastDue >= 0) {
-      long consumed = ((StreamgenOffset) latestConsumedOffset.get()).row();
+      long consumed = origin.row();
       m.put("rowsBehind", Long.toString(Math.max(0, lastDue - consumed)));
     }
     return m;

@@ -44,6 +44,14 @@ public final class StreamgenOffset extends Offset {
     return new StreamgenOffset(node.get("row").asLong(), node.get("startMicros").asLong());
   }
 
+  /**
+   * {@code offset} as a streamgen offset: Spark hands back offsets it read from the checkpoint's log
+   * as {@code SerializedOffset}s (after a restart), not as the objects this source made.
+   */
+  public static StreamgenOffset of(Offset offset) {
+    return offset instanceof StreamgenOffset ? (StreamgenOffset) offset : fromJson(offset.json());
+  }
+
   private static IllegalArgumentException notAnOffset(String json) {
     return new IllegalArgumentException(
         "not a streamgen offset: '"

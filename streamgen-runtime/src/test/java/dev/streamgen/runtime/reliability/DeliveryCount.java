@@ -38,8 +38,11 @@ public final class DeliveryCount {
 
   /** Counts {@code eventTimesMicros} (one per received event) against the checkpoint's commits. */
   public static DeliveryCount of(Path checkpoint, long microsPerRow, List<Long> eventTimesMicros) {
-    long start = offset(checkpoint, 0, "startMicros");
-    long committed = offset(checkpoint, highest(checkpoint.resolve("commits")).orElseThrow(), "row");
+    // The last committed offset's start: a stream's first batch is an empty warm-up whose offset holds
+    // a provisional start; row 0's time is fixed by the first batch with rows, and kept after it.
+    long last = highest(checkpoint.resolve("commits")).orElseThrow();
+    long start = offset(checkpoint, last, "startMicros");
+    long committed = offset(checkpoint, last, "row");
     Map<Long, Integer> copies = new HashMap<>();
     long misaligned = 0;
     for (long t : eventTimesMicros) {
