@@ -92,7 +92,7 @@ class CdcKafkaTombstonesTest {
     Map<String, String> sink = new LinkedHashMap<>();
     sink.put("bootstrap_servers", broker.bootstrapServers());
     sink.put("topic", TOPIC);
-    withGeneratedClasses(() -> {
+    GeneratedSources.withContextLoader(loader, () -> {
       assertThat(StreamGen.batch(spark, options()).schema()).isEqualTo(UnifiedStream.SCHEMA_WITH_TOMBSTONES);
       Sinks.configure(new SinkOptions("kafka", sink, Format.JSON)).writeBatch(StreamGen.batch(spark, options()));
     });
@@ -130,17 +130,5 @@ class CdcKafkaTombstonesTest {
     }
     long deletedAtTheEnd = lastOp.values().stream().filter("d"::equals).count();
     assertThat(tombstones).as("tombstones").isPositive().isEqualTo(deletes - deletedAtTheEnd);
-  }
-
-  /** The driver finds the generated catalog through the context class loader. */
-  private static void withGeneratedClasses(Runnable r) {
-    Thread t = Thread.currentThread();
-    ClassLoader previous = t.getContextClassLoader();
-    t.setContextClassLoader(loader);
-    try {
-      r.run();
-    } finally {
-      t.setContextClassLoader(previous);
-    }
   }
 }

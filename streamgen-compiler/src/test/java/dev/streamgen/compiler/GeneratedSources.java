@@ -60,6 +60,18 @@ final class GeneratedSources {
   }
 
   /** The test class path (surefire keeps the real one here when it launches through a manifest jar). */
+  /** Runs {@code r} with {@code loader} as context class loader: how the driver finds a generated catalog. */
+  static void withContextLoader(ClassLoader loader, Runnable r) {
+    Thread t = Thread.currentThread();
+    ClassLoader previous = t.getContextClassLoader();
+    t.setContextClassLoader(loader);
+    try {
+      r.run();
+    } finally {
+      t.setContextClassLoader(previous);
+    }
+  }
+
   static String testClassPath() {
     String cp = System.getProperty("surefire.test.class.path");
     return cp != null && !cp.isEmpty() ? cp : System.getProperty("java.class.path");

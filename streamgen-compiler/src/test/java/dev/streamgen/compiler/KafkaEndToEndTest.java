@@ -158,7 +158,7 @@ class KafkaEndToEndTest {
     Map<String, String> sink = new LinkedHashMap<>();
     sink.put("bootstrap_servers", broker.bootstrapServers());
     sink.put("topic", topic);
-    withGeneratedClasses(
+    GeneratedSources.withContextLoader(loader,
         () -> Sinks.configure(new SinkOptions("kafka", sink, format)).writeBatch(StreamGen.batch(spark, options(format))));
     List<ConsumerRecord<byte[], byte[]>> records = broker.readAll(topic);
     assertThat(records).hasSize((int) ROWS);
@@ -168,7 +168,7 @@ class KafkaEndToEndTest {
   /** Events per type in what the source generates (the sink's input), counted by Spark. */
   private static Map<String, Integer> sourceCounts(Format format) {
     Map<String, Integer> counts = new TreeMap<>();
-    withGeneratedClasses(() -> {
+    GeneratedSources.withContextLoader(loader, () -> {
       Dataset<Row> rows = StreamGen.batch(spark, options(format)).groupBy("event_type_id").count();
       for (Row r : rows.collectAsList()) {
         counts.put(r.getString(0), (int) r.getLong(1));
@@ -176,18 +176,6 @@ class KafkaEndToEndTest {
     });
     assertThat(counts.keySet()).containsExactly("user.purchase", "user.session.end", "user.session.start");
     return counts;
-  }
-
-  /** The driver finds the generated catalog through the context class loader. */
-  private static void withGeneratedClasses(Runnable r) {
-    Thread t = Thread.currentThread();
-    ClassLoader previous = t.getContextClassLoader();
-    t.setContextClassLoader(loader);
-    try {
-      r.run();
-    } finally {
-      t.setContextClassLoader(previous);
-    }
   }
 
   private static JsonNode manifestType(String eventTypeId) {
