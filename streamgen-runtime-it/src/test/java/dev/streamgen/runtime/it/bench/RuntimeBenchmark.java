@@ -111,7 +111,7 @@ public final class RuntimeBenchmark {
     line("Run " + Instant.now() + ": Java " + System.getProperty("java.version") + ", Spark " + spark.version()
         + ", local[" + CORES + "], " + Runtime.getRuntime().availableProcessors() + " processors, load average at start "
         + loadAverage()
-        + (System.getProperty("bench.only", "all").matches("(relationships|sessions|cdc).*") ? ""
+        + (System.getProperty("bench.only", "all").matches("(relationships|sessions|cdc|rate).*") ? ""
             : ", " + String.format(Locale.ROOT, "%,d", ROWS) + " rows per measurement")
         + ", " + PARTITIONS + " partitions"
         + jvmFlags() + ".");
@@ -126,6 +126,12 @@ public final class RuntimeBenchmark {
     if ("sessions".equals(only) || "sessions-plain".equals(only)) {
       // The relationships comparison over the session catalogs (the generator built no others).
       relationships(!"sessions-plain".equals(only), "sessions", SESSION_TITLE, SESSION_VARIANTS, SESSION_LABELS);
+      line("Load average at the end: " + loadAverage() + ".");
+      return;
+    }
+    if ("rate".equals(only)) {
+      // Streams of the quickstart catalog (compiled with this module's tests) beside Spark's rate source.
+      report.addAll(new RateBenchmark(spark, Long.getLong("bench.seconds", 120)).run());
       line("Load average at the end: " + loadAverage() + ".");
       return;
     }
@@ -1120,7 +1126,7 @@ public final class RuntimeBenchmark {
     return flags.isEmpty() ? "" : ", JVM flags " + String.join(" ", flags);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.UTF_8).split(" ")[0];
     } catch (IOException e) {
@@ -1133,7 +1139,7 @@ public final class RuntimeBenchmark {
   }
 
 
-  private static void progress(String what) {
+  static void progress(String what) {
     System.err.println("[bench] " + Instant.now() + " " + what);
   }
 
