@@ -61,18 +61,18 @@ final class SettingsValidator {
         value(ConfigKeys.general(key), key, entry.value());
       }
     }
-    checkFaults(root, sinkType);
+    checkFaults(root);
     return settings.build();
   }
 
   /** {@link FaultKeys#check} once every faults key is valid on its own, reported at the key's value. */
-  private void checkFaults(MapNode root, String sinkType) {
+  private void checkFaults(MapNode root) {
     if (faultRejected) {
       return;
     }
     Map<String, String> values = new LinkedHashMap<>();
     faults.forEach((path, node) -> values.put(path, node.text()));
-    for (FaultKeys.Problem p : FaultKeys.check(values, sinkType)) {
+    for (FaultKeys.Problem p : FaultKeys.check(values)) {
       ScalarNode at = faults.get(p.path());
       problems.add(at != null ? at : root.get(FaultKeys.SECTION.substring(0, FaultKeys.SECTION.length() - 1)).orElse(root), p.message());
     }

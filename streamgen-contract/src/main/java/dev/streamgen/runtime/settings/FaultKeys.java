@@ -139,10 +139,10 @@ public final class FaultKeys {
   /**
    * The rules spanning keys, on values each valid on its own ({@code values}: full paths to text;
    * unset keys take their defaults): the shares add up to at most 1; a uniform delay's min is not
-   * above its max; an exponential delay has a mean above 0; the ground truth needs a sink with
-   * headers or columns (Kinesis records have neither).
+   * above its max; an exponential delay has a mean above 0. Every sink carries the ground truth
+   * (Kinesis in the partition key), so none is refused here.
    */
-  public static List<Problem> check(Map<String, String> values, String sinkType) {
+  public static List<Problem> check(Map<String, String> values) {
     List<Problem> problems = new ArrayList<>();
     BigDecimal sum = BigDecimal.ZERO;
     StringBuilder terms = new StringBuilder();
@@ -172,13 +172,6 @@ public final class FaultKeys {
     if (late && delay.equals("exponential") && Double.parseDouble(value(values, LATE_MEAN_SECONDS)) <= 0) {
       problems.add(new Problem(LATE_MEAN_SECONDS.path(),
           "faults: late_delay exponential needs late_mean_seconds above 0, got " + text(values, LATE_MEAN_SECONDS)));
-    }
-    if (sinkType != null && sinkType.trim().equalsIgnoreCase("kinesis")
-        && Boolean.parseBoolean(value(values, GROUND_TRUTH).trim().toLowerCase(java.util.Locale.ROOT))) {
-      problems.add(new Problem(GROUND_TRUTH.path(),
-          "faults: ground_truth needs a sink that carries it beside the payload (delta columns, kafka headers,"
-              + " eventhubs properties); a Kinesis record has only its data and partition key: use another sink"
-              + " or set ground_truth: false"));
     }
     return problems;
   }

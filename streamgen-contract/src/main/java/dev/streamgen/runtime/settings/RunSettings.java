@@ -75,7 +75,7 @@ public final class RunSettings {
       }
     }
     if (problems.isEmpty()) {
-      for (FaultKeys.Problem p : FaultKeys.check(faultValues(merged), type)) {
+      for (FaultKeys.Problem p : FaultKeys.check(faultValues(merged))) {
         SettingSource.Entry at = merged.get(p.path());
         problems.add((at == null ? "faults" : at.origin()) + ": " + p.message());
       }

@@ -107,7 +107,7 @@ public final class Faults implements Serializable {
       }
       values.put(key.path(), value);
     }
-    List<FaultKeys.Problem> problems = FaultKeys.check(values, null);
+    List<FaultKeys.Problem> problems = FaultKeys.check(values);
     if (!problems.isEmpty()) {
       throw SourceOptions.invalid(SourceOptions.FAULTS, option, problems.get(0).message(), "late_share=0.05,late_max_seconds=600");
     }

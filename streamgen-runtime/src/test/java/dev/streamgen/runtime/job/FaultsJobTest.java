@@ -94,14 +94,6 @@ class FaultsJobTest {
             + " more than 1: a row is late, out of order, a duplicate or dropped, not several\n");
   }
 
-  @Test
-  void kinesisRefusesTheGroundTruth() {
-    assertThat(run("--rows", "10", "--set", "sink_config.type=kinesis", "--set", "sink_config.stream_name=s",
-            "--set", "faults.ground_truth=true"))
-        .isEqualTo(2);
-    assertThat(err().toString())
-        .startsWith("streamgen: --set faults.ground_truth: faults: ground_truth needs a sink that carries it beside the payload");
-  }
 
   private ByteArrayOutputStream err() {
     return err;

@@ -27,6 +27,8 @@ final class KinesisDataWriter implements DataWriter<InternalRow> {
   private final long taskId;
   private final long epochId;
   private final PutRecordsBatcher batcher;
+  /** With ground truth in the rows; else null. */
+  private final GroundTruthKey groundTruth;
   /** Event type names by their bytes, so a row costs no String for its type. */
   private final Map<UTF8String, String> typeNames = new HashMap<>();
 
@@ -38,6 +40,7 @@ final class KinesisDataWriter implements DataWriter<InternalRow> {
     this.taskId = taskId;
     this.epochId = epochId;
     this.batcher = new PutRecordsBatcher(KinesisClients.shared(options), options, Backoff.KINESIS);
+    this.groundTruth = columns.rowIndex >= 0 ? new GroundTruthKey() : null;
   }
 
   @Override
@@ -45,7 +48,13 @@ final class KinesisDataWriter implements DataWriter<InternalRow> {
     String type = eventType(row);
     String key = row.isNullAt(columns.partitionKey) ? null : row.getUTF8String(columns.partitionKey).toString();
     byte[] payload = row.isNullAt(columns.payload) ? null : row.getBinary(columns.payload);
-    batcher.add(type, key, payload);
+    if (groundTruth == null) {
+      batcher.add(type, key, null, payload);
+    } else {
+      batcher.add(type,
+          GroundTruthKey.partitionKey(key, row.getLong(columns.rowIndex), row.getBoolean(columns.isDuplicate)),
+          groundTruth.explicitHashKey(key), payload);
+    }
   }
 
   @Override

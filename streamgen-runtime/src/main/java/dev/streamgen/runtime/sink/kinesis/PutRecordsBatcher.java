@@ -103,11 +103,12 @@ final class PutRecordsBatcher implements AutoCloseable {
 
   /**
    * Queues one record; sends a call when the batch is full. Blocks while {@code
-   * max_in_flight_requests} calls are outstanding.
+   * max_in_flight_requests} calls are outstanding. {@code explicitHashKey} (null: Kinesis hashes
+   * the partition key) places a record whose key carries the ground truth ({@link GroundTruthKey}).
    *
    * @throws KinesisWriteException if this record is invalid or an earlier call failed for good
    */
-  void add(String eventType, String partitionKey, byte[] data) {
+  void add(String eventType, String partitionKey, String explicitHashKey, byte[] data) {
     throwIfFailed();
     handed++;
     if (partitionKey == null || partitionKey.isEmpty()) {
@@ -119,7 +120,8 @@ final class PutRecordsBatcher implements AutoCloseable {
       throw invalidRecord(
           m ->
               KinesisErrors.badPartitionKey(
-                  streamName, eventType, "a partition_key of " + keyChars + " characters", handed, m));
+                  streamName, eventType, "a partition_key of " + keyChars + " characters"
+                      + (explicitHashKey == null ? "" : " with its ground truth suffix (|row_index[|dup])"), handed, m));
     }
     if (data == null) {
       throw invalidRecord(m -> KinesisErrors.nullPayload(streamName, eventType, handed, m));
@@ -139,6 +141,7 @@ final class PutRecordsBatcher implements AutoCloseable {
     entries.add(
         PutRecordsRequestEntry.builder()
             .partitionKey(partitionKey)
+            .explicitHashKey(explicitHashKey)
             .data(SdkBytes.fromByteArrayUnsafe(data))
             .build());
     eventTypes.add(eventType);
