@@ -234,8 +234,13 @@ class RuntimeDocsTest {
     }
   }
 
-  /** A line with its numbers and Spark master replaced: what stays the same from run to run. */
+  /**
+   * A line with its numbers, durations and Spark master replaced: what stays the same from run to run.
+   * A duration prints as "8.4 s" under a minute and "0:01:02" above (a loaded machine takes longer).
+   */
   private static String shape(String line) {
-    return line.replaceAll("local\\[[^\\]]*\\]", "local[N]").replaceAll("[0-9][0-9,.]*", "N");
+    return line.replaceAll("local\\[[^\\]]*\\]", "local[N]")
+        .replaceAll("\\b[0-9]+:[0-9]{2}:[0-9]{2}\\b|\\b[0-9]+\\.[0-9] s\\b", "DURATION")
+        .replaceAll("[0-9][0-9,.]*", "N");
   }
 }
