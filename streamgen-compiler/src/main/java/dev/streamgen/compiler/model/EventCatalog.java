@@ -1,5 +1,6 @@
 package dev.streamgen.compiler.model;
 
+import dev.streamgen.runtime.api.WeightChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,8 +17,12 @@ public final class EventCatalog {
   private final List<EventType> eventTypes;
   private final Settings settings;
   private final List<SessionSpec> sessions;
+  private final List<WeightChange> weightChanges;
+  private final List<Integer> pinnedTypes;
 
   private EventCatalog(Builder b) {
+    this.weightChanges = List.copyOf(b.weightChanges);
+    this.pinnedTypes = List.copyOf(b.pinnedTypes);
     this.sessions = List.copyOf(b.sessions);
     this.sourceName = Objects.requireNonNull(b.sourceName, "sourceName");
     this.sourceText = Objects.requireNonNull(b.sourceText, "sourceText");
@@ -71,6 +76,16 @@ public final class EventCatalog {
     return sessions;
   }
 
+  /** The periods of {@code weight_changes}, resolved to type indexes; empty when the mix never changes. */
+  public List<WeightChange> weightChanges() {
+    return weightChanges;
+  }
+
+  /** The types weight changes leave alone (see {@code Catalog.pinnedTypes}); empty without changes. */
+  public List<Integer> pinnedTypes() {
+    return pinnedTypes;
+  }
+
   /**
    * The lane counts of the keyed sequences, in declaration order: each session machine's
    * concurrency, then each change stream's pool count (see {@code Catalog.laneCounts}).
@@ -95,6 +110,8 @@ public final class EventCatalog {
     private final List<EventType> eventTypes = new ArrayList<>();
     private Settings settings;
     private final List<SessionSpec> sessions = new ArrayList<>();
+    private final List<WeightChange> weightChanges = new ArrayList<>();
+    private final List<Integer> pinnedTypes = new ArrayList<>();
 
     private Builder(String sourceName, String sourceText) {
       this.sourceName = sourceName;
@@ -113,6 +130,13 @@ public final class EventCatalog {
 
     public Builder addSession(SessionSpec session) {
       sessions.add(session);
+      return this;
+    }
+
+    /** The type mix over event time: its periods and the types they may not move. */
+    public Builder weightChanges(List<WeightChange> changes, List<Integer> pinned) {
+      weightChanges.addAll(changes);
+      pinnedTypes.addAll(pinned);
       return this;
     }
 

@@ -69,7 +69,7 @@ public final class SpecValidator {
           "the file must be a mapping with common_fields and event_types, got " + FieldScope.shape(source.root()));
       return null;
     }
-    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES, EntityPools.ENTITIES, Sessions.KEY));
+    List<String> topLevel = new ArrayList<>(List.of(COMMON_FIELDS, EVENT_TYPES, EntityPools.ENTITIES, Sessions.KEY, WeightChanges.KEY));
     topLevel.addAll(SettingsValidator.topLevelKeys());
     for (MapNode.Entry e : root.entries()) {
       if (!topLevel.contains(e.name())) {
@@ -95,6 +95,10 @@ public final class SpecValidator {
     }
     types = Changes.bind(types);
     types = sessions.bind(types);
+    WeightChanges weightChanges = new WeightChanges(problems);
+    if (problems.isEmpty()) {
+      weightChanges.check(root, types, sessions.bound());
+    }
     if (!problems.isEmpty()) {
       return null;
     }
@@ -113,6 +117,7 @@ public final class SpecValidator {
     common.forEach(catalog::addCommonField);
     types.forEach(catalog::addEventType);
     sessions.bound().forEach(catalog::addSession);
+    catalog.weightChanges(weightChanges.changes(), weightChanges.pinned());
     return catalog.build();
   }
 

@@ -162,6 +162,9 @@ final class ConfigGenerator {
     if (rnd.nextInt(4) == 0) {
       sessions(root, types);
     }
+    if (rnd.nextInt(4) == 0) {
+      weightChanges(root, types);
+    }
     if (rnd.nextInt(3) == 0) {
       MapNode sink = sink(commonNames);
       root.put("sink_config", sink);
@@ -312,6 +315,45 @@ final class ConfigGenerator {
     if (!sessions.entries.isEmpty()) {
       root.put("sessions", sessions);
     }
+  }
+
+  /**
+   * A {@code weight_changes} section: one to three periods, two hours apart within the first day, so
+   * they never overlap, once or every day; each names one or two types of the file with a share of
+   * at most 0.5 each (a type a session machine, change stream or reference pins, or shares past what
+   * pinned types leave, is an error the compiler must locate).
+   */
+  private void weightChanges(MapNode root, ListNode types) {
+    List<String> ids = new ArrayList<>();
+    for (Node n : types.items) {
+      for (Entry e : ((MapNode) n).entries) {
+        if (e.key.equals("event_type_id")) {
+          ids.add(((Scalar) e.value).text());
+        }
+      }
+    }
+    ListNode periods = new ListNode();
+    boolean daily = rnd.nextBoolean();
+    for (int k = 0, n = rnd.nextInt(1, 4); k < n; k++) {
+      MapNode period = new MapNode()
+          .put("start", Yaml.quoted(pick(List.of(2 * k + "h", (120 * k + rnd.nextInt(0, 60)) + "m", 7200 * k + "s"))))
+          .put("duration", Yaml.quoted(pick(List.of("1m", "90s", "60m", "500ms"))));
+      if (daily) {
+        period.put("every", Yaml.quoted(pick(List.of("1d", "24h"))));
+      }
+      MapNode weights = new MapNode();
+      Set<String> named = new LinkedHashSet<>();
+      for (int t = rnd.nextInt(1, 3); t > 0; t--) {
+        named.add(pick(ids)); // quoted as event_type_id has it, a valid key
+      }
+      for (String id : named) {
+        weights.put(id, Yaml.plain(pick(List.of("0", "0.2", "0.5", "0.05"))));
+      }
+      weights.flow = rnd.nextBoolean();
+      period.put("weights", weights);
+      periods.add(period);
+    }
+    root.put("weight_changes", periods);
   }
 
   /** A gap: a range of seconds, uniform or with a distribution (now and then an invalid one). */

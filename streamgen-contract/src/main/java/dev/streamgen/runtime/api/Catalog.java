@@ -40,4 +40,20 @@ public interface Catalog {
   default long[] laneCounts() {
     return new long[0];
   }
+
+  /**
+   * The periods of {@code weight_changes}, in declaration order: the type mix over event time
+   * ({@link TimedTypePick}). Empty when the mix never changes.
+   */
+  default java.util.List<WeightChange> weightChanges() {
+    return java.util.Collections.emptyList();
+  }
+
+  /**
+   * The types weight changes leave alone: those whose rows other rows locate by the catalog's type
+   * pick (session machines' starts, change streams, types whose emitted ids references read).
+   */
+  default int[] pinnedTypes() {
+    return new int[0];
+  }
 }

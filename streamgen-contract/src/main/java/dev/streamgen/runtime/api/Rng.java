@@ -24,6 +24,12 @@ public final class Rng {
    */
   public static final long TYPE_SALT = 0x7374726D54797065L; // "strmType"
 
+  /**
+   * The salt of the second type pick of a row inside a weight change ({@link TimedTypePick}): it
+   * must be independent of the first, which decides whether the row is free to change type.
+   */
+  public static final long PERIOD_TYPE_SALT = 0x7374726D50657269L; // "strmPeri"
+
   private Rng() {}
 
   /** The stream of one field (or of the type pick) under a run seed: distinct salts never collide. */

@@ -15,12 +15,12 @@ import java.util.List;
 /**
  * One layer of settings: the YAML compiled into the jar, a {@code --config} file, or {@code --set}
  * flags. Each value keeps where it came from, so an error can point at it. Event definitions
- * ({@code common_fields}, {@code event_types}, {@code entities}, {@code sessions}) are compiled, not settings, and are skipped here.
+ * ({@code common_fields}, {@code event_types}, {@code entities}, {@code sessions}, {@code weight_changes}) are compiled, not settings, and are skipped here.
  */
 public final class SettingSource {
   /** Top-level YAML keys that define events: fixed at build time. */
   static final List<String> EVENT_DEFINITION_KEYS =
-      Collections.unmodifiableList(Arrays.asList("common_fields", "event_types", "entities", "sessions"));
+      Collections.unmodifiableList(Arrays.asList("common_fields", "event_types", "entities", "sessions", "weight_changes"));
 
   private final String name;
   private final List<Entry> entries;

@@ -63,7 +63,7 @@ public final class EventRowWriter {
     this.groundTruth = plan.faults().groundTruth();
     this.row = new UnsafeRowWriter(groundTruth ? 6 : 4, 1024);
     this.typeCounts = plan.typeCounter() != null ? new long[catalog.size() + 2] : null;
-    this.rowTypes = new RowTypes(catalog.aliasTable(), plan.seed(), packed);
+    this.rowTypes = new RowTypes(catalog.aliasTable(), catalog.timedPick(), plan.rate(), plan.seed(), packed);
     this.tombstones = catalog.hasTombstones();
     this.machineOf = new SessionMachine[catalog.size()];
     for (SessionMachine m : catalog.catalog().sessionMachines()) {
@@ -122,8 +122,11 @@ public final class EventRowWriter {
    * ground truth.
    */
   private UnsafeRow write(long i, long startMicros, long rowIndex, long delayMicros, boolean duplicate) {
-    if (startMicros != clockStartMicros && packed != null) {
-      packed = packed.clock(RowClock.of(rate, startMicros));
+    if (startMicros != clockStartMicros) {
+      if (packed != null) {
+        packed = packed.clock(RowClock.of(rate, startMicros));
+      }
+      rowTypes.start(startMicros);
       clockStartMicros = startMicros;
     }
     int type = typeOf(i);

@@ -30,6 +30,8 @@ public final class LoadedCatalog {
   private final Catalog catalog;
   private final EventKernel[] kernels;
   private final AliasTable aliasTable;
+  /** The type mix over event time ({@code weight_changes}); null when it never changes. */
+  private final dev.streamgen.runtime.api.TimedTypePick timedPick;
   private final byte[][] typeIdUtf8;
   /**
    * The kernels packed for the per-row loop, per format, built on first use (a run writes one
@@ -53,6 +55,7 @@ public final class LoadedCatalog {
       weights[i] = catalog.weight(i);
     }
     this.aliasTable = AliasTable.of(weights);
+    this.timedPick = dev.streamgen.runtime.api.TimedTypePick.of(weights, catalog.weightChanges(), catalog.pinnedTypes());
   }
 
   private PackedCatalog pack(Format format) {
@@ -158,6 +161,11 @@ public final class LoadedCatalog {
 
   public AliasTable aliasTable() {
     return aliasTable;
+  }
+
+  /** The type mix over event time, or null when the catalog declares no {@code weight_changes}. */
+  public dev.streamgen.runtime.api.TimedTypePick timedPick() {
+    return timedPick;
   }
 
   private static ClassLoader classLoader() {

@@ -2,10 +2,13 @@ package dev.streamgen.runtime.source;
 
 import dev.streamgen.runtime.api.AliasTable;
 import dev.streamgen.runtime.api.Rng;
+import dev.streamgen.runtime.api.TimedTypePick;
 import dev.streamgen.runtime.kinds.PackedCatalog;
+import dev.streamgen.runtime.settings.RateShape;
 
 /**
- * The event type of each row, a pure function of (seed, row), computed a window of rows ahead so
+ * The event type of each row, a pure function of (seed, row) (and, with {@code weight_changes}, of
+ * the row's event time offset from the run's first row), computed a window of rows ahead so
  * the packed data of those rows' types is loaded before they are written.
  *
  * <p>Why windows: with thousands of event types a row's type data is rarely in the CPU's caches, and
@@ -22,6 +25,12 @@ public final class RowTypes {
 
   private final AliasTable aliasTable;
   private final long typeStream;
+  /** Null when the catalog declares no weight changes: the type is the alias table's pick. */
+  private final TimedTypePick timedPick;
+  private final long periodStream;
+  private final RateShape rate;
+  /** The run's first row's event time, which weight changes count from ({@link #start}). */
+  private long startMicros;
   /** Null for catalogs that are not packed: nothing to load ahead. */
   private final PackedCatalog packed;
   /** Types of rows {@code [windowStart, windowStart + WINDOW)}, then of the window after it. */
@@ -36,14 +45,40 @@ public final class RowTypes {
    * @param packed the catalog packed in the run's format, or null when it is not packed
    */
   public RowTypes(AliasTable aliasTable, long seed, PackedCatalog packed) {
+    this(aliasTable, null, null, seed, packed);
+  }
+
+  /**
+   * @param timedPick the catalog's weight changes, or null when it has none
+   * @param rate the run's rate shape, which gives each row's event time (unused without changes)
+   */
+  public RowTypes(AliasTable aliasTable, TimedTypePick timedPick, RateShape rate, long seed, PackedCatalog packed) {
     this.aliasTable = aliasTable;
+    this.timedPick = timedPick;
+    this.rate = rate;
     this.typeStream = Rng.stream(seed, Rng.TYPE_SALT);
+    this.periodStream = Rng.stream(seed, Rng.PERIOD_TYPE_SALT);
     this.packed = packed;
+  }
+
+  /**
+   * Sets the event time of the run's first row: weight changes count from it. Types picked ahead
+   * under another start are picked again.
+   */
+  public void start(long startMicros) {
+    if (timedPick != null && startMicros != this.startMicros) {
+      this.startMicros = startMicros;
+      windowStart = -1;
+    }
   }
 
   /** The type of row {@code row} without lookahead. */
   public int typeOf(long row) {
-    return aliasTable.pick(Rng.hash(row, typeStream));
+    int picked = aliasTable.pick(Rng.hash(row, typeStream));
+    if (timedPick == null) {
+      return picked;
+    }
+    return timedPick.typeOf(picked, row, rate.micros(startMicros, row) - startMicros, periodStream);
   }
 
   /** The type of row {@code row}; rows in order load their types' data a window ahead. */
