@@ -4,6 +4,7 @@ import dev.streamgen.runtime.api.AliasTable;
 import dev.streamgen.runtime.api.Catalog;
 import dev.streamgen.runtime.api.EventKernel;
 import dev.streamgen.runtime.api.Format;
+import dev.streamgen.runtime.api.TimedTypePick;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.PackedCatalog;
 import java.io.BufferedReader;
@@ -31,7 +32,7 @@ public final class LoadedCatalog {
   private final EventKernel[] kernels;
   private final AliasTable aliasTable;
   /** The type mix over event time ({@code weight_changes}); null when it never changes. */
-  private final dev.streamgen.runtime.api.TimedTypePick timedPick;
+  private final TimedTypePick timedPick;
   private final byte[][] typeIdUtf8;
   /**
    * The kernels packed for the per-row loop, per format, built on first use (a run writes one
@@ -55,7 +56,7 @@ public final class LoadedCatalog {
       weights[i] = catalog.weight(i);
     }
     this.aliasTable = AliasTable.of(weights);
-    this.timedPick = dev.streamgen.runtime.api.TimedTypePick.of(weights, catalog.weightChanges(), catalog.pinnedTypes());
+    this.timedPick = TimedTypePick.of(weights, catalog.weightChanges(), catalog.pinnedTypes());
   }
 
   private PackedCatalog pack(Format format) {
@@ -164,7 +165,7 @@ public final class LoadedCatalog {
   }
 
   /** The type mix over event time, or null when the catalog declares no {@code weight_changes}. */
-  public dev.streamgen.runtime.api.TimedTypePick timedPick() {
+  public TimedTypePick timedPick() {
     return timedPick;
   }
 
