@@ -155,9 +155,16 @@ public final class StreamGen {
     if (!settings.rate().isConstant()) {
       b.rate(settings.rate());
     }
+    // Simulated time: row 0 at the configured instant; a stream also runs at the configured speed.
+    if (settings.eventTimeStartMicros() != null) {
+      b.startTimeMicros(settings.eventTimeStartMicros());
+    }
     if (settings.isBatch()) {
       b.rows(settings.batchRows()).partitions(settings.batchPartitions());
       return b;
+    }
+    if (settings.simulatesEventTime()) {
+      b.speed(settings.eventTimeSpeed());
     }
     if (settings.streamingPartitions() != null) {
       b.partitions(settings.streamingPartitions());

@@ -182,11 +182,15 @@ final class SettingsValidator {
     }
   }
 
-  /** Nested mappings under a section become dotted paths ({@code kafka: {acks: all}} → kafka.acks). */
+  /**
+   * Nested mappings under a section become dotted paths ({@code kafka: {acks: all}} → kafka.acks;
+   * {@code event_time: {speed: 60}} → event_time.speed, a group of the settings table).
+   */
   private static void flatten(String prefix, MapNode map, List<MapNode.Entry> out, String sinkType) {
     for (MapNode.Entry e : map.entries()) {
       String path = prefix + "." + e.name();
-      if (e.value() instanceof MapNode nested && sinkType != null && ConfigKeys.isPassthrough(sinkType, path + ".x")) {
+      if (e.value() instanceof MapNode nested
+          && (isSection(path) || sinkType != null && ConfigKeys.isPassthrough(sinkType, path + ".x"))) {
         flatten(path, nested, out, sinkType);
       } else {
         out.add(new MapNode.Entry(ScalarNode.string(path, e.key().location()), e.value()));

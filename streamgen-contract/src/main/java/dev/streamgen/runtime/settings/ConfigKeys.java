@@ -42,6 +42,17 @@ public final class ConfigKeys {
               "the rate over time: constant, ramp, daily, weekly, bursts or stages (docs/config.md);"
                   + " replaces total_rows_per_second")
           .build();
+  public static final SettingKey EVENT_TIME_START =
+      general("streaming_config.event_time.start", ValueType.INSTANT)
+          .description(
+              "simulated time: row 0's event time (ISO-8601, e.g. 2026-01-01T00:00:00Z) instead of now;"
+                  + " the rate shape is applied from there, in streams and batches")
+          .build();
+  public static final SettingKey EVENT_TIME_SPEED =
+      general("streaming_config.event_time.speed", ValueType.POSITIVE_NUMBER)
+          .defaultValue("1")
+          .description("seconds of event time a stream covers per wall-clock second (60: an hour a minute)")
+          .build();
   public static final SettingKey MAX_EVENTS =
       general("streaming_config.max_events", ValueType.NON_NEGATIVE_LONG)
           .defaultValue("0")
@@ -106,6 +117,8 @@ public final class ConfigKeys {
               SERIALIZATION_FORMAT,
               ROWS_PER_SECOND,
               RATE,
+              EVENT_TIME_START,
+              EVENT_TIME_SPEED,
               STREAMING_PARTITIONS,
               DURATION_SECONDS,
               MAX_EVENTS,

@@ -194,6 +194,23 @@ public final class RunSettings {
     return shape == null ? RateShape.constant(rowsPerSecond()) : RateShape.parse(shape);
   }
 
+  /** Row 0's event time from {@code streaming_config.event_time.start}, or null for "now". */
+  public Long eventTimeStartMicros() {
+    String v = get(ConfigKeys.EVENT_TIME_START.path());
+    return v == null ? null : SettingKey.instantMicros(v);
+  }
+
+  /** Seconds of event time per wall-clock second ({@code streaming_config.event_time.speed}). */
+  public double eventTimeSpeed() {
+    return Double.parseDouble(get(ConfigKeys.EVENT_TIME_SPEED.path()));
+  }
+
+  /** True when either event-time key is set: the stream runs on a simulated clock. */
+  public boolean simulatesEventTime() {
+    return values.containsKey(ConfigKeys.EVENT_TIME_START.path())
+        || values.containsKey(ConfigKeys.EVENT_TIME_SPEED.path());
+  }
+
   /** Events after which a stream stops; 0: no limit. */
   public long maxEvents() {
     return getLong(ConfigKeys.MAX_EVENTS.path());

@@ -123,6 +123,10 @@ public final class SettingKey {
         return decimal(v) != null && decimal(v) <= 1 ? null : "expected a number from 0 to 1, such as 0.05";
       case NON_NEGATIVE_NUMBER:
         return decimal(v) != null ? null : "expected a number, 0 or more, such as 2.5";
+      case POSITIVE_NUMBER:
+        return decimal(v) != null && decimal(v) > 0 ? null : "expected a number greater than 0, such as 60 or 0.5";
+      case INSTANT:
+        return instantMicros(v) != null ? null : "expected an ISO-8601 instant such as 2026-01-01T00:00:00Z";
       default:
         throw new AssertionError(type);
     }
@@ -152,6 +156,7 @@ public final class SettingKey {
         return Long.valueOf(v);
       case FRACTION:
       case NON_NEGATIVE_NUMBER:
+      case POSITIVE_NUMBER:
         return decimal(v);
       default:
         return v;
@@ -193,6 +198,19 @@ public final class SettingKey {
     }
     double d = Double.parseDouble(v);
     return Double.isInfinite(d) ? null : d;
+  }
+
+  /**
+   * Microseconds since the epoch of an ISO-8601 instant ({@code 2026-01-01T00:00:00Z}, or with an
+   * offset such as {@code +01:00}), or null when the text is not one or is out of range.
+   */
+  public static Long instantMicros(String v) {
+    try {
+      java.time.Instant i = java.time.OffsetDateTime.parse(v.trim()).toInstant();
+      return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000L);
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      return null;
+    }
   }
 
   private String note() {

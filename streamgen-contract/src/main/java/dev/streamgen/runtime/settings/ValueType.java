@@ -18,7 +18,11 @@ public enum ValueType {
   /** A share: a decimal number from 0 to 1 ({@link SettingKey#parse} returns a Double). */
   FRACTION("a number from 0 to 1"),
   /** A decimal number, 0 or more, such as a number of seconds ({@link SettingKey#parse} returns a Double). */
-  NON_NEGATIVE_NUMBER("a number, 0 or more");
+  NON_NEGATIVE_NUMBER("a number, 0 or more"),
+  /** A decimal number greater than 0, such as a speed ({@link SettingKey#parse} returns a Double). */
+  POSITIVE_NUMBER("a number greater than 0"),
+  /** An ISO-8601 instant in UTC or with an offset, {@code 2026-01-01T00:00:00Z} (parsed to text). */
+  INSTANT("an ISO-8601 instant");
 
   private final String description;
 

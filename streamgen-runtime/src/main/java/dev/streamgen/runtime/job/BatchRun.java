@@ -27,7 +27,7 @@ final class BatchRun {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       new RunSummary(plan, output)
-          .batch(counter, seconds, new RunSummary.SinkReport(provisioned, counts.ofBatchWrites()));
+          .batch(counter, options.rows(), seconds, new RunSummary.SinkReport(provisioned, counts.ofBatchWrites()));
     }
   }
 }

@@ -25,10 +25,13 @@ final class CommittedRows {
     return start == null || start.equals("null") ? 0L : row(start);
   }
 
-  /** Event time of the stream's row 0, from a batch's end offset (which always carries it). */
-  static long startMicros(StreamingQueryProgress progress) {
-    String end = progress.sources()[0].endOffset();
-    return isOffset(end) ? StreamgenOffset.fromJson(end).startMicros() : StreamClock.SYSTEM.nowMicros();
+  /**
+   * The stream's timeline (row 0's event time, and on simulated time its wall-clock time and the
+   * speed) from a batch's end offset, which always carries it; row 0 now when there is none yet.
+   */
+  static StreamgenOffset timeline(StreamingQueryProgress progress) {
+    String end = progress == null ? null : progress.sources()[0].endOffset();
+    return isOffset(end) ? StreamgenOffset.fromJson(end) : new StreamgenOffset(0, StreamClock.SYSTEM.nowMicros());
   }
 
   /** The row after the last one a batch committed (0 when the progress names no offset yet). */

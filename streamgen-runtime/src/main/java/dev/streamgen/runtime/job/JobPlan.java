@@ -126,6 +126,7 @@ final class JobPlan {
                 + (s.maxEvents() > 0 ? ", at most " + Numbers.count(s.maxEvents()) + " events" : "")
                 + (s.durationSeconds() > 0 || s.maxEvents() > 0 ? "" : " until stopped");
     return mode
+        + simulatedTime()
         + ", "
         + catalog.size()
         + " event types ("
@@ -135,6 +136,21 @@ final class JobPlan {
         + (sourceOptions.envelope() ? " in StreamgenEnvelope" : "")
         + ", seed "
         + s.seed();
+  }
+
+  /**
+   * ", simulated event time from 2026-01-01T00:00:00Z at 60x" when the event time is set apart from
+   * the wall clock, else "". A batch has no pace: only its start counts.
+   */
+  private String simulatedTime() {
+    RunSettings s = settings;
+    Long start = s.eventTimeStartMicros();
+    if (!s.simulatesEventTime() || (s.isBatch() && start == null)) {
+      return "";
+    }
+    return ", simulated event time from "
+        + (start == null ? "the first row" : Numbers.instant(start))
+        + (s.isBatch() ? "" : " at " + Numbers.plain(s.eventTimeSpeed()) + "x");
   }
 
   /** The sink's own description of where the rows go. */

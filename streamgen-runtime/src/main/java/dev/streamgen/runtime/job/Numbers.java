@@ -19,6 +19,17 @@ final class Numbers {
     return String.format(Locale.ROOT, "%,.0f", perSecond);
   }
 
+  /** A decimal as written, without trailing zeros: 60.0 → "60", 0.25 → "0.25". */
+  static String plain(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
+  /** Microseconds since the epoch as an ISO-8601 instant, e.g. "2026-01-01T00:00:00.001Z". */
+  static String instant(long micros) {
+    return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L)
+        .toString();
+  }
+
   /** Seconds, e.g. "8.4 s" or "1:02:05". */
   static String seconds(double s) {
     if (s < 60) {

@@ -59,11 +59,12 @@ final class ProgressReporter {
   /**
    * A stream's line, timed from the stream's first row: rows committed against rows due by then
    * (the achieved rate against the target since the start), the rate over the last window against
-   * the target now, the type mix.
+   * the target now, the type mix; on simulated time, the event time reached ({@code eventTimeReached},
+   * else null).
    */
   void streamLine(
       double secondsSinceFirstRow, long committed, long due, double rowsPerSecond, double targetRowsPerSecond,
-      LoadedCatalog catalog) {
+      String eventTimeReached, LoadedCatalog catalog) {
     output.report(
         Numbers.seconds(secondsSinceFirstRow)
             + " from the first row: "
@@ -76,7 +77,9 @@ final class ProgressReporter {
             + Numbers.rate(rowsPerSecond)
             + " rows/s (target "
             + Numbers.rate(targetRowsPerSecond)
-            + "); "
+            + ")"
+            + (eventTimeReached == null ? "" : ", event time reached " + eventTimeReached)
+            + "; "
             + TypeMix.describe(catalog, counter.value(), TYPES_SHOWN));
   }
 }

@@ -19,8 +19,24 @@ final class RunSummary {
     this.output = output;
   }
 
-  void batch(TypeCountAccumulator counter, double seconds, SinkReport sink) {
+  /**
+   * A batch run's summary; with a configured start ({@code streaming_config.event_time.start}), also
+   * the event times its rows cover: rows [0, {@code rows}) of the rate shape from that instant.
+   */
+  void batch(TypeCountAccumulator counter, long rows, double seconds, SinkReport sink) {
     common(counter, seconds, sink);
+    Long start = plan.settings().eventTimeStartMicros();
+    if (start != null && rows > 0) {
+      RateShape rate = plan.settings().rate();
+      output.report(
+          "event time: "
+              + Numbers.instant(rate.micros(start, 0))
+              + " to "
+              + Numbers.instant(rate.micros(start, rows - 1))
+              + " (simulated, rate '"
+              + rate
+              + "')");
+    }
   }
 
   /**
@@ -121,15 +137,10 @@ final class RunSummary {
                   + " ("
                   + Numbers.count(to - from)
                   + " rows), event time "
-                  + instant(rate.micros(origin, from))
+                  + Numbers.instant(rate.micros(origin, from))
                   + " to "
-                  + instant(rate.micros(origin, to - 1));
+                  + Numbers.instant(rate.micros(origin, to - 1));
       return what + (bound == null ? "" : "; the stream ended at its bound (" + bound + ")");
-    }
-
-    private static String instant(long micros) {
-      return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L)
-          .toString();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.streamgen.runtime.job;
 import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.settings.RateShape;
 import dev.streamgen.runtime.source.StreamClock;
+import dev.streamgen.runtime.source.StreamgenOffset;
 import dev.streamgen.runtime.source.SourceOptions;
 import dev.streamgen.runtime.source.TypeCountAccumulator;
 import java.nio.file.Files;
@@ -64,10 +65,10 @@ final class StreamRun {
     // Time counts from the stream's first row (its event time is when the batch after the warm-up
     // was planned), or for a restarted stream from this run's first batch.
     RateShape rate = plan.settings().rate();
-    long origin =
-        query.lastProgress() == null ? StreamClock.SYSTEM.nowMicros() : CommittedRows.startMicros(query.lastProgress());
+    StreamgenOffset timeline = CommittedRows.timeline(query.lastProgress());
+    long origin = timeline.startMicros();
     long firstRow = first == null ? 0L : CommittedRows.startRow(first);
-    long runOrigin = firstRow == 0 ? origin : StreamClock.SYSTEM.nowMicros();
+    long runOrigin = firstRow == 0 ? timeline.wallStartMicros() : StreamClock.SYSTEM.nowMicros();
     long endRow = query.lastProgress() == null ? Long.MAX_VALUE : CommittedRows.endRow(query.lastProgress());
     long lastRows = query.lastProgress() == null ? 0L : CommittedRows.endRow(query.lastProgress().sources()[0]);
     long lastTick = System.nanoTime();
@@ -88,13 +89,16 @@ final class StreamRun {
       }
       long now = System.nanoTime();
       if (now - lastTick >= intervalNanos) {
-        long elapsed = StreamClock.SYSTEM.nowMicros() - origin;
+        // Simulated time: wall seconds since row 0 give speed times as many seconds of event time.
+        long wallElapsed = StreamClock.SYSTEM.nowMicros() - timeline.wallStartMicros();
+        long elapsed = timeline.eventElapsedMicros(wallElapsed);
         progress.streamLine(
-            elapsed / 1e6,
+            wallElapsed / 1e6,
             committed,
             Math.min(endRow, rate.rowsDue(origin, elapsed)),
             (committed - lastRows) / ((now - lastTick) / 1e9),
-            rate.rowsPerSecondAt(origin, elapsed),
+            rate.rowsPerSecondAt(origin, elapsed) * timeline.speed(),
+            timeline.simulated() && committed > 0 ? Numbers.instant(rate.micros(origin, committed - 1)) : null,
             plan.catalog());
         lastRows = committed;
         lastTick = now;

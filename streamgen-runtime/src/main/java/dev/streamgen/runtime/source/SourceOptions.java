@@ -47,6 +47,12 @@ public final class SourceOptions implements Serializable {
   public static final String PARTITION_KEY_FIELD = "partitionKeyField";
   /** Event time of row 0, in microseconds since the epoch; default: the clock at planning/start. */
   public static final String START_TIME_MICROS = "startTimeMicros";
+  /**
+   * Simulated time: seconds of event time a stream covers per wall-clock second (60: an hour a
+   * minute). Set (even to 1), the stream paces row 0 from its first real batch whatever {@value
+   * #START_TIME_MICROS} says, so a start in the past is replayed, not caught up at once.
+   */
+  public static final String SPEED = "speed";
   /** Cap on rows per micro-batch, so catching up after a slow batch stays responsive. */
   public static final String MAX_ROWS_PER_BATCH = "maxRowsPerBatch";
   /**
@@ -79,6 +85,7 @@ public final class SourceOptions implements Serializable {
               ENVELOPE,
               PARTITION_KEY_FIELD,
               START_TIME_MICROS,
+              SPEED,
               MAX_ROWS_PER_BATCH,
               EMIT_INTERVAL_MILLIS,
               TYPE_COUNTER,
@@ -109,6 +116,7 @@ public final class SourceOptions implements Serializable {
   private final boolean envelope;
   private final String partitionKeyField;
   private final Long startTimeMicros;
+  private final Double speed;
   private final Long maxRowsPerBatch;
   private final long emitIntervalMillis;
   private final String typeCounter;
@@ -128,6 +136,7 @@ public final class SourceOptions implements Serializable {
     this.envelope = b.envelope;
     this.partitionKeyField = b.partitionKeyField;
     this.startTimeMicros = b.startTimeMicros;
+    this.speed = b.speed;
     this.maxRowsPerBatch = b.maxRowsPerBatch;
     this.emitIntervalMillis = b.emitIntervalMillis;
     this.typeCounter = b.typeCounter;
@@ -203,6 +212,9 @@ public final class SourceOptions implements Serializable {
         case START_TIME_MICROS:
           b.startTimeMicros(anyLong(key, value, "1767225600000000"));
           break;
+        case SPEED:
+          b.speed(positiveNumber(key, value, "60"));
+          break;
         case MAX_ROWS_PER_BATCH:
           b.maxRowsPerBatch(positiveLong(key, value, "100000"));
           break;
@@ -261,6 +273,9 @@ public final class SourceOptions implements Serializable {
     }
     if (startTimeMicros != null) {
       m.put(START_TIME_MICROS, Long.toString(startTimeMicros));
+    }
+    if (speed != null) {
+      m.put(SPEED, Double.toString(speed));
     }
     if (maxRowsPerBatch != null) {
       m.put(MAX_ROWS_PER_BATCH, Long.toString(maxRowsPerBatch));
@@ -336,15 +351,20 @@ public final class SourceOptions implements Serializable {
     return startTimeMicros;
   }
 
+  /** Event seconds per wall-clock second of a simulated stream, or null when time is not simulated. */
+  public Double speed() {
+    return speed;
+  }
+
   /**
-   * The per-micro-batch cap: as set, else {@value #DEFAULT_CATCH_UP_SECONDS} seconds of the rate (of
-   * a shape's peak rate).
+   * The per-micro-batch cap: as set, else {@value #DEFAULT_CATCH_UP_SECONDS} wall-clock seconds of
+   * the rate (of a shape's peak rate, times the speed of simulated time).
    */
   public long maxRowsPerBatch() {
     if (maxRowsPerBatch != null) {
       return maxRowsPerBatch;
     }
-    double peak = Math.ceil(rate().peakRowsPerSecond());
+    double peak = Math.ceil(rate().peakRowsPerSecond() * (speed == null ? 1 : speed));
     return Math.max(1, saturatedMultiply(peak >= 9e18 ? Long.MAX_VALUE : (long) peak, DEFAULT_CATCH_UP_SECONDS));
   }
 
@@ -379,6 +399,7 @@ public final class SourceOptions implements Serializable {
     b.envelope = envelope;
     b.partitionKeyField = partitionKeyField;
     b.startTimeMicros = startTimeMicros;
+    b.speed = speed;
     b.maxRowsPerBatch = maxRowsPerBatch;
     b.emitIntervalMillis = emitIntervalMillis;
     b.typeCounter = typeCounter;
@@ -464,6 +485,19 @@ public final class SourceOptions implements Serializable {
     return n;
   }
 
+  private static double positiveNumber(String key, String value, String example) {
+    double d;
+    try {
+      d = Double.parseDouble(value == null ? "" : value.trim());
+    } catch (NumberFormatException e) {
+      throw invalid(key, value, "expected a number greater than 0", example);
+    }
+    if (!(d > 0) || Double.isInfinite(d)) {
+      throw invalid(key, value, "expected a number greater than 0", example);
+    }
+    return d;
+  }
+
   private static long anyLong(String key, String value, String example) {
     return parseLong(key, value, "expected a whole number", example);
   }
@@ -518,6 +552,7 @@ public final class SourceOptions implements Serializable {
     private boolean envelope;
     private String partitionKeyField;
     private Long startTimeMicros;
+    private Double speed;
     private Long maxRowsPerBatch;
     private long emitIntervalMillis = DEFAULT_EMIT_INTERVAL_MILLIS;
     private String typeCounter;
@@ -600,6 +635,15 @@ public final class SourceOptions implements Serializable {
 
     public Builder startTimeMicros(long micros) {
       this.startTimeMicros = micros;
+      return this;
+    }
+
+    /** Simulated time at {@code eventSecondsPerSecond} (greater than 0, finite). */
+    public Builder speed(double eventSecondsPerSecond) {
+      if (!(eventSecondsPerSecond > 0) || Double.isInfinite(eventSecondsPerSecond)) {
+        throw invalid(SPEED, Double.toString(eventSecondsPerSecond), "expected a number greater than 0", "60");
+      }
+      this.speed = eventSecondsPerSecond;
       return this;
     }
 

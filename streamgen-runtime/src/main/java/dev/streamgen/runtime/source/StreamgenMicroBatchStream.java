@@ -31,6 +31,11 @@ import org.apache.spark.sql.connector.read.streaming.SupportsAdmissionControl;
  * state: any plan from row 0 (not configured with a start time) sets the origin to now. A
  * bound ({@value SourceOptions#MAX_ROWS}, {@value SourceOptions#DURATION_SECONDS} of event time)
  * is an end row: no offset goes past it, so the last batch ends exactly there.
+ *
+ * <p>Simulated time ({@value SourceOptions#SPEED}): row 0's event time is {@value
+ * SourceOptions#START_TIME_MICROS} (or now), but it is emitted when the batch after the warm-up is
+ * planned, like a fresh real-time stream's; row {@code i} is due once the wall clock has run
+ * {@code (eventTime(i) - start) / speed} past that. Both origins and the speed are in every offset.
  */
 final class StreamgenMicroBatchStream
     implements MicroBatchStream, SupportsAdmissionControl, ReportsSourceMetrics {
@@ -56,16 +61,24 @@ final class StreamgenMicroBatchStream
 
   /**
    * Row 0 at the configured start time, or now; asked for only when the checkpoint has no offset.
-   * Without a configured start, the first {@link #latestOffset(Offset, ReadLimit)} moves row 0 to
-   * its own time.
+   * Without a configured start, or with simulated time, the first {@link #latestOffset(Offset,
+   * ReadLimit)} after the warm-up moves row 0 (its wall-clock time) to its own time.
    */
   @Override
   public synchronized Offset initialOffset() {
     if (initial == null) {
-      long start = options.startTimeMicros() != null ? options.startTimeMicros() : clock.nowMicros();
-      initial = new StreamgenOffset(0, start);
+      initial = timelineFromNow();
     }
     return initial;
+  }
+
+  /** Row 0 now on the wall clock, at the configured start time (or now) in event time. */
+  private StreamgenOffset timelineFromNow() {
+    long now = clock.nowMicros();
+    long start = options.startTimeMicros() != null ? options.startTimeMicros() : now;
+    return options.speed() == null
+        ? new StreamgenOffset(0, start)
+        : new StreamgenOffset(0, start, now, options.speed());
   }
 
   @Override
@@ -87,7 +100,7 @@ final class StreamgenMicroBatchStream
   @Override
   public synchronized Offset latestOffset(Offset startOffset, ReadLimit limit) {
     StreamgenOffset start = StreamgenOffset.of(startOffset);
-    if (start.row() == 0 && options.startTimeMicros() == null) {
+    if (start.row() == 0 && (options.startTimeMicros() == null || options.speed() != null)) {
       if (!warmedUp) {
         // The first plan: an empty batch. Cold, Spark and the sink can take tens of seconds over
         // a first batch; rows due meanwhile would all land in one burst after it.
@@ -95,15 +108,16 @@ final class StreamgenMicroBatchStream
         return start;
       }
       // Nothing emitted yet: row 0 happens now, with Spark ready.
-      initial = new StreamgenOffset(0, clock.nowMicros());
+      initial = timelineFromNow();
       start = initial;
     }
-    long elapsed = clock.nowMicros() - start.startMicros();
+    long elapsed = clock.nowMicros() - start.wallStartMicros();
     long step = options.emitIntervalMillis() * 1000L;
     if (step > 0 && elapsed > 0) {
       elapsed -= elapsed % step;
     }
-    long due = Math.min(rate.rowsDue(start.startMicros(), elapsed), endRow(start.startMicros()));
+    long eventElapsed = start.eventElapsedMicros(elapsed);
+    long due = Math.min(rate.rowsDue(start.startMicros(), eventElapsed), endRow(start.startMicros()));
     lastDue = due;
     long cap = maxRows(limit);
     long capped = start.row() > Long.MAX_VALUE - cap ? Long.MAX_VALUE : start.row() + cap;
@@ -147,8 +161,13 @@ final class StreamgenMicroBatchStream
     if (latestConsumedOffset.isPresent()) {
       origin = StreamgenOffset.of(latestConsumedOffset.get());
     }
+    // Rows per wall-clock second: a simulated stream at speed 60 emits a minute's rows each second.
     double target =
-        origin == null ? rate.peakRowsPerSecond() : rate.rowsPerSecondAt(origin.startMicros(), clock.nowMicros() - origin.startMicros());
+        origin == null
+            ? rate.peakRowsPerSecond() * (options.speed() == null ? 1 : options.speed())
+            : rate.rowsPerSecondAt(
+                    origin.startMicros(), origin.eventElapsedMicros(clock.nowMicros() - origin.wallStartMicros()))
+                * origin.speed();
     m.put("targetRowsPerSecond", rowsPerSecond(target));
     if (origin != null && endRow(origin.startMicros()) != Long.MAX_VALUE) {
       m.put("endRow", Long.toString(endRow(origin.startMicros())));

@@ -65,12 +65,23 @@ class SourceOptionsTest {
   }
 
   @Test
+  void speedMustBeAPositiveNumber() {
+    assertThat(SourceOptions.parse(options("speed", "0.5")).speed()).isEqualTo(0.5);
+    assertThat(SourceOptions.parse(options("speed", "60")).asMap()).containsEntry("speed", "60.0");
+    for (String bad : new String[] {"0", "-1", "fast", "Infinity", "NaN"}) {
+      assertThatThrownBy(() -> SourceOptions.parse(options("speed", bad)))
+          .as(bad)
+          .hasMessageStartingWith("streamgen option 'speed' = '" + bad + "': expected a number greater than 0");
+    }
+  }
+
+  @Test
   void rejectsMisspeltOptionWithSuggestion() {
     assertThatThrownBy(() -> SourceOptions.parse(options("rowsPerSecnd", "5")))
         .hasMessage(
             "unknown streamgen option 'rowsPerSecnd'; did you mean 'rowsPerSecond'? (options: catalog, rows,"
                 + " rowsPerSecond, rate, maxRows, durationSeconds, partitions, seed, format, envelope, partitionKeyField, startTimeMicros,"
-                + " maxRowsPerBatch, emitIntervalMillis, typeCounter, clock, faults)");
+                + " speed, maxRowsPerBatch, emitIntervalMillis, typeCounter, clock, faults)");
   }
 
   @Test

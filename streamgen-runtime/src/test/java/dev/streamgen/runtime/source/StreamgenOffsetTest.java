@@ -15,6 +15,28 @@ class StreamgenOffsetTest {
   }
 
   @Test
+  void simulatedTimelineRoundTripsAndOldOffsetsReadAsRealTime() {
+    StreamgenOffset o = new StreamgenOffset(7, 1767225600000000L, 1796601600000000L, 60);
+    assertThat(o.json())
+        .isEqualTo("{\"row\":7,\"startMicros\":1767225600000000,\"wallStartMicros\":1796601600000000,\"speed\":60.0}");
+    StreamgenOffset back = StreamgenOffset.fromJson(o.json());
+    assertThat(back.wallStartMicros()).isEqualTo(1796601600000000L);
+    assertThat(back.speed()).isEqualTo(60.0);
+    assertThat(back.withRow(9).json()).isEqualTo(o.json().replace("\"row\":7", "\"row\":9"));
+    // A checkpoint written before simulated time: the wall clock is the event clock.
+    StreamgenOffset old = StreamgenOffset.fromJson("{\"row\":3,\"startMicros\":5}");
+    assertThat(old.simulated()).isFalse();
+    assertThat(old.wallStartMicros()).isEqualTo(5);
+    assertThat(old.eventElapsedMicros(1_000_001)).isEqualTo(1_000_001);
+    assertThat(o.eventElapsedMicros(1_000_001)).isEqualTo(60_000_060);
+    assertThat(new StreamgenOffset(0, 0, 0, 0.5).eventElapsedMicros(3)).isEqualTo(1);
+    assertThatThrownBy(() -> StreamgenOffset.fromJson("{\"row\":3,\"startMicros\":5,\"wallStartMicros\":9}"))
+        .hasMessageStartingWith("not a streamgen offset");
+    assertThatThrownBy(() -> StreamgenOffset.fromJson("{\"row\":3,\"startMicros\":5,\"wallStartMicros\":9,\"speed\":0}"))
+        .hasMessageStartingWith("not a streamgen offset");
+  }
+
+  @Test
   void rejectsForeignOffsets() {
     assertThatThrownBy(() -> StreamgenOffset.fromJson("{\"topic\":{\"0\":15}}"))
         .hasMessage(
