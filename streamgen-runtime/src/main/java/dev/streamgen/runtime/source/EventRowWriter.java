@@ -123,7 +123,7 @@ public final class EventRowWriter {
    */
   private UnsafeRow write(long i, long startMicros, long rowIndex, long delayMicros, boolean duplicate) {
     if (startMicros != clockStartMicros && packed != null) {
-      packed = packed.clock(RowClock.of(rate, startMicros));
+      packed = packed.clock(RowClock.of(rate, startMicros).endingBefore(plan.endRow(startMicros)));
       clockStartMicros = startMicros;
     }
     int type = typeOf(i);
