@@ -20,8 +20,9 @@ import java.util.Map;
  * {@code ref: <pool>.<field>} or {@code ref: <event_type_id>.<field>}: the value of a field of another
  * row. A pool's field: the value of a member (uniform, or by a popularity {@code distribution} over
  * member indexes), one member per pool and {@code role} in an event. An event type's field: the value
- * an earlier row of that type emitted, for a {@code match} share of rows, else an orphan value no row
- * of the type has. Drawn by {@link RefField}; the schemas are the target field's.
+ * a row of that type emitted, for a {@code match} share of rows, else an orphan value no row of the
+ * type has; the row an earlier one by default, or in a window ({@code emitted: later | either},
+ * {@code within} rows; see {@code EmittedWindow}). Drawn by {@link RefField}; the schemas are the target field's.
  *
  * <p>Parsed before pools and other types are known; {@code References} binds it ({@code resolved}),
  * splitting {@code target} into owner and field.

@@ -6,8 +6,14 @@ import static org.apache.spark.sql.functions.get_json_object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.it.late.LateDimensionsCatalog;
+import dev.streamgen.runtime.sink.SinkOptions;
+import dev.streamgen.runtime.sink.Sinks;
+import dev.streamgen.runtime.source.ItClocks;
+import dev.streamgen.runtime.source.StreamClock;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * back with Spark: order lines join the products created after them in the declared share (also in
  * the run's last window, where "later" would point past the end if the window did not stop there),
  * each within its window; reviews join orders on either side within theirs; orphans never join; and
- * 1 or 3 partitions write the same rows. Where each row arrived is its {@code row} field (a sequence:
+ * 1 or 3 partitions write the same rows, and so does a bounded stream restarted from its checkpoint
+ * (its end is its maxRows, as a batch's is its rows). Where each row arrived is its {@code row} field (a sequence:
  * the row's index). Expected values come from the YAML's parameters, never from the generator.
  */
 class LateDimensionsEndToEndTest {
@@ -90,5 +97,68 @@ class LateDimensionsEndToEndTest {
     assertThat(b.count()).isEqualTo(ROWS);
     assertThat(a.exceptAll(b).count()).isZero();
     assertThat(b.exceptAll(a).count()).isZero();
+  }
+
+  /**
+   * A stream bounded by maxRows, stopped and restarted from its checkpoint (a manual clock: 2 s,
+   * stop, 1 s passes, then to its end), writes exactly the rows a batch of as many rows writes: the
+   * stream's end row bounds its later windows as the batch's does, before and after the restart.
+   */
+  @Test
+  void aBoundedStreamRestartedFromItsCheckpointWritesTheBatchsRows() throws Exception {
+    long start = 1_767_225_600_000_000L;
+    long rate = 10_000;
+    long rows = 45_000;
+    String dir = ItSpark.tempDir("late-dimensions-stream");
+    String path = dir + "/events";
+    String checkpoint = dir + "/checkpoint";
+    String clockName = "late-dimensions-restart-" + java.util.UUID.randomUUID();
+    StreamClock.Manual clock = new StreamClock.Manual(start);
+    ItClocks.register(clockName, clock);
+    try {
+      SinkOptions options = new SinkOptions("delta", Map.of("path", path));
+      StreamingQuery first = Sinks.configure(options).startStream(stream(clockName, rate, rows), checkpoint);
+      first.processAllAvailable();
+      for (int s = 0; s < 2; s++) {
+        clock.advanceSeconds(1);
+        first.processAllAvailable();
+      }
+      first.stop();
+      clock.advanceSeconds(1);
+      StreamingQuery second = Sinks.configure(options).startStream(stream(clockName, rate, rows), checkpoint);
+      second.processAllAvailable();
+      for (int s = 0; s < 3; s++) {
+        clock.advanceSeconds(1);
+        second.processAllAvailable();
+      }
+      second.stop();
+      Dataset<Row> back = ItSpark.session().read().format("delta").load(path)
+          .withColumn("payload", col("serialized_payload").cast("string"));
+      assertThat(back.count()).isEqualTo(rows);
+      Dataset<Row> batch = ItSpark.session().read().format("streamgen")
+          .option("catalog", LateDimensionsCatalog.class.getName())
+          .option("rows", rows)
+          .option("seed", 11)
+          .option("startTimeMicros", start)
+          .option("rowsPerSecond", rate)
+          .load()
+          .withColumn("payload", col("serialized_payload").cast("string"));
+      Dataset<Row> a = back.select("event_type_id", "timestamp", "partition_key", "payload");
+      Dataset<Row> b = batch.select("event_type_id", "timestamp", "partition_key", "payload");
+      assertThat(a.exceptAll(b).count()).isZero();
+      assertThat(b.exceptAll(a).count()).isZero();
+    } finally {
+      ItClocks.unregister(clockName);
+    }
+  }
+
+  private static Dataset<Row> stream(String clockName, long rate, long maxRows) {
+    return ItSpark.session().readStream().format("streamgen")
+        .option("catalog", LateDimensionsCatalog.class.getName())
+        .option("rowsPerSecond", rate)
+        .option("seed", 11)
+        .option("maxRows", maxRows)
+        .option("clock", clockName)
+        .load();
   }
 }
