@@ -20,8 +20,9 @@ import java.util.Map;
  * {@code ref: <pool>.<field>} or {@code ref: <event_type_id>.<field>}: the value of a field of another
  * row. A pool's field: the value of a member (uniform, or by a popularity {@code distribution} over
  * member indexes), one member per pool and {@code role} in an event. An event type's field: the value
- * an earlier row of that type emitted, for a {@code match} share of rows, else an orphan value no row
- * of the type has. Drawn by {@link RefField}; the schemas are the target field's.
+ * a row of that type emitted, for a {@code match} share of rows, else an orphan value no row of the
+ * type has; the row an earlier one by default, or in a window ({@code emitted: later | either},
+ * {@code within} rows; see {@code EmittedWindow}). Drawn by {@link RefField}; the schemas are the target field's.
  *
  * <p>Parsed before pools and other types are known; {@code References} binds it ({@code resolved}),
  * splitting {@code target} into owner and field.
@@ -35,8 +36,12 @@ import java.util.Map;
  */
 public record RefKind(String target, String role, Double match, MapNode definition, Resolved resolved) implements FieldKind {
   public static final String KEY = "ref";
+  /** Where a reference to an event type's ids finds them: {@code earlier} (default), {@code later} or {@code either}. */
+  public static final String EMITTED = "emitted";
+  /** The rows an {@link #EMITTED} window spans on its side(s). */
+  public static final String WITHIN = "within";
   public static final KindDefinition DEFINITION =
-      new KindDefinition(KEY, List.of(KEY, "role", "match", DistributionSpec.KEY), RefKind::parse);
+      new KindDefinition(KEY, List.of(KEY, "role", "match", EMITTED, WITHIN, DistributionSpec.KEY), RefKind::parse);
 
   /** Where the value comes from, with the target field renamed to the referring field's name and position. */
   public record Resolved(Field target, Source source) {}
@@ -58,8 +63,22 @@ public record RefKind(String target, String role, Double match, MapNode definiti
    */
   public record Member(String pool, long count, DistributionSpec popularity, long salt) implements Source {}
 
-  /** A row of event type {@code typeId} (its index {@code rows.type()}), for a {@code match} share of rows. */
-  public record Emitted(String typeId, double match, RowsOfType rows, long salt) implements Source {}
+  /**
+   * A row of event type {@code typeId} (its index {@code rows.type()}), for a {@code match} share of
+   * rows, in {@code window}: every earlier row ({@code within} 0), or the {@code within} rows on the
+   * window's side(s).
+   */
+  public record Emitted(String typeId, double match, EmittedRows.Window window, long within, RowsOfType rows, long salt) implements Source {
+    /** Whether this is the default window, every earlier row, whose generated code predates windows. */
+    boolean everyEarlierRow() {
+      return window == EmittedRows.Window.EARLIER && within == 0;
+    }
+
+    /** The window as written in YAML: {@code earlier}, {@code later within 10000}. */
+    String describeWindow() {
+      return window.name().toLowerCase(java.util.Locale.ROOT) + (within == 0 ? "" : " within " + within + " rows");
+    }
+  }
 
   /**
    * A change stream's row ({@link ChangeStream}): the member a change is about, or the row of its
@@ -113,9 +132,10 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     return java.util.Objects.hash(target, role, match, written(definition), resolved);
   }
 
-  /** The definition's distribution as written, without locations; empty when bound or absent. */
+  /** The definition's distribution and window as written, without locations; empty when bound or absent. */
   private static String written(MapNode definition) {
-    return definition == null ? "" : definition.get(DistributionSpec.KEY).map(RefKind::text).orElse("");
+    return definition == null ? "" : java.util.stream.Stream.of(DistributionSpec.KEY, EMITTED, WITHIN)
+        .map(key -> definition.get(key).map(RefKind::text).orElse("")).collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String text(Node node) {
@@ -152,7 +172,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
       return base;
     }
     String how = resolved.source() instanceof Emitted e
-        ? ", match " + FieldScope.format(e.match())
+        ? ", match " + FieldScope.format(e.match()) + (e.everyEarlierRow() ? "" : ", emitted " + e.describeWindow())
         : resolved.source() instanceof Change c ? ", " + c.mode().name().toLowerCase(java.util.Locale.ROOT) + " row of the change"
         : resolved.source() instanceof Session ss ? (ss.member() == null ? ", the session's id" : ", the session's member")
         : ((Member) resolved.source()).popularity() == null ? "" : ((Member) resolved.source()).popularity().describe();
@@ -200,6 +220,10 @@ public record RefKind(String target, String role, Double match, MapNode definiti
     }
     if (resolved.source() instanceof Emitted e) {
       parameters.put("match", e.match());
+      if (!e.everyEarlierRow()) {
+        parameters.put(EMITTED, e.window().name().toLowerCase(java.util.Locale.ROOT));
+        parameters.put(WITHIN, e.within());
+      }
     } else if (resolved.source() instanceof Change c) {
       parameters.put("change_row", c.mode().name().toLowerCase(java.util.Locale.ROOT));
     } else if (resolved.source() instanceof Session ss) {
@@ -248,7 +272,11 @@ public record RefKind(String target, String role, Double match, MapNode definiti
           m.popularity() == null ? "null" : m.popularity().newInstance());
     }
     Emitted e = (Emitted) resolved().source();
-    return CodeBlock.of("new $T(0x$LL, $L, $L)", EmittedRows.class, Long.toHexString(e.salt()), Kinds.literal(e.match()), newRowsOfType(e.rows()));
+    if (e.everyEarlierRow()) {
+      return CodeBlock.of("new $T(0x$LL, $L, $L)", EmittedRows.class, Long.toHexString(e.salt()), Kinds.literal(e.match()), newRowsOfType(e.rows()));
+    }
+    return CodeBlock.of("new $T(0x$LL, $L, $T.$L, $LL, $L)", EmittedRows.class, Long.toHexString(e.salt()), Kinds.literal(e.match()),
+        EmittedRows.Window.class, e.window().name(), e.within(), newRowsOfType(e.rows()));
   }
 
   /** Expression: {@code new RowsOfType(...)} equal to {@code rows}. */
@@ -269,7 +297,7 @@ public record RefKind(String target, String role, Double match, MapNode definiti
 
   @Override
   public int literalCount() {
-    int source = resolved().source() instanceof Emitted e ? 6 + 2 * (int) e.rows().words()[3]
+    int source = resolved().source() instanceof Emitted e ? 6 + 2 * (int) e.rows().words()[3] + (e.everyEarlierRow() ? 0 : 2)
         : resolved().source() instanceof Change c ? 1 + c.stream().literalCount()
         : resolved().source() instanceof Session ss ? 5 + ss.machine().literalCount() : 4;
     return source + resolved().target().kind().literalCount();

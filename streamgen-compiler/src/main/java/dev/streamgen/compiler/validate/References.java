@@ -12,6 +12,7 @@ import dev.streamgen.compiler.model.Identifiers;
 import dev.streamgen.compiler.model.RefKind;
 import dev.streamgen.compiler.model.UniqueKind;
 import dev.streamgen.runtime.api.AliasTable;
+import dev.streamgen.runtime.api.RowsOfType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -191,6 +192,13 @@ final class References {
           + pool.name() + "' exists, so every reference to it matches: remove match");
       return null;
     }
+    for (String key : List.of(RefKind.EMITTED, RefKind.WITHIN)) {
+      if (definition.get(key).isPresent()) {
+        scope.error(definition.get(key).get(), key + " applies to references to an event type's ids; pool '" + pool.name()
+            + "' is never emitted, its members exist from the start: remove " + key);
+        return null;
+      }
+    }
     Optional<DistributionSpec> popularity = ref.popularity(pool.name(), pool.count(), scope);
     if (popularity == null) {
       return null;
@@ -230,6 +238,11 @@ final class References {
           + types.get(type).id() + "', but no other event type has a weight above 0; remove match or give another type a weight");
       return null;
     }
-    return new RefKind.Emitted(types.get(type).id(), match, typePick.rowsOf(type), Identifiers.fnv1a64(self.path() + "#ref"));
+    RowsOfType rows = typePick.rowsOf(type);
+    EmittedWindow window = EmittedWindow.parse(definition, types.get(type).id(), rows.weight(), scope);
+    if (window == null) {
+      return null;
+    }
+    return new RefKind.Emitted(types.get(type).id(), match, window.window(), window.within(), rows, Identifiers.fnv1a64(self.path() + "#ref"));
   }
 }

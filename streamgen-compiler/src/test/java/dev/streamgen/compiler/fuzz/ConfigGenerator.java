@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * mutations): a few event types with weights summing to exactly 1 in decimal, fields of every kind,
  * and optional settings; now and then entity pools, references to their members (roles,
  * popularities, nullable references, in common fields too) and to ids earlier types emit (with a
- * match share), unique int, long and uuid fields, and session machines ({@code sessions}: weights,
- * gaps, entity, session id, step and time fields). Names come from pools that include the
+ * match share, and a window: emitted earlier, later or either, within rows), unique int, long and
+ * uuid fields, and session machines ({@code sessions}: weights, gaps, entity, session id, step and
+ * time fields). Names come from pools that include the
  * awkward: unicode, names that map to the same identifier, and reserved words of Java, Avro and
  * Protobuf, so "meant to be valid" is not always valid, and the compiler has to say why.
  */
@@ -486,6 +487,12 @@ final class ConfigGenerator {
         }
         if (orphans && rnd.nextBoolean()) {
           f.put("match", Yaml.plain(pick(List.of("0", "0.5", "0.98", "1", "1.0"))));
+        }
+        if (rnd.nextInt(3) == 0) {
+          // A window (emitted, within): wide enough for the target's share of rows (the compiler asks for 20 / -ln(1 - w) rows).
+          f.put("emitted", Yaml.quoted(pick(List.of("earlier", "later", "either"))));
+          long least = (long) Math.ceil(40 / target.weight());
+          f.put("within", Yaml.plain(Long.toString(rnd.nextBoolean() ? least : least * rnd.nextInt(2, 1000))));
         }
         if (rnd.nextInt(5) == 0) {
           f.put("nullable", Yaml.plain("true"));

@@ -67,6 +67,11 @@ public final class PackedCatalog {
   public PackedCatalog clock(RowClock clock) {
     return clock.sameAs(this.clock) ? this : new PackedCatalog(format, typeAt, bytesAt, code, bytes, tombstones, clock);
   }
+
+  /** The row the run ends before (its clock's), which a reference to later rows must not reach; none without a clock. */
+  long endRow() {
+    return clock == null ? Long.MAX_VALUE : clock.endRow();
+  }
   /**
    * Packs the kernels for writing in {@code format}, in order: type {@code i} of the result is
    * {@code kernels.get(i)}.

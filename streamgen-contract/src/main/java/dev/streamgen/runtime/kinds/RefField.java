@@ -34,7 +34,7 @@ public final class RefField extends FieldGenerator {
     return target;
   }
 
-  /** The row whose target value row {@code row} has. */
+  /** The row whose target value row {@code row} has (in a run without end). */
   public long sourceRow(long seed, long row) {
     return source.sourceRow(seed, row);
   }
@@ -62,8 +62,11 @@ public final class RefField extends FieldGenerator {
         || kind == SessionRowSource.CODE;
   }
 
-  /** The source row of the packed reference of kind code {@code kind} whose constants start at {@code at}. */
-  static long sourceRow(int kind, long[] code, int at, long seed, long row) {
+  /**
+   * The source row of the packed reference of kind code {@code kind} whose constants start at {@code
+   * at}, in a run that ends before row {@code endRow}.
+   */
+  static long sourceRow(int kind, long[] code, int at, long seed, long row, long endRow) {
     switch (kind) {
       case MemberPick.CODE:
         return MemberPick.sourceRow(code, at + 1, seed, row);
@@ -72,16 +75,16 @@ public final class RefField extends FieldGenerator {
       case SessionRowSource.CODE:
         return SessionRowSource.sourceRow(code, at + 1, seed, row);
       default:
-        return EmittedRows.sourceRow(code, at + 1, seed, row);
+        return EmittedRows.sourceRow(code, at + 1, seed, row, endRow);
     }
   }
 
   /** Writes the packed reference whose constants start at {@code at} (its JSON key was written). */
   static void write(PackedCatalog catalog, int kind, long[] code, int at, Format format, long seed, long row, long eventTimeMicros, ByteWriter out) {
-    catalog.writeField(code, at + (int) code[at], format, seed, sourceRow(kind, code, at, seed, row), eventTimeMicros, out);
+    catalog.writeField(code, at + (int) code[at], format, seed, sourceRow(kind, code, at, seed, row, catalog.endRow()), eventTimeMicros, out);
   }
 
   static String text(PackedCatalog catalog, int kind, long[] code, int at, long seed, long row, long eventTimeMicros) {
-    return catalog.textAt(at + (int) code[at], seed, sourceRow(kind, code, at, seed, row), eventTimeMicros);
+    return catalog.textAt(at + (int) code[at], seed, sourceRow(kind, code, at, seed, row, catalog.endRow()), eventTimeMicros);
   }
 }

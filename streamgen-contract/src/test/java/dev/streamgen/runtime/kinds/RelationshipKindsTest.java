@@ -246,6 +246,57 @@ class RelationshipKindsTest {
   }
 
   @Test
+  void windowedEmittedRowsReferToRowsOfTheTypeInTheWindowAndNeverPastTheRunsEnd() {
+    AliasTable table = AliasTable.of(THREE);
+    int target = 2;
+    long salt = 505;
+    long within = 300;
+    int end = 20_000; // a bounded run: rows [0, end)
+    double match = 0.9;
+    for (EmittedRows.Window window : EmittedRows.Window.values()) {
+      EmittedRows source = new EmittedRows(salt, match, window, within, table.rowsOf(target));
+      long counted = 0;
+      long matched = 0;
+      long after = 0;
+      for (long row = 0; row < end; row++) {
+        long from = window == EmittedRows.Window.LATER ? row + 1 : Math.max(0, row - within);
+        long to = window == EmittedRows.Window.EARLIER ? row - 1 : Math.min(end - 1, row + within);
+        boolean any = false;
+        for (long r = from; r <= to && !any; r++) {
+          any = r != row && typeOf(table, SEED, r) == target;
+        }
+        long src = source.sourceRow(SEED, row, end);
+        boolean srcOfType = typeOf(table, SEED, src) == target;
+        if (matchedDraw(SEED, salt, row, match) && any) {
+          assertThat(src).as("%s row %d: matched source in the window", window, row).isBetween(from, to).isNotEqualTo(row);
+          assertThat(srcOfType).as("%s row %d: matched source %d is of the type", window, row, src).isTrue();
+          after += src > row ? 1 : 0;
+        } else {
+          assertThat(srcOfType).as("%s row %d: orphan source %d is not of the type", window, row, src).isFalse();
+        }
+        if (row >= within && row < end - within) {
+          counted++;
+          matched += srcOfType ? 1 : 0;
+        }
+      }
+      // Away from the run's ends every window holds a row of the type (a third of rows): the share is match.
+      double sigma = Math.sqrt(match * (1 - match) / counted);
+      assertThat((double) matched / counted).as("%s: share", window).isCloseTo(match, within(5 * sigma));
+      if (window == EmittedRows.Window.EITHER) {
+        assertThat(after).as("either: sources after the row, of %d", counted).isBetween((long) (0.45 * counted * match), (long) (0.55 * counted * match));
+      }
+    }
+    // Without an end (a stream), a later window's source may lie past any bound.
+    EmittedRows later = new EmittedRows(salt, 1.0, EmittedRows.Window.LATER, within, table.rowsOf(target));
+    long past = 0;
+    for (long row = end - 50; row < end; row++) {
+      past += later.sourceRow(SEED, row) >= end ? 1 : 0;
+      assertThat(later.sourceRow(SEED, row, end)).as("row %d of a run ending before %d", row, end).isLessThan(end);
+    }
+    assertThat(past).as("sources past the end without one").isPositive();
+  }
+
+  @Test
   void aRunWhoseFirstRowsAreOfTheTypeStillGetsOrphansNotOfTheType() {
     AliasTable table = AliasTable.of(THREE);
     int target = 2;

@@ -124,7 +124,7 @@ public final class EventRowWriter {
   private UnsafeRow write(long i, long startMicros, long rowIndex, long delayMicros, boolean duplicate) {
     if (startMicros != clockStartMicros) {
       if (packed != null) {
-        packed = packed.clock(RowClock.of(rate, startMicros));
+        packed = packed.clock(RowClock.of(rate, startMicros).endingBefore(plan.endRow(startMicros)));
       }
       rowTypes.start(startMicros);
       clockStartMicros = startMicros;

@@ -29,6 +29,10 @@ public final class GenerationPlan implements Serializable {
   private final TypeCountAccumulator typeCounter;
   private final RowSplit rowSplit;
   private final Faults faults;
+  /** The row count a run stops at (a batch's rows, a stream's maxRows); Long.MAX_VALUE without. */
+  private final long maxRows;
+  /** A stream's duration of event time from row 0; null without. */
+  private final Long durationSeconds;
 
   private GenerationPlan(
       String catalogClass,
@@ -39,7 +43,9 @@ public final class GenerationPlan implements Serializable {
       int[] partitionKeyIndexes,
       TypeCountAccumulator typeCounter,
       RowSplit rowSplit,
-      Faults faults) {
+      Faults faults,
+      long maxRows,
+      Long durationSeconds) {
     this.catalogClass = catalogClass;
     this.seed = seed;
     this.format = format;
@@ -49,6 +55,8 @@ public final class GenerationPlan implements Serializable {
     this.typeCounter = typeCounter;
     this.rowSplit = rowSplit;
     this.faults = faults;
+    this.maxRows = maxRows;
+    this.durationSeconds = durationSeconds;
   }
 
   /**
@@ -92,7 +100,29 @@ public final class GenerationPlan implements Serializable {
         keys,
         counter,
         RowSplit.forLanes(catalog.catalog().laneCounts()),
-        options.faults());
+        options.faults(),
+        options.maxRows() != null ? options.maxRows() : Long.MAX_VALUE,
+        options.durationSeconds());
+  }
+
+  /** This plan for a batch read of rows [0, {@code rows}): a batch has neither a stream's maxRows nor its duration. */
+  GenerationPlan batchOf(long rows) {
+    return new GenerationPlan(catalogClass, seed, format, envelope, rate, partitionKeyIndexes, typeCounter, rowSplit, faults, rows, null);
+  }
+
+  /**
+   * The row the run ends before, with row 0 at {@code startMicros}: a batch's rows; a stream's
+   * {@value SourceOptions#MAX_ROWS} and only rows whose event time is within {@value
+   * SourceOptions#DURATION_SECONDS} of row 0; else {@code Long.MAX_VALUE}. Where a stream's offsets stop,
+   * and what a reference to ids a type emits later must not reach past.
+   */
+  public long endRow(long startMicros) {
+    long end = maxRows;
+    if (durationSeconds != null) {
+      long micros = SourceOptions.saturatedMultiply(durationSeconds, 1_000_000L);
+      end = Math.min(end, rate.rowsDue(startMicros, micros - 1));
+    }
+    return end;
   }
 
   /**

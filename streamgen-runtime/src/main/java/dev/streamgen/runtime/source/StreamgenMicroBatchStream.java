@@ -206,12 +206,7 @@ final class StreamgenMicroBatchStream
    */
   synchronized long endRow(long startMicros) {
     if (startMicros != endRowFor) {
-      long end = options.maxRows() != null ? options.maxRows() : Long.MAX_VALUE;
-      if (options.durationSeconds() != null) {
-        long micros = SourceOptions.saturatedMultiply(options.durationSeconds(), 1_000_000L);
-        end = Math.min(end, rate.rowsDue(startMicros, micros - 1));
-      }
-      endRow = end;
+      endRow = plan.endRow(startMicros);
       endRowFor = startMicros;
     }
     return endRow;

@@ -174,7 +174,7 @@ public final class StreamgenSourceProvider implements TableProvider, DataSourceR
             SourceOptions.MAX_ROWS_PER_BATCH);
       }
       long start = options.startTimeMicros() != null ? options.startTimeMicros() : loadedAtMicros;
-      return new StreamgenBatch(plan, options.rows(), partitions(), start);
+      return new StreamgenBatch(plan.batchOf(options.rows()), options.rows(), partitions(), start);
     }
 
     @Override
