@@ -29,6 +29,7 @@ public final class GenerationPlan implements Serializable {
   private final TypeCountAccumulator typeCounter;
   private final RowSplit rowSplit;
   private final Faults faults;
+  private final PayloadFraming framing;
 
   private GenerationPlan(
       String catalogClass,
@@ -39,7 +40,8 @@ public final class GenerationPlan implements Serializable {
       int[] partitionKeyIndexes,
       TypeCountAccumulator typeCounter,
       RowSplit rowSplit,
-      Faults faults) {
+      Faults faults,
+      PayloadFraming framing) {
     this.catalogClass = catalogClass;
     this.seed = seed;
     this.format = format;
@@ -49,6 +51,7 @@ public final class GenerationPlan implements Serializable {
     this.typeCounter = typeCounter;
     this.rowSplit = rowSplit;
     this.faults = faults;
+    this.framing = framing;
   }
 
   /**
@@ -92,7 +95,8 @@ public final class GenerationPlan implements Serializable {
         keys,
         counter,
         RowSplit.forLanes(catalog.catalog().laneCounts()),
-        options.faults());
+        options.faults(),
+        options.framing());
   }
 
   /**
@@ -136,6 +140,11 @@ public final class GenerationPlan implements Serializable {
 
   public boolean envelope() {
     return envelope;
+  }
+
+  /** The registry's framing of every payload; {@link PayloadFraming#NONE} without a registry. */
+  public PayloadFraming framing() {
+    return framing;
   }
 
   /** The constant rate, or a shape's peak rounded up: for code that sizes by one number. */

@@ -63,6 +63,8 @@ public final class SourceOptions implements Serializable {
    * as under {@code faults:} in the YAML, e.g. {@code late_share=0.05,duplicate_share=0.01}.
    */
   public static final String FAULTS = "faults";
+  /** A registry's framing ({@link PayloadFraming}): the schema id of every type, registered on the driver. */
+  public static final String FRAMING = "framing";
 
   static final List<String> ALL =
       Collections.unmodifiableList(
@@ -83,7 +85,8 @@ public final class SourceOptions implements Serializable {
               EMIT_INTERVAL_MILLIS,
               TYPE_COUNTER,
               CLOCK,
-              FAULTS));
+              FAULTS,
+              FRAMING));
 
   /** The option names, in documentation order. */
   public static List<String> names() {
@@ -114,6 +117,7 @@ public final class SourceOptions implements Serializable {
   private final String typeCounter;
   private final String clock;
   private final Faults faults;
+  private final PayloadFraming framing;
 
   private SourceOptions(Builder b) {
     this.catalog = b.catalog;
@@ -133,6 +137,7 @@ public final class SourceOptions implements Serializable {
     this.typeCounter = b.typeCounter;
     this.clock = b.clock;
     this.faults = b.faults;
+    this.framing = b.framing;
   }
 
   public static Builder builder() {
@@ -222,6 +227,9 @@ public final class SourceOptions implements Serializable {
         case FAULTS:
           b.faults(value);
           break;
+        case FRAMING:
+          b.framing(PayloadFraming.parse(value));
+          break;
         default:
           throw new AssertionError(key);
       }
@@ -273,6 +281,9 @@ public final class SourceOptions implements Serializable {
     }
     if (clock != null) {
       m.put(CLOCK, clock);
+    }
+    if (!framing.isNone()) {
+      m.put(FRAMING, framing.text());
     }
     if (faults != Faults.NONE) {
       m.put(FAULTS, faults.text());
@@ -360,6 +371,11 @@ public final class SourceOptions implements Serializable {
     return clock;
   }
 
+  /** The registry's framing; {@link PayloadFraming#NONE} when unset. */
+  public PayloadFraming framing() {
+    return framing;
+  }
+
   /** The delivery faults; {@link Faults#NONE} when unset. */
   public Faults faults() {
     return faults;
@@ -384,6 +400,7 @@ public final class SourceOptions implements Serializable {
     b.typeCounter = typeCounter;
     b.clock = clock;
     b.faults = faults;
+    b.framing = framing;
     return b;
   }
 
@@ -523,6 +540,7 @@ public final class SourceOptions implements Serializable {
     private String typeCounter;
     private String clock;
     private Faults faults = Faults.NONE;
+    private PayloadFraming framing = PayloadFraming.NONE;
 
     private Builder() {}
 
@@ -628,6 +646,11 @@ public final class SourceOptions implements Serializable {
 
     public Builder clock(String name) {
       this.clock = name;
+      return this;
+    }
+
+    public Builder framing(PayloadFraming framing) {
+      this.framing = framing;
       return this;
     }
 
