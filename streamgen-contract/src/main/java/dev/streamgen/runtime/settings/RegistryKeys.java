@@ -59,6 +59,18 @@ public final class RegistryKeys {
 
   private RegistryKeys() {}
 
+  /**
+   * The rule spanning sections, which the compiler (at the YAML node) and the runtime both apply: a
+   * registry frames Kafka records only, so far. Null when {@code registryType} and {@code sinkType} fit.
+   */
+  public static String sinkProblem(String registryType, String sinkType) {
+    if (registryType == null || NONE.equals(registryType.trim()) || "kafka".equals(sinkType)) {
+      return null;
+    }
+    return TYPE.path() + " '" + registryType.trim() + "' frames payloads for Kafka; sink_config.type is '" + sinkType
+        + "' (Confluent framing is written to the kafka sink only, so far)";
+  }
+
   private static SettingKey.Builder registry(String name, ValueType type) {
     return SettingKey.builder(SECTION + name, type);
   }

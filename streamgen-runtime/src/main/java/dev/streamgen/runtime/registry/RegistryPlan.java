@@ -36,7 +36,7 @@ public final class RegistryPlan {
 
   /**
    * The registry the settings ask for, or {@link #NONE}. {@code topicOf} gives each event type's Kafka
-   * topic (null when the sink is not Kafka).
+   * topic (null when the sink is not Kafka, which a registry refuses).
    *
    * @throws IllegalArgumentException naming the key when the settings do not fit together
    */
@@ -46,10 +46,9 @@ public final class RegistryPlan {
     if (type == null || RegistryKeys.NONE.equals(type)) {
       return NONE;
     }
-    if (topicOf == null) {
-      throw new IllegalArgumentException(
-          RegistryKeys.TYPE.path() + " '" + type + "' frames payloads for Kafka; sink_config.type is '"
-              + settings.sinkType() + "' (Confluent framing is written to the kafka sink only, so far)");
+    String wrongSink = RegistryKeys.sinkProblem(type, settings.sinkType());
+    if (wrongSink != null) {
+      throw new IllegalArgumentException(wrongSink);
     }
     String url = required(settings, RegistryKeys.URL, "the registry's base URL, e.g. http://registry:8081");
     String schemas = required(settings, RegistryKeys.SCHEMAS, "the directory holding the generated manifest.json");
