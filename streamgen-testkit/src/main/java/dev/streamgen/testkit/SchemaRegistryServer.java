@@ -44,7 +44,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
   public static final String RUNNER_PROPERTY = "streamgen.schema.registry.runner";
   /** The Confluent-compatible API, under the server's root. */
   public static final String CONFLUENT_API = "/apis/ccompat/v7";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
   private final Path log;
   private final int port;
@@ -67,7 +67,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     try {
       SchemaRegistryServer server =
           new SchemaRegistryServer(Files.createTempFile("streamgen-schema-registry-", ".log"), freePort());
-      server.launch(Paths.get(runner));
+      server.launch(Paths.get(runner).toAbsolutePath());
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the schema registry", e);
