@@ -70,7 +70,7 @@ class SourceOptionsTest {
         .hasMessage(
             "unknown streamgen option 'rowsPerSecnd'; did you mean 'rowsPerSecond'? (options: catalog, rows,"
                 + " rowsPerSecond, rate, maxRows, durationSeconds, partitions, seed, format, envelope, partitionKeyField, startTimeMicros,"
-                + " maxRowsPerBatch, emitIntervalMillis, typeCounter, clock, faults)");
+                + " maxRowsPerBatch, emitIntervalMillis, typeCounter, clock, faults, framing)");
   }
 
   @Test
