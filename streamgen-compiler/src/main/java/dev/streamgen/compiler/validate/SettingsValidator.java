@@ -8,6 +8,7 @@ import dev.streamgen.compiler.model.FieldScope;
 import dev.streamgen.compiler.model.Setting;
 import dev.streamgen.compiler.model.Settings;
 import dev.streamgen.runtime.settings.ConfigKeys;
+import dev.streamgen.runtime.settings.RegistryKeys;
 import dev.streamgen.runtime.settings.FaultKeys;
 import dev.streamgen.runtime.settings.SettingKey;
 import dev.streamgen.runtime.settings.SinkConfigCheck;
@@ -62,7 +63,22 @@ final class SettingsValidator {
       }
     }
     checkFaults(root);
+    checkRegistry(root, sinkType);
     return settings.build();
+  }
+
+  /** {@link RegistryKeys#sinkProblem}, reported at the registry's {@code type}. */
+  private void checkRegistry(MapNode root, String sinkType) {
+    Node type = root;
+    for (String name : RegistryKeys.TYPE.path().split("\\.")) {
+      type = type instanceof MapNode map ? map.get(name).orElse(null) : null;
+    }
+    if (type instanceof ScalarNode s && sinkType != null && RegistryKeys.TYPE.check(s.text()) == null) {
+      String problem = RegistryKeys.sinkProblem(s.text(), sinkType);
+      if (problem != null) {
+        problems.add(s, problem);
+      }
+    }
   }
 
   /** {@link FaultKeys#check} once every faults key is valid on its own, reported at the key's value. */
@@ -184,7 +200,8 @@ final class SettingsValidator {
 
   /**
    * Nested mappings under a section become dotted paths ({@code kafka: {acks: all}} → kafka.acks;
-   * {@code event_time: {speed: 60}} → event_time.speed, a group of the settings table).
+   * {@code event_time: {speed: 60}} → streaming_config.event_time.speed, a group of the settings table;
+   * {@code registry: {type: confluent}} → serialization_config.registry.type).
    */
   private static void flatten(String prefix, MapNode map, List<MapNode.Entry> out, String sinkType) {
     for (MapNode.Entry e : map.entries()) {

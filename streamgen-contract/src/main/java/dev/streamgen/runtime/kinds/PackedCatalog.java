@@ -77,6 +77,15 @@ public final class PackedCatalog {
    * {@code kernels.get(i)}.
    */
   public static PackedCatalog of(List<EventTypeKernel> kernels, Format format) {
+    return of(kernels, format, null);
+  }
+
+  /**
+   * As {@link #of(List, Format)}, each type's payload starting with {@code prefixes[i]} instead of
+   * the format's own (Avro's single-object header, else nothing): a registry's framing, computed
+   * once per type, so the per-row loop copies it as it copies the header. Null: the format's own.
+   */
+  public static PackedCatalog of(List<EventTypeKernel> kernels, Format format, byte[][] prefixes) {
     byte[] noPrefix = new byte[0];
     Packer p = new Packer();
     int types = kernels.size();
@@ -93,7 +102,7 @@ public final class PackedCatalog {
       typeAt[t] = p.words();
       bytesAt[t] = p.byteCount();
       p.ref(kernel.eventTypeId().getBytes(StandardCharsets.UTF_8));
-      p.ref(format == Format.AVRO ? kernel.avroHeader() : noPrefix);
+      p.ref(prefixes != null ? prefixes[t] : format == Format.AVRO ? kernel.avroHeader() : noPrefix);
       p.word(kernel.fieldCount());
       for (int f = 0; f < kernel.fieldCount(); f++) {
         FieldGenerator field = kernel.field(f);

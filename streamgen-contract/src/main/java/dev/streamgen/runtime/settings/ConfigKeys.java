@@ -127,6 +127,12 @@ public final class ConfigKeys {
               BATCH_PARTITIONS,
               SINK_TYPE,
               PARTITION_KEY_FIELD,
+              RegistryKeys.TYPE,
+              RegistryKeys.URL,
+              RegistryKeys.SUBJECT_STRATEGY,
+              RegistryKeys.USERNAME,
+              RegistryKeys.PASSWORD,
+              RegistryKeys.SCHEMAS,
               // faults.*: FaultKeys, last so the sections above keep their order.
               FaultKeys.LATE_SHARE,
               FaultKeys.LATE_DELAY,

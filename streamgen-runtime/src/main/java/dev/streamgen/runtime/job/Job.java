@@ -1,7 +1,10 @@
 package dev.streamgen.runtime.job;
 
+import dev.streamgen.runtime.registry.RegistryException;
+import dev.streamgen.runtime.registry.RegistryPlan;
 import dev.streamgen.runtime.settings.SettingsException;
 import dev.streamgen.runtime.sink.SecretRedaction;
+import dev.streamgen.runtime.source.PayloadFraming;
 import dev.streamgen.runtime.source.RowSplit;
 import dev.streamgen.runtime.source.SourceOptions;
 import dev.streamgen.runtime.source.TypeCountAccumulator;
@@ -68,6 +71,13 @@ public final class Job {
   private void dryRun(JobPlan plan) {
     output.report("dry run: " + plan.describe() + " -> " + plan.destination());
     reportKeyOrder(plan);
+    RegistryPlan registry = plan.registry();
+    if (registry.active()) {
+      output.report("would register with the " + registry.destination() + ":");
+      for (String line : registry.describe()) {
+        output.plain("  " + line);
+      }
+    }
     output.report("settings (secrets masked):");
     for (String line : plan.settings().toString().split("\n")) {
       if (!line.isEmpty()) {
@@ -85,6 +95,13 @@ public final class Job {
   }
 
   private int execute(JobPlan plan) {
+    PayloadFraming framing;
+    try {
+      framing = register(plan.registry());
+    } catch (RegistryException e) {
+      // Before Spark starts: nothing was written.
+      return failed(plan, e.getMessage() + "; nothing was written", e);
+    }
     SparkSessions spark;
     try {
       spark = SparkSessions.obtain();
@@ -98,7 +115,7 @@ public final class Job {
       SecretRedaction.protect(session, plan.secrets().resolvedValues());
       counterId = TypeCountAccumulator.register(session.sparkContext(), plan.catalog().size());
       TypeCountAccumulator counter = TypeCountAccumulator.lookup(counterId);
-      SourceOptions options = plan.sourceOptions().toBuilder().typeCounter(counterId).build();
+      SourceOptions options = plan.sourceOptions().toBuilder().typeCounter(counterId).framing(framing).build();
       output.report(describeRun(plan, session));
       reportKeyOrder(plan);
       if (plan.settings().isBatch()) {
@@ -122,6 +139,19 @@ public final class Job {
         spark.session().stop();
       }
     }
+  }
+
+  /** Registers every event type's schema once, on the driver; the ids the executors prepend. */
+  private PayloadFraming register(RegistryPlan registry) {
+    if (!registry.active()) {
+      return PayloadFraming.NONE;
+    }
+    long start = System.nanoTime();
+    PayloadFraming framing = registry.register();
+    output.report(
+        "registered " + registry.describe().size() + " schemas with the " + registry.destination() + " in "
+            + Numbers.seconds((System.nanoTime() - start) / 1e9));
+    return framing;
   }
 
   /** Reports a failed run: the message, and the stack trace only with --verbose. */

@@ -2,6 +2,7 @@ package dev.streamgen.runtime.job;
 
 import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.api.Catalog;
+import dev.streamgen.runtime.registry.RegistryPlan;
 import dev.streamgen.runtime.settings.RunSettings;
 import dev.streamgen.runtime.settings.SecretResolver;
 import dev.streamgen.runtime.settings.SettingSource;
@@ -9,6 +10,7 @@ import dev.streamgen.runtime.settings.SettingsException;
 import dev.streamgen.runtime.sink.ConfiguredSink;
 import dev.streamgen.runtime.sink.SinkOptions;
 import dev.streamgen.runtime.sink.Sinks;
+import dev.streamgen.runtime.sink.kafka.KafkaSinkOptions;
 import dev.streamgen.runtime.source.LoadedCatalog;
 import dev.streamgen.runtime.source.SourceOptions;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A run checked and resolved before Spark starts: catalog, settings layers, secrets, sink and
@@ -34,6 +37,7 @@ final class JobPlan {
   private final ConfiguredSink sink;
   private final SourceOptions sourceOptions;
   private final SecretResolver secrets;
+  private final RegistryPlan registry;
 
   private JobPlan(
       CommandLine cli,
@@ -41,13 +45,15 @@ final class JobPlan {
       RunSettings settings,
       ConfiguredSink sink,
       SourceOptions sourceOptions,
-      SecretResolver secrets) {
+      SecretResolver secrets,
+      RegistryPlan registry) {
     this.cli = cli;
     this.catalog = catalog;
     this.settings = settings;
     this.sink = sink;
     this.sourceOptions = sourceOptions;
     this.secrets = secrets;
+    this.registry = registry;
   }
 
   /**
@@ -81,10 +87,23 @@ final class JobPlan {
     SecretResolver secrets = SecretResolver.forRun(cli.secretsFile());
     output.maskSecretsOf(secrets);
     Map<String, String> sinkValues = unprefixed(secrets.resolveAll(prefixed(settings.sinkConfig())));
+    RegistryPlan registry = RegistryPlan.of(settings, secrets, c, topicOf(settings, sinkValues));
     // The run's format travels beside the keys, for sinks that label payloads (Kafka's Avro header).
-    ConfiguredSink sink = Sinks.configure(new SinkOptions(settings.sinkType(), sinkValues, settings.format()));
+    // A registry's framed payload is no single-object Avro: the sink then recognises none.
+    ConfiguredSink sink =
+        Sinks.configure(
+            new SinkOptions(settings.sinkType(), sinkValues, registry.active() ? null : settings.format()));
     SourceOptions sourceOptions = StreamGen.sourceOptions(catalog.className(), settings).build();
-    return new JobPlan(cli, catalog, settings, sink, sourceOptions, secrets);
+    return new JobPlan(cli, catalog, settings, sink, sourceOptions, secrets, registry);
+  }
+
+  /** Each event type's Kafka topic, for a registry's subjects; null when the sink is not Kafka. */
+  private static Function<String, String> topicOf(RunSettings settings, Map<String, String> sinkValues) {
+    if (!"kafka".equals(settings.sinkType())) {
+      return null;
+    }
+    KafkaSinkOptions kafka = KafkaSinkOptions.from(new SinkOptions("kafka", sinkValues, settings.format()));
+    return type -> kafka.topic() != null ? kafka.topic() : kafka.topicPattern().topicFor(type);
   }
 
   CommandLine cli() {
@@ -111,6 +130,11 @@ final class JobPlan {
 
   SecretResolver secrets() {
     return secrets;
+  }
+
+  /** The run's schema registry, or {@link RegistryPlan#NONE}. */
+  RegistryPlan registry() {
+    return registry;
   }
 
   /** Mode, catalog, format and seed, e.g. "batch of 1,000 rows in 8 partitions, 3 event types ...". */

@@ -54,7 +54,7 @@ public final class EventRowWriter {
     this.catalog = catalog;
     this.plan = plan;
     // An envelope wraps the event's protobuf message.
-    this.packed = catalog.packed(plan.envelope() ? Format.PROTOBUF : plan.format());
+    this.packed = catalog.packed(plan.envelope() ? Format.PROTOBUF : plan.format(), plan.framing());
     this.seed = plan.seed();
     this.rate = plan.rate();
     this.format = plan.format();

@@ -33,6 +33,7 @@ public final class GenerationPlan implements Serializable {
   private final long maxRows;
   /** A stream's duration of event time from row 0; null without. */
   private final Long durationSeconds;
+  private final PayloadFraming framing;
 
   private GenerationPlan(
       String catalogClass,
@@ -45,7 +46,8 @@ public final class GenerationPlan implements Serializable {
       RowSplit rowSplit,
       Faults faults,
       long maxRows,
-      Long durationSeconds) {
+      Long durationSeconds,
+      PayloadFraming framing) {
     this.catalogClass = catalogClass;
     this.seed = seed;
     this.format = format;
@@ -57,6 +59,7 @@ public final class GenerationPlan implements Serializable {
     this.faults = faults;
     this.maxRows = maxRows;
     this.durationSeconds = durationSeconds;
+    this.framing = framing;
   }
 
   /**
@@ -102,12 +105,14 @@ public final class GenerationPlan implements Serializable {
         RowSplit.forLanes(catalog.catalog().laneCounts()),
         options.faults(),
         options.maxRows() != null ? options.maxRows() : Long.MAX_VALUE,
-        options.durationSeconds());
+        options.durationSeconds(),
+        options.framing());
   }
 
   /** This plan for a batch read of rows [0, {@code rows}): a batch has neither a stream's maxRows nor its duration. */
   GenerationPlan batchOf(long rows) {
-    return new GenerationPlan(catalogClass, seed, format, envelope, rate, partitionKeyIndexes, typeCounter, rowSplit, faults, rows, null);
+    return new GenerationPlan(
+        catalogClass, seed, format, envelope, rate, partitionKeyIndexes, typeCounter, rowSplit, faults, rows, null, framing);
   }
 
   /**
@@ -166,6 +171,11 @@ public final class GenerationPlan implements Serializable {
 
   public boolean envelope() {
     return envelope;
+  }
+
+  /** The registry's framing of every payload; {@link PayloadFraming#NONE} without a registry. */
+  public PayloadFraming framing() {
+    return framing;
   }
 
   /** The constant rate, or a shape's peak rounded up: for code that sizes by one number. */

@@ -39,6 +39,10 @@ public final class LoadedCatalog {
    * format); all null when some kernel is not a compiled EventTypeKernel.
    */
   private final PackedCatalog[] packed = new PackedCatalog[Format.values().length];
+  /** The catalog packed for a registry's framing, with the format and framing it was packed for. */
+  private PackedCatalog framedPack;
+  private Format framedFormat;
+  private PayloadFraming framedBy;
 
   private LoadedCatalog(Catalog catalog) {
     this.catalog = catalog;
@@ -59,15 +63,19 @@ public final class LoadedCatalog {
     this.timedPick = TimedTypePick.of(weights, catalog.weightChanges(), catalog.pinnedTypes());
   }
 
-  private PackedCatalog pack(Format format) {
+  private PackedCatalog pack(Format format, PayloadFraming framing) {
     List<EventTypeKernel> compiled = new ArrayList<>(kernels.length);
     for (EventKernel k : kernels) {
       if (!(k instanceof EventTypeKernel)) {
+        if (!framing.isNone()) {
+          throw new IllegalArgumentException(
+              "a registry's framing needs a compiled catalog; " + className() + " builds its kernels in code");
+        }
         return null; // Hand-written kernels (tests, benchmarks that build catalogs in code) run as objects.
       }
       compiled.add((EventTypeKernel) k);
     }
-    return PackedCatalog.of(compiled, format);
+    return PackedCatalog.of(compiled, format, framing.prefixes(format, compiled.size()));
   }
 
   /** Wraps a catalog instance without caching (tests and benchmarks that build catalogs in code). */
@@ -135,10 +143,26 @@ public final class LoadedCatalog {
   public synchronized PackedCatalog packed(Format format) {
     PackedCatalog p = packed[format.ordinal()];
     if (p == null) {
-      p = pack(format);
+      p = pack(format, PayloadFraming.NONE);
       packed[format.ordinal()] = p;
     }
     return p;
+  }
+
+  /**
+   * As {@link #packed(Format)}, each payload framed by {@code framing}: packed once per format and
+   * framing (a run's tasks on this executor share it; the last framing only, as a JVM runs one job).
+   */
+  public synchronized PackedCatalog packed(Format format, PayloadFraming framing) {
+    if (framing.isNone()) {
+      return packed(format);
+    }
+    if (framedPack == null || framedFormat != format || !framedBy.equals(framing)) {
+      framedPack = pack(format, framing);
+      framedFormat = format;
+      framedBy = framing;
+    }
+    return framedPack;
   }
 
   /**

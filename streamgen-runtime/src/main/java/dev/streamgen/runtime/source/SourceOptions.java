@@ -69,6 +69,8 @@ public final class SourceOptions implements Serializable {
    * as under {@code faults:} in the YAML, e.g. {@code late_share=0.05,duplicate_share=0.01}.
    */
   public static final String FAULTS = "faults";
+  /** A registry's framing ({@link PayloadFraming}): the schema id of every type, registered on the driver. */
+  public static final String FRAMING = "framing";
 
   static final List<String> ALL =
       Collections.unmodifiableList(
@@ -90,7 +92,8 @@ public final class SourceOptions implements Serializable {
               EMIT_INTERVAL_MILLIS,
               TYPE_COUNTER,
               CLOCK,
-              FAULTS));
+              FAULTS,
+              FRAMING));
 
   /** The option names, in documentation order. */
   public static List<String> names() {
@@ -122,6 +125,7 @@ public final class SourceOptions implements Serializable {
   private final String typeCounter;
   private final String clock;
   private final Faults faults;
+  private final PayloadFraming framing;
 
   private SourceOptions(Builder b) {
     this.catalog = b.catalog;
@@ -142,6 +146,7 @@ public final class SourceOptions implements Serializable {
     this.typeCounter = b.typeCounter;
     this.clock = b.clock;
     this.faults = b.faults;
+    this.framing = b.framing;
   }
 
   public static Builder builder() {
@@ -234,6 +239,9 @@ public final class SourceOptions implements Serializable {
         case FAULTS:
           b.faults(value);
           break;
+        case FRAMING:
+          b.framing(PayloadFraming.parse(value));
+          break;
         default:
           throw new AssertionError(key);
       }
@@ -288,6 +296,9 @@ public final class SourceOptions implements Serializable {
     }
     if (clock != null) {
       m.put(CLOCK, clock);
+    }
+    if (!framing.isNone()) {
+      m.put(FRAMING, framing.text());
     }
     if (faults != Faults.NONE) {
       m.put(FAULTS, faults.text());
@@ -380,6 +391,11 @@ public final class SourceOptions implements Serializable {
     return clock;
   }
 
+  /** The registry's framing; {@link PayloadFraming#NONE} when unset. */
+  public PayloadFraming framing() {
+    return framing;
+  }
+
   /** The delivery faults; {@link Faults#NONE} when unset. */
   public Faults faults() {
     return faults;
@@ -405,6 +421,7 @@ public final class SourceOptions implements Serializable {
     b.typeCounter = typeCounter;
     b.clock = clock;
     b.faults = faults;
+    b.framing = framing;
     return b;
   }
 
@@ -558,6 +575,7 @@ public final class SourceOptions implements Serializable {
     private String typeCounter;
     private String clock;
     private Faults faults = Faults.NONE;
+    private PayloadFraming framing = PayloadFraming.NONE;
 
     private Builder() {}
 
@@ -672,6 +690,11 @@ public final class SourceOptions implements Serializable {
 
     public Builder clock(String name) {
       this.clock = name;
+      return this;
+    }
+
+    public Builder framing(PayloadFraming framing) {
+      this.framing = framing;
       return this;
     }
 

@@ -81,7 +81,7 @@ class SourceOptionsTest {
         .hasMessage(
             "unknown streamgen option 'rowsPerSecnd'; did you mean 'rowsPerSecond'? (options: catalog, rows,"
                 + " rowsPerSecond, rate, maxRows, durationSeconds, partitions, seed, format, envelope, partitionKeyField, startTimeMicros,"
-                + " speed, maxRowsPerBatch, emitIntervalMillis, typeCounter, clock, faults)");
+                + " speed, maxRowsPerBatch, emitIntervalMillis, typeCounter, clock, faults, framing)");
   }
 
   @Test

@@ -42,7 +42,7 @@ class KafkaSinkDocsTest {
       assertThat(o.sparkWriterOptions()).containsKey("kafka.bootstrap.servers");
       examples++;
     }
-    assertThat(examples).isEqualTo(2);
+    assertThat(examples).isEqualTo(3); // one topic, per-type topics, the schema registry
   }
 
   @Test
