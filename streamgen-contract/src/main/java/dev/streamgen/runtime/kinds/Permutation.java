@@ -27,7 +27,8 @@ final class Permutation {
     int shift = Math.max(1, bits / 2);
     long k1 = key & mask;
     long k2 = (key * KEY_MIX) & mask;
-    long y = Long.remainderUnsigned(x, n);
+    // A power of two (a unique uuid's 2^62) needs no division: the low bits are the remainder.
+    long y = n == mask + 1 ? x & mask : Long.remainderUnsigned(x, n);
     do {
       y = ((y ^ k1) * M1) & mask;
       y ^= y >>> shift;

@@ -302,6 +302,25 @@ public final class SessionMachine implements Serializable {
     return Cursor.of(words, 0, seed).at(row, out);
   }
 
+  /**
+   * The catalog type of machine row {@code row}'s state, through this thread's cursor, for a caller
+   * that has drawn the row's type pick and got the start type (the source's per-row loop): the pick
+   * is not drawn again. The session fields of the row then find the answer in the cursor.
+   */
+  public int typeOfPicked(long seed, long row) {
+    Cursor k = Cursor.of(words, 0, seed);
+    k.atPicked(row);
+    return typeOf((int) k.last[OUT_STATE]);
+  }
+
+  /**
+   * Tells this thread's cursor that row {@code row}'s type pick is not the start type (the caller
+   * drew it): the row's lane moves on without drawing it again ({@link SessionTypePick}).
+   */
+  public void notPicked(long seed, long row) {
+    Cursor.of(words, 0, seed).notPicked(row);
+  }
+
   /** The session number of machine row {@code row} (through this thread's cursor); -1 when not a machine row. */
   static long session(long[] c, int at, long seed, long row) {
     Cursor k = Cursor.of(c, at, seed);
@@ -434,6 +453,15 @@ public final class SessionMachine implements Serializable {
     private long[] streams;
     /** Per lane the state of the machine row at the last round walked, -1 when that row is not one. */
     private int[] shown;
+    /**
+     * The last row {@link #position} placed: its lane, round and block. A thread's machine rows come
+     * in order, a few rows apart, so the next one's place is a step from it; three divisions per row
+     * were a tenth of a session row's cost (docs/benchmarks.md, Sessions).
+     */
+    private long posRow = -1;
+    private int posLane;
+    private long posRound;
+    private long posBlock;
     /** The last row {@link #at} answered, and its answer ({@link #locate}'s words). */
     private long lastRow = -1;
     private boolean lastIs;
@@ -530,6 +558,15 @@ public final class SessionMachine implements Serializable {
       return lastIs;
     }
 
+    /** {@link #at} of a row known to be a machine row (its type pick is the start type). */
+    void atPicked(long row) {
+      if (row != lastRow || !lastIs) {
+        walk(row, last, true);
+        lastIs = true;
+        lastRow = row;
+      }
+    }
+
     /** {@link #at}, copying the answer into {@code out} (up to its length) when the row is a machine row. */
     boolean at(long row, long[] out) {
       if (!at(row)) {
@@ -539,6 +576,57 @@ public final class SessionMachine implements Serializable {
       return true;
     }
 
+    /**
+     * Row {@code row} is known not to be a machine row: when its lane was walked to the round before
+     * (or the row opens its block), the lane is now walked to the row's round, which changes nothing
+     * else (the walk skips rows that are not the machine's). A lane further behind stays as it is.
+     */
+    void notPicked(long row) {
+      position(row);
+      int lane = posLane;
+      long q = posRound;
+      long first = posBlock * block;
+      if (round[lane] == q) {
+        return; // walked already
+      }
+      if (q == first) {
+        state[lane] = -1;
+        index[lane] = -1;
+        step[lane] = 0;
+        startRound[lane] = -1;
+        if (gaps) {
+          clock[lane] = 0;
+        }
+      } else if (round[lane] != q - 1) {
+        return;
+      }
+      round[lane] = q;
+      shown[lane] = -1;
+      lastRow = row;
+      lastIs = false;
+    }
+
+    /** Sets {@link #posLane}, {@link #posRound} and {@link #posBlock} to row {@code row}'s. */
+    private void position(long row) {
+      long ahead = row - posRow;
+      if (posRow >= 0 && ahead >= 0 && ahead < lanes) {
+        long lane = posLane + ahead;
+        if (lane >= lanes) {
+          lane -= lanes;
+          posRound++;
+          if (posRound == (posBlock + 1) * block) {
+            posBlock++;
+          }
+        }
+        posLane = (int) lane;
+      } else {
+        posLane = (int) (row % lanes);
+        posRound = row / lanes;
+        posBlock = posRound / block;
+      }
+      posRow = row;
+    }
+
     /** Fills {@code out} (5 words) for machine row {@code row}. */
     void walk(long row, long[] out) {
       walk(row, out, true);
@@ -546,9 +634,10 @@ public final class SessionMachine implements Serializable {
 
     /** {@link #walk(long, long[])}; {@code known}: the row is known to be a machine row (its type pick is not drawn again). */
     private void walk(long row, long[] out, boolean known) {
-      int lane = (int) (row % lanes);
-      long q = row / lanes;
-      long b = q / block;
+      position(row);
+      int lane = posLane;
+      long q = posRound;
+      long b = posBlock;
       long first = b * block;
       if (round != null && round[lane] == q && shown[lane] >= 0) {
         out[OUT_STATE] = shown[lane];

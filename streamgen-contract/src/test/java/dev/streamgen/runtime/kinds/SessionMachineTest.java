@@ -123,6 +123,25 @@ class SessionMachineTest {
         assertEquals(expected[r][1], b[1]);
       }
     }
+    // The source's way: the type pick handed to the cursor (typeOfPicked for a start-type pick,
+    // notPicked for any other), rows in order with jumps back and ahead, then the row's fields asking
+    // the cursor; same answers.
+    SessionTypePick pick = new SessionTypePick(java.util.Collections.singletonList(m));
+    long typeStream = Rng.stream(SEED, Rng.TYPE_SALT);
+    int row = 0;
+    for (int k = 0; k < 2 * ROWS; k++) {
+      int picked = table.pick(Rng.hash(row, typeStream));
+      int type = pick.typeOf(SEED, row, picked);
+      assertEquals(expected[row] == null ? picked : TYPES[(int) expected[row][0]], type, "type of row " + row);
+      long[] fields = new long[3];
+      assertEquals(expected[row] != null, m.locateFast(SEED, row, fields), "row " + row);
+      if (expected[row] != null) {
+        assertEquals(expected[row][1], fields[1], "session of row " + row);
+        assertEquals(expected[row][2], fields[2], "step of row " + row);
+      }
+      int jump = random.nextInt(1000);
+      row = jump == 0 ? random.nextInt(ROWS) : jump == 1 ? Math.min(ROWS - 1, row + random.nextInt(3 * lanes)) : (row + 1) % ROWS;
+    }
     // Every session is a valid path: start first, consecutive steps, declared transitions, at most
     // one end and only last, at most maxEvents events.
     Map<Long, List<long[]>> sessions = new HashMap<>();

@@ -4,7 +4,7 @@ import dev.streamgen.runtime.api.Format;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.PackedCatalog;
 import dev.streamgen.runtime.kinds.RowClock;
-import dev.streamgen.runtime.kinds.SessionMachine;
+import dev.streamgen.runtime.kinds.SessionTypePick;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -40,9 +40,8 @@ public final class EventRowWriter {
   /** Per type the rows written, then the rows dropped and the duplicates (TypeCountAccumulator). */
   private final long[] typeCounts;
   private final RowTypes rowTypes;
-  /** Per type, the session machine it starts, or null (all null without sessions). */
-  private final SessionMachine[] machineOf;
-  private final long[] located = new long[3];
+  /** The type a row's session is at, for rows whose pick is a session machine's start type. */
+  private final SessionTypePick sessions;
   /** Whether some rows are tombstones (null payloads). */
   private final boolean tombstones;
 
@@ -65,23 +64,17 @@ public final class EventRowWriter {
     this.typeCounts = plan.typeCounter() != null ? new long[catalog.size() + 2] : null;
     this.rowTypes = new RowTypes(catalog.aliasTable(), catalog.timedPick(), plan.rate(), plan.seed(), packed);
     this.tombstones = catalog.hasTombstones();
-    this.machineOf = new SessionMachine[catalog.size()];
-    for (SessionMachine m : catalog.catalog().sessionMachines()) {
-      machineOf[m.startType()] = m;
-    }
+    this.sessions = new SessionTypePick(catalog.catalog().sessionMachines());
   }
 
   /**
    * The type row {@code i} is written as: the type pick's, except that a pick of a session machine's
-   * start type is the type the row's session is at (through this thread's cursor: O(1) per row in order).
+   * start type is the type the row's session is at ({@link SessionTypePick}: through this thread's
+   * cursors, O(1) per row in order, the pick handed to them).
    */
   int typeOf(long i) {
     int type = rowTypes.next(i);
-    SessionMachine m = machineOf[type];
-    if (m != null && m.locateFast(seed, i, located)) {
-      type = m.typeOf((int) located[0]);
-    }
-    return type;
+    return sessions.hasMachines() ? sessions.typeOf(seed, i, type) : type;
   }
 
   /**

@@ -15,7 +15,7 @@ import dev.streamgen.runtime.columns.RngColumns;
 import dev.streamgen.runtime.encode.ByteWriter;
 import dev.streamgen.runtime.kinds.EventTypeKernel;
 import dev.streamgen.runtime.kinds.PackedCatalog;
-import dev.streamgen.runtime.kinds.SessionMachine;
+import dev.streamgen.runtime.kinds.SessionTypePick;
 import dev.streamgen.runtime.source.EventRowWriter;
 import dev.streamgen.runtime.source.EventTime;
 import dev.streamgen.runtime.source.GenerationPlan;
@@ -719,8 +719,7 @@ public final class RuntimeBenchmark {
     LoadedCatalog c = LoadedCatalog.load(catalog);
     PackedCatalog packed = c.packed(format);
     RowTypes types = new RowTypes(c.aliasTable(), SEED, packed);
-    SessionMachine[] machineOf = machines(c);
-    long[] located = new long[3];
+    SessionTypePick sessions = machines(c);
     ByteWriter out = new ByteWriter(1024);
     java.security.MessageDigest sha;
     try {
@@ -730,7 +729,7 @@ public final class RuntimeBenchmark {
     }
     for (long i = 0; i < DIGEST_ROWS; i++) {
       out.reset();
-      packed.write(typeOf(types, machineOf, i, located), SEED, i, EventTime.micros(START, i, 1000), out);
+      packed.write(typeOf(types, sessions, i), SEED, i, EventTime.micros(START, i, 1000), out);
       sha.update(out.array(), 0, out.size());
     }
     StringBuilder hex = new StringBuilder();
@@ -1039,38 +1038,27 @@ public final class RuntimeBenchmark {
     return plainJava(aliasTable, packed, rows, null);
   }
 
-  /** Per type, the session machine it starts, or null (EventRowWriter's table); null without sessions. */
-  private static SessionMachine[] machines(LoadedCatalog c) {
-    List<SessionMachine> all = c.catalog().sessionMachines();
-    if (all.isEmpty()) {
-      return null;
-    }
-    SessionMachine[] machineOf = new SessionMachine[c.size()];
-    for (SessionMachine m : all) {
-      machineOf[m.startType()] = m;
-    }
-    return machineOf;
+  /** The catalog's session machines' type pick (EventRowWriter's); null without sessions. */
+  private static SessionTypePick machines(LoadedCatalog c) {
+    SessionTypePick sessions = new SessionTypePick(c.catalog().sessionMachines());
+    return sessions.hasMachines() ? sessions : null;
   }
 
   /** As EventRowWriter.typeOf: a pick of a machine's start type is the type the row's session is at. */
-  private static int typeOf(RowTypes types, SessionMachine[] machineOf, long i, long[] located) {
+  private static int typeOf(RowTypes types, SessionTypePick sessions, long i) {
     int type = types.next(i);
-    if (machineOf != null && machineOf[type] != null && machineOf[type].locateFast(SEED, i, located)) {
-      type = machineOf[type].typeOf((int) located[0]);
-    }
-    return type;
+    return sessions == null ? type : sessions.typeOf(SEED, i, type);
   }
 
-  private static Rate plainJava(AliasTable aliasTable, PackedCatalog packed, long rows, SessionMachine[] machineOf) {
+  private static Rate plainJava(AliasTable aliasTable, PackedCatalog packed, long rows, SessionTypePick sessions) {
     // As the source does: types come a window of rows ahead, their data loading meanwhile.
     RowTypes types = new RowTypes(aliasTable, SEED, packed);
     ByteWriter out = new ByteWriter(1024);
-    long[] located = new long[3];
     long bytes = 0;
     ThreadTimer timer = ThreadTimer.start();
     for (long i = 0; i < rows; i++) {
       out.reset();
-      packed.write(typeOf(types, machineOf, i, located), SEED, i, EventTime.micros(START, i, 1000), out);
+      packed.write(typeOf(types, sessions, i), SEED, i, EventTime.micros(START, i, 1000), out);
       bytes += out.size();
     }
     Rate r = timer.rate(rows);
