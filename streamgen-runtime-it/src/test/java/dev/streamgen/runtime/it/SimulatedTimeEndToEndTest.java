@@ -101,8 +101,7 @@ class SimulatedTimeEndToEndTest {
     Dataset<Row> written =
         events.filter(expr("unix_micros(timestamp) < " + (START_MICROS + HOUR)))
             .select("event_type_id", "timestamp", "partition_key", "serialized_payload");
-    assertThat(written.exceptAll(read).count()).isZero();
-    assertThat(read.exceptAll(written).count()).isZero();
+    ItRows.assertSameRows(written, read);
     events.unpersist();
   }
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamgen.runtime.StreamGen;
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.testing.SharedSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import static org.apache.spark.sql.functions.col;
 
@@ -22,14 +19,7 @@ import org.junit.jupiter.api.Test;
  * values stop the run before Spark with the setting's origin.
  */
 class FaultsJobTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    SharedSpark.session();
-    return new Job(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(args);
-  }
+  private final JobConsole job = new JobConsole();
 
   private static final String[] FAULTS = {
     "--set", "faults.drop_share=0.1",
@@ -45,7 +35,7 @@ class FaultsJobTest {
     String[] args = concat(
         new String[] {"--rows", "20000", "--seed", "3", "--set", "sink_config.type=delta", "--set", "sink_config.path=" + path},
         FAULTS);
-    assertThat(run(args)).as(err().toString()).isZero();
+    assertThat(job.run(args)).as(job.err()).isZero();
 
     Dataset<Row> table = SharedSpark.session().read().format("delta").load(path);
     assertThat(table.columns())
@@ -69,7 +59,7 @@ class FaultsJobTest {
     }
     assertThat(d.join(o, same).count()).isEqualTo(duplicates);
 
-    String summary = out.toString(StandardCharsets.UTF_8);
+    String summary = job.out();
     assertThat(summary)
         .contains("[streamgen] done: " + String.format("%,d", written) + " rows in ")
         .contains("[streamgen] faults: " + String.format("%,d", dropped) + " rows dropped on purpose (not written), "
@@ -88,15 +78,10 @@ class FaultsJobTest {
 
   @Test
   void badFaultSettingsStopTheRunWithTheirOrigin() {
-    assertThat(run("--rows", "10", "--set", "faults.late_share=0.7", "--set", "faults.drop_share=0.4")).isEqualTo(2);
-    assertThat(err())
-        .hasToString("streamgen: --set faults.drop_share: faults: the shares add up to 1.1 (late_share 0.7 + drop_share 0.4),"
+    assertThat(job.run("--rows", "10", "--set", "faults.late_share=0.7", "--set", "faults.drop_share=0.4")).isEqualTo(2);
+    assertThat(job.err())
+        .isEqualTo("streamgen: --set faults.drop_share: faults: the shares add up to 1.1 (late_share 0.7 + drop_share 0.4),"
             + " more than 1: a row is late, out of order, a duplicate or dropped, not several\n");
-  }
-
-
-  private ByteArrayOutputStream err() {
-    return err;
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.testing.QuickstartTestCatalog;
 import dev.streamgen.runtime.testing.SharedSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,28 +20,12 @@ import org.junit.jupiter.api.Test;
  * test resources.
  */
 class JobTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    SharedSpark.session();
-    return new Job(
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  private final JobConsole job = new JobConsole();
 
   @Test
   void helpListsTheFlags() {
-    assertThat(run("--help")).isZero();
-    assertThat(out())
+    assertThat(job.run("--help")).isZero();
+    assertThat(job.out())
         .startsWith("Usage: java -cp <your-app.jar> dev.streamgen.runtime.Main [options]")
         .contains("--config FILE", "--set key.path=value", "--duration", "--rows N", "--seed N", "--catalog CLASS")
         .contains("docs/runtime.md");
@@ -51,18 +33,18 @@ class JobTest {
 
   @Test
   void misspeltSetKeyExitsWithTheExactMessage() {
-    assertThat(run("--set", "streaming_config.total_rows_per_secnd=5000")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--set", "streaming_config.total_rows_per_secnd=5000")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --set streaming_config.total_rows_per_secnd: unknown setting"
                 + " 'streaming_config.total_rows_per_secnd'; did you mean 'streaming_config.total_rows_per_second'?\n");
-    assertThat(out()).isEmpty();
+    assertThat(job.out()).isEmpty();
   }
 
   @Test
   void wrongValueTypeExitsWithTheExactMessage() {
-    assertThat(run("--set", "batch_config.total_rows=many")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--set", "batch_config.total_rows=many")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --set batch_config.total_rows: 'many' is not valid for batch_config.total_rows:"
                 + " expected a whole number greater than 0\n");
@@ -70,14 +52,14 @@ class JobTest {
 
   @Test
   void unknownFlagSuggestsTheRightOne() {
-    assertThat(run("--confg", "x.yaml")).isEqualTo(2);
-    assertThat(err()).isEqualTo("streamgen: unknown option --confg; did you mean '--config'?\nRun with --help for usage.\n");
+    assertThat(job.run("--confg", "x.yaml")).isEqualTo(2);
+    assertThat(job.err()).isEqualTo("streamgen: unknown option --confg; did you mean '--config'?\nRun with --help for usage.\n");
   }
 
   @Test
   void badDuration() {
-    assertThat(run("--duration", "5 minutes")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--duration", "5 minutes")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --duration '5 minutes': expected seconds, or a whole number with unit s, m or h (e.g. 30s, 5m)\n"
                 + "Run with --help for usage.\n");
@@ -85,20 +67,20 @@ class JobTest {
 
   @Test
   void rowsAndDurationConflict() {
-    assertThat(run("--rows", "10", "--duration", "5s")).isEqualTo(2);
-    assertThat(err()).startsWith("streamgen: --rows (a batch run) and --duration (a streaming run) cannot be combined");
+    assertThat(job.run("--rows", "10", "--duration", "5s")).isEqualTo(2);
+    assertThat(job.err()).startsWith("streamgen: --rows (a batch run) and --duration (a streaming run) cannot be combined");
   }
 
   @Test
   void missingConfigFile() {
-    assertThat(run("--config", "/nonexistent/run.yaml")).isEqualTo(2);
-    assertThat(err()).isEqualTo("streamgen: --config /nonexistent/run.yaml: file not found\n");
+    assertThat(job.run("--config", "/nonexistent/run.yaml")).isEqualTo(2);
+    assertThat(job.err()).isEqualTo("streamgen: --config /nonexistent/run.yaml: file not found\n");
   }
 
   @Test
   void sinkProblemsAreReportedBeforeSparkRuns() {
-    assertThat(run("--rows", "10", "--set", "sink_config.type=delta")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--rows", "10", "--set", "sink_config.type=delta")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --set sink_config.type: one of sink_config.path, sink_config.table_name is required for sink"
                 + " type 'delta'\n");
@@ -108,9 +90,9 @@ class JobTest {
   void batchToDeltaPrintsASummary() throws Exception {
     String path = SharedSpark.tempDir("job-batch") + "/events";
     int status =
-        run("--rows", "2000", "--seed", "7", "--set", "sink_config.type=delta", "--set", "sink_config.path=" + path);
-    assertThat(status).as(err()).isZero();
-    assertThat(out())
+        job.run("--rows", "2000", "--seed", "7", "--set", "sink_config.type=delta", "--set", "sink_config.path=" + path);
+    assertThat(status).as(job.err()).isZero();
+    assertThat(job.out())
         .contains("[streamgen] batch of 2,000 rows in 2 partitions, 3 event types (quickstart-test.yaml), format json, seed 7")
         .contains("[streamgen] done: 2,000 rows in ")
         .contains("[streamgen] per type: user.session.start ")
@@ -135,17 +117,17 @@ class JobTest {
                 "  path: " + path,
                 "")
             .getBytes(StandardCharsets.UTF_8));
-    assertThat(run("--config", config.toString())).as(err()).isZero();
+    assertThat(job.run("--config", config.toString())).as(job.err()).isZero();
     assertThat(SharedSpark.session().read().format("delta").load(path).count()).isEqualTo(321);
-    assertThat(out()).contains("batch of 321 rows in 3 partitions");
+    assertThat(job.out()).contains("batch of 321 rows in 3 partitions");
   }
 
   @Test
   void configFileErrorsAreLocated() throws Exception {
     Path config = Files.createTempFile("streamgen-bad", ".yaml");
     Files.write(config, "streaming_config:\n  total_rows_per_second: fast\n".getBytes(StandardCharsets.UTF_8));
-    assertThat(run("--config", config.toString())).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--config", config.toString())).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: "
                 + config
@@ -159,15 +141,15 @@ class JobTest {
     String dir = SharedSpark.tempDir("job-stream");
     String path = dir + "/events";
     int status =
-        run(
+        job.run(
             "--duration", "4s",
             "--progress-interval", "1",
             "--set", "streaming_config.total_rows_per_second=500",
             "--set", "streaming_config.checkpoint_location=" + dir + "/checkpoint",
             "--set", "sink_config.type=delta",
             "--set", "sink_config.path=" + path);
-    assertThat(status).as(err()).isZero();
-    assertThat(out())
+    assertThat(status).as(job.err()).isZero();
+    assertThat(job.out())
         .contains("[streamgen] stream at 500 rows/s for 4.0 s")
         .contains(" from the first row: ")
         .contains("rows/s (target 500)")
@@ -192,15 +174,15 @@ class JobTest {
     String dir = SharedSpark.tempDir("job-max-events");
     String path = dir + "/events";
     int status =
-        run(
+        job.run(
             "--set", "generation_mode=streaming",
             "--set", "streaming_config.rate=ramp 200 to 400 over 10s",
             "--set", "streaming_config.max_events=700",
             "--set", "streaming_config.checkpoint_location=" + dir + "/checkpoint",
             "--set", "sink_config.type=delta",
             "--set", "sink_config.path=" + path);
-    assertThat(status).as(err()).isZero();
-    assertThat(out())
+    assertThat(status).as(job.err()).isZero();
+    assertThat(job.out())
         .contains("[streamgen] stream at rate 'ramp 200 to 400 over 10s', at most 700 events,")
         .contains("[streamgen] committed: rows 0 to 699 (700 rows), event time ")
         .contains("; the stream ended at its bound (streaming_config.max_events 700)")
@@ -210,8 +192,8 @@ class JobTest {
 
   @Test
   void malformedRateShapeIsRejectedBeforeSparkStarts() {
-    assertThat(run("--set", "streaming_config.rate=ramp 1 to 2 in 1m")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--set", "streaming_config.rate=ramp 1 to 2 in 1m")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --set streaming_config.rate: 'ramp 1 to 2 in 1m' is not valid for streaming_config.rate:"
                 + " a ramp is written 'ramp 100 to 1000 over 10m'\n");

@@ -3,9 +3,6 @@ package dev.streamgen.runtime.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamgen.runtime.testing.SharedSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,28 +18,12 @@ import org.junit.jupiter.api.Test;
 class SimulatedTimeJobTest {
   private static final long START = 1_767_225_600_000_000L; // 2026-01-01T00:00:00Z
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    SharedSpark.session();
-    return new Job(
-            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-        .run(args);
-  }
-
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String err() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
+  private final JobConsole job = new JobConsole();
 
   @Test
   void badStartIsNamedByItsSet() {
-    assertThat(run("--set", "streaming_config.event_time.start=yesterday")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--set", "streaming_config.event_time.start=yesterday")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --set streaming_config.event_time.start: 'yesterday' is not valid for"
                 + " streaming_config.event_time.start: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z\n");
@@ -50,8 +31,8 @@ class SimulatedTimeJobTest {
 
   @Test
   void zeroSpeedIsNamedByItsSet() {
-    assertThat(run("--set", "streaming_config.event_time.speed=0")).isEqualTo(2);
-    assertThat(err())
+    assertThat(job.run("--set", "streaming_config.event_time.speed=0")).isEqualTo(2);
+    assertThat(job.err())
         .isEqualTo(
             "streamgen: --set streaming_config.event_time.speed: '0' is not valid for"
                 + " streaming_config.event_time.speed: expected a number greater than 0, such as 60 or 0.5\n");
@@ -62,7 +43,7 @@ class SimulatedTimeJobTest {
     String dir = SharedSpark.tempDir("job-simulated");
     String path = dir + "/events";
     int status =
-        run(
+        job.run(
             "--progress-interval", "1",
             "--set", "generation_mode=streaming",
             "--set", "streaming_config.total_rows_per_second=10",
@@ -72,12 +53,12 @@ class SimulatedTimeJobTest {
             "--set", "streaming_config.checkpoint_location=" + dir + "/checkpoint",
             "--set", "sink_config.type=delta",
             "--set", "sink_config.path=" + path);
-    assertThat(status).as(err()).isZero();
-    assertThat(out())
+    assertThat(status).as(job.err()).isZero();
+    assertThat(job.out())
         .contains("[streamgen] stream at 10 rows/s for 1:00:00 of event time, simulated event time from 2026-01-01T00:00:00Z at 3600x, 3 event types")
         .contains("[streamgen] committed: rows 0 to 35,999 (36,000 rows), event time 2026-01-01T00:00:00Z to 2026-01-01T00:59:59.900Z")
         .contains("; the stream ended at its bound (streaming_config.duration_seconds 3600)");
-    for (String line : out().split("\n")) {
+    for (String line : job.out().split("\n")) {
       if (line.contains(" from the first row: ") && !line.contains(": 0 rows committed")) {
         // Rows per wall second: 10 rows/s of event time at 3600x.
         assertThat(line).contains("(target 36,000)").contains(", event time reached 2026-01-01T");
@@ -99,15 +80,15 @@ class SimulatedTimeJobTest {
   void aBatchWithAStartSaysWhichEventTimesItWrote() {
     String path = SharedSpark.tempDir("job-simulated-batch") + "/events";
     int status =
-        run(
+        job.run(
             "--rows", "7200",
             "--set", "streaming_config.rate=ramp 1 to 3 over 1h",
             "--set", "streaming_config.event_time.start=2026-01-01T00:00:00Z",
             "--set", "sink_config.type=delta",
             "--set", "sink_config.path=" + path);
-    assertThat(status).as(err()).isZero();
+    assertThat(status).as(job.err()).isZero();
     // 7,200 rows of the ramp: 1 h holds (1 + 3) / 2 * 3600 = 7,200 rows, the last one just before 01:00.
-    assertThat(out())
+    assertThat(job.out())
         .contains("[streamgen] batch of 7,200 rows in 2 partitions, simulated event time from 2026-01-01T00:00:00Z, 3 event types")
         .contains("[streamgen] event time: 2026-01-01T00:00:00Z to 2026-01-01T00:59:59.");
   }
