@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Binds every {@code ref} of the event types (their common fields included) to its pool's field or
@@ -33,12 +34,15 @@ final class References {
   private final Map<String, EntityPool> pools;
   private final List<EventType> types;
   private final Map<String, Integer> typeIndex = new HashMap<>();
+  /** The session machine an event type is a state of, or null. */
+  private final Function<String, String> machineOf;
   private AliasTable typePick;
 
-  References(Problems problems, Map<String, EntityPool> pools, List<EventType> types) {
+  References(Problems problems, Map<String, EntityPool> pools, List<EventType> types, Function<String, String> machineOf) {
     this.problems = problems;
     this.pools = pools;
     this.types = types;
+    this.machineOf = machineOf;
     for (int i = 0; i < types.size(); i++) {
       typeIndex.put(types.get(i).id(), i);
     }
@@ -216,6 +220,14 @@ final class References {
       }
     }
     Node at = definition.get(RefKind.KEY).get();
+    String machine = machineOf.apply(types.get(type).id());
+    if (machine != null) {
+      // The type pick gives a machine's start type the machine's rows, which are its sessions' steps of
+      // every state: reading the start type's ids there would find rows written as other types.
+      scope.error(at, "ref '" + ref.target() + "': event '" + types.get(type).id() + "' is a state of session machine '"
+          + machine + "', whose rows only a walk of its sessions finds; refer to an event type outside session machines, or to a pool");
+      return null;
+    }
     if (!UniqueKind.isUnique(target.kind())) {
       scope.error(at, "ref '" + ref.target() + "': field '" + target.name() + "' is " + target.kind().describe()
           + ", whose values repeat across rows, so a join on it would not find the declared share; refer to a uuid, a sequence, "

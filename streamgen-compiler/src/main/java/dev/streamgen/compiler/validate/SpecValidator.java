@@ -89,7 +89,7 @@ public final class SpecValidator {
     if (!problems.isEmpty() || types.isEmpty()) {
       return null;
     }
-    types = new References(problems, pools, types).resolve();
+    types = new References(problems, pools, types, sessions::machineOf).resolve();
     if (!problems.isEmpty()) {
       return null;
     }
